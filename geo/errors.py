@@ -1,0 +1,35 @@
+"""Errors as types, each carrying where the bad input came from.
+
+The command line turns any of them into one line on stderr and exit status 2;
+the app shows the same message in a box.
+"""
+from __future__ import annotations
+
+
+class GeoError(Exception):
+    """Bad input from outside: names the file (and row or value) and the problem."""
+
+    def __init__(self, problem: str, *, file: str | None = None, row: int | str | None = None):
+        self.problem = problem
+        self.file = str(file) if file is not None else None
+        self.row = row
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = self.file or ""
+        if self.row is not None:
+            where = f"{where}, row {self.row}" if where else f"row {self.row}"
+        return f"{where}: {self.problem}" if where else self.problem
+
+
+class GazetteerError(GeoError):
+    """A gazetteer or boundary file that cannot be used as it is."""
+
+
+class ArticleError(GeoError):
+    """An article (or its metadata) that cannot be read."""
+
+
+class StoreError(GeoError):
+    """The claims store refused an operation (unknown claim, bad decision...)."""

