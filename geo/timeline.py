@@ -5,8 +5,18 @@ a timeline from a baseline and claims live in this module too.)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from bisect import bisect_right
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .claims import Claim
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .gazetteer import Gazetteer
 
 #: Controllers a place can have on the map; ``unknown`` is "not established".
 MAP_CONTROLLERS = ("government", "opposition", "kurdish", "isis", "contested", "unknown")
@@ -37,3 +47,337 @@ class Change:
     after: str
     claim_keys: tuple[str, ...]
     status: str = "proposed"
+
+
+# -- the rules that turn claims into a timeline ----------------------------------------------------
+
+#: Two sources that disagree about a place within this many days make it contested.
+DISAGREEMENT_DAYS = 2
+#: Below this confidence a claim is listed under "low-confidence" for review.
+LOW_CONFIDENCE = 0.5
+DECISIONS = ("accepted", "rejected", "corrected")
+REVIEW_FILTERS = ("unresolved", "low-confidence", "no-date", "disputed")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An editor's verdict on one claim: accepted, rejected, or corrected (place, side or dates).
+
+    ``orphaned`` marks a decision whose claim a later extraction no longer produces: it is kept,
+    never deleted, and applies again if the claim comes back.
+    """
+
+    claim_key: str
+    decision: str
+    place_id: str | None = None
+    controller: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    by: str = ""
+    at: datetime | None = None
+    note: str = ""
+    orphaned: bool = False
+
+    def apply(self, claim: Claim, gazetteer: Gazetteer) -> Claim:
+        """The claim as the editor corrected it (unchanged unless the decision is a correction)."""
+        if self.decision != "corrected":
+            return claim
+        fields: dict = {}
+        if self.place_id:
+            fields.update(place_id=self.place_id, place=gazetteer.places[self.place_id].name)
+        if self.controller:
+            fields["controller"] = self.controller
+        if self.date_from or self.date_to:
+            fields.update(date_from=self.date_from or self.date_to, date_to=self.date_to or self.date_from,
+                          date_basis="corrected by an editor")
+        return replace(claim, **fields)
+
+
+@dataclass(frozen=True)
+class PercentCheck:
+    """A claimed share of an area ("85 percent of eastern Aleppo") beside the share the map shows."""
+
+    claim_key: str
+    place_id: str
+    day: date
+    controller: str
+    claimed: float
+    on_map: float
+
+    @property
+    def difference(self) -> float:
+        """Map minus claim, in percentage points."""
+        return self.on_map - self.claimed
+
+
+def claim_day(claim: Claim) -> date | None:
+    """The day a claim is placed on: the end of its date range, when it had happened by."""
+    return claim.date_to or claim.date_from
+
+
+class ControlTimeline:
+    """Who held every map place on every date, and the claims behind each change.
+
+    Built once from a gazetteer, a baseline, claims and editors' decisions; afterwards each place
+    keeps its own sorted list of states, so :meth:`state_on` is one bisection per place rather
+    than a replay of the history.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, baseline: Baseline, areas: Mapping[str, float] | None = None):
+        self.gazetteer = gazetteer
+        self.baseline = baseline
+        #: Every claim by key, as the timeline used it (editors' corrections applied).
+        self.claims: dict[str, Claim] = {}
+        #: Review status per claim key: ``proposed``, ``accepted``, ``corrected`` or ``rejected``.
+        self.review: dict[str, str] = {}
+        #: Claims that did not go on the map, with the reason (no date, out of span, unresolved...).
+        self.unplaced: dict[str, str] = {}
+        #: Claim key -> keys of the denials that dispute it.
+        self.disputed_by: dict[str, tuple[str, ...]] = {}
+        self._percent: list[str] = []
+        self._history: dict[str, list[ControlState]] = {}
+        self._since: dict[str, list[int]] = {}
+        self._changes: dict[date, list[Change]] = {}
+        self._areas = dict(areas) if areas is not None else None
+
+    # -- building --------------------------------------------------------------------------------
+    @classmethod
+    def build(
+        cls,
+        gazetteer: Gazetteer,
+        baseline: Baseline,
+        claims: Iterable[Claim],
+        decisions: Mapping[str, Decision] | None = None,
+        show_proposed: bool = True,
+        *,
+        areas: Mapping[str, float] | None = None,
+    ) -> ControlTimeline:
+        """Apply the claims to the baseline, place by place, in date order.
+
+        ``show_proposed=False`` keeps unreviewed claims off the map (only accepted or corrected
+        ones count). ``areas`` (km² per place id) weighs :meth:`share`; by default the areas of
+        :func:`geo.shapes.place_shapes`.
+        """
+        timeline = cls(gazetteer, baseline, areas)
+        placed = timeline._sort_claims(claims, decisions or {}, show_proposed)
+        timeline._apply(placed)
+        return timeline
+
+    def _sort_claims(self, claims: Iterable[Claim], decisions: Mapping[str, Decision], show_proposed: bool) -> list[str]:
+        """Record every claim and its review status; return the keys of the claims to place."""
+        placed: list[str] = []
+        denials: list[str] = []
+        for claim in claims:
+            key = claim.key
+            if key in self.claims:
+                continue
+            decision = decisions.get(key)
+            status = decision.decision if decision and not decision.orphaned else "proposed"
+            if decision and not decision.orphaned:
+                claim = decision.apply(claim, self.gazetteer)
+            self.claims[key] = claim
+            self.review[key] = status
+            reason = self._not_placed_because(claim, status, show_proposed)
+            if reason:
+                self.unplaced[key] = reason
+            elif claim.claim_type == "denied":
+                denials.append(key)
+            elif claim.claim_type == "percent":
+                self._percent.append(key)
+            else:
+                placed.append(key)
+        disputed: dict[str, list[str]] = defaultdict(list)
+        for key in denials:
+            target = self._answered_by(key)
+            if target:
+                disputed[target].append(key)
+            else:
+                self.unplaced[key] = "denies no claim found in the store"
+        self.disputed_by = {k: tuple(v) for k, v in disputed.items()}
+        return placed
+
+    def _not_placed_because(self, claim: Claim, status: str, show_proposed: bool) -> str:
+        if status == "rejected":
+            return "rejected by an editor"
+        if status == "proposed" and not show_proposed:
+            return "not reviewed (proposed claims are hidden)"
+        if claim.claim_type == "denied":
+            return ""
+        if claim.place_id is None:
+            return "place not resolved"
+        place = self.gazetteer.places.get(claim.place_id)
+        if place is None:
+            return f"place {claim.place_id!r} is not in the gazetteer"
+        if not (place.is_area or place.is_region):
+            return f"{place.name} is outside the map"
+        if claim.controller not in MAP_CONTROLLERS:
+            return f"controller {claim.controller!r} is not one of {', '.join(MAP_CONTROLLERS)}"
+        if claim.claim_type == "percent" and claim.percent is None:
+            return "percent claim without a figure"
+        day = claim_day(claim)
+        if day is None:
+            return "no date"
+        if self.baseline.start and day < self.baseline.start:
+            return f"dated {day}, before the baseline of {self.baseline.start}"
+        return ""
+
+    def _answered_by(self, denial_key: str) -> str | None:
+        """The claim a denial answers: the key it names, else the latest claim it can mean.
+
+        When the extractor could only describe the denied claim, the denial answers the most
+        recent claim about the same place, from another source, up to the denial's date.
+        """
+        denial = self.claims[denial_key]
+        if denial.disputes in self.claims and denial.disputes != denial_key:
+            return denial.disputes
+        day = claim_day(denial)
+        candidates = [
+            (claim_day(c) or date.min, k) for k, c in self.claims.items()
+            if c.place_id == denial.place_id and c.claim_type != "denied" and self.review[k] != "rejected"
+            and _source(c) != _source(denial) and (day is None or (claim_day(c) or date.min) <= day)
+        ]
+        return max(candidates)[1] if candidates and denial.place_id else None
+
+    def _apply(self, placed: list[str]) -> None:
+        """Expand claims to map places, then walk each place's claims in date order."""
+        events: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+        members = self.gazetteer.members
+        for seq, key in enumerate(placed):
+            claim = self.claims[key]
+            covered = members(claim.place_id)
+            day = claim_day(claim).toordinal()
+            # On the same day a more specific claim (fewer members) is applied later, so it wins.
+            for place_id in covered:
+                events[place_id].append((day, -len(covered), seq, key))
+        for place in self.gazetteer.areas:
+            self._walk(place.id, sorted(events.get(place.id, ())))
+        order = {p.id: i for i, p in enumerate(self.gazetteer.areas)}
+        for changes in self._changes.values():
+            changes.sort(key=lambda c: order[c.place_id])
+
+    def _walk(self, place_id: str, events: list[tuple[int, int, int, str]]) -> None:
+        entry = self.baseline.entry(place_id)
+        state = ControlState(place_id, entry.controller, entry.as_of)
+        history, since = [state], [(entry.as_of or date.min).toordinal()]
+        # Non-partial claims of the last DISAGREEMENT_DAYS, and each source's latest word per named place.
+        recent: deque[tuple[int, str | None, tuple[str, str], str]] = deque()
+        latest: dict[tuple[str | None, tuple[str, str]], str] = {}
+        i = 0
+        while i < len(events):
+            day = events[i][0]
+            controller, keys = state.controller, []
+            while i < len(events) and events[i][0] == day:
+                key = events[i][3]
+                claim = self.claims[key]
+                if claim.partial:
+                    after, cited = (controller if claim.controller == controller else "contested"), [key]
+                else:
+                    source = _source(claim)
+                    while recent and day - recent[0][0] > DISAGREEMENT_DAYS:
+                        recent.popleft()
+                    rival = next((
+                        k for _, named, src, k in recent
+                        if named == claim.place_id and src != source and latest[(named, src)] == k
+                        and self.claims[k].controller != claim.controller
+                    ), None)
+                    after, cited = ("contested", [rival, key]) if rival else (claim.controller, [key])
+                    recent.append((day, claim.place_id, source, key))
+                    latest[(claim.place_id, source)] = key
+                if after == controller:
+                    keys.extend(k for k in cited if k not in keys)
+                else:
+                    controller, keys = after, cited
+                i += 1
+            if controller != state.controller:
+                when = date.fromordinal(day)
+                status = self._status(keys)
+                self._changes.setdefault(when, []).append(
+                    Change(when, place_id, state.controller, controller, tuple(keys), status))
+                state = ControlState(place_id, controller, when, tuple(keys), status)
+                history.append(state)
+                since.append(day)
+        self._history[place_id], self._since[place_id] = history, since
+
+    def _status(self, keys: Iterable[str]) -> str:
+        keys = list(keys)
+        if any(k in self.disputed_by for k in keys):
+            return "disputed"
+        if all(self.review[k] in ("accepted", "corrected") for k in keys):
+            return "accepted"
+        return "proposed"
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def dates(self) -> list[date]:
+        """The change dates, in order: the steps a reader walks through."""
+        return sorted(self._changes)
+
+    @property
+    def changes(self) -> list[Change]:
+        return [c for day in self.dates for c in self._changes[day]]
+
+    def changes_on(self, day: date) -> list[Change]:
+        return list(self._changes.get(day, ()))
+
+    def history(self, place_id: str) -> list[ControlState]:
+        """Every controller a map place had, oldest first, starting with the baseline."""
+        return list(self._history[place_id])
+
+    def state_on(self, day: date) -> dict[str, ControlState]:
+        """The controller of every map place at the end of ``day`` (unknown before the baseline)."""
+        ordinal = day.toordinal()
+        states = {}
+        for place_id, since in self._since.items():
+            i = bisect_right(since, ordinal) - 1
+            states[place_id] = self._history[place_id][i] if i >= 0 else ControlState(place_id, "unknown", None)
+        return states
+
+    @property
+    def areas(self) -> dict[str, float]:
+        """km² per map place, for shares by area (from :func:`geo.shapes.place_shapes` unless given)."""
+        if self._areas is None:
+            from .shapes import place_shapes
+
+            shapes = place_shapes(self.gazetteer)
+            self._areas = {i: float(a) for i, a in zip(shapes["id"], shapes["area_km2"]) if a == a and a}
+        return self._areas
+
+    def share(self, region_id: str, day: date) -> dict[str, float]:
+        """The fraction of a region's area each controller holds on ``day`` (places without an area don't count)."""
+        states = self.state_on(day)
+        held: dict[str, float] = defaultdict(float)
+        for place_id in self.gazetteer.members(region_id):
+            held[states[place_id].controller] += self.areas.get(place_id, 0.0)
+        total = sum(held.values())
+        return {c: a / total for c, a in sorted(held.items(), key=lambda kv: -kv[1]) if a} if total else {}
+
+    def percent_checks(self, day: date | None = None) -> list[PercentCheck]:
+        """Each percent claim (dated ``day``, or all) beside the share the map shows on its date."""
+        checks = []
+        for key in self._percent:
+            claim = self.claims[key]
+            when = claim_day(claim)
+            if day is not None and when != day:
+                continue
+            on_map = self.share(claim.place_id, when).get(claim.controller, 0.0) * 100
+            checks.append(PercentCheck(key, claim.place_id, when, claim.controller, claim.percent, round(on_map, 1)))
+        return checks
+
+    def claims_to_review(self, kind: str | None = None) -> list[Claim]:
+        """Unreviewed claims, optionally only those of one :data:`REVIEW_FILTERS` kind."""
+        if kind is not None and kind not in REVIEW_FILTERS:
+            raise ValueError(f"filter {kind!r} is not one of {', '.join(REVIEW_FILTERS)}")
+        tests = {
+            None: lambda k, c: True,
+            "unresolved": lambda k, c: c.place_id is None,
+            "low-confidence": lambda k, c: c.confidence < LOW_CONFIDENCE,
+            "no-date": lambda k, c: claim_day(c) is None,
+            "disputed": lambda k, c: k in self.disputed_by,
+        }
+        test = tests[kind]
+        return [c for k, c in self.claims.items() if self.review[k] == "proposed" and test(k, c)]
+
+
+def _source(claim: Claim) -> tuple[str, str]:
+    """Who says it: the article, and whom the article attributes the claim to."""
+    return claim.article, " ".join(claim.attribution.casefold().split())
