@@ -1,0 +1,193 @@
+"""Dates of events: the words of a sentence that say when, resolved against the publication date.
+
+News reports date events relative to the day they appear ("yesterday", "on Tuesday", "last
+week"), so a date is a range (``date_from``..``date_to``) plus the words that set it. The
+expressions are data (``data/lexicon/dates.json``); this module only does the calendar arithmetic.
+Nothing here invents a date: without a publication date, relative words resolve to nothing.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "dates.json"
+
+WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """When an event happened, as far as the text says, and the words (or rule) that say so."""
+
+    date_from: date | None
+    date_to: date | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text: its offsets, its words and the rule that reads it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    rule: dict
+
+    def resolve(self, published: date | None) -> DateRange | None:
+        """The range these words mean for an article published on ``published``.
+
+        None when the words are relative and the publication day is unknown, or unreadable.
+        """
+        span = _resolve(self, published)
+        if span is None:
+            return None
+        start, end = span
+        if published is not None and self.kind != "explicit" and end > published:
+            end = published  # "this week" or "this month" cannot reach past the report itself
+        return DateRange(start, end, f"'{self.text}'")
+
+
+@dataclass(frozen=True)
+class _Expression:
+    kind: str
+    pattern: re.Pattern
+    rule: dict
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[tuple[_Expression, ...], dict[str, int], int]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    expressions = tuple(
+        _Expression(e["kind"], re.compile(rf"\b(?:{e['pattern']})\b", re.IGNORECASE), e)
+        for e in data["expressions"]
+    )
+    return expressions, data["numbers"], int(data["dateline_lines"])
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in ``text``, left to right; where two overlap, the longer wins."""
+    expressions, _, _ = _lexicon()
+    found: list[tuple[int, int, _Expression, re.Match]] = []
+    for expression in expressions:
+        for match in expression.pattern.finditer(text):
+            found.append((match.start(), match.end(), expression, match))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    last_end = -1
+    for start, end, expression, match in found:
+        if start < last_end:
+            continue
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        mentions.append(DateMention(start, end, text[start:end], expression.kind,
+                                    {**expression.rule, **groups}))
+        last_end = end
+    return mentions
+
+
+def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] | None:
+    rule, kind = mention.rule, mention.kind
+    if kind == "year":
+        year = int(rule["year"])
+        return date(year, 1, 1), date(year, 12, 31)
+    if kind == "explicit":
+        return _explicit(mention, published)
+    if kind == "month_name":
+        return _month_name(rule, published)
+    if published is None:
+        return None
+    if kind == "day":
+        return published + timedelta(days=rule["from"]), published + timedelta(days=rule["to"])
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(rule["weekday"].lower())) % 7
+        day = published - timedelta(days=back)
+        return day, day
+    if kind == "days_ago":
+        _, numbers, _ = _lexicon()
+        n = rule["n"].lower()
+        count = int(n) if n.isdigit() else numbers[n]
+        days = count * (7 if rule["unit"].lower().startswith("week") else 1)
+        day = published - timedelta(days=days)
+        return day, day
+    if kind == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule["offset"])
+        return monday, monday + timedelta(days=6)
+    if kind == "month":
+        year, month = published.year, published.month + rule["offset"]
+        if month < 1:
+            year, month = year - 1, month + 12
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    raise ValueError(f"unknown date kind {kind!r} in {LEXICON}")
+
+
+def _month_name(rule: dict, published: date | None) -> tuple[date, date] | None:
+    month = [m.lower() for m in calendar.month_name].index(rule["month"].lower())
+    if rule.get("year"):
+        year = int(rule["year"])
+    elif published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _explicit(mention: DateMention, published: date | None) -> tuple[date, date] | None:
+    """A calendar date through dateparser; without a year, the latest such day up to publication."""
+    import dateparser
+
+    rule = mention.rule
+    if not rule.get("year") and not rule.get("iso") and published is None:
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(mention.text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return parsed.date(), parsed.date()
+
+
+def parse_iso_date(value: str) -> date:
+    """A ``YYYY-MM-DD`` date; ValueError with a readable reason otherwise (2016-02-30 included)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
+
+
+def find_dateline(text: str) -> tuple[date, str] | None:
+    """A publication date written at the top of an article (a dateline), with where it was found.
+
+    Only a full calendar date with its year counts: a weekday or "yesterday" is no dateline.
+    """
+    _, _, max_lines = _lexicon()
+    lines = [line for line in text.splitlines() if line.strip()][:max_lines]
+    for number, line in enumerate(lines, start=1):
+        for mention in find_dates(line):
+            if mention.kind != "explicit" or not (mention.rule.get("year") or mention.rule.get("iso")):
+                continue
+            span = _explicit(mention, None)
+            if span is not None:
+                return span[0], f"inferred: dateline '{mention.text}' in line {number}"
+    return None
+
+
+def default_range(published: date | None, *, event: bool) -> DateRange | None:
+    """The date of a claim whose sentence has no date words.
+
+    An event a report tells of happened the day before publication or on it; a state ("holds",
+    "controls") is as of the publication day. None without a publication date.
+    """
+    if published is None:
+        return None
+    if event:
+        return DateRange(published - timedelta(days=1), published,
+                         "no date words: a reported event, the day before publication or that day")
+    return DateRange(published, published, "no date words: a state, as of the publication day")
