@@ -1,0 +1,445 @@
+"""The control map: one builder for the app, the published snapshots and the embeddable timeline.
+
+Shapes are simplified once for display (:func:`map_shapes`) and shared by every date; a date
+only changes each place's style and tooltip. The look is defined here and only here:
+
+- fill colour per controller, from the Okabe–Ito palette (safe for colour-blind readers);
+- what colour cannot say alone is said by line and pattern: contested places are hatched,
+  places resting on unreviewed claims have a dashed outline, disputed ones a dotted outline,
+  places that changed on the date shown a thick black outline;
+- a place whose shape is an estimate says "approximate shape" in its tooltip, and the legend
+  explains it.
+
+Every text that reaches HTML (place names included) is escaped here.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+import folium
+import geopandas as gpd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+from .timeline import MAP_CONTROLLERS, ControlState
+
+#: Display simplification, in metres of the gazetteer's metric CRS: invisible at street zoom.
+DISPLAY_TOLERANCE_M = 10.0
+#: Decimal places kept in display coordinates (5 ≈ 1 m).
+DISPLAY_DECIMALS = 5
+#: The Leaflet folium loads; publishing inlines the same version.
+LEAFLET_JS_URL = dict(folium.Map.default_js)["leaflet"]
+LEAFLET_CSS_URL = dict(folium.Map.default_css)["leaflet_css"]
+
+#: Okabe–Ito colours, matched to the colours readers know from war maps where they can be.
+FILL = {
+    "government": "#D55E00",  # vermilion
+    "opposition": "#009E73",  # bluish green
+    "kurdish": "#F0E442",  # yellow
+    "isis": "#2B2B2B",  # near black
+    "contested": "#E69F00",  # orange, hatched
+    "unknown": "#BBBBBB",  # grey
+}
+LABEL = {
+    "government": "Government",
+    "opposition": "Opposition",
+    "kurdish": "Kurdish forces",
+    "isis": "Islamic State",
+    "contested": "Contested",
+    "unknown": "Not established",
+}
+STATUS_LABEL = {
+    "baseline": "as of the baseline",
+    "accepted": "reviewed",
+    "proposed": "unreviewed claim",
+    "disputed": "disputed claim",
+}
+HATCH_ID = "geo-hatch-contested"
+HATCH_STRIPE = "#6B4700"
+FILL_OPACITY = 0.6
+#: Outline per review status: (colour, weight, dash pattern or None).
+OUTLINE = {
+    "baseline": ("#FFFFFF", 1.0, None),
+    "accepted": ("#FFFFFF", 1.0, None),
+    "proposed": ("#333333", 1.6, "5 4"),
+    "disputed": ("#333333", 2.0, "1 4"),
+}
+CHANGED_OUTLINE = ("#000000", 4.0)
+
+
+@dataclass(frozen=True)
+class MapShapes:
+    """The places as drawn: ids, names, approximate flags and display geometry as GeoJSON.
+
+    Built once by :func:`map_shapes`; every date of every map reuses it.
+    """
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    approximate: tuple[bool, ...]
+    geometries: tuple[dict, ...]
+    #: [[south, west], [north, east]], the form Leaflet's fitBounds takes.
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+
+
+def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_TOLERANCE_M) -> MapShapes:
+    """Simplify ``shapes`` (EPSG:4326, columns id, name, approximate, geometry) for display.
+
+    Simplification happens in ``crs`` (the gazetteer's metric CRS) so the tolerance is in metres.
+    Neighbouring shapes keep their shared edges when they form a clean coverage; otherwise each
+    shape is simplified on its own, topology preserved. A shape simplification would empty keeps
+    its original geometry.
+    """
+    if shapes.crs is None:
+        raise ValueError("shapes need a CRS (EPSG:4326 expected)")
+    metric = shapes.geometry.to_crs(crs)
+    geoms = metric.values
+    if tolerance_m > 0:
+        if bool(shapely.coverage_is_valid(geoms)):
+            simple = shapely.coverage_simplify(geoms, tolerance_m)
+        else:
+            simple = shapely.simplify(geoms, tolerance_m, preserve_topology=True)
+        geoms = [s if not s.is_empty else g for s, g in zip(simple, geoms)]
+    display = gpd.GeoSeries(geoms, crs=crs).to_crs("EPSG:4326")
+    display = shapely.set_precision(display.values, 10 ** -DISPLAY_DECIMALS)
+    west, south, east, north = shapely.total_bounds(display)
+    return MapShapes(
+        ids=tuple(str(i) for i in shapes["id"]),
+        names=tuple(str(n) for n in shapes["name"]),
+        approximate=tuple(bool(a) for a in shapes.get("approximate", [False] * len(shapes))),
+        geometries=tuple(json.loads(shapely.to_geojson(g)) for g in display),
+        bounds=((round(float(south), 5), round(float(west), 5)), (round(float(north), 5), round(float(east), 5))),
+    )
+
+
+# -- the look ------------------------------------------------------------------------------------
+def place_style(controller: str, status: str = "baseline", changed: bool = False) -> dict:
+    """Leaflet path options for one place: the single definition of the map's look."""
+    colour, weight, dash = OUTLINE.get(status, OUTLINE["baseline"])
+    if changed:
+        colour, weight = CHANGED_OUTLINE
+    fill = f"url(#{HATCH_ID})" if controller == "contested" else FILL.get(controller, FILL["unknown"])
+    return {
+        "fillColor": fill,
+        "fillOpacity": FILL_OPACITY,
+        "color": colour,
+        "weight": weight,
+        "opacity": 1.0,
+        "dashArray": dash,
+    }
+
+
+def format_day(day: date | None) -> str:
+    """"7 December 2016": unambiguous in every English-speaking country."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def tooltip_html(name: str, state: ControlState | None, approximate: bool = False) -> str:
+    """The tooltip of one place: name, controller, since when, review status (escaped HTML)."""
+    controller = state.controller if state else "unknown"
+    lines = [f"<strong>{escape(name)}</strong>"]
+    held = escape(LABEL.get(controller, controller))
+    if state and state.since:
+        held += f" since {format_day(state.since)}"
+    lines.append(held)
+    if state and state.status != "baseline":
+        lines.append(f"<em>{escape(STATUS_LABEL.get(state.status, state.status))}</em>")
+    if approximate:
+        lines.append("<em>approximate shape</em>")
+    return "<br>".join(lines)
+
+
+def control_features(
+    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = ()
+) -> dict:
+    """GeoJSON of every place as shown on one date.
+
+    Properties: id, name, controller, since (ISO), status, approximate, changed, style (Leaflet
+    path options) and tooltip (escaped HTML). A place with no state is shown as "not established".
+    Places that changed come last, so their thick outline is drawn over their neighbours'.
+    """
+    features = []
+    for place_id, name, approximate, geometry in zip(shapes.ids, shapes.names, shapes.approximate, shapes.geometries):
+        state = states.get(place_id)
+        controller = state.controller if state else "unknown"
+        status = state.status if state else "baseline"
+        changed = place_id in changed_ids
+        features.append({
+            "type": "Feature",
+            "id": place_id,
+            "properties": {
+                "id": place_id,
+                "name": name,
+                "controller": controller,
+                "since": state.since.isoformat() if state and state.since else None,
+                "status": status,
+                "approximate": approximate,
+                "changed": changed,
+                "style": place_style(controller, status, changed),
+                "tooltip": tooltip_html(name, state, approximate),
+            },
+            "geometry": geometry,
+        })
+    features.sort(key=lambda f: f["properties"]["changed"])
+    return {"type": "FeatureCollection", "features": features}
+
+
+# -- the legend ----------------------------------------------------------------------------------
+def _swatch(style: dict) -> str:
+    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
+    stroke = "#999999" if style["color"] == "#FFFFFF" else style["color"]
+    width = min(style["weight"], 3)
+    return (
+        f'<svg class="geo-swatch" width="22" height="16" aria-hidden="true">'
+        f'<rect x="1.5" y="1.5" width="19" height="13" fill="{style["fillColor"]}" '
+        f'fill-opacity="{style["fillOpacity"]}" stroke="{stroke}" stroke-width="{width}"{dash}/></svg>'
+    )
+
+
+def legend_html(controllers: Iterable[str] = MAP_CONTROLLERS, *, approximate: bool = True) -> str:
+    """The legend as an HTML fragment: colours for ``controllers``, then what lines and patterns mean."""
+    rows = [(place_style(c), LABEL.get(c, c)) for c in controllers]
+    rows += [
+        (place_style("unknown", "baseline", changed=True), "Changed on this date"),
+        (place_style("unknown", "proposed"), "Unreviewed claim (dashed)"),
+        (place_style("unknown", "disputed"), "Disputed claim (dotted)"),
+    ]
+    items = "".join(f"<li>{_swatch(style)}<span>{escape(label)}</span></li>" for style, label in rows)
+    note = (
+        '<p class="geo-legend-note">Shapes whose tooltip says “approximate shape” are estimated '
+        "around the place's centre, not surveyed boundaries.</p>"
+        if approximate else ""
+    )
+    return f'<div class="geo-legend"><ul>{items}</ul>{note}</div>'
+
+
+PATTERNS_SVG = (
+    f'<svg id="geo-patterns" width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
+    f'<pattern id="{HATCH_ID}" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">'
+    f'<rect width="7" height="7" fill="{FILL["contested"]}"/>'
+    f'<rect width="2.5" height="7" fill="{HATCH_STRIPE}"/></pattern></defs></svg>'
+)
+
+
+class _Patterns(MacroElement):
+    """Adds the SVG hatch pattern to the page the map is in (once), wherever the map is rendered."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "if (!document.getElementById('geo-patterns')) {"
+        " document.body.insertAdjacentHTML('beforeend', {{ this.svg|tojson }}); }"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Patterns"
+        self.svg = PATTERNS_SVG
+
+
+class _Legend(MacroElement):
+    """The legend as a Leaflet control in the map's corner (for the app)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function() { var legend = L.control({position: 'bottomright'});"
+        " legend.onAdd = function() { var div = L.DomUtil.create('div', 'geo-legend-control');"
+        " div.innerHTML = {{ this.html|tojson }}; return div; };"
+        " legend.addTo({{ this._parent.get_name() }}); })();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+
+LEGEND_CONTROL_CSS = (
+    ".geo-legend-control{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;"
+    "font:12px/1.35 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:220px}"
+    ".geo-legend ul{list-style:none;margin:0;padding:0}.geo-legend li{display:flex;align-items:center;"
+    "gap:6px;margin:2px 0}.geo-legend-note{margin:4px 0 0;color:#444;font-size:11px}"
+)
+
+
+# -- the map -------------------------------------------------------------------------------------
+class ControlLayer(folium.FeatureGroup):
+    """Who holds what on one date, as a layer; ``geojson`` is the layer a timeline restyles."""
+
+    def __init__(self, geojson: folium.GeoJson, name: str) -> None:
+        super().__init__(name=name)
+        self.geojson = geojson
+        self.add_child(_Patterns())
+        self.add_child(geojson)
+
+
+def control_layer(
+    shapes: MapShapes,
+    states: Mapping[str, ControlState],
+    changed_ids: Collection[str] = (),
+    *,
+    name: str = "Control",
+) -> ControlLayer:
+    """The control map of one date as a folium layer (for streamlit-folium's feature_group_to_add)."""
+    geojson = folium.GeoJson(
+        control_features(shapes, states, changed_ids),
+        name=name,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, class_name="geo-tooltip"),
+    )
+    return ControlLayer(geojson, name)
+
+
+def build_map(
+    shapes: MapShapes,
+    states: Mapping[str, ControlState] | None = None,
+    changed_ids: Collection[str] = (),
+    *,
+    controllers: Iterable[str] = MAP_CONTROLLERS,
+    legend: bool = True,
+    tiles: str | None = "OpenStreetMap",
+) -> folium.Map:
+    """A folium map fitted to ``shapes``; with ``states``, the control layer of that date.
+
+    The app passes no states and adds :func:`control_layer` itself so the map keeps its view
+    across dates; pages pass states. ``legend`` puts the legend in the map's corner (pages show
+    it beside the map instead). Only Leaflet is loaded: no jQuery, Bootstrap or marker icons.
+    """
+    fmap = folium.Map(tiles=tiles, width="100%", height="100%", control_scale=True)
+    fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
+    fmap.fit_bounds([list(corner) for corner in shapes.bounds])
+    if states is not None:
+        control_layer(shapes, states, changed_ids).add_to(fmap)
+    if legend:
+        fmap.get_root().header.add_child(folium.Element(f"<style>{LEGEND_CONTROL_CSS}</style>"))
+        fmap.add_child(_Legend(legend_html(controllers)))
+    return fmap
+
+
+# -- the map as an image -------------------------------------------------------------------------
+def _mpl_style(style: dict) -> dict:
+    """Leaflet path options as Matplotlib patch properties (pixels → points at 96 dpi)."""
+    dash = style["dashArray"]
+    contested = style["fillColor"].startswith("url(")
+    return {
+        "facecolor": FILL["contested"] if contested else style["fillColor"],
+        "alpha": None,
+        "edgecolor": style["color"],
+        "linewidth": style["weight"] * 0.75,
+        "linestyle": (0, tuple(float(n) for n in dash.split())) if dash else "solid",
+        "hatch": "////" if contested else None,
+    }
+
+
+class StaticMap:
+    """The control map as an image (GeoPandas for the projection, Matplotlib for drawing).
+
+    One figure is built once and only restyled per date, so a timeline of images costs little
+    more than writing the files. Drawn in the gazetteer's metric CRS, so shapes keep their form.
+    """
+
+    def __init__(self, shapes: MapShapes, crs: str, title: str, controllers: Iterable[str] = MAP_CONTROLLERS,
+                 *, width_px: int = 1200, height_px: int = 1200, dpi: int = 150):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.collections import PatchCollection
+        from matplotlib.figure import Figure
+        from matplotlib.patches import Patch, PathPatch
+
+        self.shapes = shapes
+        self.dpi = dpi
+        geoms = gpd.GeoSeries(
+            [shapely.from_geojson(json.dumps(g)) for g in shapes.geometries], crs="EPSG:4326"
+        ).to_crs(crs)
+        geoms = shapely.orient_polygons(geoms.values)  # holes wind the other way: they stay holes
+        self._points = shapely.point_on_surface(geoms)
+        self.figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
+        FigureCanvasAgg(self.figure)
+        self.ax = self.figure.add_axes((0.03, 0.2, 0.94, 0.68))
+        self.ax.set_axis_off()
+        self.ax.set_aspect("equal")
+        self._patches = [PathPatch(_mpl_path(g)) for g in geoms]
+        self._base = PatchCollection(self._patches, match_original=False, zorder=1)
+        self.ax.add_collection(self._base)
+        west, south, east, north = shapely.total_bounds(geoms)
+        pad = 0.03 * max(east - west, north - south)
+        self.ax.set_xlim(west - pad, east + pad)
+        self.ax.set_ylim(south - pad, north + pad)
+        self.figure.text(0.03, 0.965, title, fontsize=15, fontweight="bold", va="top", parse_math=False)
+        self._date = self.figure.text(0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False)
+        self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555",
+                                      wrap=True, parse_math=False)
+        entries = [(place_style(c), LABEL.get(c, c)) for c in controllers]
+        entries += [
+            (place_style("unknown", "baseline", changed=True), "Changed on this date"),
+            (place_style("unknown", "proposed"), "Unreviewed claim"),
+            (place_style("unknown", "disputed"), "Disputed claim"),
+        ]
+        handles = []
+        for style, label in entries:
+            props = _mpl_style(style)
+            if props["edgecolor"] == "#FFFFFF":
+                props["edgecolor"] = "#999999"
+            props.pop("alpha")
+            handles.append(Patch(label=label, hatchcolor=HATCH_STRIPE, **props))
+        self.figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=3,
+                           frameon=False, fontsize=8.5, handlelength=2.2, handleheight=1.3)
+        self._Patch, self._PatchCollection = Patch, PatchCollection
+        self._extras: list = []
+
+    def draw(self, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date, note: str = "") -> None:
+        """Restyle the figure for one date; ``note`` is the source line at the bottom."""
+        from matplotlib import patheffects
+
+        for artist in self._extras:
+            artist.remove()
+        self._extras = []
+        props = []
+        for place_id in self.shapes.ids:
+            state = states.get(place_id)
+            style = place_style(state.controller if state else "unknown", state.status if state else "baseline",
+                                place_id in changed_ids)
+            props.append(_mpl_style(style))
+        self._base.set_facecolor([p["facecolor"] for p in props])
+        self._base.set_alpha(FILL_OPACITY + 0.15)
+        self._base.set_edgecolor([p["edgecolor"] for p in props])
+        self._base.set_linewidth([p["linewidth"] for p in props])
+        self._base.set_linestyle([p["linestyle"] for p in props])
+        hatched = [patch for patch, p in zip(self._patches, props) if p["hatch"]]
+        if hatched:
+            hatch = self._PatchCollection(hatched, match_original=False, facecolor="none", edgecolor="none",
+                                          hatch="////", hatchcolor=HATCH_STRIPE, linewidth=0, zorder=2)
+            self._extras.append(self.ax.add_collection(hatch))
+        outline = [(patch, p) for patch, p in zip(self._patches, props) if p["linewidth"] >= CHANGED_OUTLINE[1] * 0.75]
+        if outline:
+            edges = self._PatchCollection([patch for patch, _ in outline], match_original=False, facecolor="none",
+                                          edgecolor=[p["edgecolor"] for _, p in outline],
+                                          linewidth=[p["linewidth"] for _, p in outline],
+                                          linestyle=[p["linestyle"] for _, p in outline], zorder=3)
+            self._extras.append(self.ax.add_collection(edges))
+        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+        for place_id, name, point in zip(self.shapes.ids, self.shapes.names, self._points):
+            if place_id in changed_ids:
+                self._extras.append(self.ax.text(point.x, point.y, name, fontsize=7.5, ha="center", va="center",
+                                                 zorder=4, path_effects=halo, parse_math=False))
+        self._date.set_text(format_day(day))
+        self._note.set_text(note)
+
+    def save(self, path) -> None:
+        self.figure.savefig(path, dpi=self.dpi, facecolor="white")
+
+
+def _mpl_path(geom):
+    """A (multi)polygon as one Matplotlib path: every ring of every part."""
+    from matplotlib.path import Path as MplPath
+
+    rings = []
+    for part in getattr(geom, "geoms", [geom]):
+        for ring in (part.exterior, *part.interiors):
+            rings.append(MplPath(shapely.get_coordinates(ring), closed=True))
+    return MplPath.make_compound_path(*rings)

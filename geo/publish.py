@@ -1,0 +1,549 @@
+"""Publishing: a static site of the control map that needs no server.
+
+``publish(out_dir, ...)`` writes, for every change date:
+
+- ``YYYY-MM-DD.html`` — the map of that date (the same builder as the app), its legend, the
+  sentences that cite each change, the sources, links to the previous and next dates;
+- ``png/YYYY-MM-DD.png`` — the same map as an image (optionally ``timeline.gif`` of them all);
+- ``data/control-YYYY-MM-DD.geojson`` — every place with its controller and the claims behind it;
+
+and once: ``timeline.html`` (one self-contained page with every date, a slider and a play
+button, for embedding), ``index.html`` (the dates, what changed, an iframe snippet) and
+``data/claims.csv`` (ACLED-like columns plus our own).
+
+All article text is escaped; only http(s) URLs become links; JSON inside a ``<script>`` has its
+``<`` escaped. The site is built in a temporary folder beside ``out_dir`` and then moved into
+place, so a failed publish never leaves half a site.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+
+from .articles import Article
+from .claims import Claim
+from .errors import GeoError
+from .gazetteer import Gazetteer
+from .maps import (
+    LABEL,
+    MAP_CONTROLLERS,
+    STATUS_LABEL,
+    MapShapes,
+    StaticMap,
+    build_map,
+    control_layer,
+    format_day,
+    legend_html,
+    map_shapes,
+    place_style,
+    tooltip_html,
+)
+from .timeline import Change, ControlState, ControlTimeline
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ROOT = Path(__file__).resolve().parent.parent
+#: Where ``make test-deps`` installs Leaflet from npm; GEO_LEAFLET_DIR points elsewhere.
+DEFAULT_LEAFLET_DIR = ROOT / ".cache" / "npm" / "node_modules" / "leaflet" / "dist"
+LEAFLET_DIR_VARIABLE = "GEO_LEAFLET_DIR"
+#: Milliseconds per date when the timeline plays.
+PLAY_STEP_MS = 1500
+#: Duration of one GIF frame, and the GIF's width in pixels.
+GIF_FRAME_MS = 1200
+GIF_WIDTH = 640
+
+#: ACLED's Battles sub-event types, by the controller a place went to.
+SUB_EVENT_TYPE = {
+    "government": "Government regains territory",
+    "opposition": "Non-state actor overtakes territory",
+    "kurdish": "Non-state actor overtakes territory",
+    "isis": "Non-state actor overtakes territory",
+    "contested": "Armed clash",
+}
+CLAIM_COLUMNS = (
+    "event_id", "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude",
+    "longitude", "geo_precision", "source", "notes",
+    "place_id", "before", "after", "change_status", "claim_id", "review_status", "claim_type",
+    "sentence", "attribution", "hedged", "article_title", "article_url", "article_published",
+)
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) URL, else None: never a ``javascript:`` or data link."""
+    url = (url or "").strip()
+    return url if _SAFE_URL.fullmatch(url) else None
+
+
+# -- what a page shows ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Citation:
+    """One claim under a change: the sentence (escaped, words highlighted) and its article."""
+
+    key: str
+    sentence: Markup
+    title: str
+    outlet: str
+    published: date | None
+    attribution: str
+    hedged: str
+    review: str
+    link: str | None
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A change as the reader sees it: the place's name and the citations behind it."""
+
+    change: Change
+    place: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def before(self) -> str:
+        return self.change.before
+
+    @property
+    def after(self) -> str:
+        return self.change.after
+
+    @property
+    def status(self) -> str:
+        return self.change.status
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    outlet: str
+    published: date | None
+    link: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything published for one date."""
+
+    day: date
+    states: dict[str, ControlState]
+    changes: tuple[ChangeView, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def changed_ids(self) -> frozenset[str]:
+        return frozenset(c.change.place_id for c in self.changes)
+
+
+def highlight(claim: Claim) -> Markup:
+    """The claim's sentence, escaped, with the place name and the control words marked.
+
+    Offsets are in the article text; a span that does not fall inside the sentence (or does not
+    hold the words it should) is left unmarked rather than marking the wrong words.
+    """
+    sentence = claim.sentence
+    spans = []
+    for start, end, written, css in (
+        (claim.place_start, claim.place_end, claim.place_as_written, "geo-place"),
+        (claim.cue_start, claim.cue_end, claim.cue, "geo-cue"),
+    ):
+        a, b = start - claim.start, end - claim.start
+        if 0 <= a < b <= len(sentence) and (not written or sentence[a:b] == written):
+            spans.append((a, b, css))
+        elif written and written in sentence:
+            a = sentence.index(written)
+            spans.append((a, a + len(written), css))
+    out, pos = [], 0
+    for a, b, css in sorted(spans):
+        if a < pos:
+            continue  # overlapping marks: keep the first
+        out.append(escape(sentence[pos:a]))
+        out.append(Markup('<mark class="{}">{}</mark>').format(css, sentence[a:b]))
+        pos = b
+    out.append(escape(sentence[pos:]))
+    return Markup("").join(out)
+
+
+def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
+    changes, sources = [], {}
+    for change in timeline.changes_on(day):
+        citations = []
+        for key in change.claim_keys:
+            claim = timeline.claims.get(key)
+            if claim is None:
+                continue
+            article = articles.get(claim.article) or Article(text="")
+            link = safe_link(article.url)
+            citations.append(Citation(
+                key=key, sentence=highlight(claim), title=article.title, outlet=article.source,
+                published=article.published, attribution=claim.attribution, hedged=claim.hedged,
+                review=timeline.review.get(key, "proposed"), link=link,
+            ))
+            if article.text:
+                sources[claim.article] = Source(article.title, article.source, article.published, link)
+        place = gazetteer.places.get(change.place_id)
+        changes.append(ChangeView(change, place.name if place else change.place_id, tuple(citations)))
+    return Snapshot(day, timeline.state_on(day), tuple(changes), tuple(sources.values()))
+
+
+# -- the report ----------------------------------------------------------------------------------
+@dataclass
+class PublishReport:
+    """What a publish wrote, and how long it took."""
+
+    out_dir: Path
+    dates: list[date]
+    seconds: float = 0.0
+    #: Seconds per HTML snapshot (map + page), per PNG, and for the timeline page.
+    snapshot_seconds: list[float] = field(default_factory=list)
+    png_seconds: list[float] = field(default_factory=list)
+    timeline_seconds: float = 0.0
+    leaflet: str = "cdn"
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.out_dir.rglob("*") if p.is_file())
+
+    def sizes(self) -> dict[str, int]:
+        """Bytes per file, by path relative to the site."""
+        return {p.relative_to(self.out_dir).as_posix(): p.stat().st_size for p in self.files()}
+
+
+# -- publishing ----------------------------------------------------------------------------------
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["day"] = format_day
+    env.filters["controller"] = lambda c: LABEL.get(c, c)
+    env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
+    return env
+
+
+def script_json(value: object) -> Markup:
+    """JSON safe inside a ``<script>`` element: no ``</script>``, no ``<!--``."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
+
+
+def leaflet_assets(inline: bool, leaflet_dir: str | Path | None = None) -> Markup:
+    """Leaflet's JS and CSS read from an installed npm package, to inline; empty for CDN links.
+
+    The folder is ``leaflet_dir``, else $GEO_LEAFLET_DIR, else ``.cache/npm/node_modules/leaflet/dist``.
+    """
+    if not inline:
+        return Markup("")
+    folder = Path(leaflet_dir or os.environ.get(LEAFLET_DIR_VARIABLE) or DEFAULT_LEAFLET_DIR)
+    js, css = folder / "leaflet.js", folder / "leaflet.css"
+    for path in (js, css):
+        if not path.is_file():
+            raise GeoError(
+                f"Leaflet is not installed here, so it cannot be inlined (install it with "
+                f"`npm install --prefix .cache/npm leaflet`, or set {LEAFLET_DIR_VARIABLE} to its dist folder)",
+                file=path,
+            )
+    code, style = js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+    if "</script" in code.lower() or "</style" in style.lower():
+        raise GeoError("the file would close its own <script> or <style> element: cannot inline it", file=folder)
+    return Markup(f"<style>{style}</style>\n<script>{code}</script>")
+
+
+@dataclass(frozen=True)
+class _MapParts:
+    header: Markup
+    html: Markup
+    script: Markup
+
+
+def _map_parts(fmap, inline: bool) -> _MapParts:
+    """The folium map split into the pieces a page places: head, map element, script."""
+    if inline:
+        fmap.default_js, fmap.default_css = [], []
+    figure = fmap.get_root()
+    figure.render()
+    return _MapParts(Markup(figure.header.render()), Markup(figure.html.render()), Markup(figure.script.render()))
+
+
+class _Site:
+    """Renders the pages of one publish into a folder."""
+
+    def __init__(self, folder: Path, title: str, shapes: MapShapes, controllers: list[str], leaflet: Markup, png: bool):
+        self.folder = folder
+        self.title = title
+        self.shapes = shapes
+        self.leaflet = leaflet
+        self.png = png
+        self.env = _environment()
+        self.legend = Markup(legend_html(controllers, approximate=any(shapes.approximate)))
+        self.css = Markup((TEMPLATES / "page.css").read_text(encoding="utf-8"))
+        self.note = "Compiled from news reports by geo: every change cites the sentence that reports it."
+
+    def _page(self, template: str, fmap, **values) -> str:
+        return self.env.get_template(template).render(
+            title=self.title, map=_map_parts(fmap, bool(self.leaflet)), leaflet=self.leaflet,
+            legend=self.legend, css=self.css, note=self.note, png=self.png, **values,
+        )
+
+    def snapshot(self, snapshot: Snapshot, previous: date | None, next_: date | None) -> None:
+        fmap = build_map(self.shapes, snapshot.states, snapshot.changed_ids, legend=False)
+        html = self._page("snapshot.html", fmap, day=snapshot.day, snapshot=snapshot, previous=previous, next=next_)
+        (self.folder / f"{snapshot.day.isoformat()}.html").write_text(html, encoding="utf-8")
+
+    def timeline(self, snapshots: list[Snapshot]) -> None:
+        """One page, every date: the first date's layer, restyled by script from shared tables."""
+        first = snapshots[0]
+        fmap = build_map(self.shapes, None, legend=False)
+        layer = control_layer(self.shapes, first.states, first.changed_ids)
+        layer.add_to(fmap)
+        styles: dict[str, int] = {}
+        tips: dict[str, int] = {}
+        frames, tip_frames = [], []
+        for snap in snapshots:
+            row, tip_row = [], []
+            for place_id, name, approximate in zip(self.shapes.ids, self.shapes.names, self.shapes.approximate):
+                state = snap.states.get(place_id)
+                changed = place_id in snap.changed_ids
+                style = json.dumps(place_style(state.controller if state else "unknown",
+                                               state.status if state else "baseline", changed), sort_keys=True)
+                row.append(styles.setdefault(style, len(styles)))
+                tip_row.append(tips.setdefault(tooltip_html(name, state, approximate), len(tips)))
+            frames.append(row)
+            tip_frames.append(tip_row)
+        style_list = [json.loads(s) for s in styles]
+        payload = {
+            "layer": layer.geojson.get_name(),
+            "dates": [s.day.isoformat() for s in snapshots],
+            "labels": [format_day(s.day) for s in snapshots],
+            "places": list(self.shapes.ids),
+            "styles": style_list,
+            "front": [s["weight"] >= 3 for s in style_list],
+            "tips": list(tips),
+            "frames": frames,
+            "tipFrames": tip_frames,
+            "stepMs": PLAY_STEP_MS,
+        }
+        html = self._page(
+            "timeline.html", fmap, day=None, snapshots=snapshots, payload=script_json(payload),
+            timeline_js=Markup((TEMPLATES / "timeline.js").read_text(encoding="utf-8")),
+        )
+        (self.folder / "timeline.html").write_text(html, encoding="utf-8")
+
+    def index(self, snapshots: list[Snapshot], gif: bool) -> None:
+        html = self.env.get_template("index.html").render(
+            title=self.title, snapshots=snapshots, png=self.png, gif=gif, css=self.css, note=self.note,
+        )
+        (self.folder / "index.html").write_text(html, encoding="utf-8")
+
+    def open_data(self, snapshots: list[Snapshot], shapes: gpd.GeoDataFrame, timeline: ControlTimeline,
+                  gazetteer: Gazetteer, articles: Mapping[str, Article]) -> None:
+        """``data/control-DATE.geojson`` per date (full geometry) and ``data/claims.csv``."""
+        data = self.folder / "data"
+        data.mkdir()
+        exact = shapely.set_precision(shapes.geometry.values, 1e-6)
+        geometry = {str(i): shapely.to_geojson(g) for i, g in zip(shapes["id"], exact)}
+        approximate = dict(zip(map(str, shapes["id"]), map(bool, shapes.get("approximate", [False] * len(shapes)))))
+        for snap in snapshots:
+            features = []
+            for place_id, name in zip(self.shapes.ids, self.shapes.names):
+                state = snap.states.get(place_id) or ControlState(place_id, "unknown", None)
+                props = {
+                    "id": place_id, "name": name, "controller": state.controller,
+                    "since": state.since.isoformat() if state.since else None, "status": state.status,
+                    "claim_ids": list(state.claim_keys), "changed": place_id in snap.changed_ids,
+                    "approximate": approximate.get(place_id, False),
+                }
+                features.append(
+                    f'{{"type":"Feature","id":{json.dumps(place_id)},"properties":{json.dumps(props, ensure_ascii=False)},'
+                    f'"geometry":{geometry[place_id]}}}'
+                )
+            text = (f'{{"type":"FeatureCollection","date":"{snap.day.isoformat()}","features":[\n'
+                    + ",\n".join(features) + "\n]}\n")
+            (data / f"control-{snap.day.isoformat()}.geojson").write_text(text, encoding="utf-8")
+        with (data / "claims.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=CLAIM_COLUMNS)
+            writer.writeheader()
+            for snap in snapshots:
+                for view in snap.changes:
+                    for key in view.change.claim_keys:
+                        claim = timeline.claims.get(key)
+                        if claim is not None:
+                            writer.writerow(claim_row(view, claim, timeline, gazetteer, articles, approximate))
+
+
+#: Free-text columns a spreadsheet could take for a formula.
+_TEXT_COLUMNS = ("location", "source", "notes", "sentence", "attribution", "hedged", "article_title")
+
+
+def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazetteer: Gazetteer,
+              articles: Mapping[str, Article], approximate: Mapping[str, bool]) -> dict[str, object]:
+    """One row of ``claims.csv``: a change and one claim behind it, in ACLED's terms where they fit."""
+    change = view.change
+    place = gazetteer.places.get(change.place_id)
+    article = articles.get(claim.article) or Article(text="")
+    if claim.place_id and claim.place_id != change.place_id:
+        precision = 3  # the claim named a larger area this place belongs to
+    else:
+        precision = 2 if approximate.get(change.place_id, False) else 1
+    outlet = article.source or article.title
+    row = {
+        "event_date": change.date.isoformat(),
+        "event_type": "Battles",
+        "sub_event_type": SUB_EVENT_TYPE.get(change.after, ""),
+        "actor1": LABEL.get(change.after, change.after) if change.after in SUB_EVENT_TYPE and change.after != "contested" else "",
+        "location": view.place,
+        "latitude": place.lat if place else "",
+        "longitude": place.lon if place else "",
+        "geo_precision": precision,
+        "source": outlet,
+        "notes": f"{view.place}: {LABEL.get(change.before, change.before)} to {LABEL.get(change.after, change.after)}"
+                 + (f", according to {claim.attribution}" if claim.attribution else "")
+                 + (f" ({outlet})" if outlet else "") + ".",
+        "place_id": change.place_id,
+        "before": change.before,
+        "after": change.after,
+        "change_status": change.status,
+        "claim_id": claim.key,
+        "review_status": timeline.review.get(claim.key, "proposed"),
+        "claim_type": claim.claim_type,
+        "sentence": claim.sentence,
+        "attribution": claim.attribution,
+        "hedged": claim.hedged,
+        "article_title": article.title,
+        "article_url": safe_link(article.url) or "",
+        "article_published": article.published.isoformat() if article.published else "",
+    }
+    for column in _TEXT_COLUMNS:
+        value = str(row[column])
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            row[column] = "'" + value
+    return row
+
+
+def _source_note(snapshot: Snapshot) -> str:
+    outlets = sorted({s.outlet or s.title for s in snapshot.sources if s.outlet or s.title})
+    sources = f"Sources: {', '.join(outlets)}. " if outlets else ""
+    return (f"{sources}Each change cites a news report; dashed outlines rest on claims no editor has reviewed. "
+            "Shapes are approximate where the legend says so.")
+
+
+# -- the command ---------------------------------------------------------------------------------
+def _check_target(out_dir: Path) -> None:
+    """Refuse to replace anything but an empty folder or a site an earlier publish wrote."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise GeoError("exists and is not a folder", file=out_dir)
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        if not ((out_dir / "index.html").is_file() and (out_dir / "timeline.html").is_file()):
+            raise GeoError("is not empty and is not a site geo published: refusing to replace it", file=out_dir)
+
+
+def _move_into_place(built: Path, out_dir: Path) -> None:
+    """Swap the finished site in: the old one moves aside, the new one in, the old one goes."""
+    if out_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        old.rmdir()
+        out_dir.rename(old)
+        built.rename(out_dir)
+        shutil.rmtree(old)
+    else:
+        built.rename(out_dir)
+
+
+def publish(
+    out_dir: str | Path,
+    timeline: ControlTimeline,
+    gazetteer: Gazetteer,
+    shapes: gpd.GeoDataFrame,
+    articles: Mapping[str, Article] | Iterable[Article],
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    inline_leaflet: bool = False,
+    png: bool = True,
+    gif: bool = False,
+    progress: Callable[[str], None] | None = None,
+    leaflet_dir: str | Path | None = None,
+) -> PublishReport:
+    """Write the site for the change dates between ``date_from`` and ``date_to`` (inclusive).
+
+    ``shapes`` is :func:`geo.shapes.place_shapes` output; ``articles`` maps article ids to
+    articles (or is a list of them). Raises :class:`GeoError` when there is nothing to publish,
+    the target cannot be replaced, or Leaflet cannot be inlined.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir).resolve()
+    say = progress or (lambda message: None)
+    if gif and not png:
+        raise GeoError("an animated GIF is made of the PNG images: drop --no-png or --gif")
+    days = [d for d in timeline.dates if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)]
+    if not days:
+        span = f"between {date_from or 'the start'} and {date_to or 'the end'}"
+        raise GeoError(f"no change of control {span}: nothing to publish")
+    _check_target(out_dir)
+    if not isinstance(articles, Mapping):
+        articles = {a.id: a for a in articles}
+    leaflet = leaflet_assets(inline_leaflet, leaflet_dir)
+    display = map_shapes(shapes, gazetteer.crs)
+    controllers = [c for c in MAP_CONTROLLERS if c in {s.controller for d in days for s in timeline.state_on(d).values()}]
+    title = f"{gazetteer.name}: who held what"
+    report = PublishReport(out_dir, days, leaflet="inline" if inline_leaflet else "cdn")
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        site = _Site(built, title, display, controllers or ["unknown"], leaflet, png)
+        snapshots = [_snapshot(d, timeline, gazetteer, articles) for d in days]
+        say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
+        for i, snap in enumerate(snapshots):
+            tick = time.perf_counter()
+            site.snapshot(snap, days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None)
+            report.snapshot_seconds.append(time.perf_counter() - tick)
+        say("snapshots written")
+        tick = time.perf_counter()
+        site.timeline(snapshots)
+        report.timeline_seconds = time.perf_counter() - tick
+        site.index(snapshots, gif)
+        site.open_data(snapshots, shapes, timeline, gazetteer, articles)
+        say("timeline, index and open data written")
+        if png:
+            _write_images(built, snapshots, display, gazetteer.crs, title, controllers or ["unknown"], gif, report)
+            say("images written")
+        built.chmod(0o755)
+        _move_into_place(built, out_dir)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_images(folder: Path, snapshots: list[Snapshot], shapes: MapShapes, crs: str, title: str,
+                  controllers: list[str], gif: bool, report: PublishReport) -> None:
+    (folder / "png").mkdir()
+    drawing = StaticMap(shapes, crs, title, controllers)
+    paths = []
+    for snap in snapshots:
+        tick = time.perf_counter()
+        drawing.draw(snap.states, snap.changed_ids, snap.day, _source_note(snap))
+        path = folder / "png" / f"{snap.day.isoformat()}.png"
+        drawing.save(path)
+        paths.append(path)
+        report.png_seconds.append(time.perf_counter() - tick)
+    if gif:
+        from PIL import Image
+
+        frames = []
+        for path in paths:
+            with Image.open(path) as image:
+                small = image.convert("RGB").resize((GIF_WIDTH, round(image.height * GIF_WIDTH / image.width)),
+                                                    Image.Resampling.LANCZOS)
+                frames.append(small.quantize(colors=96, method=Image.Quantize.MEDIANCUT))
+        frames[0].save(folder / "timeline.gif", save_all=True, append_images=frames[1:],
+                       duration=GIF_FRAME_MS, loop=0, optimize=True)
