@@ -237,7 +237,8 @@ def _match(gazetteer: Gazetteer, labels: list[str]) -> tuple[str | None, str]:
     return None, reason
 
 
-def _read_features(path: Path) -> list:
+def read_feature_collection(path: Path) -> list:
+    """The features of a GeoJSON FeatureCollection; GazetteerError naming the file if it is none."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -252,7 +253,7 @@ def _read_features(path: Path) -> list:
     return features
 
 
-def _feature_geometry(path: Path, index: int, feature: object, label: str):
+def feature_geometry(path: Path, index: int, feature: object, label: str):
     """The feature's geometry, made valid; GazetteerError naming the feature if unusable."""
     def fail(problem: str) -> GazetteerError:
         return GazetteerError(f"feature {index} ({label or 'no name'}): {problem}", file=path)
@@ -316,7 +317,7 @@ def _spellings_key(gazetteer: Gazetteer) -> tuple:
 def _read_boundaries(
     file: Path, gazetteer: Gazetteer, name_properties: tuple[str, ...] | None
 ) -> BoundaryImport:
-    features = _read_features(file)
+    features = read_feature_collection(file)
     matched: dict[str, str] = {}
     unmatched: list[UnmatchedFeature] = []
     parts: dict[str, list] = defaultdict(list)
@@ -325,7 +326,7 @@ def _read_boundaries(
         labels = [str(properties[k]).strip() for k in _name_keys(properties, name_properties)
                   if isinstance(properties.get(k), str) and properties[k].strip()]
         label = labels[0] if labels else ""
-        geom = _feature_geometry(file, index, feature, label)
+        geom = feature_geometry(file, index, feature, label)
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             kind = geom.geom_type
             geom = shapely.union_all([g for g in getattr(geom, "geoms", [geom])

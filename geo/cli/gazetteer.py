@@ -4,8 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..gazetteer import DEFAULT_GAZETTEER, Gazetteer
+
+if TYPE_CHECKING:
+    from ..importers import ImportResult
 
 
 def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_gazetteer_option(lookup)
     lookup.set_defaults(run=run_lookup)
     register_shapes(subparsers)
+    register_imports(subparsers)
 
 
 def run_lookup(args: argparse.Namespace) -> int:
@@ -96,4 +101,83 @@ def run_shapes(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(shapes.to_json(drop_id=True), encoding="utf-8")
         print(f"wrote {out} ({len(shapes)} shapes)")
+    return 0
+
+
+# -- importing another city ------------------------------------------------------------------------
+def _floats(count: int, what: str):
+    """An argparse type: ``count`` comma-separated numbers."""
+    def parse(value: str) -> tuple[float, ...]:
+        try:
+            numbers = tuple(float(v) for v in value.split(","))
+        except ValueError:
+            numbers = ()
+        if len(numbers) != count:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
+        return numbers
+    return parse
+
+
+def register_imports(subparsers: argparse._SubParsersAction) -> None:
+    geonames = subparsers.add_parser(
+        "import-geonames", help="write a gazetteer folder from a GeoNames dump (TSV)",
+        description="Write a gazetteer folder (gazetteer.json, places.csv, regions.csv, baseline.csv) "
+        "from a GeoNames dump such as SY.txt: the sections of one town. Without --bbox or --center, "
+        "places within --radius-km of the most populous town named --city are taken.",
+    )
+    geonames.add_argument("tsv", metavar="TSV", help="GeoNames dump (19 tab-separated columns)")
+    geonames.add_argument("--country", required=True, metavar="CC", help="ISO country code, e.g. SY")
+    geonames.add_argument("--codes", metavar="CODES",
+                          help="GeoNames feature codes to import, comma-separated "
+                          "(default: sections and localities of a town, PPLX,PPLL)")
+    area = geonames.add_mutually_exclusive_group()
+    area.add_argument("--bbox", type=_floats(4, "west,south,east,north"), metavar="W,S,E,N",
+                      help="take places in this box (degrees)")
+    area.add_argument("--center", type=_floats(2, "lat,lon"), metavar="LAT,LON",
+                      help="take places around this point (default: the town named --city)")
+    geonames.add_argument("--radius-km", type=float, metavar="KM",
+                          help="radius around the centre (default: 10)")
+    osm = subparsers.add_parser(
+        "import-osm", help="write a gazetteer folder from OSM-style GeoJSON",
+        description="Write a gazetteer folder from GeoJSON features tagged place=neighbourhood, "
+        "quarter or suburb (names from name:en, name, alt_name, name:ar). Polygons also go to "
+        "boundaries.geojson, which the shapes command then uses.",
+    )
+    osm.add_argument("geojson", metavar="GEOJSON", help="OSM-style GeoJSON FeatureCollection")
+    osm.add_argument("--country", metavar="CC", help="ISO country code: its towns are known as places outside")
+    for parser, run in ((geonames, run_import_geonames), (osm, run_import_osm)):
+        parser.add_argument("--out", required=True, metavar="DIR", help="gazetteer folder to write")
+        parser.add_argument("--city", required=True, metavar="NAME", help="the city's name")
+        parser.add_argument("--force", action="store_true", help="overwrite a gazetteer already in DIR")
+        parser.set_defaults(run=run)
+
+
+def run_import_geonames(args: argparse.Namespace) -> int:
+    from ..importers import GEONAMES_PLACE_CODES, from_geonames
+
+    codes = tuple(c.strip().upper() for c in (args.codes or "").split(",") if c.strip())
+    result = from_geonames(
+        args.tsv, args.out, city_name=args.city, country_code=args.country, feature_codes=codes or GEONAMES_PLACE_CODES,
+        bbox=args.bbox, center=args.center, radius_km=args.radius_km, overwrite=args.force,
+    )
+    return _report_import(result)
+
+
+def run_import_osm(args: argparse.Namespace) -> int:
+    from ..importers import from_osm_geojson
+
+    result = from_osm_geojson(args.geojson, args.out, city_name=args.city, country_code=args.country,
+                              overwrite=args.force)
+    return _report_import(result)
+
+
+def _report_import(result: ImportResult) -> int:
+    gazetteer = Gazetteer.load(result.folder)
+    shapes = f", {result.shapes} with a polygon in boundaries.geojson" if result.shapes else ""
+    print(f"wrote {result.folder}: {result.places} places{shapes}; metric CRS {gazetteer.crs}")
+    if result.skipped:
+        print(f"left out {len(result.skipped)}:")
+        for skipped in result.skipped:
+            print(f"  {skipped}")
+    print(f"next: python -m geo shapes --gazetteer {result.folder}")
     return 0
