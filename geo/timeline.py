@@ -110,6 +110,12 @@ class PercentCheck:
         return self.on_map - self.claimed
 
 
+#: A claim to place: (day ordinal, order, key, claim, the map places it covers).
+_Placed = tuple[int, int, str, Claim, tuple[str, ...]]
+#: A claim as applied to one place: (day, -members, order, key, controller, partial, rival claim key).
+_Event = tuple[int, int, int, str, str, bool, str | None]
+
+
 def claim_day(claim: Claim) -> date | None:
     """The day a claim is placed on: the end of its date range, when it had happened by."""
     return claim.date_to or claim.date_from
@@ -135,6 +141,7 @@ class ControlTimeline:
         #: Claim key -> keys of the denials that dispute it.
         self.disputed_by: dict[str, tuple[str, ...]] = {}
         self._percent: list[str] = []
+        self._covers: dict[str | None, tuple[str, ...] | str] = {}  # place id -> map places, or why none
         self._history: dict[str, list[ControlState]] = {}
         self._since: dict[str, list[int]] = {}
         self._changes: dict[date, list[Change]] = {}
@@ -163,18 +170,21 @@ class ControlTimeline:
         timeline._apply(placed)
         return timeline
 
-    def _sort_claims(self, claims: Iterable[Claim], decisions: Mapping[str, Decision], show_proposed: bool) -> list[str]:
-        """Record every claim and its review status; return the keys of the claims to place."""
-        placed: list[str] = []
+    def _sort_claims(
+        self, claims: Iterable[Claim], decisions: Mapping[str, Decision], show_proposed: bool
+    ) -> list[_Placed]:
+        """Record every claim and its review status; return the claims that go on the map."""
+        placed: list[_Placed] = []
         denials: list[str] = []
         for claim in claims:
             key = claim.key
             if key in self.claims:
                 continue
             decision = decisions.get(key)
-            status = decision.decision if decision and not decision.orphaned else "proposed"
-            if decision and not decision.orphaned:
-                claim = decision.apply(claim, self.gazetteer)
+            if decision is not None and not decision.orphaned:
+                status, claim = decision.decision, decision.apply(claim, self.gazetteer)
+            else:
+                status = "proposed"
             self.claims[key] = claim
             self.review[key] = status
             reason = self._not_placed_because(claim, status, show_proposed)
@@ -185,7 +195,7 @@ class ControlTimeline:
             elif claim.claim_type == "percent":
                 self._percent.append(key)
             else:
-                placed.append(key)
+                placed.append((claim_day(claim).toordinal(), len(placed), key, claim, self._covers[claim.place_id]))
         disputed: dict[str, list[str]] = defaultdict(list)
         for key in denials:
             target = self._answered_by(key)
@@ -203,13 +213,11 @@ class ControlTimeline:
             return "not reviewed (proposed claims are hidden)"
         if claim.claim_type == "denied":
             return ""
-        if claim.place_id is None:
-            return "place not resolved"
-        place = self.gazetteer.places.get(claim.place_id)
-        if place is None:
-            return f"place {claim.place_id!r} is not in the gazetteer"
-        if not (place.is_area or place.is_region):
-            return f"{place.name} is outside the map"
+        covered = self._covers.get(claim.place_id)
+        if covered is None:
+            covered = self._covers[claim.place_id] = self._what_it_covers(claim.place_id)
+        if isinstance(covered, str):
+            return covered
         if claim.controller not in MAP_CONTROLLERS:
             return f"controller {claim.controller!r} is not one of {', '.join(MAP_CONTROLLERS)}"
         if claim.claim_type == "percent" and claim.percent is None:
@@ -220,6 +228,17 @@ class ControlTimeline:
         if self.baseline.start and day < self.baseline.start:
             return f"dated {day}, before the baseline of {self.baseline.start}"
         return ""
+
+    def _what_it_covers(self, place_id: str | None) -> tuple[str, ...] | str:
+        """The map places a claim about ``place_id`` covers, or why it covers none."""
+        if place_id is None:
+            return "place not resolved"
+        place = self.gazetteer.places.get(place_id)
+        if place is None:
+            return f"place {place_id!r} is not in the gazetteer"
+        if not (place.is_area or place.is_region):
+            return f"{place.name} is outside the map"
+        return self.gazetteer.members(place_id)
 
     def _answered_by(self, denial_key: str) -> str | None:
         """The claim a denial answers: the key it names, else the latest claim it can mean.
@@ -238,65 +257,59 @@ class ControlTimeline:
         ]
         return max(candidates)[1] if candidates and denial.place_id else None
 
-    def _apply(self, placed: list[str]) -> None:
-        """Expand claims to map places, then walk each place's claims in date order."""
-        events: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
-        members = self.gazetteer.members
-        for seq, key in enumerate(placed):
-            claim = self.claims[key]
-            covered = members(claim.place_id)
-            day = claim_day(claim).toordinal()
-            # On the same day a more specific claim (fewer members) is applied later, so it wins.
+    def _apply(self, placed: list[_Placed]) -> None:
+        """Find disagreements, expand claims to map places, then walk each place's claims in date order."""
+        rivals = _rivals(placed)
+        events: dict[str, list[_Event]] = defaultdict(list)
+        for day, seq, key, claim, covered in placed:
+            # On the same day a more specific claim (fewer members) sorts later, so it wins.
+            event = (day, -len(covered), seq, key, claim.controller, claim.partial, rivals.get(key))
             for place_id in covered:
-                events[place_id].append((day, -len(covered), seq, key))
+                events[place_id].append(event)
         for place in self.gazetteer.areas:
-            self._walk(place.id, sorted(events.get(place.id, ())))
+            self._walk(place.id, events.get(place.id))
         order = {p.id: i for i, p in enumerate(self.gazetteer.areas)}
         for changes in self._changes.values():
             changes.sort(key=lambda c: order[c.place_id])
 
-    def _walk(self, place_id: str, events: list[tuple[int, int, int, str]]) -> None:
+    def _walk(self, place_id: str, events: list[_Event] | None) -> None:
+        """One place's states: each day's claims in order of specificity, the day's outcome kept."""
         entry = self.baseline.entry(place_id)
         state = ControlState(place_id, entry.controller, entry.as_of)
         history, since = [state], [(entry.as_of or date.min).toordinal()]
-        # Non-partial claims of the last DISAGREEMENT_DAYS, and each source's latest word per named place.
-        recent: deque[tuple[int, str | None, tuple[str, str], str]] = deque()
-        latest: dict[tuple[str | None, tuple[str, str]], str] = {}
-        i = 0
-        while i < len(events):
-            day = events[i][0]
-            controller, keys = state.controller, []
-            while i < len(events) and events[i][0] == day:
-                key = events[i][3]
-                claim = self.claims[key]
-                if claim.partial:
-                    after, cited = (controller if claim.controller == controller else "contested"), [key]
-                else:
-                    source = _source(claim)
-                    while recent and day - recent[0][0] > DISAGREEMENT_DAYS:
-                        recent.popleft()
-                    rival = next((
-                        k for _, named, src, k in recent
-                        if named == claim.place_id and src != source and latest[(named, src)] == k
-                        and self.claims[k].controller != claim.controller
-                    ), None)
-                    after, cited = ("contested", [rival, key]) if rival else (claim.controller, [key])
-                    recent.append((day, claim.place_id, source, key))
-                    latest[(claim.place_id, source)] = key
-                if after == controller:
-                    keys.extend(k for k in cited if k not in keys)
-                else:
-                    controller, keys = after, cited
-                i += 1
-            if controller != state.controller:
-                when = date.fromordinal(day)
-                status = self._status(keys)
-                self._changes.setdefault(when, []).append(
-                    Change(when, place_id, state.controller, controller, tuple(keys), status))
-                state = ControlState(place_id, controller, when, tuple(keys), status)
-                history.append(state)
-                since.append(day)
         self._history[place_id], self._since[place_id] = history, since
+        if not events:
+            return
+        events.sort()
+        day, controller, keys = events[0][0], state.controller, []
+        for event_day, _, _, key, said, partial, rival in events:
+            if event_day != day:
+                state = self._close_day(state, day, controller, keys, history, since)
+                day, controller, keys = event_day, state.controller, []
+            if partial:
+                after, cited = (controller if said == controller else "contested"), (key,)
+            elif rival:
+                after, cited = "contested", (rival, key)
+            else:
+                after, cited = said, (key,)
+            if after != controller:
+                controller, keys = after, list(cited)
+            else:
+                keys += [k for k in cited if k not in keys]
+        self._close_day(state, day, controller, keys, history, since)
+
+    def _close_day(self, state: ControlState, day: int, controller: str, keys: list[str],
+                   history: list[ControlState], since: list[int]) -> ControlState:
+        """A place's state at the end of a day of claims: a new state and a change if it differs."""
+        if controller == state.controller:
+            return state
+        when = date.fromordinal(day)
+        status = self._status(keys)
+        self._changes.setdefault(when, []).append(Change(when, state.place_id, state.controller, controller, tuple(keys), status))
+        state = ControlState(state.place_id, controller, when, tuple(keys), status)
+        history.append(state)
+        since.append(day)
+        return state
 
     def _status(self, keys: Iterable[str]) -> str:
         keys = list(keys)
@@ -376,6 +389,42 @@ class ControlTimeline:
         }
         test = tests[kind]
         return [c for k, c in self.claims.items() if self.review[k] == "proposed" and test(k, c)]
+
+
+def _rivals(placed: list[_Placed]) -> dict[str, str]:
+    """Claim key -> an earlier claim it disagrees with: same named place, another source,
+    another side, within DISAGREEMENT_DAYS, and still that source's latest word on the place."""
+    by_place: dict[str, list[_Placed]] = defaultdict(list)
+    for entry in placed:
+        if not entry[3].partial:
+            by_place[entry[3].place_id].append(entry)
+    sources: dict[tuple[str, str], int] = {}  # (article, attribution as written) -> source id
+    same: dict[tuple[str, str], int] = {}  # (article, attribution normalised) -> source id
+    rivals: dict[str, str] = {}
+    for entries in by_place.values():
+        if len(entries) < 2:
+            continue
+        entries.sort()  # by day, then order: both together are unique, so claims are never compared
+        window: deque[tuple[int, int, str, str]] = deque()  # each source's latest word: (day, source, key, controller)
+        for day, _, key, claim, _ in entries:
+            written = (claim.article, claim.attribution)
+            source = sources.get(written)
+            if source is None:
+                source = sources[written] = same.setdefault(_source(claim), len(same))
+            said, rival, repeated = claim.controller, None, False
+            while window and day - window[0][0] > DISAGREEMENT_DAYS:
+                window.popleft()
+            for _, other, other_key, controller in window:
+                if other == source:
+                    repeated = True
+                elif controller != said:
+                    rival = other_key
+            if rival:
+                rivals[key] = rival
+            if repeated:
+                window = deque(w for w in window if w[1] != source)
+            window.append((day, source, key, said))
+    return rivals
 
 
 def _source(claim: Claim) -> tuple[str, str]:
