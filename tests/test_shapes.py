@@ -55,8 +55,9 @@ def test_each_cell_contains_its_own_centroid(gazetteer, shapes):
     assert inside.all(), list(shapes.loc[~inside, "id"])
 
 
-def test_cells_do_not_overlap(gazetteer, shapes):
+def test_cells_do_not_overlap_and_share_exact_borders(gazetteer, shapes):
     assert overlaps_m2(shapes, gazetteer.crs) < OVERLAP_TOLERANCE_M2
+    assert shapely.coverage_is_valid(shapes.geometry.values)
 
 
 def test_areas_are_in_km2_measured_in_the_metric_crs(gazetteer, shapes):
@@ -123,6 +124,7 @@ def test_odd_layouts_still_give_each_place_its_own_cell(points, areas):
     metric = shapes.geometry.to_crs(gazetteer.crs)
     assert (metric.distance(points_of(gazetteer, shapes["id"]).to_crs(gazetteer.crs)) <= MIN_SEPARATION_M).all()
     assert overlaps_m2(shapes, gazetteer.crs) < OVERLAP_TOLERANCE_M2
+    assert shapely.coverage_is_valid(shapes.geometry.values)
 
 
 # -- boundary files ------------------------------------------------------------------------------

@@ -71,14 +71,12 @@ def register_shapes(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_shapes(args: argparse.Namespace) -> int:
-    from ..shapes import BOUNDARIES_FILE, place_shapes, read_boundaries
+    from ..shapes import approximate_shapes, boundary_file, read_boundaries
 
     gazetteer = Gazetteer.load(args.gazetteer)
-    boundaries = args.boundaries
-    if boundaries is None and (Path(args.gazetteer) / BOUNDARIES_FILE).is_file():
-        boundaries = Path(args.gazetteer) / BOUNDARIES_FILE
+    boundaries = boundary_file(gazetteer, args.boundaries)
     if boundaries is None:
-        shapes = place_shapes(gazetteer)
+        shapes = approximate_shapes(gazetteer)
     else:
         found = read_boundaries(boundaries, gazetteer, name_properties=args.name_properties)
         shapes = found.shapes
