@@ -372,8 +372,7 @@ class StaticMap:
         self.ax.set_ylim(south - pad, north + pad)
         self.figure.text(0.03, 0.965, title, fontsize=15, fontweight="bold", va="top", parse_math=False)
         self._date = self.figure.text(0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False)
-        self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555",
-                                      wrap=True, parse_math=False)
+        self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555", parse_math=False)
         entries = [(place_style(c), LABEL.get(c, c)) for c in controllers]
         entries += [
             (place_style("unknown", "baseline", changed=True), "Changed on this date"),
@@ -431,7 +430,7 @@ class StaticMap:
         self._note.set_text(note)
 
     def save(self, path) -> None:
-        self.figure.savefig(path, dpi=self.dpi, facecolor="white")
+        self.figure.savefig(path, dpi=self.dpi, facecolor="white", pil_kwargs={"compress_level": 3})
 
 
 def _mpl_path(geom):

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -427,11 +428,16 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
     return row
 
 
-def _source_note(snapshot: Snapshot) -> str:
+def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
+    """The small print under an image: outlets, what dashes mean, how many shapes are estimates."""
     outlets = sorted({s.outlet or s.title for s in snapshot.sources if s.outlet or s.title})
-    sources = f"Sources: {', '.join(outlets)}. " if outlets else ""
-    return (f"{sources}Each change cites a news report; dashed outlines rest on claims no editor has reviewed. "
-            "Shapes are approximate where the legend says so.")
+    parts = [f"Sources: {', '.join(outlets)}." if outlets else "",
+             "Each change cites a news report; dashed outlines rest on claims no editor has reviewed."]
+    estimated = sum(shapes.approximate)
+    if estimated:
+        parts.append(f"{estimated} of {len(shapes.ids)} shapes are estimates around the place's centre, "
+                     "not surveyed boundaries.")
+    return textwrap.fill(" ".join(p for p in parts if p), width=130)
 
 
 # -- the command ---------------------------------------------------------------------------------
@@ -531,7 +537,7 @@ def _write_images(folder: Path, snapshots: list[Snapshot], shapes: MapShapes, cr
     paths = []
     for snap in snapshots:
         tick = time.perf_counter()
-        drawing.draw(snap.states, snap.changed_ids, snap.day, _source_note(snap))
+        drawing.draw(snap.states, snap.changed_ids, snap.day, _source_note(snap, shapes))
         path = folder / "png" / f"{snap.day.isoformat()}.png"
         drawing.save(path)
         paths.append(path)

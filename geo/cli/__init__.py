@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..errors import GeoError
 
-COMMAND_MODULES = ("gazetteer",)
+COMMAND_MODULES = ("gazetteer", "publish")
 
 
 class _Parser(argparse.ArgumentParser):

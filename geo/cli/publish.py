@@ -1,0 +1,69 @@
+"""``python -m geo publish``: the static site (snapshots, timeline, images, open data) from the store."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..errors import GeoError
+from .gazetteer import add_gazetteer_option
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    publish = subparsers.add_parser(
+        "publish", help="write the map as a static site: a page per date, an embeddable timeline, open data",
+        description="Write DIR/YYYY-MM-DD.html per change date, DIR/timeline.html (every date, for an iframe), "
+        "DIR/index.html, DIR/png/*.png and DIR/data/ (GeoJSON per date, claims.csv). The site is built "
+        "beside DIR and moved into place only when complete.",
+    )
+    publish.add_argument("--out", required=True, metavar="DIR", help="the site folder (replaced if geo published it)")
+    publish.add_argument("--db", metavar="PATH", help="the store: a SQLite file or SQLAlchemy URL (default: $GEO_DB, else geo.db)")
+    publish.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="first change date to publish")
+    publish.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="last change date to publish")
+    publish.add_argument("--reviewed-only", action="store_true",
+                         help="leave claims no editor has reviewed off the map")
+    publish.add_argument("--inline-leaflet", action="store_true",
+                         help="put Leaflet's code in every page (read from the installed npm package, "
+                         "or $GEO_LEAFLET_DIR) instead of linking a CDN")
+    publish.add_argument("--no-png", dest="png", action="store_false", help="skip the PNG images")
+    publish.add_argument("--gif", action="store_true", help="also write timeline.gif, an animation of the images")
+    publish.add_argument("--boundaries", metavar="GEOJSON",
+                         help="boundary file (default: the gazetteer folder's boundaries.geojson, if any)")
+    add_gazetteer_option(publish)
+    publish.set_defaults(run=run_publish)
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from ..gazetteer import Gazetteer
+    from ..publish import publish
+    from ..shapes import place_shapes
+    from ..store import Store, default_db
+
+    where = args.db or default_db()
+    if "://" not in where and not Path(where).is_file():
+        raise GeoError("no such database: ingest articles first, or name one with --db", file=where)
+    gazetteer = Gazetteer.load(args.gazetteer)
+    store = Store(where)
+    try:
+        timeline = store.timeline(gazetteer, show_proposed=not args.reviewed_only)
+        articles = store.articles()
+    finally:
+        store.close()
+    report = publish(
+        args.out, timeline, gazetteer, place_shapes(gazetteer, args.boundaries), articles,
+        date_from=args.date_from, date_to=args.date_to, inline_leaflet=args.inline_leaflet,
+        png=args.png, gif=args.gif, progress=lambda message: print(message, file=sys.stderr),
+    )
+    sizes = report.sizes()
+    print(f"published {len(report.dates)} dates ({report.dates[0]} to {report.dates[-1]}) to {report.out_dir}: "
+          f"{len(sizes)} files, {sum(sizes.values()) / 1e6:.1f} MB in {report.seconds:.1f} s")
+    print(f"open {report.out_dir / 'index.html'}; embed {report.out_dir / 'timeline.html'}")
+    return 0
