@@ -80,6 +80,13 @@ CLAIM_COLUMNS = (
     "place_id", "before", "after", "change_status", "claim_id", "review_status", "claim_type",
     "sentence", "attribution", "hedged", "article_title", "article_url", "article_published",
 )
+#: A claim's review status, as the citation says it.
+REVIEW_LABEL = {
+    "proposed": "Not yet reviewed by an editor",
+    "accepted": "Accepted by an editor",
+    "corrected": "Corrected by an editor",
+    "disputed": "Disputed by another report",
+}
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
 
 
@@ -91,18 +98,25 @@ def safe_link(url: str | None) -> str | None:
 
 # -- what a page shows ---------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Citation:
-    """One claim under a change: the sentence (escaped, words highlighted) and its article."""
+class Source:
+    """An article as cited: title, outlet, date, and a link only if its URL is plain http(s)."""
 
-    key: str
-    sentence: Markup
     title: str
     outlet: str
     published: date | None
+    link: str | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One claim under a change: the sentence (escaped, words highlighted) and where it comes from."""
+
+    key: str
+    sentence: Markup
+    source: Source
     attribution: str
     hedged: str
     review: str
-    link: str | None
 
 
 @dataclass(frozen=True)
@@ -124,14 +138,6 @@ class ChangeView:
     @property
     def status(self) -> str:
         return self.change.status
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    outlet: str
-    published: date | None
-    link: str | None
 
 
 @dataclass(frozen=True)
@@ -186,14 +192,11 @@ def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articl
             if claim is None:
                 continue
             article = articles.get(claim.article) or Article(text="")
-            link = safe_link(article.url)
-            citations.append(Citation(
-                key=key, sentence=highlight(claim), title=article.title, outlet=article.source,
-                published=article.published, attribution=claim.attribution, hedged=claim.hedged,
-                review=timeline.review.get(key, "proposed"), link=link,
-            ))
-            if article.text:
-                sources[claim.article] = Source(article.title, article.source, article.published, link)
+            source = Source(article.title, article.source, article.published, safe_link(article.url))
+            review = "disputed" if key in timeline.disputed_by else timeline.review.get(key, "proposed")
+            citations.append(Citation(key, highlight(claim), source, claim.attribution, claim.hedged, review))
+            if article.title or article.source:
+                sources[claim.article] = source
         place = gazetteer.places.get(change.place_id)
         changes.append(ChangeView(change, place.name if place else change.place_id, tuple(citations)))
     return Snapshot(day, timeline.state_on(day), tuple(changes), tuple(sources.values()))
@@ -227,6 +230,7 @@ def _environment() -> Environment:
     env.filters["day"] = format_day
     env.filters["controller"] = lambda c: LABEL.get(c, c)
     env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
+    env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
     return env
 
 

@@ -93,6 +93,7 @@ def baseline() -> Baseline:
     return Baseline({pid: BaselineEntry(pid, c, START) for pid, c in held.items()}, START)
 
 
-def timeline() -> ControlTimeline:
+def timeline(decisions: dict | None = None) -> ControlTimeline:
     gazetteer = town()
-    return ControlTimeline.build(gazetteer, baseline(), claims(), areas={p.id: 0.64 for p in gazetteer.areas})
+    return ControlTimeline.build(gazetteer, baseline(), claims(), decisions,
+                                 areas={p.id: 0.64 for p in gazetteer.areas})

@@ -47,7 +47,19 @@ def test_snapshot_cites_its_changes_and_links_its_neighbours(site):
     assert "Evening Post" in page and "Attributed to rebel spokesmen" in page and "Hedged: “reportedly”" in page
     assert 'href="http://post.example/east?a=1&amp;b=2"' in page
     assert 'href="2016-11-22.html" rel="prev"' in page and 'href="2016-12-02.html" rel="next"' in page
-    assert "unreviewed claim" in page
+    assert "unreviewed claim" in page and "Not yet reviewed by an editor" in page
+
+
+def test_an_accepted_claim_says_so_on_the_page_and_in_the_data(tmp_path):
+    from geo.timeline import Decision
+
+    first = small_town.claims()[0]
+    timeline = small_town.timeline({first.key: Decision(first.key, "accepted")})
+    publish(tmp_path / "site", timeline, small_town.town(), small_town.shapes(), small_town.articles(), png=False)
+    page = (tmp_path / "site" / "2016-11-22.html").read_text(encoding="utf-8")
+    assert "Accepted by an editor" in page and "Not yet reviewed" not in page
+    features = json.loads((tmp_path / "site" / "data" / "control-2016-11-22.geojson").read_text(encoding="utf-8"))
+    assert {f["id"]: f["properties"]["status"] for f in features["features"]}["north-gate"] == "accepted"
 
 
 def test_index_lists_every_date_with_its_changes_and_an_embed_snippet(site):
