@@ -75,7 +75,7 @@ SUB_EVENT_TYPE = {
     "contested": "Armed clash",
 }
 CLAIM_COLUMNS = (
-    "event_id", "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude",
+    "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude",
     "longitude", "geo_precision", "source", "notes",
     "place_id", "before", "after", "change_status", "claim_id", "review_status", "claim_type",
     "sentence", "attribution", "hedged", "article_title", "article_url", "article_published",

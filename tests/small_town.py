@@ -6,7 +6,10 @@ sentence carry markup, event handlers and a ``javascript:`` link, to prove every
 """
 from __future__ import annotations
 
+import csv
+import json
 from datetime import date
+from pathlib import Path
 
 import geopandas as gpd
 from shapely.geometry import box
@@ -14,7 +17,7 @@ from shapely.geometry import box
 from geo.articles import Article
 from geo.baseline import Baseline, BaselineEntry
 from geo.claims import Claim
-from geo.gazetteer import Gazetteer, Place
+from geo.gazetteer import PLACE_COLUMNS, REGION_COLUMNS, Gazetteer, Place
 from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
@@ -97,3 +100,27 @@ def timeline(decisions: dict | None = None) -> ControlTimeline:
     gazetteer = town()
     return ControlTimeline.build(gazetteer, baseline(), claims(), decisions,
                                  areas={p.id: 0.64 for p in gazetteer.areas})
+
+
+def write_folder(folder: Path) -> Path:
+    """The town as a gazetteer folder (gazetteer.json, places.csv, regions.csv, baseline.csv)."""
+    gazetteer = town()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gazetteer.json").write_text(json.dumps(
+        {"name": gazetteer.name, "crs": gazetteer.crs, "baseline_date": START.isoformat()}), encoding="utf-8")
+    with (folder / "places.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PLACE_COLUMNS)
+        for p in gazetteer.areas:
+            writer.writerow([p.id, p.name, p.kind, p.lat, p.lon, "", "", 0.64, "invented"])
+    with (folder / "regions.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(REGION_COLUMNS)
+        for r in gazetteer.regions:
+            writer.writerow([r.id, r.name, r.kind, "", "", "|".join(r.members)])
+    with (folder / "baseline.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["place_id", "controller", "as_of", "source"])
+        for entry in baseline().entries.values():
+            writer.writerow([entry.place_id, entry.controller, entry.as_of.isoformat(), "invented"])
+    return folder
