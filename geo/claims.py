@@ -222,6 +222,7 @@ class _Sentence:
         self.cues = [(parsed[s.start - sent.start:s.end - sent.start], s) for s in self._inside("cues")]
         self.known = {i for ids, _ in self.places for i in ids} | {
             i for s in self._inside("actors") for i in self._ids(s)}
+        self.sites: set[int] = set()  # places a site ("a hospital in X") stands in: partial claims
         body = [t for t in sent if not t.is_space]
         self.start, self.end = body[0].idx, body[-1].idx + len(body[-1].text)
         self.text = doc.text[self.start:self.end]
@@ -257,6 +258,7 @@ class _Sentence:
         places = self._places_in(args)
         if not places:
             return []
+        sites, self.sites = self.sites, set()
         side, leaver = None, None
         if open_side == "other side":
             leaver = self._side(owner) if owner is not None else None
@@ -269,6 +271,7 @@ class _Sentence:
         out = []
         for place_span, place_id, candidates, flags in places:
             percent, partial = self._share(place_span, args)
+            partial = partial or place_span.start - self.sent.start in sites
             kind = claim_type
             if percent is not None and kind == "holds":
                 kind = "percent"
@@ -297,6 +300,9 @@ class _Sentence:
             return "captured", _agent(t), "", self._patients(t)
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
+        if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
+            self.sites |= {i for p in _child_pobj_all(t, ("in", "inside", "at")) for i in _phrase(p)}
+            args += _child_pobj_all(t, ("in", "inside", "at"))
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
         return "captured", _subject(t), "", args
@@ -481,7 +487,7 @@ class _Sentence:
         coordinated = True
         token = root
         while token.head != token and token.head.i in phrase:
-            coordinated = coordinated and token.dep_ in ("conj", "appos", "punct", "cc")
+            coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
             token = token.head
             for other_ids, _ in self.places:
                 if token.i in other_ids and other_ids != ids:

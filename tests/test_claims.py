@@ -1,0 +1,189 @@
+"""Claims read from texts written for these tests, one construction at a time.
+
+Every text is our own. Publication day: Monday 28 November 2016, unless a test says otherwise.
+"""
+from datetime import date
+
+import pytest
+
+from geo.articles import Article
+from geo.claims import CLAIM_TYPES, CONTROLLERS, read_claims, read_claims_many
+from geo.mentions import load_pipeline
+
+MONDAY = date(2016, 11, 28)
+
+
+def claims_of(text, gazetteer, published=MONDAY):
+    return read_claims(Article(text=text, title="", published=published), gazetteer)
+
+
+def one(text, gazetteer, **kw):
+    found = claims_of(text, gazetteer, **kw)
+    assert len(found) == 1, [(c.place_as_written, c.controller, c.claim_type) for c in found]
+    return found[0]
+
+
+def test_active_voice_capture_with_weekday_and_attribution(gazetteer):
+    claim = one("Government troops captured Masaken Hanano on Saturday, state media said.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("masaken-hanano", "government", "captured")
+    assert (claim.date_from, claim.date_to) == (date(2016, 11, 26), date(2016, 11, 26))
+    assert "Saturday" in claim.date_basis
+    assert claim.attribution == "state media"
+    assert claim.cue == "captured" and claim.place_as_written == "Masaken Hanano"
+
+
+def test_passive_voice_gives_the_place_to_the_agent(gazetteer):
+    claim = one("Jabal Badro was seized by rebel fighters overnight.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("jabal-badro", "opposition", "captured")
+    assert (claim.date_from, claim.date_to) == (date(2016, 11, 27), MONDAY)
+
+
+def test_fell_to(gazetteer):
+    claim = one("After a week of shelling, Sheikh Saeed fell to the Syrian army yesterday.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("sheikh-saeed", "government", "captured")
+    assert claim.date_from == claim.date_to == date(2016, 11, 27)
+
+
+def test_under_control_is_a_statement_of_who_holds(gazetteer):
+    claim = one("The district of al-Sakhour is now under government control.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-sakhour", "government", "holds")
+    assert claim.date_from == claim.date_to == MONDAY
+
+
+def test_a_list_of_places_gives_one_claim_each(gazetteer):
+    found = claims_of("Kurdish fighters took several districts, including Karm al-Jabal, al-Sakhour and "
+                      "Tariq al-Bab.", gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
+        ("karm-al-jabal", "kurdish", "captured"), ("al-sakhour", "kurdish", "captured"),
+        ("tariq-al-bab", "kurdish", "captured")]
+    assert len({c.key for c in found}) == 3
+
+
+@pytest.mark.parametrize("text, place, percent", [
+    ("The army now controls 60 percent of eastern Aleppo.", "eastern-aleppo", 60.0),
+    ("Rebels still hold two-thirds of the Old City.", "old-city", 67.0),
+])
+def test_percent_claims_keep_the_number_and_the_region(gazetteer, text, place, percent):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.claim_type, claim.percent) == (place, "percent", percent)
+
+
+def test_withdrawal_gives_the_place_to_the_other_side(gazetteer):
+    text = ("The Syrian army shelled rebel positions for days. "
+            "Rebels withdrew from Bustan al-Basha last week, an opposition commander told reporters.")
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("bustan-al-basha", "government", "withdrew")
+    assert (claim.date_from, claim.date_to) == (date(2016, 11, 21), date(2016, 11, 27))
+    assert claim.attribution == "an opposition commander"
+
+
+def test_evacuation_of_fighters_but_not_of_civilians(gazetteer):
+    claim = one("Buses evacuated hundreds of rebel fighters from al-Ansari on Sunday.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-ansari", "government", "evacuated")
+    assert claims_of("Medics evacuated wounded civilians from al-Ansari on Sunday.", gazetteer) == []
+
+
+def test_hedges_lower_confidence(gazetteer):
+    plain = one("Rebels retook al-Mashhad on Sunday.", gazetteer)
+    hedged = one("Rebels reportedly retook al-Mashhad on Sunday.", gazetteer)
+    assert hedged.hedged == "reportedly" and not plain.hedged
+    assert hedged.confidence < plain.confidence
+
+
+def test_partial_claims(gazetteer):
+    claim = one("Government forces stormed a hospital in Sheikh Saeed.", gazetteer)
+    assert claim.partial and claim.place_id == "sheikh-saeed"
+    whole = one("Government forces stormed Sheikh Saeed.", gazetteer)
+    assert not whole.partial and whole.confidence > claim.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "The army has not taken al-Ansari.",
+    "Rebels did not withdraw from Bustan al-Qasr.",
+    "The army would take al-Ansari within days, officials predicted.",
+    "If the army captures Jabal Badro, the rebels will be cut off.",
+    "The army plans to retake Sheikh Saeed before the winter.",
+    "Diplomats urged the rebels to abandon Bustan al-Qasr.",
+    "The opposition asked for a truce to evacuate al-Mashhad.",
+    "An offensive to recapture al-Sakhour is expected soon.",
+    "Islamic State fighters captured Palmyra on Sunday.",
+    "The district of Hanano, previously held by rebels, lay in ruins.",
+    "Aid reached rebel-held Masaken Hanano on Sunday.",
+    "Thousands fled al-Sakhour overnight.",
+])
+def test_no_claim_from_negation_hypotheticals_intentions_requests_other_cities_or_background(gazetteer, text):
+    assert claims_of(text, gazetteer) == []
+
+
+def test_a_denial_is_kept_as_a_dispute(gazetteer):
+    claim = one("Rebel commanders denied that the army had captured Salaheddine.", gazetteer)
+    assert (claim.place_id, claim.claim_type, claim.controller) == ("salaheddine", "denied", "government")
+    assert claim.disputes == "captured:government"
+
+
+def test_a_place_not_in_the_gazetteer_is_reported_unresolved(gazetteer):
+    claim = one("Government forces captured Karm al-Nazha after heavy fighting.", gazetteer)
+    assert claim.place_id is None and claim.place_as_written == "Karm al-Nazha"
+    assert "unresolved place" in claim.flags and "karm-homad" in claim.candidates
+    assert claim.controller == "government" and claim.confidence < 0.6
+
+
+def test_the_city_means_the_city_named_before_it(gazetteer):
+    text = ("Shelling hit Aleppo again on Sunday. "
+            "The Syrian army now controls three-quarters of the city, a monitoring group said.")
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.percent, claim.attribution) == ("aleppo", 75.0, "a monitoring group")
+
+
+def test_the_side_of_a_bare_fall_comes_from_the_article(gazetteer):
+    text = ("Government troops took Sheikh Najjar on Friday.\n\n"
+            "The fall of Jabal Badro followed on Sunday.")
+    found = claims_of(text, gazetteer)
+    fall = next(c for c in found if c.place_id == "jabal-badro")
+    assert fall.controller == "government" and "side inferred" in fall.flags
+
+
+def test_a_headline_without_full_stop_is_its_own_sentence(gazetteer):
+    text = "Rebels Abandon Bustan al-Qasr\n\nResidents said the streets were quiet on Sunday."
+    claim = one(text, gazetteer)
+    assert claim.sentence == "Rebels Abandon Bustan al-Qasr" and claim.start == 0
+
+
+def test_without_a_publication_date_claims_carry_no_date_and_say_so(gazetteer):
+    claim = one("Rebels retook al-Mashhad yesterday.", gazetteer, published=None)
+    assert claim.date_from is None and claim.date_to is None
+    assert "no date" in claim.flags
+    dated = one("Rebels retook al-Mashhad in 2012.", gazetteer, published=None)
+    assert (dated.date_from, dated.date_to) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_claim_fields_are_valid_and_json_ready(gazetteer):
+    claim = one("Government troops captured Masaken Hanano on Saturday.", gazetteer)
+    fields = claim.as_dict()
+    for name in ("article", "sentence", "start", "end", "place_as_written", "place_id", "place", "controller",
+                 "claim_type", "percent", "partial", "date_from", "date_to", "date_basis", "attribution",
+                 "hedged", "confidence"):
+        assert name in fields
+    assert fields["date_from"] == "2016-11-26"
+    assert claim.controller in CONTROLLERS and claim.claim_type in CLAIM_TYPES
+
+
+def test_many_articles_in_a_batch_read_as_one_by_one(gazetteer):
+    texts = ["Government troops captured Masaken Hanano on Saturday.",
+             "Nothing about control here at all.",
+             "Jabal Badro was seized by rebel fighters overnight."]
+    articles = [Article(text=t, published=MONDAY) for t in texts]
+    batch = [claims for _, claims in read_claims_many(articles, gazetteer, batch_size=2)]
+    assert batch == [read_claims(a, gazetteer) for a in articles]
+    assert [len(c) for c in batch] == [1, 0, 1]
+
+
+def test_the_pipeline_has_named_components_and_marks_mentions(gazetteer):
+    nlp = load_pipeline(gazetteer)
+    assert load_pipeline(gazetteer) is nlp
+    for name in ("geo_cues", "geo_actors", "geo_places", "geo_parse", "geo_claims"):
+        assert name in nlp.pipe_names
+    doc = nlp("The Syrian army captured al-Sha'ar. Diplomats met in Geneva.")
+    assert [(s.text, s._.place_id) for s in doc.spans["places"]] == [("al-Sha'ar", "al-shaar")]
+    assert [(s.text, s._.side) for s in doc.spans["actors"]] == [("Syrian army", "government")]
+    assert [s.label_ for s in doc.spans["cues"]] == ["gain"]
