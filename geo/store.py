@@ -1,0 +1,481 @@
+"""The store: articles, the claims read from them, and editors' decisions, in one database.
+
+SQLite by default (one file: ``$GEO_DB``, else ``./geo.db``); any SQLAlchemy URL works, so a
+newsroom can point it at PostgreSQL. Every write is one transaction: an article and its claims go
+in together or not at all, and two editors saving at once both get their decision recorded
+(SQLite runs in WAL mode, writers queue on a busy timeout).
+
+Decisions are never deleted. When re-extraction no longer produces a claim, the decisions about it
+are marked orphaned (and apply again if the claim comes back).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    create_engine, delete, event, exists, func, insert, select, update,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from .articles import Article, content_hash
+from .baseline import load_baseline
+from .claims import CONTROLLERS, Claim
+from .errors import ArticleError, GeoError, StoreError
+from .gazetteer import Gazetteer
+from .timeline import DECISIONS, ControlTimeline, Decision
+
+DEFAULT_DB = "geo.db"
+#: How long a writer waits for another writer's transaction before giving up (SQLite).
+BUSY_TIMEOUT_MS = 30_000
+SCHEMA_VERSION = "1"
+
+metadata = MetaData()
+
+articles_table = Table(
+    "articles", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text, nullable=False, default=""),
+    Column("source", Text, nullable=False, default=""),
+    Column("url", Text, nullable=False, default=""),
+    Column("published", Date),
+    Column("published_basis", Text, nullable=False, default=""),
+    Column("path", Text, nullable=False, default=""),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+runs_table = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # "ingest" or "reextract"
+    Column("extractor", Text, nullable=False, default=""),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+)
+
+claims_table = Table(
+    "claims", metadata,
+    Column("key", String(16), primary_key=True),
+    Column("article", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("place_as_written", Text, nullable=False),
+    Column("place_id", Text),
+    Column("place", Text, nullable=False),
+    Column("controller", String(16), nullable=False),
+    Column("claim_type", String(16), nullable=False),
+    Column("percent", Float),
+    Column("partial", Boolean, nullable=False),
+    Column("date_from", Date),
+    Column("date_to", Date),
+    Column("date_basis", Text, nullable=False),
+    Column("attribution", Text, nullable=False),
+    Column("hedged", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("place_start", Integer, nullable=False),
+    Column("place_end", Integer, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("candidates", Text, nullable=False),  # JSON list
+    Column("disputes", Text, nullable=False),
+    Column("flags", Text, nullable=False),  # JSON list
+)
+
+decisions_table = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_key", String(16), nullable=False, index=True),
+    Column("article", String(16), nullable=False, index=True),
+    Column("decision", String(16), nullable=False),
+    Column("place_id", Text),
+    Column("controller", String(16)),
+    Column("date_from", Date),
+    Column("date_to", Date),
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("orphaned", Boolean, nullable=False, default=False),
+    Column("claim", Text, nullable=False),  # the claim as the editor saw it (JSON), for orphans
+)
+
+meta_table = Table(
+    "meta", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+_LIST_FIELDS = ("candidates", "flags")
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+
+
+def default_db() -> str:
+    """Where the store lives unless told: ``$GEO_DB``, else ``geo.db`` in the working directory."""
+    return os.environ.get("GEO_DB") or DEFAULT_DB
+
+
+def database_url(where: str | Path | None = None) -> str:
+    """A SQLAlchemy URL from a URL or a file path (a path means SQLite)."""
+    where = str(where or default_db())
+    if "://" in where:
+        return where
+    path = Path(where).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, article by article: the summary the command prints."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    claims: int = 0
+    unresolved: list[str] = field(default_factory=list)  # place names as written
+
+
+@dataclass
+class ReextractReport:
+    """What re-running extraction changed, and which editors' decisions lost their claim."""
+
+    articles: int = 0
+    claims_before: int = 0
+    claims_after: int = 0
+    kept: int = 0
+    orphaned: list[Decision] = field(default_factory=list)
+    restored: list[Decision] = field(default_factory=list)
+
+
+Extractor = Callable[[Article, Gazetteer], list[Claim]]
+
+
+def _read_claims(article: Article, gazetteer: Gazetteer) -> list[Claim]:
+    from .claims import read_claims
+
+    return read_claims(article, gazetteer)
+
+
+class Store:
+    """One database of articles, claims and decisions (see the module docstring)."""
+
+    def __init__(self, where: str | Path | None = None):
+        self.url = database_url(where)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            _sqlite_transactions(self.engine)
+        # Writes take SQLite's write lock at BEGIN, so a read-then-write never meets a stale snapshot.
+        self._writer = self.engine.execution_options(geo_write=True)
+        with self._write() as conn:
+            metadata.create_all(conn)
+            if conn.scalar(select(meta_table.c.value).where(meta_table.c.name == "schema")) is None:
+                conn.execute(insert(meta_table).values(name="schema", value=SCHEMA_VERSION))
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._writer.begin() as conn:
+            yield conn
+
+    # -- articles and claims ---------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(exists().where(articles_table.c.id == article_id)))
+
+    def add_article(self, article: Article, claims: Iterable[Claim], *, run_id: int | None = None) -> bool:
+        """Store an article and its claims in one transaction; False if it is already stored."""
+        try:
+            with self._write() as conn:
+                if conn.scalar(select(exists().where(articles_table.c.id == article.id))):
+                    return False
+                conn.execute(insert(articles_table).values(_article_row(article)))
+                self._insert_claims(conn, article.id, claims, run_id)
+        except IntegrityError:
+            if self.has_article(article.id):  # another writer stored it first
+                return False
+            raise
+        return True
+
+    def _insert_claims(self, conn: Connection, article_id: str, claims: Iterable[Claim], run_id: int | None) -> int:
+        rows = {}
+        for claim in claims:
+            if claim.article != article_id:
+                raise StoreError(f"claim {claim.key} names article {claim.article}, not {article_id}")
+            rows.setdefault(claim.key, {**_claim_row(claim), "run_id": run_id})
+        if rows:
+            conn.execute(insert(claims_table), list(rows.values()))
+        return len(rows)
+
+    def remove_article(self, article_id: str) -> list[Decision]:
+        """Delete an article and its claims; decisions about them are kept, orphaned (returned)."""
+        with self._write() as conn:
+            conn.execute(delete(claims_table).where(claims_table.c.article == article_id))
+            conn.execute(delete(articles_table).where(articles_table.c.id == article_id))
+            return self._reconcile(conn, article_id)[0]
+
+    def ingest(
+        self,
+        items: Iterable[Article | ArticleError],
+        gazetteer: Gazetteer,
+        *,
+        extract: Extractor = _read_claims,
+        extractor: str = "",
+    ) -> IngestReport:
+        """Add new articles with their claims, one transaction each; skip ones already stored.
+
+        A bad file (an :class:`ArticleError` from the loader, or raised while reading claims) is
+        reported and the batch goes on; anything else stops the batch with the store as it was
+        before the failing article.
+        """
+        report = IngestReport()
+        run_id = None
+        for item in items:
+            if isinstance(item, ArticleError):
+                report.failed.append((item.file or "?", item.problem))
+                continue
+            name = item.path or item.title or item.id
+            if self.has_article(item.id):
+                report.duplicates.append(name)
+                continue
+            try:
+                claims = extract(item, gazetteer)
+            except GeoError as exc:
+                report.failed.append((exc.file or name, exc.problem))
+                continue
+            if run_id is None:
+                run_id = self._new_run("ingest", extractor)
+            if not self.add_article(item, claims, run_id=run_id):
+                report.duplicates.append(name)
+                continue
+            report.added.append(name)
+            report.claims += len({c.key for c in claims})
+            report.unresolved.extend(c.place_as_written for c in claims if c.place_id is None and c.claim_type != "denied")
+        return report
+
+    def reextract(
+        self, gazetteer: Gazetteer, *, extract: Extractor = _read_claims, extractor: str = ""
+    ) -> ReextractReport:
+        """Read every stored article again; keep each decision whose claim still exists.
+
+        One transaction per article: its old claims are replaced by the new ones, then its
+        decisions are re-matched by claim key (orphaned if the claim is gone, restored if back).
+        """
+        report = ReextractReport()
+        run_id = self._new_run("reextract", extractor)
+        for article in self.articles():
+            claims = extract(article, gazetteer)
+            with self._write() as conn:
+                report.claims_before += conn.scalar(
+                    select(func.count()).select_from(claims_table).where(claims_table.c.article == article.id))
+                conn.execute(delete(claims_table).where(claims_table.c.article == article.id))
+                report.claims_after += self._insert_claims(conn, article.id, claims, run_id)
+                orphaned, restored = self._reconcile(conn, article.id)
+            report.articles += 1
+            report.orphaned += orphaned
+            report.restored += restored
+        with self.engine.connect() as conn:
+            report.kept = conn.scalar(
+                select(func.count()).select_from(decisions_table).where(decisions_table.c.orphaned.is_(False)))
+        return report
+
+    def _reconcile(self, conn: Connection, article_id: str) -> tuple[list[Decision], list[Decision]]:
+        """Mark the article's decisions orphaned or not by whether their claim exists now."""
+        has_claim = exists().where(claims_table.c.key == decisions_table.c.claim_key)
+        ours = decisions_table.c.article == article_id
+        newly = list(conn.execute(select(decisions_table).where(ours, decisions_table.c.orphaned.is_(False), ~has_claim)))
+        back = list(conn.execute(select(decisions_table).where(ours, decisions_table.c.orphaned.is_(True), has_claim)))
+        if newly:
+            conn.execute(update(decisions_table).where(decisions_table.c.id.in_([r.id for r in newly])).values(orphaned=True))
+        if back:
+            conn.execute(update(decisions_table).where(decisions_table.c.id.in_([r.id for r in back])).values(orphaned=False))
+        return ([_decision(r, orphaned=True) for r in newly], [_decision(r, orphaned=False) for r in back])
+
+    def _new_run(self, kind: str, extractor: str) -> int:
+        with self._write() as conn:
+            return conn.execute(insert(runs_table).values(
+                kind=kind, extractor=extractor, started_at=datetime.now(timezone.utc))).inserted_primary_key[0]
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest addition first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles_table).order_by(articles_table.c.added_at, articles_table.c.id))
+            return [_article(r) for r in rows]
+
+    def article(self, article_id: str) -> Article:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles_table).where(articles_table.c.id == article_id)).first()
+        if row is None:
+            raise StoreError(f"no article {article_id!r} in the store")
+        return _article(row)
+
+    def claims(self) -> dict[str, Claim]:
+        """Every current claim by key, in article and sentence order."""
+        query = (select(claims_table).join(articles_table, claims_table.c.article == articles_table.c.id)
+                 .order_by(articles_table.c.added_at, claims_table.c.article, claims_table.c.start, claims_table.c.key))
+        with self.engine.connect() as conn:
+            return {r.key: _claim(r) for r in conn.execute(query)}
+
+    def claim(self, key: str) -> Claim:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(claims_table).where(claims_table.c.key == key)).first()
+        if row is None:
+            raise StoreError(f"no claim {key!r} in the store")
+        return _claim(row)
+
+    # -- decisions -------------------------------------------------------------------------------
+    def decide(
+        self,
+        claim_key: str,
+        decision: str,
+        *,
+        place_id: str | None = None,
+        controller: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        by: str = "",
+        note: str = "",
+        gazetteer: Gazetteer | None = None,
+    ) -> Decision:
+        """Record an editor's decision on a claim (validated; added, never overwriting another)."""
+        if decision not in DECISIONS:
+            raise StoreError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
+        first, last = _day(date_from, "date_from"), _day(date_to, "date_to")
+        corrections = (place_id, controller, first, last)
+        if decision == "corrected" and not any(corrections):
+            raise StoreError("a correction needs a place, a controller or a date")
+        if decision != "corrected" and any(corrections):
+            raise StoreError(f"only a correction changes place, controller or dates, not {decision!r}")
+        if controller is not None and controller not in CONTROLLERS:
+            raise StoreError(f"controller {controller!r} is not one of {', '.join(CONTROLLERS)}")
+        if first and last and first > last:
+            raise StoreError(f"date_from {first} is after date_to {last}")
+        if place_id is not None and gazetteer is not None:
+            place = gazetteer.places.get(place_id)
+            if place is None or not (place.is_area or place.is_region):
+                raise StoreError(f"place {place_id!r} is not a map place or region of the {gazetteer.name} gazetteer")
+        row = dict(
+            claim_key=claim_key, decision=decision, place_id=place_id, controller=controller,
+            date_from=first, date_to=last, decided_by=by, decided_at=datetime.now(timezone.utc),
+            note=note, orphaned=False,
+        )
+        with self._write() as conn:
+            claim = conn.execute(select(claims_table).where(claims_table.c.key == claim_key)).first()
+            if claim is None:
+                raise StoreError(f"no claim {claim_key!r} in the store")
+            row.update(article=claim.article, claim=json.dumps(_claim(claim).as_dict(), ensure_ascii=False))
+            conn.execute(insert(decisions_table).values(row))
+        return _decision(row)
+
+    def decisions(self) -> dict[str, Decision]:
+        """The latest decision on each claim (orphaned ones included, marked)."""
+        latest: dict[str, Decision] = {}
+        for decision in self.decision_log():
+            latest[decision.claim_key] = decision
+        return latest
+
+    def decision_log(self) -> list[Decision]:
+        """Every decision ever saved, oldest first."""
+        order = (decisions_table.c.decided_at, decisions_table.c.id)
+        with self.engine.connect() as conn:
+            return [_decision(r) for r in conn.execute(select(decisions_table).order_by(*order))]
+
+    def orphaned(self) -> list[tuple[Decision, dict]]:
+        """Decisions whose claim no longer exists, each with the claim as the editor saw it."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(decisions_table).where(decisions_table.c.orphaned.is_(True)).order_by(decisions_table.c.id))
+            return [(_decision(r), json.loads(r.claim)) for r in rows]
+
+    # -- the timeline and settings ---------------------------------------------------------------
+    def timeline(self, gazetteer: Gazetteer, *, show_proposed: bool = True, areas=None) -> ControlTimeline:
+        """The control timeline of everything stored, with editors' decisions applied."""
+        return ControlTimeline.build(
+            gazetteer, load_baseline(gazetteer), self.claims().values(), self.decisions(), show_proposed, areas=areas)
+
+    def get_meta(self, name: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(meta_table.c.value).where(meta_table.c.name == name))
+
+    def set_meta(self, name: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(meta_table).where(meta_table.c.name == name))
+            conn.execute(insert(meta_table).values(name=name, value=value))
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """WAL, a busy timeout, foreign keys, and transactions SQLAlchemy controls (pysqlite's own
+    implicit BEGIN would start them too late for a read-then-write to be atomic)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("geo_write") else "BEGIN")
+
+
+def _day(value: date | str | None, what: str) -> date | None:
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _article_row(article: Article) -> dict:
+    return dict(
+        id=article.id, content_hash=content_hash(article.text), text=article.text, title=article.title,
+        source=article.source, url=article.url, published=article.published,
+        published_basis=article.published_basis, path=article.path, added_at=datetime.now(timezone.utc),
+    )
+
+
+def _article(row) -> Article:
+    return Article(text=row.text, title=row.title, source=row.source, url=row.url, published=row.published,
+                   published_basis=row.published_basis, path=row.path)
+
+
+def _claim_row(claim: Claim) -> dict:
+    row = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
+    for name in _LIST_FIELDS:
+        row[name] = json.dumps(list(row[name]), ensure_ascii=False)
+    row["key"] = claim.key
+    return row
+
+
+def _claim(row) -> Claim:
+    values = {name: getattr(row, name) for name in _CLAIM_FIELDS}
+    for name in _LIST_FIELDS:
+        values[name] = tuple(json.loads(values[name]))
+    return Claim(**values)
+
+
+def _decision(row, *, orphaned: bool | None = None) -> Decision:
+    get = row.get if isinstance(row, dict) else row._mapping.get
+    return Decision(
+        claim_key=get("claim_key"), decision=get("decision"), place_id=get("place_id"),
+        controller=get("controller"), date_from=get("date_from"), date_to=get("date_to"),
+        by=get("decided_by"), at=get("decided_at"), note=get("note"),
+        orphaned=get("orphaned") if orphaned is None else orphaned,
+    )
