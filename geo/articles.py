@@ -176,7 +176,8 @@ def _from_html(html: str, path: Path) -> tuple[str, dict]:
         for key, name in (("title", "title"), ("source", "sitename"), ("url", "url"))
         if document.get(name)
     }
-    text = document["text"]
+    # one paragraph a line in trafilatura's text; a blank line between them, as in plain text
+    text = "\n\n".join(line.strip() for line in document["text"].splitlines() if line.strip())
     if found.get("title") and not text.startswith(found["title"]):
         text = f"{found['title']}\n\n{text}"  # the headline is part of what the article says
     if document.get("date"):

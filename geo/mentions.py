@@ -3,7 +3,7 @@
 The pipeline is the English model with its statistical components switched off, plus
 components registered by name here (and ``geo_claims`` in :mod:`geo.claims`):
 
-``sentencizer`` → ``geo_paragraphs`` (a line break ends a sentence: headlines have no full stop)
+``sentencizer`` → ``geo_paragraphs`` (a blank line ends a sentence: headlines have no full stop)
 → ``geo_cues`` (control words: ``doc.spans["cues"]``, label = gain/fall/loss/evacuate/state)
 → ``geo_actors`` (who: ``doc.spans["actors"]``, ``Span._.side``)
 → ``geo_places`` (gazetteer names, in sentences that hold a control word: ``doc.spans["places"]``,
@@ -106,9 +106,10 @@ def context_words() -> dict:
 # -- components --------------------------------------------------------------------------------
 @Language.component("geo_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and datelines carry no full stop."""
+    """A blank line ends a sentence: headlines carry no full stop. (A single line break does
+    not: plain text is often wrapped mid-sentence.)"""
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+        if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 

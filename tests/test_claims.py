@@ -187,3 +187,20 @@ def test_the_pipeline_has_named_components_and_marks_mentions(gazetteer):
     assert [(s.text, s._.place_id) for s in doc.spans["places"]] == [("al-Sha'ar", "al-shaar")]
     assert [(s.text, s._.side) for s in doc.spans["actors"]] == [("Syrian army", "government")]
     assert [s.label_ for s in doc.spans["cues"]] == ["gain"]
+
+
+def test_extract_command_prints_json_claims_and_reports_bad_files(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("---\ntitle: Hanano falls\npublished: 2016-11-28\n---\n"
+                                   "Government troops captured Masaken Hanano on Saturday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00b\x00a\x00d")
+    done = subprocess.run([sys.executable, "-m", "geo", "extract", "--json", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "b.txt" in done.stderr
+    (claim,) = json.loads(done.stdout)
+    assert (claim["place_id"], claim["controller"], claim["date_from"]) == ("masaken-hanano", "government", "2016-11-26")
+    assert claim["sentence"] == "Government troops captured Masaken Hanano on Saturday."

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..errors import GeoError
 
-COMMAND_MODULES = ("gazetteer", "publish")
+COMMAND_MODULES = ("gazetteer", "publish", "extract")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,83 @@
+"""``extract``: read articles and print every control claim they make."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from ..articles import load_articles
+from ..claims import read_claims_many
+from ..dates import parse_iso_date
+from ..errors import ArticleError
+from ..gazetteer import Gazetteer
+from .gazetteer import add_gazetteer_option
+
+#: The columns of the plain-text output, in order.
+TEXT_FIELDS = ("place_as_written", "place_id", "controller", "claim_type", "percent", "date_from", "date_to",
+               "confidence", "sentence")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    extract = subparsers.add_parser(
+        "extract", help="print the control claims of articles",
+        description="Read each article (text, Markdown with front matter, HTML; files or folders) and "
+        "print every claim that a side took, lost or holds a place, with its sentence and date. "
+        "A bad file is reported on stderr and the others still go through (exit status 2).",
+    )
+    extract.add_argument("files", nargs="*", metavar="FILE", help="article files or folders "
+                         "(none: the files --meta lists)")
+    extract.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
+    extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="publication date for every article (wins over metadata)")
+    extract.add_argument("--json", action="store_true", help="print JSON: a list of claim objects")
+    add_gazetteer_option(extract)
+    extract.set_defaults(run=run_extract)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    if not args.files and not args.meta:
+        raise ArticleError("give article files or folders, or --meta CSV")
+    gazetteer = Gazetteer.load(args.gazetteer)
+    failed = 0
+
+    def articles():
+        nonlocal failed
+        for item in load_articles(args.files, meta_csv=args.meta, published=args.published):
+            if isinstance(item, ArticleError):
+                failed += 1
+                print(f"error: {item.message}", file=sys.stderr)
+            else:
+                yield item
+
+    found = []
+    for article, claims in read_claims_many(articles(), gazetteer):
+        for claim in claims:
+            found.append({"article_path": article.path, **claim.as_dict()})
+        if not args.json:
+            _print_text(article, claims)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    return 2 if failed else 0
+
+
+def _print_text(article, claims) -> None:
+    dated = f"published {article.published} ({article.published_basis})" if article.published else "no publication date"
+    print(f"# {article.path} — {article.title or '(no title)'} — {dated} — {len(claims)} claim(s)")
+    for claim in claims:
+        row = claim.as_dict()
+        row["percent"] = "" if row["percent"] is None else f"{row['percent']:g}%"
+        row["sentence"] = " ".join(row["sentence"].split())  # one line per claim
+        print("\t".join("" if row[f] is None else str(row[f]) for f in TEXT_FIELDS))
+        extras = [f"{k}: {row[k]}" for k in ("attribution", "hedged", "disputes") if row[k]]
+        extras += [f"flags: {', '.join(row['flags'])}"] if row["flags"] else []
+        extras += ["partial"] if row["partial"] else []
+        if extras:
+            print("\t  " + "; ".join(extras))
