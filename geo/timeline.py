@@ -116,6 +116,11 @@ _Placed = tuple[int, int, str, Claim, tuple[str, ...]]
 _Event = tuple[int, int, int, str, str, bool, str | None]
 
 
+def is_partial(claim: Claim) -> bool:
+    """Part of a place, not all of it: "a facility in", "small pockets", "at least half of"."""
+    return claim.partial or (claim.percent is not None and claim.percent < 100 and claim.claim_type != "percent")
+
+
 def claim_day(claim: Claim) -> date | None:
     """The day a claim is placed on: the end of its date range, when it had happened by."""
     return claim.date_to or claim.date_from
@@ -197,8 +202,12 @@ class ControlTimeline:
             else:
                 placed.append((claim_day(claim).toordinal(), len(placed), key, claim, self._covers[claim.place_id]))
         disputed: dict[str, list[str]] = defaultdict(list)
+        about: dict[str | None, list[str]] = defaultdict(list)  # place id -> keys of the claims a denial can answer
+        for key, claim in (self.claims.items() if denials else ()):
+            if claim.claim_type != "denied":
+                about[claim.place_id].append(key)
         for key in denials:
-            target = self._answered_by(key)
+            target = self._answered_by(key, about)
             if target:
                 disputed[target].append(key)
             else:
@@ -240,22 +249,24 @@ class ControlTimeline:
             return f"{place.name} is outside the map"
         return self.gazetteer.members(place_id)
 
-    def _answered_by(self, denial_key: str) -> str | None:
+    def _answered_by(self, denial_key: str, about: Mapping[str | None, list[str]]) -> str | None:
         """The claim a denial answers: the key it names, else the latest claim it can mean.
 
-        When the extractor could only describe the denied claim, the denial answers the most
-        recent claim about the same place, from another source, up to the denial's date.
+        When the extractor could only describe the denied claim ("captured:government"), the
+        denial answers the most recent claim about the same place up to the denial's date,
+        preferring one whose side the description names.
         """
         denial = self.claims[denial_key]
         if denial.disputes in self.claims and denial.disputes != denial_key:
             return denial.disputes
-        day = claim_day(denial)
+        day = claim_day(denial) or date.max
+        named = {c for c in MAP_CONTROLLERS if c in denial.disputes.casefold()}
         candidates = [
-            (claim_day(c) or date.min, k) for k, c in self.claims.items()
-            if c.place_id == denial.place_id and c.claim_type != "denied" and self.review[k] != "rejected"
-            and _source(c) != _source(denial) and (day is None or (claim_day(c) or date.min) <= day)
+            (self.claims[k].controller in named, claim_day(self.claims[k]) or date.min, k)
+            for k in about.get(denial.place_id, ())
+            if self.review[k] != "rejected" and (claim_day(self.claims[k]) or date.min) <= day
         ]
-        return max(candidates)[1] if candidates and denial.place_id else None
+        return max(candidates)[2] if candidates and denial.place_id else None
 
     def _apply(self, placed: list[_Placed]) -> None:
         """Find disagreements, expand claims to map places, then walk each place's claims in date order."""
@@ -263,7 +274,7 @@ class ControlTimeline:
         events: dict[str, list[_Event]] = defaultdict(list)
         for day, seq, key, claim, covered in placed:
             # On the same day a more specific claim (fewer members) sorts later, so it wins.
-            event = (day, -len(covered), seq, key, claim.controller, claim.partial, rivals.get(key))
+            event = (day, -len(covered), seq, key, claim.controller, is_partial(claim), rivals.get(key))
             for place_id in covered:
                 events[place_id].append(event)
         for place in self.gazetteer.areas:
@@ -396,7 +407,7 @@ def _rivals(placed: list[_Placed]) -> dict[str, str]:
     another side, within DISAGREEMENT_DAYS, and still that source's latest word on the place."""
     by_place: dict[str, list[_Placed]] = defaultdict(list)
     for entry in placed:
-        if not entry[3].partial:
+        if not is_partial(entry[3]):
             by_place[entry[3].place_id].append(entry)
     sources: dict[tuple[str, str], int] = {}  # (article, attribution as written) -> source id
     same: dict[tuple[str, str], int] = {}  # (article, attribution normalised) -> source id

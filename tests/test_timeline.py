@@ -90,6 +90,9 @@ def test_a_partial_claim_contests_a_place_instead_of_flipping_it():
     timeline = build([facility])
     assert controllers(timeline, 7)["mill"] == "contested"
     assert timeline.history("mill")[-1].claim_keys == (facility.key,)
+    # "At least half of Mill" is a share of the place: partial too.
+    half = claim("mill", "government", 7, percent=50.0)
+    assert controllers(build([half]), 7)["mill"] == "contested"
     # Pockets held by the side that already holds the place change nothing.
     assert build([claim("old", "opposition", 7, partial=True, type="holds")]).dates == []
 
@@ -127,10 +130,18 @@ def test_a_denial_marks_the_claim_it_answers_disputed():
 
 def test_a_denial_that_only_describes_its_claim_answers_the_latest_claim_about_that_place():
     old, recent = claim("south", "government", 5, article="a1"), claim("south", "government", 7, article="a3")
-    denial = claim("south", "opposition", 8, type="denied", article="a2", disputes="the army took South")
-    assert build([old, recent, denial]).disputed_by == {recent.key: (denial.key,)}
+    later = claim("south", "kurdish", 9, article="a4")
+    denial = claim("south", "government", 8, type="denied", article="a2", disputes="captured:government")
+    assert build([old, recent, later, denial]).disputed_by == {recent.key: (denial.key,)}
     rejected = Decision(denial.key, "rejected")
     assert build([old, recent, denial], {denial.key: rejected}).disputed_by == {}
+    # The side the description names wins over a more recent claim for another side.
+    other = claim("south", "kurdish", 7, article="a5")
+    assert build([old, other, denial]).disputed_by == {old.key: (denial.key,)}
+    # A denial in the article that made the claim answers it too.
+    same = claim("north", "government", 7, article="a6")
+    answer = claim("north", "government", 7, type="denied", article="a6", disputes="captured:government")
+    assert build([same, answer]).disputed_by == {same.key: (answer.key,)}
 
 
 def test_claims_with_no_date_or_outside_the_span_are_listed_not_placed():
