@@ -242,3 +242,31 @@ def test_highlight_leaves_wrong_offsets_unmarked():
                     cue_start=0, cue_end=6, cue="Troops")
     marked = str(highlight(claim))
     assert "geo-place" not in marked and '<mark class="geo-cue">Troops</mark>' in marked
+
+
+# -- the command ---------------------------------------------------------------------------------
+def test_command_publishes_the_store(tmp_path, capsys):
+    from geo.cli import main
+    from geo.store import Store
+
+    folder = small_town.write_folder(tmp_path / "town")
+    db = tmp_path / "geo.db"
+    store = Store(db)
+    claims = small_town.claims()
+    for article in small_town.articles():
+        store.add_article(article, [c for c in claims if c.article == article.id])
+    store.close()
+    status = main(["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder),
+                   "--from", "2016-11-28", "--no-png"])
+    assert status == 0
+    assert "published 3 dates (2016-11-28 to 2016-12-05)" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "site").glob("*.html")) == [
+        "2016-11-28.html", "2016-12-02.html", "2016-12-05.html", "index.html", "timeline.html"]
+
+
+def test_command_names_a_missing_database(tmp_path, capsys):
+    from geo.cli import main
+
+    assert main(["publish", "--out", str(tmp_path / "site"), "--db", str(tmp_path / "none.db")]) == 2
+    assert "none.db: no such database" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists() and not (tmp_path / "none.db").exists()
