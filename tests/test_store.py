@@ -3,6 +3,7 @@
 Most tests read claims with a tiny stand-in extractor (one claim per line "place side YYYY-MM-DD"),
 so they test the store, not the language reading; the seed test at the end uses the real one.
 """
+import json
 import multiprocessing
 import threading
 from datetime import date
@@ -226,3 +227,61 @@ def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_pat
             claim = timeline.claims[key]
             assert texts[claim.article][claim.start:claim.end] == claim.sentence
     store.close()
+
+
+# -- the commands -----------------------------------------------------------------------------------
+def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
+    from geo.cli import main
+    from geo.gazetteer import DEFAULT_GAZETTEER
+
+    db = str(tmp_path / "cli.db")
+    files = [str(DEFAULT_GAZETTEER / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
+    assert main(["ingest", *files, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "2 article(s) added, 0 skipped as duplicates, 0 failed" in out and "not resolved: al-Inzarat" in out
+    assert main(["ingest", *files, "--db", db]) == 0
+    assert "0 article(s) added, 2 skipped as duplicates" in capsys.readouterr().out
+
+    assert main(["timeline", "--db", db, "--json"]) == 0
+    days = json.loads(capsys.readouterr().out)["dates"]
+    assert [d["date"] for d in days] == ["2016-11-26", "2016-11-27"]
+    hanano = days[0]["changes"][0]
+    assert (hanano["place_id"], hanano["before"], hanano["after"]) == ("masaken-hanano", "opposition", "government")
+    assert "Masaken Hanano" in hanano["claims"][0]["sentence"]
+
+    key = hanano["claims"][0]["key"]
+    assert main(["review", key, "--correct", "--date-from", "2016-11-25", "--by", "ed", "--db", db]) == 0
+    assert f"{key}: corrected by ed" in capsys.readouterr().out
+    assert main(["timeline", "--db", db, "--date", "2016-11-25", "--json"]) == 0
+    state = {p["place_id"]: p for p in json.loads(capsys.readouterr().out)["places"]}
+    assert state["masaken-hanano"]["controller"] == "government" and state["masaken-hanano"]["claims"] == [key]
+    assert state["masaken-hanano"]["since"] == "2016-11-25" and state["masaken-hanano"]["status"] == "accepted"
+
+    assert main(["review", "--list", "--filter", "unresolved", "--json", "--db", db]) == 0
+    assert [c["place_as_written"] for c in json.loads(capsys.readouterr().out)] == ["al-Inzarat"]
+    assert main(["reextract", "--db", db]) == 0
+    assert "2 article(s) read again" in capsys.readouterr().out and main(["timeline", "--db", db]) == 0
+    assert "[accepted]" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv,problem", [
+    (["review", "nope", "--accept"], "no claim 'nope'"),
+    (["review", "--list", "x"], "--list takes no claim key"),
+    (["review", "--accept"], "give the CLAIM_KEY"),
+])
+def test_bad_review_commands_are_one_line_and_status_2(tmp_path, capsys, argv, problem):
+    from geo.cli import main
+
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    assert main([*argv, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and err.strip().count("\n") == 0
+
+
+def test_commands_that_read_the_store_refuse_a_missing_database(tmp_path, capsys):
+    from geo.cli import main
+
+    assert main(["timeline", "--db", str(tmp_path / "missing.db")]) == 2
+    assert "no such database" in capsys.readouterr().err
+    assert not (tmp_path / "missing.db").exists()
