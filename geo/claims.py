@@ -140,11 +140,8 @@ def _date_of(r: dict, published: date | None) -> DateRange | None:
     """The date words nearest the control word, else the default for an event or a state."""
     mentions = find_dates(r["sentence"])
     cue = r["cue_start"] - r["start"]
-    for mention in sorted(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue))):
-        found = mention.resolve(published)
-        if found is not None:
-            return found
-        return None  # date words we cannot resolve: no date rather than a default
+    if mentions:  # date words we cannot resolve give no date rather than a default
+        return min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue))).resolve(published)
     event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
     return default_range(published, event=event or r["past"])
 
@@ -200,6 +197,8 @@ def _fill_sides(doc: Doc, readings: list[dict]) -> list[dict]:
         if r["controller"] is None and r["open"] == "other side" and r["leaver"]:
             others = [(n, side) for side, n in mentioned.items() if side != r["leaver"]]
             r["controller"] = max(others)[1] if others else opponents.get(r["leaver"])
+            if len(others) != 1:  # more than one other side in the article: a guess among them
+                r["flags"].append("side inferred")
         elif r["controller"] is None and prevailing:
             r["controller"] = prevailing[0][0]
             r["flags"].append("side inferred")
@@ -209,6 +208,19 @@ def _fill_sides(doc: Doc, readings: list[dict]) -> list[dict]:
             r["disputes"] = f"{r['disputes']}:{r['controller']}"
         kept.append(r)
     return kept
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a control word claims: the claim type, the phrase naming the side (``owner``), whether
+    the place goes to that side or to the ``other side`` (it left), the phrases naming places, and
+    the token indices where a site stands ("a hospital in X": a partial claim on X)."""
+
+    claim_type: str
+    owner: Token | None
+    open_side: str
+    args: list[Token | None]
+    sites: frozenset[int] = frozenset()
 
 
 class _Sentence:
@@ -222,7 +234,6 @@ class _Sentence:
         self.cues = [(parsed[s.start - sent.start:s.end - sent.start], s) for s in self._inside("cues")]
         self.known = {i for ids, _ in self.places for i in ids} | {
             i for s in self._inside("actors") for i in self._ids(s)}
-        self.sites: set[int] = set()  # places a site ("a hospital in X") stands in: partial claims
         body = [t for t in sent if not t.is_space]
         self.start, self.end = body[0].idx, body[-1].idx + len(body[-1].text)
         self.text = doc.text[self.start:self.end]
@@ -251,14 +262,13 @@ class _Sentence:
                  "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
         if frame is None:
             return []
-        claim_type, owner, open_side, args = frame
+        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         status = self._status(token)
         if status == "blocked":
             return []
         places = self._places_in(args)
         if not places:
             return []
-        sites, self.sites = self.sites, set()
         side, leaver = None, None
         if open_side == "other side":
             leaver = self._side(owner) if owner is not None else None
@@ -271,7 +281,7 @@ class _Sentence:
         out = []
         for place_span, place_id, candidates, flags in places:
             percent, partial = self._share(place_span, args)
-            partial = partial or place_span.start - self.sent.start in sites
+            partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
             if percent is not None and kind == "holds":
                 kind = "percent"
@@ -292,50 +302,53 @@ class _Sentence:
             out.append(reading)
         return out
 
-    # -- frames: (claim type, the side's phrase head, how the side is found, argument heads) -----
+    # -- frames: what each kind of control word claims, and about which words ----------------
     def _gain(self, t: Token, cue: str):
         if _is_noun(t):
-            return "captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",))
+            return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
-            return "captured", _agent(t), "", self._patients(t)
+            return Frame("captured", _agent(t), "", self._patients(t))
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
+        args = [_antecedent_noun(t, a) for a in args]
+        sites: set[int] = set()
         if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
-            self.sites |= {i for p in _child_pobj_all(t, ("in", "inside", "at")) for i in _phrase(p)}
-            args += _child_pobj_all(t, ("in", "inside", "at"))
+            located = _child_pobj_all(t, ("in", "inside", "at"))
+            sites = {i for p in located for i in _phrase(p)}
+            args += located
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
-        return "captured", _subject(t), "", args
+        return Frame("captured", _subject(t), "", args, frozenset(sites))
 
     def _fall(self, t: Token, cue: str):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
         if _is_noun(t):
-            return "captured", agent, "", _child_pobj_all(t, ("of",))
-        return "captured", agent, "", self._patients(t)
+            return Frame("captured", agent, "", _child_pobj_all(t, ("of",)))
+        return Frame("captured", agent, "", self._patients(t))
 
     def _loss(self, t: Token, cue: str):
         if _is_noun(t):
-            return "withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from"))
+            return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
         if _passive(t):
-            return "withdrew", _agent(t), "other side", self._patients(t)
-        args = [c for c in t.children if c.dep_ == "dobj"] + _child_pobj_all(t, ("from", "of", "out"))
+            return Frame("withdrew", _agent(t), "other side", self._patients(t))
+        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _child_pobj_all(t, ("from", "of", "out"))
         for particle in (c for c in t.children if c.dep_ == "prt"):
             args += _child_pobj_all(particle, ("of", "from"))
-        return "withdrew", _subject(t), "other side", args
+        return Frame("withdrew", _subject(t), "other side", args)
 
     def _evacuate(self, t: Token, cue: str):
         if _is_noun(t):
             of = _child_pobj(t, ("of",))
             if of is not None and self._place_at(of):
-                return "evacuated", None, "other side", [of] + _child_pobj_all(t, ("from",))
-            return "evacuated", of, "other side", _child_pobj_all(t, ("from",))
+                return Frame("evacuated", None, "other side", [of] + _child_pobj_all(t, ("from",)))
+            return Frame("evacuated", of, "other side", _child_pobj_all(t, ("from",)))
         if _passive(t):
-            return "evacuated", _subject(t), "other side", _child_pobj_all(t, ("from",)) + [
-                s for s in self._patients(t) if self._place_at(s)]
+            return Frame("evacuated", _subject(t), "other side", _child_pobj_all(t, ("from",)) + [
+                s for s in self._patients(t) if self._place_at(s)])
         objects = [c for c in t.children if c.dep_ == "dobj"]
         places = [o for o in objects if self._place_at(o)]
         if places:  # "rebels evacuated the district"
-            return "evacuated", _subject(t), "other side", places
+            return Frame("evacuated", _subject(t), "other side", places)
         evacuees = objects[0] if objects else None
         if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None
@@ -343,23 +356,23 @@ class _Sentence:
         origins = _child_pobj_all(t, ("from",)) + [
             g for o in objects for i in _phrase(o) if self.parsed[i].lower_ == "from"
             for g in self.parsed[i].children if g.dep_ == "pobj"]
-        return "evacuated", evacuees, "other side", origins
+        return Frame("evacuated", evacuees, "other side", origins)
 
     def _state(self, t: Token, cue: str):
         if cue == "hands":
             return self._in_hands(t)
         if cue == "contested":
             head = t.head if t.dep_ in ("acomp", "attr", "oprd") else None
-            return ("holds", None, "", [_subject(head)]) if head is not None and _subject(head) is not None else None
+            return Frame("holds", None, "", [_subject(head)]) if head is not None and _subject(head) is not None else None
         if _is_noun(t):
             return self._control_noun(t)
         if t.dep_ in ("acl", "amod", "relcl", "compound") or self._past_state(t):
             return None  # "the district, held by rebels," and "rebel-held X": background, not a claim
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
-            return None if t.dep_ not in ("acomp", "attr") else ("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
+            return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
         if _passive(t):
-            return "holds", _agent(t), "", self._patients(t)
-        return "holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")]
+            return Frame("holds", _agent(t), "", self._patients(t))
+        return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
@@ -371,7 +384,7 @@ class _Sentence:
                 return None  # "a district under rebel control", "evacuate X under rebel control": background
             kind = "captured" if lemma in self.words["control_gain_verbs"] else "holds"
             args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]
-            return kind, owner if owner is not None else _subject(verb), "", args
+            return Frame(kind, owner if owner is not None else _subject(verb), "", args)
         verb = t.head.head if t.head.dep_ == "prep" else t.head  # "in control of", "took control of"
         args = _child_pobj_all(t, ("of", "over"))
         if not args and t.dep_ == "dobj":  # "consolidated its control over X": "over" hangs on the verb
@@ -382,8 +395,8 @@ class _Sentence:
             owner = _subject(verb) if _is_verb(verb) else owner
         lemma = verb.lemma_.lower()
         if lemma in self.words["control_loss_verbs"]:
-            return "withdrew", owner, "other side", args
-        return ("captured" if lemma in self.words["control_gain_verbs"] else "holds"), owner, "", args
+            return Frame("withdrew", owner, "other side", args)
+        return Frame("captured" if lemma in self.words["control_gain_verbs"] else "holds", owner, "", args)
 
     def _in_hands(self, t: Token):
         if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
@@ -392,7 +405,7 @@ class _Sentence:
         if not _is_verb(verb):
             return None
         kind = "captured" if verb.lemma_.lower() in self.words["control_gain_verbs"] else "holds"
-        return kind, self._hands_owner(verb), "", [_subject(verb)]
+        return Frame(kind, self._hands_owner(verb), "", [_subject(verb)])
 
     def _hands_owner(self, t: Token) -> Token | None:
         """The side in "into the regime's hands" / "in the hands of the rebels" under ``t``."""
@@ -573,11 +586,14 @@ class _Sentence:
             if governor == current:
                 break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-            if infinitive or current.dep_ == "xcomp":
+            if (infinitive or current.dep_ == "xcomp") and governor.lemma_.lower() not in w["denials"]:
                 near = [governor, *(c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"))]
-                if not any(t.lemma_.lower() in w["implicatives"] for t in near):
+                # "claims to have taken X", "is said to have seized X": a done deed, reported
+                perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
+                reported = perfect and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
+                if not reported and not any(t.lemma_.lower() in w["implicatives"] for t in near):
                     return "blocked"
-            elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj"):
+            elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp"):
                 inherit = False
             elif current.dep_ == "advcl" and any(
                     c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children):
@@ -668,6 +684,13 @@ def _subject(verb: Token | None) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _antecedent_noun(verb: Token, word: Token) -> Token:
+    """The noun a relative pronoun stands for: "X, which the rebels seized," is about X."""
+    if word.lower_ in ("which", "that", "whom") and verb.dep_ == "relcl":
+        return verb.head
+    return word
 
 
 def _passive(verb: Token) -> bool:

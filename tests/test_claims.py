@@ -204,3 +204,20 @@ def test_extract_command_prints_json_claims_and_reports_bad_files(tmp_path):
     (claim,) = json.loads(done.stdout)
     assert (claim["place_id"], claim["controller"], claim["date_from"]) == ("masaken-hanano", "government", "2016-11-26")
     assert claim["sentence"] == "Government troops captured Masaken Hanano on Saturday."
+
+
+def test_a_relative_clause_claims_about_its_noun_with_its_own_date(gazetteer):
+    claim = one("Masaken Hanano, which the rebels seized in 2012, was the first district to fall.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("masaken-hanano", "opposition", "captured")
+    assert (claim.date_from, claim.date_to) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_a_claimed_deed_is_a_hedged_claim_with_its_source(gazetteer):
+    claim = one("The regime claims to have taken Qadi Askar, but rebels say fighting continues there.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("qadi-askar", "government", "captured")
+    assert claim.attribution == "The regime" and claim.hedged == "claims"
+
+
+def test_a_denied_loss_disputes_a_withdrawal(gazetteer):
+    claim = one("Rebels denied losing Sheikh Saeed.", gazetteer)
+    assert (claim.claim_type, claim.disputes) == ("denied", "withdrew:government")
