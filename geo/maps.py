@@ -358,6 +358,7 @@ class StaticMap:
         ).to_crs(crs)
         geoms = shapely.orient_polygons(geoms.values)  # holes wind the other way: they stay holes
         self._points = shapely.point_on_surface(geoms)
+        self._areas = shapely.area(geoms)
         self.figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
         FigureCanvasAgg(self.figure)
         self.ax = self.figure.add_axes((0.03, 0.2, 0.94, 0.68))
@@ -393,8 +394,6 @@ class StaticMap:
 
     def draw(self, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date, note: str = "") -> None:
         """Restyle the figure for one date; ``note`` is the source line at the bottom."""
-        from matplotlib import patheffects
-
         for artist in self._extras:
             artist.remove()
         self._extras = []
@@ -421,13 +420,28 @@ class StaticMap:
                                           linewidth=[p["linewidth"] for _, p in outline],
                                           linestyle=[p["linestyle"] for _, p in outline], zorder=3)
             self._extras.append(self.ax.add_collection(edges))
-        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
-        for place_id, name, point in zip(self.shapes.ids, self.shapes.names, self._points):
-            if place_id in changed_ids:
-                self._extras.append(self.ax.text(point.x, point.y, name, fontsize=7.5, ha="center", va="center",
-                                                 zorder=4, path_effects=halo, parse_math=False))
+        self._label(changed_ids)
         self._date.set_text(format_day(day))
         self._note.set_text(note)
+
+    def _label(self, place_ids: Collection[str]) -> None:
+        """Name the places that changed, largest first, leaving out names that would overlap."""
+        from matplotlib import patheffects
+
+        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+        renderer = self.figure.canvas.get_renderer()
+        taken = []
+        wanted = [i for i, place_id in enumerate(self.shapes.ids) if place_id in place_ids]
+        for i in sorted(wanted, key=lambda i: -self._areas[i]):
+            point = self._points[i]
+            label = self.ax.text(point.x, point.y, self.shapes.names[i], fontsize=7.5, ha="center", va="center",
+                                 zorder=4, path_effects=halo, parse_math=False)
+            box = label.get_window_extent(renderer).expanded(1.1, 1.3)
+            if any(box.overlaps(other) for other in taken):
+                label.remove()
+            else:
+                taken.append(box)
+                self._extras.append(label)
 
     def save(self, path) -> None:
         self.figure.savefig(path, dpi=self.dpi, facecolor="white", pil_kwargs={"compress_level": 3})

@@ -121,11 +121,10 @@ class Citation:
 
 @dataclass(frozen=True)
 class ChangeView:
-    """A change as the reader sees it: the place's name and the citations behind it."""
+    """A change as the reader sees it, with the place's name."""
 
     change: Change
     place: str
-    citations: tuple[Citation, ...]
 
     @property
     def before(self) -> str:
@@ -135,9 +134,30 @@ class ChangeView:
     def after(self) -> str:
         return self.change.after
 
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """Changes resting on the same claims, cited once: one report about a district moves many places."""
+
+    changes: tuple[ChangeView, ...]
+    citations: tuple[Citation, ...]
+
     @property
     def status(self) -> str:
-        return self.change.status
+        return self.changes[0].change.status
+
+    @property
+    def after(self) -> str | None:
+        """The controller every place went to, or None when they went to different ones."""
+        afters = {c.after for c in self.changes}
+        return afters.pop() if len(afters) == 1 else None
+
+    def transitions(self) -> list[tuple[str, str, list[str]]]:
+        """(before, after, place names) for each kind of change in the group, in order."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for c in self.changes:
+            grouped.setdefault((c.before, c.after), []).append(c.place)
+        return [(before, after, names) for (before, after), names in grouped.items()]
 
 
 @dataclass(frozen=True)
@@ -146,8 +166,12 @@ class Snapshot:
 
     day: date
     states: dict[str, ControlState]
-    changes: tuple[ChangeView, ...]
+    groups: tuple[ChangeGroup, ...]
     sources: tuple[Source, ...]
+
+    @property
+    def changes(self) -> list[ChangeView]:
+        return [c for g in self.groups for c in g.changes]
 
     @property
     def changed_ids(self) -> frozenset[str]:
@@ -184,10 +208,15 @@ def highlight(claim: Claim) -> Markup:
 
 
 def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
-    changes, sources = [], {}
+    groups: dict[tuple[str, ...], list[ChangeView]] = {}
+    sources: dict[str, Source] = {}
     for change in timeline.changes_on(day):
+        place = gazetteer.places.get(change.place_id)
+        groups.setdefault(change.claim_keys, []).append(ChangeView(change, place.name if place else change.place_id))
+    cited = []
+    for keys, changes in groups.items():
         citations = []
-        for key in change.claim_keys:
+        for key in keys:
             claim = timeline.claims.get(key)
             if claim is None:
                 continue
@@ -197,9 +226,8 @@ def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articl
             citations.append(Citation(key, highlight(claim), source, claim.attribution, claim.hedged, review))
             if article.title or article.source:
                 sources[claim.article] = source
-        place = gazetteer.places.get(change.place_id)
-        changes.append(ChangeView(change, place.name if place else change.place_id, tuple(citations)))
-    return Snapshot(day, timeline.state_on(day), tuple(changes), tuple(sources.values()))
+        cited.append(ChangeGroup(tuple(changes), tuple(citations)))
+    return Snapshot(day, timeline.state_on(day), tuple(cited), tuple(sources.values()))
 
 
 # -- the report ----------------------------------------------------------------------------------

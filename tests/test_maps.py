@@ -160,3 +160,13 @@ def test_image_colours_each_place_by_its_controller(tmp_path, shapes):
             alpha = FILL_OPACITY + 0.15
             want = alpha * np.array([int(FILL[controller][i:i + 2], 16) for i in (1, 3, 5)]) + (1 - alpha) * 255
             assert np.abs(pixel - want).max() < 12, (place_id, pixel, want)
+
+
+def test_image_names_changed_places_without_overlapping_names(shapes):
+    drawing = StaticMap(shapes, "EPSG:32637", "Testville", width_px=300, height_px=300)
+    drawing.draw(states(), set(shapes.ids), DAY)
+    labels = [a for a in drawing._extras if hasattr(a, "get_text")]
+    assert 1 <= len(labels) < len(shapes.ids)  # too small to name all five: some names are left out
+    renderer = drawing.figure.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

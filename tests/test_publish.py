@@ -42,7 +42,9 @@ def test_writes_a_page_image_and_data_file_per_change_date(site):
 def test_snapshot_cites_its_changes_and_links_its_neighbours(site):
     out, _ = site
     page = (out / "2016-11-28.html").read_text(encoding="utf-8")
-    assert "Mill Quarter: Government" in page and "River Bend: Government" in page
+    # One report about the East Side moved two places: they share one heading and one citation.
+    assert "2 places to Opposition" in page and "From Government: Mill Quarter, River Bend." in page
+    assert page.count('<blockquote class="geo-quote">') == 1
     assert '<mark class="geo-place">Mill Quarter</mark>' in page and '<mark class="geo-cue">hold</mark>' in page
     assert "Evening Post" in page and "Attributed to rebel spokesmen" in page and "Hedged: “reportedly”" in page
     assert 'href="http://post.example/east?a=1&amp;b=2"' in page
