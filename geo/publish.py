@@ -121,10 +121,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class ChangeView:
-    """A change as the reader sees it, with the place's name."""
+    """A change as the reader sees it: the place's name and the citations behind it."""
 
     change: Change
     place: str
+    citations: tuple[Citation, ...]
 
     @property
     def before(self) -> str:
@@ -134,17 +135,24 @@ class ChangeView:
     def after(self) -> str:
         return self.change.after
 
+    @property
+    def status(self) -> str:
+        return self.change.status
+
 
 @dataclass(frozen=True)
 class ChangeGroup:
     """Changes resting on the same claims, cited once: one report about a district moves many places."""
 
     changes: tuple[ChangeView, ...]
-    citations: tuple[Citation, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.changes[0].citations
 
     @property
     def status(self) -> str:
-        return self.changes[0].change.status
+        return self.changes[0].status
 
     @property
     def after(self) -> str | None:
@@ -170,8 +178,8 @@ class Snapshot:
     sources: tuple[Source, ...]
 
     @property
-    def changes(self) -> list[ChangeView]:
-        return [c for g in self.groups for c in g.changes]
+    def changes(self) -> tuple[ChangeView, ...]:
+        return tuple(c for g in self.groups for c in g.changes)
 
     @property
     def changed_ids(self) -> frozenset[str]:
@@ -208,13 +216,11 @@ def highlight(claim: Claim) -> Markup:
 
 
 def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
-    groups: dict[tuple[str, ...], list[ChangeView]] = {}
-    sources: dict[str, Source] = {}
+    by_claims: dict[tuple[str, ...], list[Change]] = {}
     for change in timeline.changes_on(day):
-        place = gazetteer.places.get(change.place_id)
-        groups.setdefault(change.claim_keys, []).append(ChangeView(change, place.name if place else change.place_id))
-    cited = []
-    for keys, changes in groups.items():
+        by_claims.setdefault(change.claim_keys, []).append(change)
+    groups, sources = [], {}
+    for keys, changes in by_claims.items():
         citations = []
         for key in keys:
             claim = timeline.claims.get(key)
@@ -226,8 +232,12 @@ def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articl
             citations.append(Citation(key, highlight(claim), source, claim.attribution, claim.hedged, review))
             if article.title or article.source:
                 sources[claim.article] = source
-        cited.append(ChangeGroup(tuple(changes), tuple(citations)))
-    return Snapshot(day, timeline.state_on(day), tuple(cited), tuple(sources.values()))
+        views = []
+        for change in changes:
+            place = gazetteer.places.get(change.place_id)
+            views.append(ChangeView(change, place.name if place else change.place_id, tuple(citations)))
+        groups.append(ChangeGroup(tuple(views)))
+    return Snapshot(day, timeline.state_on(day), tuple(groups), tuple(sources.values()))
 
 
 # -- the report ----------------------------------------------------------------------------------
