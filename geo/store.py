@@ -404,7 +404,7 @@ class Store:
     def timeline(self, gazetteer: Gazetteer, *, show_proposed: bool = True, areas=None) -> ControlTimeline:
         """The control timeline of everything stored, with editors' decisions applied."""
         return ControlTimeline.build(
-            gazetteer, load_baseline(gazetteer), self.claims().values(), self.decisions(), show_proposed, areas=areas)
+            gazetteer, load_baseline(gazetteer), self.claims(), self.decisions(), show_proposed, areas=areas)
 
     def get_meta(self, name: str) -> str | None:
         with self.engine.connect() as conn:
