@@ -92,7 +92,7 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
 
     Simplification happens in ``crs`` (the gazetteer's metric CRS) so the tolerance is in metres.
     Neighbouring shapes keep their shared edges when they form a clean coverage; otherwise each
-    shape is simplified on its own, topology preserved. A shape simplification would empty keeps
+    shape is simplified on its own, topology preserved. A shape that simplification would empty keeps
     its original geometry.
     """
     if shapes.crs is None:
@@ -134,6 +134,13 @@ def place_style(controller: str, status: str = "baseline", changed: bool = False
     }
 
 
+def state_style(state: ControlState | None, changed: bool = False) -> dict:
+    """:func:`place_style` for a place's state on a date (no state: not established)."""
+    if state is None:
+        return place_style("unknown", "baseline", changed)
+    return place_style(state.controller, state.status, changed)
+
+
 def format_day(day: date | None) -> str:
     """"7 December 2016": unambiguous in every English-speaking country."""
     return f"{day.day} {day:%B %Y}" if day else ""
@@ -166,8 +173,6 @@ def control_features(
     features = []
     for place_id, name, approximate, geometry in zip(shapes.ids, shapes.names, shapes.approximate, shapes.geometries):
         state = states.get(place_id)
-        controller = state.controller if state else "unknown"
-        status = state.status if state else "baseline"
         changed = place_id in changed_ids
         features.append({
             "type": "Feature",
@@ -175,12 +180,12 @@ def control_features(
             "properties": {
                 "id": place_id,
                 "name": name,
-                "controller": controller,
+                "controller": state.controller if state else "unknown",
                 "since": state.since.isoformat() if state and state.since else None,
-                "status": status,
+                "status": state.status if state else "baseline",
                 "approximate": approximate,
                 "changed": changed,
-                "style": place_style(controller, status, changed),
+                "style": state_style(state, changed),
                 "tooltip": tooltip_html(name, state, approximate),
             },
             "geometry": geometry,
@@ -397,12 +402,7 @@ class StaticMap:
         for artist in self._extras:
             artist.remove()
         self._extras = []
-        props = []
-        for place_id in self.shapes.ids:
-            state = states.get(place_id)
-            style = place_style(state.controller if state else "unknown", state.status if state else "baseline",
-                                place_id in changed_ids)
-            props.append(_mpl_style(style))
+        props = [_mpl_style(state_style(states.get(i), i in changed_ids)) for i in self.shapes.ids]
         self._base.set_facecolor([p["facecolor"] for p in props])
         self._base.set_alpha(FILL_OPACITY + 0.15)
         self._base.set_edgecolor([p["edgecolor"] for p in props])

@@ -50,7 +50,7 @@ from .maps import (
     format_day,
     legend_html,
     map_shapes,
-    place_style,
+    state_style,
     tooltip_html,
 )
 from .timeline import Change, ControlState, ControlTimeline
@@ -353,9 +353,7 @@ class _Site:
             row, tip_row = [], []
             for place_id, name, approximate in zip(self.shapes.ids, self.shapes.names, self.shapes.approximate):
                 state = snap.states.get(place_id)
-                changed = place_id in snap.changed_ids
-                style = json.dumps(place_style(state.controller if state else "unknown",
-                                               state.status if state else "baseline", changed), sort_keys=True)
+                style = json.dumps(state_style(state, place_id in snap.changed_ids), sort_keys=True)
                 row.append(styles.setdefault(style, len(styles)))
                 tip_row.append(tips.setdefault(tooltip_html(name, state, approximate), len(tips)))
             frames.append(row)
@@ -391,8 +389,8 @@ class _Site:
         data = self.folder / "data"
         data.mkdir()
         exact = shapely.set_precision(shapes.geometry.values, 1e-6)
-        geometry = {str(i): shapely.to_geojson(g) for i, g in zip(shapes["id"], exact)}
-        approximate = dict(zip(map(str, shapes["id"]), map(bool, shapes.get("approximate", [False] * len(shapes)))))
+        geometry = dict(zip(self.shapes.ids, shapely.to_geojson(exact)))
+        approximate = dict(zip(self.shapes.ids, self.shapes.approximate))
         for snap in snapshots:
             features = []
             for place_id, name in zip(self.shapes.ids, self.shapes.names):
@@ -401,7 +399,7 @@ class _Site:
                     "id": place_id, "name": name, "controller": state.controller,
                     "since": state.since.isoformat() if state.since else None, "status": state.status,
                     "claim_ids": list(state.claim_keys), "changed": place_id in snap.changed_ids,
-                    "approximate": approximate.get(place_id, False),
+                    "approximate": approximate[place_id],
                 }
                 features.append(
                     f'{{"type":"Feature","id":{json.dumps(place_id)},"properties":{json.dumps(props, ensure_ascii=False)},'
