@@ -317,11 +317,14 @@ class Store:
             return [_article(r) for r in rows]
 
     def article(self, article_id: str) -> Article:
+        return _article(self._one(articles_table.c.id, article_id, "article"))
+
+    def _one(self, column, value: str, what: str):
         with self.engine.connect() as conn:
-            row = conn.execute(select(articles_table).where(articles_table.c.id == article_id)).first()
+            row = conn.execute(select(column.table).where(column == value)).first()
         if row is None:
-            raise StoreError(f"no article {article_id!r} in the store")
-        return _article(row)
+            raise StoreError(f"no {what} {value!r} in the store")
+        return row
 
     def claims(self) -> dict[str, Claim]:
         """Every current claim by key, in article and sentence order."""
@@ -331,11 +334,7 @@ class Store:
             return {r.key: _claim(r) for r in conn.execute(query)}
 
     def claim(self, key: str) -> Claim:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(claims_table).where(claims_table.c.key == key)).first()
-        if row is None:
-            raise StoreError(f"no claim {key!r} in the store")
-        return _claim(row)
+        return _claim(self._one(claims_table.c.key, key, "claim"))
 
     # -- decisions -------------------------------------------------------------------------------
     def decide(

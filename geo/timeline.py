@@ -12,10 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from .claims import Claim
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported for names only: reading a timeline needs no language pipeline
     from .baseline import Baseline
+    from .claims import Claim
     from .gazetteer import Gazetteer
 
 #: Controllers a place can have on the map; ``unknown`` is "not established".
@@ -111,7 +110,7 @@ class PercentCheck:
 
 
 #: A claim to place: (day ordinal, order, key, claim, partial).
-_Placed = tuple[int, int, str, Claim, bool]
+_Placed = tuple[int, int, str, "Claim", bool]
 #: A claim as applied to one place: (day, -members, order, key, controller, partial, rival claim key).
 _Event = tuple[int, int, int, str, str, bool, str | None]
 

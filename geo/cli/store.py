@@ -8,21 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..dates import parse_iso_date
 from ..errors import ArticleError, StoreError
 from ..gazetteer import Gazetteer
 from ..timeline import REVIEW_FILTERS, ControlTimeline
+from .extract import _iso_date
 from .gazetteer import add_gazetteer_option
 
 #: How much of a sentence the plain-text listings quote.
 QUOTE_CHARS = 110
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
