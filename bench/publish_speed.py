@@ -32,7 +32,8 @@ from geo.claims import Claim  # noqa: E402
 from geo.demo import demo_database  # noqa: E402
 from geo.gazetteer import Gazetteer, Place  # noqa: E402
 from geo.maps import FILL  # noqa: E402
-from geo.publish import publish  # noqa: E402
+from geo.errors import GeoError  # noqa: E402
+from geo.publish import leaflet_assets, publish  # noqa: E402
 from geo.shapes import place_shapes  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.timeline import ControlTimeline  # noqa: E402
@@ -89,6 +90,14 @@ def plain_folium_snapshot(shapes, states) -> str:
     return fmap.get_root().render()
 
 
+def leaflet_available() -> bool:
+    try:
+        leaflet_assets(True)
+    except GeoError:
+        return False
+    return True
+
+
 def size(n: int) -> str:
     return f"{n / 1024:,.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.2f} MB"
 
@@ -115,6 +124,11 @@ def run_case(label: str, out: Path, timeline, gazetteer, shapes, articles, png: 
     print(f"timeline page:          {report.timeline_seconds * 1000:.1f} ms to build, {size(timeline_size)} "
           f"({'under' if timeline_size < 1024 * 1024 else 'OVER'} the 1 MB target; "
           f"one plain folium page per date would weigh {size(plain_bytes)} in all)")
+    if leaflet_available():
+        inlined = publish(out.with_name(out.name + "-inline"), timeline, gazetteer, shapes, articles, png=False,
+                          inline_leaflet=True).sizes()["timeline.html"]
+        print(f"timeline page, Leaflet inlined: {size(inlined)} "
+              f"({'under' if inlined < 1024 * 1024 else 'OVER'} the 1 MB target)")
     print("files:")
     for name, n in sizes.items():
         print(f"  {n:>10,d} B  {name}")
