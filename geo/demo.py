@@ -15,13 +15,12 @@ from pathlib import Path
 
 from .articles import load_articles
 from .errors import GeoError
-from .gazetteer import DATA_DIR, DEFAULT_GAZETTEER, Gazetteer
-from .store import IngestReport, Store
+from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from .store import IngestReport, Store, extraction_version
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where demo databases go unless told: ``$GEO_DEMO_DB``, else ``.cache/demo-<city folder>.db``.
 CACHE_DIR = ROOT / ".cache"
-CODE_DIR = Path(__file__).resolve().parent
 
 
 def demo_folder(gazetteer: Gazetteer) -> Path:
@@ -44,8 +43,8 @@ def demo_database(path: str | Path | None = None, *, gazetteer: Gazetteer | None
         path = os.environ.get("GEO_DEMO_DB") or CACHE_DIR / f"demo-{demo_folder(gazetteer).parent.name}.db"
     path = Path(path)
     files = demo_files(gazetteer)
-    dispatches = _fingerprint(files)
-    extraction = _fingerprint(_extraction_inputs(gazetteer))
+    dispatches = hashlib.sha256(b"".join(f.name.encode("utf-8") + b"\0" + f.read_bytes() for f in files)).hexdigest()
+    extraction = extraction_version(gazetteer)
     store = Store(path)
     try:
         if store.get_meta("demo dispatches") == dispatches and store.get_meta("demo extraction") == extraction:
@@ -71,16 +70,3 @@ def refresh(store: Store, files: Iterable[Path], gazetteer: Gazetteer, *, reread
     if reread:
         store.reextract(gazetteer)
     return store.ingest(articles, gazetteer)
-
-
-def _extraction_inputs(gazetteer: Gazetteer) -> list[Path]:
-    """What the claims depend on besides the dispatches: the code and the data (gazetteer, lexicons)."""
-    data = [p for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix in (".csv", ".json", ".jsonl", ".txt")]
-    return sorted({*CODE_DIR.rglob("*.py"), *data, *(p for p in gazetteer.folder.glob("*") if p.is_file())})
-
-
-def _fingerprint(files: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(str(file.name).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()

@@ -10,6 +10,7 @@ are marked orphaned (and apply again if the claim comes back).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +30,7 @@ from .articles import Article, content_hash
 from .baseline import load_baseline
 from .claims import CONTROLLERS, Claim
 from .errors import ArticleError, GeoError, StoreError
-from .gazetteer import Gazetteer
+from .gazetteer import DATA_DIR, Gazetteer
 from .timeline import DECISIONS, ControlTimeline, Decision
 
 DEFAULT_DB = "geo.db"
@@ -158,6 +159,18 @@ class ReextractReport:
 
 
 Extractor = Callable[[Article, Gazetteer], list[Claim]]
+CODE_DIR = Path(__file__).resolve().parent
+
+
+def extraction_version(gazetteer: Gazetteer) -> str:
+    """A fingerprint of everything claims depend on: the code, the data files (lexicons) and the
+    gazetteer's files. Recorded with each extraction run; a change means claims may differ."""
+    data = [p for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix in (".csv", ".json", ".jsonl", ".txt")]
+    own = [p for p in gazetteer.folder.iterdir() if p.is_file()] if gazetteer.folder else []
+    digest = hashlib.sha256()
+    for file in sorted({*CODE_DIR.rglob("*.py"), *data, *own}):
+        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _read_claims(article: Article, gazetteer: Gazetteer) -> list[Claim]:
@@ -234,7 +247,7 @@ class Store:
         gazetteer: Gazetteer,
         *,
         extract: Extractor = _read_claims,
-        extractor: str = "",
+        extractor: str | None = None,
     ) -> IngestReport:
         """Add new articles with their claims, one transaction each; skip ones already stored.
 
@@ -243,6 +256,7 @@ class Store:
         before the failing article.
         """
         report = IngestReport()
+        extractor = extractor if extractor is not None else extraction_version(gazetteer)
         run_id = None
         for item in items:
             if isinstance(item, ArticleError):
@@ -268,7 +282,7 @@ class Store:
         return report
 
     def reextract(
-        self, gazetteer: Gazetteer, *, extract: Extractor = _read_claims, extractor: str = ""
+        self, gazetteer: Gazetteer, *, extract: Extractor = _read_claims, extractor: str | None = None
     ) -> ReextractReport:
         """Read every stored article again; keep each decision whose claim still exists.
 
@@ -276,7 +290,7 @@ class Store:
         decisions are re-matched by claim key (orphaned if the claim is gone, restored if back).
         """
         report = ReextractReport()
-        run_id = self._new_run("reextract", extractor)
+        run_id = self._new_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
         for article in self.articles():
             claims = extract(article, gazetteer)
             with self._write() as conn:
