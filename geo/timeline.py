@@ -83,7 +83,8 @@ class Decision:
             return claim
         fields: dict = {}
         if self.place_id:
-            fields.update(place_id=self.place_id, place=gazetteer.places[self.place_id].name)
+            place = gazetteer.places.get(self.place_id)  # a place since removed is reported when placing
+            fields.update(place_id=self.place_id, place=place.name if place else self.place_id)
         if self.controller:
             fields["controller"] = self.controller
         if self.date_from or self.date_to:
