@@ -258,7 +258,7 @@ class _Sentence:
 
     def _read_cue(self, cue_span: Span, cue: Span) -> list[dict]:
         token = cue_span.root
-        frame = {"gain": self._gain, "fall": self._fall, "loss": self._loss,
+        frame = {"gain": self._gain, "fall": self._fall, "loss": self._loss, "expel": self._expel,
                  "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
         if frame is None:
             return []
@@ -280,7 +280,10 @@ class _Sentence:
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            percent, partial = self._share(place_span, args)
+            share = self._share(place_span, args)
+            if share is None:
+                continue
+            percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
             if percent is not None and kind == "holds":
@@ -331,10 +334,19 @@ class _Sentence:
             return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
-        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _child_pobj_all(t, ("from", "of", "out"))
-        for particle in (c for c in t.children if c.dep_ == "prt"):
-            args += _child_pobj_all(particle, ("of", "from"))
+        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
         return Frame("withdrew", _subject(t), "other side", args)
+
+    def _expel(self, t: Token, cue: str):
+        """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
+        with no one named, to the side the rebels are not on."""
+        origins = _origins(t)
+        if _passive(t):
+            agent = _agent(t)
+            if agent is not None:
+                return Frame("captured", agent, "", origins)
+            return Frame("withdrew", _subject(t), "other side", origins)
+        return Frame("captured", _subject(t), "", origins)
 
     def _evacuate(self, t: Token, cue: str):
         if _is_noun(t):
@@ -361,9 +373,9 @@ class _Sentence:
     def _state(self, t: Token, cue: str):
         if cue == "hands":
             return self._in_hands(t)
-        if cue == "contested":
-            head = t.head if t.dep_ in ("acomp", "attr", "oprd") else None
-            return Frame("holds", None, "", [_subject(head)]) if head is not None and _subject(head) is not None else None
+        if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
+            subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
+            return Frame("holds", None, "", [subject]) if subject is not None else None
         if _is_noun(t):
             return self._control_noun(t)
         if t.dep_ in ("acl", "amod", "relcl", "compound") or self._past_state(t):
@@ -447,6 +459,9 @@ class _Sentence:
         """The side a phrase names: the actor that is its head or modifies it directly."""
         if head.lemma_.lower() in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
+        if head.lower_ in self.words["pronouns_speaker"]:  # "we have taken X," an army officer said
+            sides = [span._.side for ids, span in self.actors if head.i not in ids]
+            return sides[0] if sides else self._antecedent(head)
         if head.lemma_.lower() in self.words["pronouns"] or head.pos_ == "PRON":
             return self._antecedent(head)
         phrase = _phrase(head)
@@ -536,8 +551,12 @@ class _Sentence:
                 found.append((main, None, tuple(c.place.id for c in lookup.candidates), ["unresolved place"]))
         return found
 
-    def _share(self, place: Span, heads: list[Token | None]) -> tuple[float | None, bool]:
-        """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant."""
+    def _share(self, place: Span, heads: list[Token | None]) -> tuple[float | None, bool] | None:
+        """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant.
+
+        None when the place hangs on a word that is no part of it ("talks about Aleppo").
+        """
+        w = self.words
         root = self.parsed[place.end - 1 - self.sent.start]
         ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
         while root.head.i in ids and root.head != root:
@@ -545,22 +564,21 @@ class _Sentence:
         path = [t for t in _path_up(root, None)[1:] if any(t.i in _phrase(h) for h in heads if h is not None)]
         percent, partial = None, False
         for token in path:
-            if any(token.i in other for other, _ in self.places):
+            if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
                 continue
-            lower = token.lower_
+            lemma = token.lemma_.lower()
             text = self.parsed[token.left_edge.i:token.i + 1].text.lower()
-            if lower in self.words["percent_words"]:
+            if token.lower_ in w["percent_words"]:
                 number = next((c for c in token.children if c.like_num), None)
-                if number is not None:
-                    percent = _number(number.text)
-            elif any(text.endswith(f) for f in self.words["fractions"]):
-                percent = float(next(v for f, v in self.words["fractions"].items() if text.endswith(f)))
-            elif token.pos_ in ("NOUN", "ADJ", "PRON") and token.lemma_.lower() not in self.words["partial_heads_exempt"]:
-                if token.lemma_.lower() in self.words["place_nouns"]:
-                    place_id = place._.place_id
-                    partial = partial or bool(place_id and self.gazetteer.places[place_id].is_region)
-                else:
-                    partial = True
+                percent = _number(number.text) if number is not None else percent
+            elif any(text.endswith(f) for f in w["fractions"]):
+                percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
+            elif lemma in w["place_nouns"]:
+                partial = partial or bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+            elif lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]:
+                partial = True
+            elif lemma not in w["partial_heads_exempt"]:
+                return None
         return percent, partial
 
     # -- how it is said ------------------------------------------------------------------------------
@@ -620,7 +638,8 @@ class _Sentence:
             candidates = [node, *(c for c in node.children if c.dep_ == "parataxis")]
             for verb in candidates:
                 if verb.lemma_.lower() in speech and verb != token:
-                    subject = _subject(verb)
+                    # "X is said to have...": the speaker is the agent, if any, not X
+                    subject = _agent(verb) if _passive(verb) else _subject(verb)
                     if subject is not None:
                         text = " ".join(self.parsed[subject.left_edge.i:subject.right_edge.i + 1].text.split())
                         text = text.strip(" ,")
@@ -676,6 +695,10 @@ def _subject(verb: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary
+        for child in aux.children:
+            if child.dep_ in _SUBJECTS:
+                return child
     if verb.dep_ == "xcomp":
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         return objects[0] if objects else _subject(verb.head)
@@ -691,6 +714,12 @@ def _antecedent_noun(verb: Token, word: Token) -> Token:
     if word.lower_ in ("which", "that", "whom") and verb.dep_ == "relcl":
         return verb.head
     return word
+
+
+def _origins(verb: Token) -> list[Token]:
+    """Where someone left from: "withdrew from X", "pulled out of X", "were pushed out of X"."""
+    return _child_pobj_all(verb, ("of", "from")) + [
+        g for c in verb.children if c.lower_ in ("out", "away", "back") for g in _child_pobj_all(c, ("of", "from"))]
 
 
 def _passive(verb: Token) -> bool:

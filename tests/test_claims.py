@@ -221,3 +221,34 @@ def test_a_claimed_deed_is_a_hedged_claim_with_its_source(gazetteer):
 def test_a_denied_loss_disputes_a_withdrawal(gazetteer):
     claim = one("Rebels denied losing Sheikh Saeed.", gazetteer)
     assert (claim.claim_type, claim.disputes) == ("denied", "withdrew:government")
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels held talks with Russian officials about a ceasefire in Aleppo.",
+    "Opposition leaders entered into negotiations over the fate of eastern Aleppo.",
+])
+def test_a_place_that_is_only_a_topic_makes_no_claim(gazetteer, text):
+    assert claims_of(text, gazetteer) == []
+
+
+def test_driven_out_gives_the_place_to_the_other_side(gazetteer):
+    claim = one("The Syrian army shelled the area for days. Rebels have been pushed out of al-Sakhour.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-sakhour", "government", "withdrew")
+    active = one("Kurdish fighters drove the jihadists out of Sheikh Maqsoud.", gazetteer)
+    assert (active.controller, active.claim_type) == ("kurdish", "captured")
+
+
+def test_a_contested_place(gazetteer):
+    claim = one("Sheikh Saeed remains contested, with fighting street by street.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("sheikh-saeed", "contested", "holds")
+
+
+def test_we_is_the_side_of_the_speaker(gazetteer):
+    claim = one("\u201cWe have captured al-Sukkari,\u201d an army officer told state television.", gazetteer)
+    assert claim.controller == "government" and "side inferred" not in claim.flags
+    assert claim.attribution == "an army officer"
+
+
+def test_it_is_said_has_no_speaker_but_is_a_hedge(gazetteer):
+    claim = one("The Syrian army is said to have seized the surroundings of the Aleppo Citadel.", gazetteer)
+    assert claim.attribution == "" and claim.hedged == "said to" and claim.partial
