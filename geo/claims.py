@@ -28,7 +28,10 @@ class Claim:
     ``place_start``/``place_end`` and ``cue_start``/``cue_end`` locate the place name and the
     control words inside the article text too, so any view can highlight them.
     ``place_id`` is None when the name did not resolve (``candidates`` then lists ids).
-    A ``denied`` claim disputes the claim ``disputes`` names (its :attr:`key`).
+    A ``denied`` claim disputes another: ``disputes`` is ``claim_type:controller`` of the denied
+    claim ("captured:government"), about the same place and dates, so the timeline can mark the
+    matching claims (from any article) disputed. ``flags`` say what to review: "no date",
+    "unresolved place", "fuzzy place", "side inferred".
     """
 
     article: str
