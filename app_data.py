@@ -1,0 +1,82 @@
+"""What every page of the app reads, loaded once and cached on what really changes it.
+
+The gazetteer and the shapes are keyed on the gazetteer files' modification times, the timeline
+on the store's revision (one cheap query per rerun), so an edit on any page shows everywhere on
+the next rerun and nothing is read twice. Problems with outside input (:class:`GeoError`) are
+shown as readable error boxes, never as tracebacks.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from geo import views
+from geo.errors import GeoError
+from geo.gazetteer import Gazetteer
+from geo.store import Store
+
+#: The app's own look for escaped HTML fragments (see geo.views), and less empty space above the title.
+STYLE = f"<style>{views.APP_CSS}\n[data-testid=stMainBlockContainer]{{padding-top:2.2rem}}</style>"
+
+
+@contextmanager
+def readable_errors(stop: bool = True) -> Iterator[None]:
+    """Show a GeoError as an error box (and stop the page unless ``stop`` is False)."""
+    try:
+        yield
+    except GeoError as exc:
+        st.error(exc.message, icon=":material/error:")
+        if stop:
+            st.stop()
+
+
+@st.cache_resource(show_spinner="Opening the database…")
+def _store(variable: str | None) -> Store:
+    return Store(views.database())
+
+
+def store() -> Store:
+    """The store named by $GEO_DB, else the bundled demo database."""
+    return _store(os.environ.get(views.DB_VARIABLE))
+
+
+@st.cache_resource(show_spinner="Reading the gazetteer…", max_entries=4)
+def _gazetteer(folder: str, revision: tuple) -> Gazetteer:
+    return Gazetteer.load(folder)
+
+
+@st.cache_resource(show_spinner="Drawing the places…", max_entries=4)
+def _map_base(folder: str, revision: tuple) -> views.MapBase:
+    return views.map_base(_gazetteer(folder, revision))
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer named by $GEO_GAZETTEER, else the bundled one."""
+    folder = views.gazetteer_folder()
+    return _gazetteer(str(folder), views.files_revision(folder))
+
+
+@st.cache_resource(show_spinner="Reading the claims…", max_entries=8)
+def _coverage(url: str, revision: tuple, folder: str, gazetteer_revision: tuple, show_proposed: bool,
+              _store: Store) -> views.Coverage:
+    return views.coverage(_store, _gazetteer(folder, gazetteer_revision), _map_base(folder, gazetteer_revision),
+                          show_proposed=show_proposed)
+
+
+def coverage(show_proposed: bool = True) -> views.Coverage:
+    """The timeline, articles and map of everything stored (rebuilt only after a write)."""
+    where = store()
+    folder = views.gazetteer_folder()
+    return _coverage(where.url, views.store_revision(where), str(folder), views.files_revision(folder),
+                     show_proposed, where)
+
+
+def page_header(title: str, caption: str = "") -> None:
+    """The page's title, what it is for, and the app's styles."""
+    st.html(STYLE)
+    st.header(title, anchor=False)
+    if caption:
+        st.caption(caption)

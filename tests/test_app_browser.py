@@ -1,0 +1,165 @@
+"""The app in a real browser: the map draws in the timeline's colours, steps, and tells a place's history.
+
+Starts ``streamlit run app.py`` on a free port against a temporary store of invented dispatches
+(tests/app_dispatches.py), drives Debian's Chromium with Playwright (tests/browser.py answers
+Leaflet's CDN requests from the npm package and everything else with nothing), and saves a
+screenshot of each step under the test's folder and .cache/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.maps import format_day, place_style
+from geo.store import Store
+from geo.views import map_base
+from tests.app_dispatches import DAYS, PAYLOAD, build_store
+from tests.browser import browser, browser_page, screenshot  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parent.parent
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: The fill colour Leaflet drew for each place, by the place id in the GeoJSON feature.
+FILLS_JS = """() => { const fills = {}; window.map.eachLayer(l => { if (l.feature && l._path)
+  fills[l.feature.properties.id] = l._path.getAttribute('fill'); }); return fills; }"""
+#: Where a point (lat, lon) is inside the map's frame, in pixels.
+POINT_JS = "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The app served by Streamlit on a free port, over a temporary store; stopped by its pid after."""
+    folder = tmp_path_factory.mktemp("app")
+    db = build_store(folder / "geo.db")
+    port = free_port()
+    env = {**os.environ, "GEO_DB": str(db), "PYTHONPATH": str(ROOT)}
+    log = (folder / "streamlit.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {(folder / 'streamlit.log').read_text()[-2000:]}")
+                time.sleep(0.3)
+        yield url, db
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the group this fixture started, by its id
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def expected(app_url):
+    """What the map should show, from the same store: states per date, and a point inside each place."""
+    _, db = app_url
+    gazetteer = Gazetteer.load()
+    store = Store(db)
+    try:
+        timeline = store.timeline(gazetteer)
+    finally:
+        store.close()
+    base = map_base(gazetteer)
+    inside = {pid: (p.y, p.x) for pid, p in zip(base.shapes["id"], base.shapes.geometry.representative_point())}
+    return timeline, inside
+
+
+def expected_fills(timeline, day) -> dict[str, str]:
+    changed = {c.place_id for c in timeline.changes_on(day)}
+    return {pid: place_style(s.controller, s.status, pid in changed)["fillColor"]
+            for pid, s in timeline.state_on(day).items()}
+
+
+def map_frame(page):
+    """The map's frame, once Leaflet has drawn every place."""
+    page.wait_for_selector(MAP_FRAME, timeout=30_000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    return page.locator(MAP_FRAME).element_handle().content_frame()
+
+
+def wait_for_fills(frame, want: dict[str, str], timeout: float = 15.0) -> dict[str, str]:
+    deadline = time.monotonic() + timeout
+    while True:
+        fills = frame.evaluate(FILLS_JS)
+        if all(fills.get(pid) == colour for pid, colour in want.items()) or time.monotonic() > deadline:
+            return fills
+        time.sleep(0.2)
+
+
+def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expected, browser_page, tmp_path):
+    url, _ = app_url
+    timeline, inside = expected
+    page = browser_page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{url}/?date={DAYS[0].isoformat()}")
+    frame = map_frame(page)
+
+    first = expected_fills(timeline, DAYS[0])
+    fills = wait_for_fills(frame, first)
+    assert len(fills) == len(first)
+    assert {pid: fills[pid] for pid in first} == first
+    assert first["masaken-hanano"] != first["al-shaar"]  # the date shows two sides, in two colours
+    page.get_by_text("Masaken Hanano: Opposition → Government").wait_for()
+    screenshot(page, tmp_path, "app-1-first-date")
+
+    frame.evaluate("() => { window.__kept = true; window.map.setZoom(window.map.getZoom() + 1, {animate: false}); }")
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    page.get_by_role("button", name="Next ▶").click()
+    second = expected_fills(timeline, DAYS[1])
+    fills = wait_for_fills(frame, second)
+    assert {pid: fills[pid] for pid in second} == second
+    assert second["al-shaar"] != first["al-shaar"]
+    page.get_by_text("al-Sha'ar: Opposition → Government").wait_for()
+    assert page.get_by_text("Masaken Hanano: Opposition → Government").count() == 0
+    page.wait_for_url(lambda address: f"date={DAYS[1].isoformat()}" in address)
+    assert frame.evaluate("() => [window.__kept, window.map.getZoom()]") == [True, zoom]  # restyled, not redrawn
+    screenshot(page, tmp_path, "app-2-next-date")
+
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()  # a click on a half-hidden frame scrolls the page
+    lat, lon = inside["al-shaar"]
+    x, y = frame.evaluate(POINT_JS, [lat, lon])
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    history = page.locator(".geo-block", has_text="Government from " + format_day(DAYS[1]))
+    history.first.wait_for(timeout=15_000)
+    assert "Opposition from" in history.first.inner_text()
+    page.wait_for_url(lambda address: "place=al-shaar" in address)
+    screenshot(page, tmp_path, "app-3-place-history")
+
+    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_text("Sheikh Saeed: Opposition → Government").wait_for()
+    page.get_by_text("claimed 90%").wait_for()
+    assert page.evaluate("window.__pwned") is None
+    assert all(f.evaluate("window.__pwned") is None for f in page.frames)
+    assert PAYLOAD not in page.content()
+    legend = page.locator('iframe[title="st.iframe"]')
+    legend.scroll_into_view_if_needed()
+    assert "Changed on this date" in page.frame_locator('iframe[title="st.iframe"]').locator(".geo-legend").inner_text()
+    screenshot(page, tmp_path, "app-4-last-date-legend")
