@@ -12,7 +12,6 @@ import time
 from datetime import date
 
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 import app_data
@@ -95,7 +94,7 @@ def map_and_text(view: views.DateView) -> None:
         layer = maps.control_layer(data.base.display, view.states, view.changed_ids)
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
                   returned_objects=["last_active_drawing", "last_object_clicked"], on_change=clicked)
-        components.html(views.legend_page(data), height=LEGEND_HEIGHT)
+        st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
         st.html(views.shares_html(view))
     with right, st.container(height=MAP_HEIGHT, border=False):
         st.selectbox("Place history", options=sorted(names, key=lambda p: names[p].casefold()), key="place",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import streamlit as st
 
@@ -33,14 +34,15 @@ def readable_errors(stop: bool = True) -> Iterator[None]:
             st.stop()
 
 
-@st.cache_resource(show_spinner="Opening the database…")
-def _store(variable: str | None) -> Store:
-    return Store(views.database())
+@st.cache_resource(show_spinner="Opening the database (the first start reads the demo dispatches)…")
+def _store(variable: str | None, folder: str) -> Store:
+    return Store(views.database(_gazetteer(folder, views.files_revision(Path(folder)))))
 
 
 def store() -> Store:
-    """The store named by $GEO_DB, else the bundled demo database."""
-    return _store(os.environ.get(views.DB_VARIABLE))
+    """The store named by $GEO_DB, else the gazetteer's demo database."""
+    folder = views.gazetteer_folder()
+    return _store(os.environ.get(views.DB_VARIABLE), str(folder))
 
 
 @st.cache_resource(show_spinner="Reading the gazetteer…", max_entries=4)

@@ -36,9 +36,9 @@ from .errors import ArticleError, StoreError
 from .gazetteer import DEFAULT_GAZETTEER, Candidate, Gazetteer, Place
 from .maps import LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, format_day, legend_html, map_shapes
 from .names import normalise
-from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, _snapshot, highlight, safe_link
+from .publish import REVIEW_LABEL, ChangeView, PublishReport, Snapshot, Source, _snapshot, highlight, safe_link
 from .shapes import place_shapes
-from .store import Store, articles_table, claims_table, decisions_table, default_db, runs_table
+from .store import IngestReport, ReextractReport, Store, articles_table, claims_table, decisions_table, default_db, runs_table
 from .timeline import MAP_CONTROLLERS, ControlState, ControlTimeline, Decision, PercentCheck, claim_day
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
@@ -55,13 +55,13 @@ def gazetteer_folder() -> Path:
     return Path(os.environ.get(GAZETTEER_VARIABLE) or DEFAULT_GAZETTEER)
 
 
-def database() -> str:
-    """The store the app reads: ``$GEO_DB`` if set, else the bundled demo database (built on first use)."""
+def database(gazetteer: Gazetteer | None = None) -> str:
+    """The store the app reads: ``$GEO_DB`` if set, else the gazetteer's demo database (built on first use)."""
     if os.environ.get(DB_VARIABLE):
         return default_db()
     from .demo import demo_database
 
-    return str(demo_database())
+    return str(demo_database(gazetteer=gazetteer))
 
 
 def files_revision(folder: Path, names: Iterable[str] = GAZETTEER_FILES) -> tuple:
@@ -587,6 +587,72 @@ def folder_articles(folder: str, published: date | None = None) -> list[Article 
     return list(load_articles([path], published=published))
 
 
+def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
+    """What an ingest did, as (``success``/``info``/``warning``/``error``, message) for the page to show."""
+    messages = []
+    if report.added:
+        messages.append(("success", f"Added {_count(len(report.added), 'article')} with {_count(report.claims, 'claim')}."))
+    if report.duplicates:
+        messages.append(("info", f"Already stored, skipped: {', '.join(report.duplicates)}."))
+    for name, problem in report.failed:
+        messages.append(("error", f"{name}: {problem}"))
+    if report.unresolved:
+        names = ", ".join(sorted(set(report.unresolved)))
+        messages.append(("warning", f"Place names the gazetteer does not know: {names}. Add a spelling on the "
+                                    "Gazetteer page, then re-read the articles."))
+    if not messages:
+        messages.append(("info", "Nothing to add."))
+    return messages
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def articles_newest_first(data: Coverage) -> list[Article]:
+    return sorted(data.articles.values(), key=lambda a: (a.published or date.min, a.title), reverse=True)
+
+
+def article_label(data: Coverage):
+    """A function naming an article id for a list: "Title — Outlet, 7 December 2016"."""
+    def label(article_id: str) -> str:
+        article = data.articles[article_id]
+        when = f", {format_day(article.published)}" if article.published else ""
+        return f"{article.title or 'Untitled'} — {article.source or 'no outlet'}{when}"
+    return label
+
+
+def article_claims(data: Coverage, article_id: str) -> list[Claim]:
+    return [c for c in data.timeline.claims.values() if c.article == article_id]
+
+
+def article_page(data: Coverage, article_id: str) -> Markup:
+    """An article's source line, then its text with places and claims marked."""
+    article = data.articles[article_id]
+    source = _source(data, article_id)
+    return Markup("").join([_block(source_html(source)),
+                            article_html(article, article_claims(data, article_id), data.gazetteer)])
+
+
+def claim_rows(data: Coverage, article_id: str) -> list[dict]:
+    """The claims read from an article, one row each, for a table."""
+    timeline = data.timeline
+    rows = []
+    for claim in article_claims(data, article_id):
+        day = claim_day(claim)
+        rows.append({
+            "place": claim.place_as_written if claim.place_id is None else data.place_name(claim.place_id),
+            "side": LABEL.get(claim.controller, claim.controller),
+            "claim": claim.claim_type + (f" {claim.percent:g}%" if claim.percent is not None else ""),
+            "date": day.isoformat() if day else "",
+            "confidence": claim.confidence,
+            "review": timeline.review.get(claim.key, "proposed"),
+            "on the map": "no: " + timeline.unplaced[claim.key] if claim.key in timeline.unplaced else "yes",
+            "sentence": claim.sentence,
+        })
+    return rows
+
+
 def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer) -> Markup:
     """The article's text, escaped, with claim sentences underlined and place names and control words marked.
 
@@ -694,12 +760,44 @@ def unresolved_names(data: Coverage, limit: int = 3) -> list[UnresolvedName]:
     return found
 
 
+def place_rows(found: Iterable[PlaceMatch]) -> list[dict]:
+    """Search results, one row each, for a table."""
+    return [{"name": m.place.name, "kind": m.place.kind, "id": m.place.id, "found by": m.how,
+             "other spellings": ", ".join(n for n in m.place.names() if n != m.place.name),
+             "in": ", ".join(m.place.parents)} for m in found]
+
+
+def unresolved_html(names: Sequence[UnresolvedName]) -> Markup:
+    """The unresolved names as a list: “Zebdine Farms” (2 claims): perhaps al-Zebdiyeh (74), …"""
+    items = [
+        Markup("<li>“{}” ({}): perhaps {}</li>").format(
+            n.written, _count(n.claims, "claim"),
+            ", ".join(f"{c.place.name} ({c.score:.0f})" for c in n.suggestions) or "no close match")
+        for n in names
+    ]
+    return _block(Markup("<ul>{}</ul>").format(Markup("").join(items)))
+
+
+def reextract_text(report: ReextractReport) -> str:
+    lost = f"; {_count(len(report.orphaned), 'decision')} lost its claim and is kept aside" if report.orphaned else ""
+    return (f"Read {_count(report.articles, 'article')} again: {report.claims_before} claims before, "
+            f"{report.claims_after} now{lost}.")
+
+
 def places_on_map(data: Coverage, place_ids: Iterable[str]) -> frozenset[str]:
     """The map places to outline for a list of places (a region stands for its members)."""
     return frozenset(m for p in place_ids if p in data.gazetteer.places for m in data.gazetteer.members(p))
 
 
 # -- publishing ------------------------------------------------------------------------------------
+def publish_text(report: PublishReport) -> str:
+    """“Published 14 dates (26 November 2016 to 22 December 2016) to …/site: 61 files, 3.2 MB.”"""
+    sizes = report.sizes()
+    return (f"Published {_count(len(report.dates), 'date')} ({format_day(report.dates[0])} to "
+            f"{format_day(report.dates[-1])}) to {report.out_dir}: {_count(len(sizes), 'file')}, "
+            f"{sum(sizes.values()) / 1e6:.1f} MB in {report.seconds:.1f} s.")
+
+
 def zip_site(folder: str | Path) -> bytes:
     """A published site as one zip file (paths relative to the site's folder)."""
     folder = Path(folder)

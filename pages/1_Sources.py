@@ -1,0 +1,77 @@
+"""Sources: add news articles (upload, paste, or a folder on the server) and read each one with
+the places and control claims found in it marked."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+import app_data
+from geo import views
+
+st.set_page_config(page_title="Sources", page_icon=":material/article:", layout="wide")
+app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
+                                "side took, lost or holds one; claims then wait for review.")
+with app_data.readable_errors():
+    gazetteer = app_data.gazetteer()
+    store = app_data.store()
+    data = app_data.coverage()
+
+
+def metadata(form: str) -> dict:
+    """The fields every way of adding asks for; validated when the form is sent."""
+    left, right = st.columns(2)
+    title = left.text_input("Title", key=f"{form}-title")
+    outlet = right.text_input("Outlet", key=f"{form}-outlet", placeholder="e.g. the agency or paper")
+    published: date | None = left.date_input("Published", value=None, key=f"{form}-published", format="YYYY-MM-DD",
+                                             help="Relative dates in the text (“on Tuesday”) are read against it.")
+    link = right.text_input("Link", key=f"{form}-link", placeholder="https://…")
+    return {"title": title, "outlet": outlet, "published": published, "link": link}
+
+
+def ingest(read) -> None:
+    """Read the articles ``read()`` gives, store them with their claims, and say what happened."""
+    with app_data.readable_errors(stop=False):
+        items = read()
+        with st.spinner("Reading the articles for places and claims…"):
+            report = store.ingest(items, gazetteer)
+        for level, message in views.ingest_messages(report):
+            getattr(st, level)(message)
+
+
+add, read = st.tabs(["Add articles", f"Articles ({len(data.articles)})"])
+with add:
+    upload, paste, folder = st.tabs(["Upload files", "Paste text", "Folder on the server"])
+    with upload, st.form("upload"):
+        files = st.file_uploader("Article files", type=["txt", "md", "markdown", "html", "htm"],
+                                 accept_multiple_files=True,
+                                 help="Plain text, Markdown (front matter: title, source, url, published) or a saved web page.")
+        fields = metadata("upload")
+        st.caption("With several files, the outlet and date apply to all; each keeps its own title and link.")
+        if st.form_submit_button("Add", type="primary"):
+            ingest(lambda: views.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
+                                                   views.given_metadata(**fields)))
+    with paste, st.form("paste"):
+        text = st.text_area("Article text", height=220, key="paste-text")
+        fields = metadata("paste")
+        if st.form_submit_button("Add", type="primary"):
+            ingest(lambda: [views.pasted_article(text, views.given_metadata(**fields))])
+    with folder, st.form("folder"):
+        path = st.text_input("Folder", key="folder-path", placeholder="/path/to/articles",
+                             help="Every .txt, .md and .html file in it and below it.")
+        published = st.date_input("Published (for files that do not say)", value=None, key="folder-published",
+                                  format="YYYY-MM-DD")
+        if st.form_submit_button("Add", type="primary"):
+            ingest(lambda: views.folder_articles(path, published))
+
+with read:
+    if not data.articles:
+        st.info("No articles yet.")
+    else:
+        articles = views.articles_newest_first(data)
+        chosen = st.selectbox("Article", options=[a.id for a in articles], format_func=views.article_label(data),
+                              key="article")
+        st.html(views.article_page(data, chosen))
+        st.caption("Yellow: a place the gazetteer knows. Red: a place name it does not know. Blue: the words that "
+                   "say who took or holds it. Underlined: a sentence that makes a claim (hover for what was read).")
+        st.dataframe(views.claim_rows(data, chosen), hide_index=True, use_container_width=True)

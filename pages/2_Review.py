@@ -1,0 +1,60 @@
+"""Review: the claims read from the articles, one at a time: accept, reject, or correct the place,
+the side or the date, with a note. Every decision is kept; a form is sent with Enter."""
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+from geo import views
+from geo.claims import CONTROLLERS
+from geo.maps import LABEL
+from geo.timeline import claim_day
+
+st.set_page_config(page_title="Review", page_icon=":material/fact_check:", layout="wide")
+app_data.page_header("Review", "Claims stay “unreviewed” until an editor accepts, rejects or corrects them. "
+                               "Choose a claim, read its sentence, decide.")
+with app_data.readable_errors():
+    gazetteer = app_data.gazetteer()
+    store = app_data.store()
+    data = app_data.coverage()
+
+with st.sidebar:
+    st.text_input("Your name (kept with each decision)", key="editor")
+
+kind = st.segmented_control("Show", options=list(views.REVIEW_FILTER_LABELS), default=None, key="filter",
+                            format_func=views.REVIEW_FILTER_LABELS.get)
+items = views.review_items(data, kind)
+if "saved" in st.session_state:
+    st.success(st.session_state.pop("saved"), icon=":material/check:")
+if not items:
+    st.info("No claim of this kind awaits review.")
+    st.stop()
+
+by_key = {item.key: item for item in items}
+key = st.selectbox(f"Claim ({len(items)} to review)", options=list(by_key), format_func=lambda k: by_key[k].label,
+                   key="claim")
+item = by_key[key]
+claim = item.claim
+st.html(views.review_html(item))
+
+places = views.place_choices(gazetteer)
+place_ids = [p.id for p in places]
+with st.form("decision", clear_on_submit=True, enter_to_submit=True):
+    decision = st.radio("Decision", options=["accepted", "rejected", "corrected"], horizontal=True,
+                        format_func={"accepted": "Accept", "rejected": "Reject", "corrected": "Correct"}.get)
+    left, middle, right = st.columns(3)
+    place = left.selectbox("Place (if correcting)", options=place_ids,
+                           index=place_ids.index(claim.place_id) if claim.place_id in place_ids else None,
+                           format_func=lambda p: gazetteer.places[p].name, placeholder="Choose the place")
+    side = middle.selectbox("Side (if correcting)", options=list(CONTROLLERS),
+                            index=list(CONTROLLERS).index(claim.controller) if claim.controller in CONTROLLERS else None,
+                            format_func=lambda c: LABEL.get(c, c))
+    day = right.date_input("Date (if correcting)", value=claim_day(claim), format="YYYY-MM-DD")
+    note = st.text_input("Note", placeholder="Why (optional)", key="note")
+    if st.form_submit_button("Save decision", type="primary"):
+        with app_data.readable_errors(stop=False):
+            views.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
+                                  note=note, by=st.session_state.get("editor", ""))
+            st.session_state.saved = f"Saved: {decision} — {item.label}."
+            del st.session_state["claim"]  # the next claim comes up
+            st.rerun()

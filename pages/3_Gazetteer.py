@@ -1,0 +1,65 @@
+"""Gazetteer: find places, see them on the map, and teach it the spellings the articles use
+for places it could not resolve."""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import app_data
+from geo import maps, views
+from geo.spellings import add_spelling
+
+st.set_page_config(page_title="Gazetteer", page_icon=":material/travel_explore:", layout="wide")
+with app_data.readable_errors():
+    gazetteer = app_data.gazetteer()
+    store = app_data.store()
+    data = app_data.coverage()
+app_data.page_header(f"Gazetteer: {gazetteer.name}",
+                     f"{len(gazetteer.areas)} places on the map, {len(gazetteer.regions)} regions; "
+                     f"read from {views.gazetteer_folder()}.")
+if "spelling-added" in st.session_state:
+    st.success(st.session_state.pop("spelling-added"), icon=":material/check:")
+
+search, unknown = st.columns([3, 2], gap="large")
+with search:
+    query = st.text_input("Find a place", key="query", placeholder="a name, in any spelling")
+    found = views.search_places(gazetteer, query) if query else []
+    if query and not found:
+        st.info(f"No place of {gazetteer.name} is called anything like “{query}”.")
+    if found:
+        st.dataframe(views.place_rows(found), hide_index=True, use_container_width=True)
+    latest = data.dates[-1] if data.dates else None
+    states = data.timeline.state_on(latest) if latest else {}
+    outlined = views.places_on_map(data, [m.place.id for m in found])
+    fmap = maps.build_map(data.base.display, None, legend=False)
+    st_folium(fmap, key="gazetteer-map", height=460, use_container_width=True, returned_objects=[],
+              feature_group_to_add=maps.control_layer(data.base.display, states, outlined))
+    st.caption("Found places have a thick outline; colours show who held each place at the last reported date.")
+
+with unknown:
+    st.subheader("Names the articles used that matched no place", anchor=False)
+    names = views.unresolved_names(data)
+    if names:
+        st.html(views.unresolved_html(names))
+    else:
+        st.caption("Every place name in the claims resolved.")
+
+    st.subheader("Add a spelling", anchor=False)
+    places = views.place_choices(gazetteer)
+    with st.form("spelling", clear_on_submit=True, enter_to_submit=True):
+        spelling = st.selectbox("Spelling", options=[n.written for n in names], index=None, accept_new_options=True,
+                                placeholder="Choose a name above, or type a new spelling")
+        place = st.selectbox("Of the place", options=[p.id for p in places], index=None,
+                             format_func=lambda p: gazetteer.places[p].name, placeholder="Choose the place")
+        if st.form_submit_button("Add the spelling", type="primary"):
+            with app_data.readable_errors(stop=False):
+                added = add_spelling(views.gazetteer_folder(), place or "", spelling or "")
+                st.session_state["spelling-added"] = (
+                    f"“{' '.join((spelling or '').split())}” is now a spelling of {added.name}. "
+                    "Re-read the articles for their claims to use it.")
+                st.rerun()
+    if st.button("Re-read every article with the gazetteer as it is now",
+                 help="Claims are read again; editors' decisions are kept (those whose claim is gone are reported)."):
+        with app_data.readable_errors(stop=False), st.spinner("Reading every article again…"):
+            report = store.reextract(gazetteer)
+            st.success(views.reextract_text(report))

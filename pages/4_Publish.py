@@ -1,0 +1,46 @@
+"""Publish: the static site of `python -m geo publish` (a page per date, the embeddable timeline,
+images, open data) from a button, and the result to download as one zip file."""
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+from geo import views
+from geo.maps import format_day
+from geo.publish import publish
+
+st.set_page_config(page_title="Publish", page_icon=":material/publish:", layout="wide")
+app_data.page_header("Publish", "A static site that needs no server: a page per date, one embeddable timeline "
+                                "page, PNG images and open data (GeoJSON per date, claims as CSV).")
+with app_data.readable_errors():
+    gazetteer = app_data.gazetteer()
+    every = app_data.coverage()
+if not every.dates:
+    st.info("Nothing to publish yet: no reported change of control.")
+    st.stop()
+
+with st.form("publish"):
+    first, last = st.select_slider("Dates", options=every.dates, value=(every.dates[0], every.dates[-1]),
+                                   format_func=format_day, key="span")
+    out = st.text_input("Folder to write", value="site", key="out",
+                        help="Replaced if it holds an earlier publish; refused if it holds anything else.")
+    left, middle, right = st.columns(3)
+    reviewed_only = left.checkbox("Reviewed claims only", key="reviewed-only",
+                                  help="Leave claims no editor has reviewed off the map.")
+    inline = left.checkbox("Leaflet inside every page", key="inline",
+                           help="Pages then work offline, without a CDN (read from the installed npm package).")
+    png = middle.checkbox("PNG images", value=True, key="png")
+    gif = middle.checkbox("Animated GIF of the images", key="gif")
+    if st.form_submit_button("Publish", type="primary"):
+        with app_data.readable_errors(stop=False), st.status("Publishing…", expanded=True) as status:
+            data = app_data.coverage(show_proposed=not reviewed_only)
+            report = publish(out, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
+                             date_to=last, inline_leaflet=inline, png=png, gif=gif, progress=st.write)
+            status.update(label=views.publish_text(report), state="complete")
+            st.session_state.published = (report.out_dir.name, views.zip_site(report.out_dir), views.publish_text(report))
+
+if "published" in st.session_state:
+    name, archive, summary = st.session_state.published
+    st.success(summary, icon=":material/check:")
+    st.download_button("Download the site (zip)", data=archive, file_name=f"{name}.zip", mime="application/zip",
+                       type="primary", on_click="ignore")

@@ -1,0 +1,256 @@
+"""The app's pages, run by Streamlit's AppTest against temporary copies of the data.
+
+$GEO_DB points at a temporary store of invented dispatches (tests/app_dispatches.py) and
+$GEO_GAZETTEER at a temporary copy of the Aleppo gazetteer, so no test touches real data.
+What each page should show is computed from the same store, not written into the test.
+"""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from geo.maps import LABEL, format_day
+from geo.store import Store
+from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
+
+TIMEOUT = 120
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """A temporary store and gazetteer copy, named in the environment the app reads."""
+    path = build_store(tmp_path / "geo.db")
+    gazetteer = tmp_path / "gazetteer"
+    gazetteer.mkdir()
+    for name in ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv"):
+        shutil.copyfile(DEFAULT_GAZETTEER / name, gazetteer / name)
+    monkeypatch.setenv("GEO_DB", str(path))
+    monkeypatch.setenv("GEO_GAZETTEER", str(gazetteer))
+    return path
+
+
+@pytest.fixture
+def timeline(db):
+    store = Store(db)
+    try:
+        return store.timeline(Gazetteer.load())
+    finally:
+        store.close()
+
+
+def page(name: str = "app.py", **query) -> AppTest:
+    at = AppTest.from_file(ROOT / name, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.get("html"))
+
+
+def test_the_main_page_opens_on_the_first_change_with_its_sentence(db, timeline):
+    at = page()
+    assert not at.exception and not at.error
+    slider = at.select_slider(key="day")
+    assert slider.options == [format_day(d) for d in timeline.dates]
+    assert slider.value == timeline.dates[0]
+    assert at.query_params["date"] == timeline.dates[0].isoformat()
+    change = timeline.changes_on(timeline.dates[0])[0]
+    shown = html(at)
+    assert f"Masaken Hanano: {LABEL[change.before]} → {LABEL[change.after]}" in shown
+    assert '<mark class="geo-place">Masaken Hanano</mark>' in shown and "state media" in shown
+    share = timeline.share("aleppo", timeline.dates[0])
+    assert f"{LABEL['government']} {share['government'] * 100:.0f}%" in shown
+
+
+def test_a_date_in_the_address_opens_that_date(db):
+    at = page(date=DAYS[1].isoformat())
+    assert at.select_slider(key="day").value == DAYS[1]
+    assert "al-Sha&#39;ar: Opposition → Government" in html(at)
+
+
+def test_a_date_without_a_change_shows_the_last_change_before_it_and_says_so(db):
+    at = page(date="2016-12-10")
+    assert at.select_slider(key="day").value == DAYS[1]
+    assert "No change on 10 December 2016" in at.warning[0].value
+    at = page(date="not-a-date")
+    assert at.select_slider(key="day").value == DAYS[0]
+    assert "not a date" in at.warning[0].value
+
+
+def test_next_and_previous_step_through_the_dates_and_the_address_follows(db):
+    at = page()
+    previous, following = at.button[0], at.button[1]
+    assert previous.disabled and not following.disabled
+    following.click().run()
+    assert at.select_slider(key="day").value == DAYS[1]
+    assert at.query_params["date"] == DAYS[1].isoformat()
+    assert "Bab al-Hadid: Opposition → Government" in html(at)
+    assert "Masaken Hanano: Opposition" not in html(at)
+    at.button[1].click().run()
+    assert at.button[1].disabled
+    at.button[0].click().run()
+    assert at.select_slider(key="day").value == DAYS[1]
+
+
+def test_play_steps_on_its_own_and_stops_at_the_last_date(db):
+    at = page()
+    at.button[2].click().run()
+    assert at.session_state["playing"] and at.select_slider(key="day").value == DAYS[0]
+    seen = [at.select_slider(key="day").value]
+    for _ in range(len(DAYS) + 1):
+        at.session_state["stepped_at"] = 0.0  # as if a step's time had passed
+        at.run()
+        seen.append(at.select_slider(key="day").value)
+    assert sorted(set(seen)) == list(DAYS)
+    assert not at.session_state["playing"]
+
+
+def test_a_place_in_the_address_shows_its_history_with_the_sentences(db, timeline):
+    at = page(date=DAYS[2].isoformat(), place="al-shaar")
+    shown = html(at)
+    assert "History of al-Sha&#39;ar" in shown
+    for state in timeline.history("al-shaar"):
+        assert f"<strong>{LABEL[state.controller]}</strong> from {format_day(state.since)}" in shown
+    assert "Army units <mark" in shown
+    assert at.query_params["place"] == "al-shaar"
+
+
+def test_percent_claims_show_the_claimed_and_the_mapped_share(db, timeline):
+    check = timeline.percent_checks(DAYS[2])[0]
+    shown = html(page(date=DAYS[2].isoformat()))
+    assert f"claimed {check.claimed:g}%, map {check.on_map:g}%" in shown
+
+
+def test_article_text_and_metadata_reach_the_page_escaped(db):
+    shown = html(page(date=DAYS[2].isoformat()))
+    assert PAYLOAD not in shown and "&lt;img src=x" in shown
+    assert "Outlet &lt;b&gt;bold&lt;/b&gt;" in shown
+    assert "javascript:" not in shown
+    assert 'href="http://evening.example/shaar?a=1&amp;b=2"' not in shown  # that article is not cited this day
+
+
+def test_bad_outside_input_shows_an_error_box_not_a_traceback(db, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_GAZETTEER", str(tmp_path / "no-such-city"))
+    at = page()
+    assert not at.exception
+    assert "gazetteer.json" in at.error[0].value
+
+
+# -- review --------------------------------------------------------------------------------------
+def review() -> AppTest:
+    return page("pages/2_Review.py")
+
+
+def test_review_accepts_a_claim_and_the_decision_is_stored(db):
+    at = review()
+    key = at.selectbox(key="claim").value
+    at.text_input(key="editor").input("Ana")
+    at.radio[0].set_value("accepted")
+    at.button[0].click().run()
+    assert not at.exception and "Saved: accepted" in at.success[0].value
+    decision = Store(db).decisions()[key]
+    assert (decision.decision, decision.by) == ("accepted", "Ana")
+    assert key not in at.selectbox(key="claim").options  # reviewed claims leave the list
+
+
+def test_review_rejects_or_corrects_with_a_note(db):
+    at = review()
+    first = at.selectbox(key="claim").value
+    at.radio[0].set_value("rejected")
+    at.text_input(key="note").input("wrong district")
+    at.button[0].click().run()
+    second = at.selectbox(key="claim").value
+    at.radio[0].set_value("corrected")
+    at.selectbox[2].set_value("opposition")
+    at.button[0].click().run()
+    decisions = Store(db).decisions()
+    assert (decisions[first].decision, decisions[first].note) == ("rejected", "wrong district")
+    assert (decisions[second].decision, decisions[second].controller) == ("corrected", "opposition")
+
+
+def test_a_correction_that_changes_nothing_is_refused_readably(db):
+    at = review()
+    key = at.selectbox(key="claim").value
+    at.radio[0].set_value("corrected")
+    at.button[0].click().run()
+    assert "needs another place, side or date" in at.error[0].value
+    assert key not in Store(db).decisions()
+
+
+def test_review_filters_unresolved_places(db):
+    at = review()
+    at.segmented_control(key="filter").set_value("unresolved").run()
+    assert [o for o in at.selectbox(key="claim").options] == ["Zebdine Farms: Contested (holds), 12 December 2016"]
+
+
+# -- sources and gazetteer -----------------------------------------------------------------------
+def test_the_sources_page_adds_a_pasted_article_with_its_claims(db):
+    at = page("pages/1_Sources.py")
+    at.text_area(key="paste-text").input("Government forces captured Karm al-Jabal on Thursday, the army said.")
+    at.text_input(key="paste-title").input("Army takes Karm al-Jabal")
+    at.text_input(key="paste-outlet").input("Test Wire")
+    at.date_input(key="paste-published").set_value(date(2016, 12, 9))
+    at.text_input(key="paste-link").input("https://wire.example/jabal")
+    at.button[1].click().run()
+    assert not at.exception and "Added 1 article" in at.success[0].value
+    stored = [a for a in Store(db).articles() if a.title == "Army takes Karm al-Jabal"]
+    assert stored and stored[0].url == "https://wire.example/jabal" and stored[0].published == date(2016, 12, 9)
+    claims = [c for c in Store(db).claims().values() if c.article == stored[0].id]
+    assert any(c.place_id == "karm-al-jabal" for c in claims)
+
+
+def test_the_sources_page_refuses_a_link_that_is_not_http(db):
+    at = page("pages/1_Sources.py")
+    at.text_area(key="paste-text").input("Troops entered Qarlaq.")
+    at.text_input(key="paste-link").input("javascript:alert(1)")
+    at.button[1].click().run()
+    assert "not an http:// or https:// address" in at.error[0].value
+    assert len(Store(db).articles()) == 3
+
+
+def test_the_sources_page_shows_an_article_with_its_places_and_claims_marked(db):
+    at = page("pages/1_Sources.py")
+    at.selectbox(key="article").set_value(SHAAR.id).run()
+    shown = html(at)
+    assert '<mark class="geo-place" title="Bustan al-Qasr">Bustan al-Qasr</mark>' in shown
+    assert 'class="geo-claim" title="' in shown
+    at.selectbox(key="article").set_value(SAEED.id).run()
+    assert '<mark class="geo-unresolved"' in html(at) and PAYLOAD not in html(at)
+
+
+def test_the_gazetteer_page_adds_a_spelling_to_the_gazetteer_copy(db, tmp_path):
+    before = (DEFAULT_GAZETTEER / "places.csv").read_bytes()
+    at = page("pages/3_Gazetteer.py")
+    assert "Zebdine Farms" in html(at)
+    at.selectbox[0].set_value("Zebdine Farms")
+    at.selectbox[1].set_value("al-zebdiyeh")
+    at.button[0].click().run()
+    assert not at.exception and "is now a spelling of" in at.success[0].value
+    assert "Zebdine Farms" in Gazetteer.load(tmp_path / "gazetteer").places["al-zebdiyeh"].variants
+    assert (DEFAULT_GAZETTEER / "places.csv").read_bytes() == before
+
+
+def test_the_gazetteer_page_finds_places_by_any_spelling(db):
+    at = page("pages/3_Gazetteer.py")
+    at.text_input(key="query").input("Shaar").run()
+    assert "al-shaar" in list(at.dataframe[0].value["id"])
+
+
+def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
+    at = page("pages/4_Publish.py")
+    at.text_input(key="out").input(str(tmp_path / "site"))
+    at.checkbox(key="png").uncheck()
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert (tmp_path / "site" / "timeline.html").is_file()
+    assert all((tmp_path / "site" / f"{d.isoformat()}.html").is_file() for d in DAYS)
+    assert "Published 3 dates" in at.success[0].value
+    assert at.get("download_button")
