@@ -7,8 +7,9 @@ internet and map tiles stay blank: assert on the vector layers and the text.
 
 Use the ``browser_page`` fixture (a fresh page; it skips, saying why, where Chromium or Leaflet
 is missing) and :func:`screenshot`, which saves under the test's temporary folder and, for people
-to look at, under ``.cache/screenshots/``. Register the fixtures in a test module with
-``from tests.browser import browser_page  # noqa: F401`` (and ``browser`` if you need contexts).
+to look at, under ``.cache/screenshots/``. The fixtures are registered once for the
+whole run by ``pytest_plugins`` in ``tests/conftest.py``: never import them into a test module,
+or each module would start its own Playwright.
 """
 from __future__ import annotations
 

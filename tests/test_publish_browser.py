@@ -7,7 +7,7 @@ import pytest
 from geo.maps import FILL
 from geo.publish import publish
 from tests import small_town
-from tests.browser import browser, browser_page, new_context, screenshot  # noqa: F401 (fixtures)
+from tests.browser import new_context, screenshot
 
 
 @pytest.fixture(scope="module")
