@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
-import shapely
 
 from .baseline import BASELINE_COLUMNS
 from .errors import GazetteerError

@@ -1,7 +1,7 @@
 """Place, actor and control-word mentions: the spaCy pipeline that reads articles.
 
 The pipeline is the English model with its statistical components switched off, plus
-components registered by name here (and ``geo_claims`` in :mod:`geo.claims`):
+components registered by name here (and ``geo_claims`` in :mod:`geo.reader`):
 
 ``sentencizer`` → ``geo_paragraphs`` (a blank line ends a sentence: headlines have no full stop)
 → ``geo_cues`` (control words: ``doc.spans["cues"]``, labelled by :data:`CUE_LABELS`)
@@ -70,7 +70,7 @@ def load_pipeline(gazetteer: Gazetteer) -> Language:
     cached = _PIPELINES.get(id(gazetteer))
     if cached is not None and cached[0] is gazetteer:
         return cached[1]
-    from . import claims  # noqa: F401  (registers the geo_claims component)
+    from . import reader  # noqa: F401  (registers the geo_claims component)
 
     nlp = load_model()
     nlp.add_pipe("sentencizer")
