@@ -210,18 +210,40 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(exists().where(articles_table.c.id == article_id)))
 
+    def stored(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these articles are stored already: one query, so a resumed ingest skips them
+        before reading their claims."""
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(articles_table.c.id).where(articles_table.c.id.in_(ids)))) if ids else set()
+
     def add_article(self, article: Article, claims: Iterable[Claim], *, run_id: int | None = None) -> bool:
         """Store an article and its claims in one transaction; False if it is already stored."""
+        return self.add_articles([(article, claims)], run_id=run_id)[0]
+
+    def add_articles(self, batch: Iterable[tuple[Article, Iterable[Claim]]], *, run_id: int | None = None) -> list[bool]:
+        """Store a batch of articles, each with all its claims, in one transaction (one commit for
+        many articles when ingesting thousands); per article, False if it was stored already.
+
+        A crash leaves the store as it was before the batch: no article without its claims.
+        """
+        batch = list(batch)
         try:
             with self._write() as conn:
-                if conn.scalar(select(exists().where(articles_table.c.id == article.id))):
-                    return False
-                conn.execute(insert(articles_table).values(_article_row(article)))
-                self._insert_claims(conn, article.id, claims, run_id)
+                return [self._insert_article(conn, article, claims, run_id) for article, claims in batch]
         except IntegrityError:
-            if self.has_article(article.id):  # another writer stored it first
-                return False
-            raise
+            if len(batch) == 1:
+                if self.has_article(batch[0][0].id):  # another writer stored it first
+                    return [False]
+                raise
+        # another writer stored one of them meanwhile: one transaction each
+        return [self.add_articles([item], run_id=run_id)[0] for item in batch]
+
+    def _insert_article(self, conn: Connection, article: Article, claims: Iterable[Claim], run_id: int | None) -> bool:
+        if conn.scalar(select(exists().where(articles_table.c.id == article.id))):
+            return False
+        conn.execute(insert(articles_table).values(_article_row(article)))
+        self._insert_claims(conn, article.id, claims, run_id)
         return True
 
     def _insert_claims(self, conn: Connection, article_id: str, claims: Iterable[Claim], run_id: int | None) -> int:
@@ -246,40 +268,20 @@ class Store:
         items: Iterable[Article | ArticleError],
         gazetteer: Gazetteer,
         *,
-        extract: Extractor = _read_claims,
+        extract: Extractor | None = None,
         extractor: str | None = None,
+        **options,
     ) -> IngestReport:
-        """Add new articles with their claims, one transaction each; skip ones already stored.
+        """Add new articles with their claims; skip ones already stored (see :func:`geo.ingest.ingest`,
+        which takes ``workers``, ``scheduler`` and ``batch_size`` options too).
 
-        A bad file (an :class:`ArticleError` from the loader, or raised while reading claims) is
-        reported and the batch goes on; anything else stops the batch with the store as it was
-        before the failing article.
+        A bad file (an :class:`ArticleError` from the loader, or an article the extractor cannot
+        read) is reported and the batch goes on; a failure to write stops the batch with the store
+        as it was before the failing write batch.
         """
-        report = IngestReport()
-        extractor = extractor if extractor is not None else extraction_version(gazetteer)
-        run_id = None
-        for item in items:
-            if isinstance(item, ArticleError):
-                report.failed.append((item.file or "?", item.problem))
-                continue
-            name = item.path or item.title or item.id
-            if self.has_article(item.id):
-                report.duplicates.append(name)
-                continue
-            try:
-                claims = extract(item, gazetteer)
-            except GeoError as exc:
-                report.failed.append((exc.file or name, exc.problem))
-                continue
-            if run_id is None:
-                run_id = self._new_run("ingest", extractor)
-            if not self.add_article(item, claims, run_id=run_id):
-                report.duplicates.append(name)
-                continue
-            report.added.append(name)
-            report.claims += len({c.key for c in claims})
-            report.unresolved.extend(c.place_as_written for c in claims if c.place_id is None and c.claim_type != "denied")
-        return report
+        from .ingest import ingest
+
+        return ingest(self, items, gazetteer, extract=extract, extractor=extractor, **options)
 
     def reextract(
         self, gazetteer: Gazetteer, *, extract: Extractor = _read_claims, extractor: str | None = None
@@ -290,7 +292,7 @@ class Store:
         decisions are re-matched by claim key (orphaned if the claim is gone, restored if back).
         """
         report = ReextractReport()
-        run_id = self._new_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
+        run_id = self.start_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
         for article in self.articles():
             claims = extract(article, gazetteer)
             with self._write() as conn:
@@ -319,7 +321,8 @@ class Store:
             conn.execute(update(decisions_table).where(decisions_table.c.id.in_([r.id for r in back])).values(orphaned=False))
         return ([_decision(r, orphaned=True) for r in newly], [_decision(r, orphaned=False) for r in back])
 
-    def _new_run(self, kind: str, extractor: str) -> int:
+    def start_run(self, kind: str, extractor: str) -> int:
+        """Record an extraction run ("ingest" or "reextract") with the extraction version; its id."""
         with self._write() as conn:
             return conn.execute(insert(runs_table).values(
                 kind=kind, extractor=extractor, started_at=datetime.now(timezone.utc))).inserted_primary_key[0]
@@ -419,6 +422,21 @@ class Store:
         return ControlTimeline.build(
             gazetteer, load_baseline(gazetteer), self.claims(), self.decisions(), show_proposed, areas=areas)
 
+    def check(self) -> list[str]:
+        """What is wrong with the database, if anything (an empty list: nothing): SQLite's
+        integrity and foreign key checks, and every claim's offsets pointing into its article."""
+        problems = []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                problems += [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok"]
+                problems += [f"{r[0]} row {r[1]} refers to a missing {r[2]} row"
+                             for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+            query = (select(claims_table, articles_table.c.text.label("article_text"))
+                     .join(articles_table, claims_table.c.article == articles_table.c.id))
+            for row in conn.execution_options(yield_per=500).execute(query):
+                problems += [f"claim {row.key}: {p}" for p in _offset_problems(row, row.article_text)]
+        return problems
+
     def get_meta(self, name: str) -> str | None:
         with self.engine.connect() as conn:
             return conn.scalar(select(meta_table.c.value).where(meta_table.c.name == name))
@@ -445,6 +463,20 @@ def _sqlite_transactions(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("geo_write") else "BEGIN")
+
+
+def _offset_problems(claim, text: str) -> list[str]:
+    """How a claim's offsets fail to point into its article's text (none: they all do): the
+    sentence is ``text[start:end]``, the place name and the control words, where located (a
+    non-empty span), lie inside it."""
+    if not 0 <= claim.start <= claim.end <= len(text) or text[claim.start:claim.end] != claim.sentence:
+        return [f"sentence offsets {claim.start}-{claim.end} do not hold its sentence"]
+    spans = {"place": (claim.place_start, claim.place_end), "cue": (claim.cue_start, claim.cue_end)}
+    problems = [f"{name} offsets {a}-{b} fall outside its sentence {claim.start}-{claim.end}"
+                for name, (a, b) in spans.items() if a != b and not claim.start <= a < b <= claim.end]
+    if not problems and claim.place_end > claim.place_start and text[claim.place_start:claim.place_end] != claim.place_as_written:
+        problems.append(f"place offsets {claim.place_start}-{claim.place_end} do not hold {claim.place_as_written!r}")
+    return problems
 
 
 def _day(value: date | str | None, what: str) -> date | None:

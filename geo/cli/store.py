@@ -5,6 +5,7 @@ import argparse
 import getpass
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -26,12 +27,20 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def register(subparsers: argparse._SubParsersAction) -> None:
     ingest = subparsers.add_parser(
         "ingest", help="add articles and their claims to the store",
-        description="Read each article, find its claims and store both, one transaction per article. "
-        "Articles already stored (same text) are skipped; a bad file is reported and the rest go on.",
+        description="Read each article, find its claims and store both, a batch of articles per transaction, "
+        "streaming the input. Articles already stored (same text) are skipped before their claims are read, "
+        "so an interrupted ingest resumes; a bad file is reported and the rest go on.",
     )
-    ingest.add_argument("files", nargs="*", metavar="FILE", help="article files or folders (none: the files --meta lists)")
+    ingest.add_argument("files", nargs="*", metavar="INPUT", help="article files, folders, quoted globs "
+                        "(\"reports/**/*.txt\") or JSON lines files (.jsonl: title, source, url, published, text); "
+                        "none: the files --meta lists")
     ingest.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
     ingest.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for every article")
+    ingest.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="processes reading claims, each loading the pipeline once (0: one per core; default 1)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS", help="read claims on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                        "(its workers need this package installed); this process writes the store")
+    ingest.add_argument("--batch-size", type=int, metavar="N", help="articles per task and per transaction (default 16)")
     add_db_option(ingest)
     add_gazetteer_option(ingest)
     ingest.set_defaults(run=run_ingest)
@@ -104,20 +113,27 @@ def open_store(where: str | None):
 def run_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from ..articles import load_articles
+    from ..ingest import BATCH_SIZE, default_workers, ingest, read_sources
     from ..store import Store
 
     if not args.files and not args.meta:
-        raise ArticleError("give article files or folders, or --meta CSV")
+        raise ArticleError("give article files, folders, globs or JSON lines, or --meta CSV")
+    if args.scheduler and args.workers != 1:
+        raise ArticleError("--workers is for this machine; with --scheduler the cluster's workers read claims")
     gazetteer = Gazetteer.load(args.gazetteer)
     store = Store(args.db)
+    started = time.perf_counter()
     try:
-        items = load_articles(args.files, meta_csv=args.meta, published=args.published)
-        report = store.ingest(tqdm(items, desc="ingest", unit=" article", file=sys.stderr, disable=None), gazetteer)
+        with tqdm(desc="ingest", unit=" article", file=sys.stderr, disable=None, smoothing=0.1) as bar:
+            report = ingest(store, read_sources(args.files, meta_csv=args.meta, published=args.published), gazetteer,
+                            workers=args.workers or default_workers(), scheduler=args.scheduler,
+                            batch_size=BATCH_SIZE if args.batch_size is None else args.batch_size, progress=bar.update)
     finally:
         store.close()
+    seconds = time.perf_counter() - started
+    done = len(report.added) + len(report.duplicates) + len(report.failed)
     print(f"{len(report.added)} article(s) added, {len(report.duplicates)} skipped as duplicates, "
-          f"{len(report.failed)} failed")
+          f"{len(report.failed)} failed in {seconds:.1f} s ({done / seconds:.1f} articles/s)")
     for file, reason in report.failed:
         print(f"  failed: {file}: {reason}")
     unresolved = sorted(set(report.unresolved))
