@@ -9,7 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from ..errors import ArticleError, StoreError
+from ..errors import ArticleError, GeoError, StoreError
 from ..gazetteer import Gazetteer
 from ..timeline import REVIEW_FILTERS, ControlTimeline
 from .extract import _iso_date
@@ -119,7 +119,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not args.files and not args.meta:
         raise ArticleError("give article files, folders, globs or JSON lines, or --meta CSV")
     if args.scheduler and args.workers != 1:
-        raise ArticleError("--workers is for this machine; with --scheduler the cluster's workers read claims")
+        raise GeoError("--workers is for this machine; with --scheduler the cluster's workers read claims")
     gazetteer = Gazetteer.load(args.gazetteer)
     store = Store(args.db)
     started = time.perf_counter()
