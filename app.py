@@ -1,15 +1,16 @@
-"""The map: who held what on each reported date, with the sentences that say so beside it.
+"""The app: the map of who held what on each reported date, the sentences beside it, and the
+pages an editor works in (Sources, Review, Gazetteer, Publish).
 
-    streamlit run app.py        # the store in $GEO_DB, else the bundled demo database
+    streamlit run app.py        # the store in $GEO_DB, else the gazetteer's demo database
 
-The date is in the address (``?date=2016-12-07&place=al-shaar``), so a view can be shared. The
-map is drawn once; stepping through the dates only restyles its layer, so it keeps its position
-and zoom. All computing happens in geo.views; this page lays out widgets.
+The map's date (and a chosen place) are in the address (``?date=2016-12-07&place=al-shaar``), so a
+view can be shared. The map is drawn once; stepping through the dates only restyles its layer,
+so it keeps its position and zoom. All computing happens in geo.views; this file lays out widgets.
 """
 from __future__ import annotations
 
 import time
-from datetime import date
+from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -21,33 +22,7 @@ from geo import maps, views
 PLAY_SECONDS = 2.0
 MAP_HEIGHT = 560
 LEGEND_HEIGHT = 110
-
-st.set_page_config(page_title="Who held what", page_icon=":material/map:", layout="wide")
 state = st.session_state
-
-with app_data.readable_errors():
-    gazetteer = app_data.gazetteer()
-    with st.sidebar:
-        show_proposed = st.toggle("Show unreviewed claims on the map", value=True, key="show_proposed",
-                                  help="Off: only claims an editor accepted or corrected move the map.")
-    data = app_data.coverage(show_proposed)
-
-app_data.page_header(f"{gazetteer.name}: who held what",
-                     "Each change of control on the map cites the sentence that reports it. "
-                     "Click a place for its history.")
-dates = data.dates
-if not dates:
-    st.info("No reported change of control yet: add articles on the **Sources** page.", icon=":material/info:")
-    st.stop()
-
-if state.get("day") not in dates:
-    state.day, note = views.pick_date(dates, st.query_params.get("date"))
-    if note:
-        st.warning(note, icon=":material/event_busy:")
-if "place" not in state:
-    wanted = st.query_params.get("place")
-    state.place = wanted if wanted in data.base.display.ids else None
-names = dict(zip(data.base.display.ids, data.base.display.names))
 
 
 def touched() -> None:
@@ -55,45 +30,45 @@ def touched() -> None:
     state.stepped_at = time.monotonic()
 
 
-def step(by: int) -> None:
+def step(dates: list, by: int) -> None:
     touched()
     state.day = views.step_date(dates, state.day, by)
 
 
-def play() -> None:
+def play(dates: list) -> None:
     touched()
     state.playing = not state.get("playing", False)
     if state.playing and state.day == dates[-1]:
         state.day = dates[0]
 
 
-def clicked() -> None:
+def clicked(data: views.Coverage) -> None:
     touched()
     place = views.clicked_place(data.base, state.get("map"))
     if place:
         state.place = place
 
 
-def controls(playing: bool) -> None:
+def controls(dates: list, playing: bool) -> None:
     previous, slider, following, player = st.columns([1.3, 8, 1.2, 1.2], vertical_alignment="center")
-    day: date = state.day
-    previous.button("◀ Previous", on_click=step, args=(-1,), disabled=day == dates[0], use_container_width=True,
-                    help="The change before this one")
+    previous.button("◀ Previous", on_click=step, args=(dates, -1), disabled=state.day == dates[0],
+                    use_container_width=True, help="The change before this one")
     slider.select_slider("Date", options=dates, key="day", format_func=maps.format_day, on_change=touched,
                          label_visibility="collapsed")
-    following.button("Next ▶", on_click=step, args=(1,), disabled=day == dates[-1], use_container_width=True,
-                     help="The next change")
+    following.button("Next ▶", on_click=step, args=(dates, 1), disabled=state.day == dates[-1],
+                     use_container_width=True, help="The next change")
     player.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=play, use_container_width=True, help="Step through the dates on its own")
+                  on_click=play, args=(dates,), use_container_width=True, help="Step through the dates on its own")
 
 
-def map_and_text(view: views.DateView) -> None:
+def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     left, right = st.columns([3, 2], gap="medium")
+    names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
         fmap = maps.build_map(data.base.display, None, legend=False)
         layer = maps.control_layer(data.base.display, view.states, view.changed_ids)
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
-                  returned_objects=["last_active_drawing", "last_object_clicked"], on_change=clicked)
+                  returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
         st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
         st.html(views.shares_html(view))
     with right, st.container(height=MAP_HEIGHT, border=False):
@@ -112,8 +87,9 @@ def map_and_text(view: views.DateView) -> None:
                 st.html(views.percent_html(check))
 
 
-def timeline() -> None:
+def timeline(data: views.Coverage) -> None:
     """Everything that changes with the date; while playing it reruns alone every PLAY_SECONDS."""
+    dates = data.dates
     playing = state.get("playing", False)
     if playing and time.monotonic() - state.get("stepped_at", 0.0) >= PLAY_SECONDS * 0.75:
         if state.day == dates[-1]:
@@ -123,10 +99,10 @@ def timeline() -> None:
             state.stepped_at = time.monotonic()
     if state.get("playing", False) != playing:
         st.rerun()  # the whole page: the timer starts or stops with it
-    controls(playing)
+    controls(dates, playing)
     view = views.date_view(data, state.day)
     st.html(views.summary_html(view))
-    map_and_text(view)
+    map_and_text(data, view)
     st.query_params["date"] = state.day.isoformat()
     if state.place:
         st.query_params["place"] = state.place
@@ -134,4 +110,35 @@ def timeline() -> None:
         del st.query_params["place"]
 
 
-st.fragment(timeline, run_every=PLAY_SECONDS if state.get("playing", False) else None)()
+def map_page() -> None:
+    with app_data.readable_errors():
+        gazetteer = app_data.gazetteer()
+        with st.sidebar:
+            show_proposed = st.toggle("Show unreviewed claims on the map", value=True, key="show_proposed",
+                                      help="Off: only claims an editor accepted or corrected move the map.")
+        data = app_data.coverage(show_proposed)
+    app_data.page_header(f"{gazetteer.name}: who held what",
+                         "Each change of control on the map cites the sentence that reports it. "
+                         "Click a place for its history.")
+    dates = data.dates
+    if not dates:
+        st.info("No reported change of control yet: add articles on the **Sources** page.", icon=":material/info:")
+        return
+    if state.get("day") not in dates:
+        state.day, note = views.pick_date(dates, st.query_params.get("date"))
+        if note:
+            st.warning(note, icon=":material/event_busy:")
+    if "place" not in state:
+        wanted = st.query_params.get("place")
+        state.place = wanted if wanted in data.base.display.ids else None
+    st.fragment(timeline, run_every=PLAY_SECONDS if state.get("playing", False) else None)(data)
+
+
+st.set_page_config(page_title="Who held what", page_icon=":material/map:", layout="wide")
+st.navigation([
+    st.Page(map_page, title="Map", icon=":material/map:", default=True),
+    st.Page("pages/1_Sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/2_Review.py", title="Review", icon=":material/fact_check:"),
+    st.Page("pages/3_Gazetteer.py", title="Gazetteer", icon=":material/travel_explore:"),
+    st.Page("pages/4_Publish.py", title="Publish", icon=":material/publish:"),
+]).run()

@@ -9,7 +9,6 @@ import streamlit as st
 import app_data
 from geo import views
 
-st.set_page_config(page_title="Sources", page_icon=":material/article:", layout="wide")
 app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
                                 "side took, lost or holds one; claims then wait for review.")
 with app_data.readable_errors():

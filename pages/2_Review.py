@@ -10,7 +10,6 @@ from geo.claims import CONTROLLERS
 from geo.maps import LABEL
 from geo.timeline import claim_day
 
-st.set_page_config(page_title="Review", page_icon=":material/fact_check:", layout="wide")
 app_data.page_header("Review", "Claims stay “unreviewed” until an editor accepts, rejects or corrects them. "
                                "Choose a claim, read its sentence, decide.")
 with app_data.readable_errors():

@@ -9,7 +9,6 @@ import app_data
 from geo import maps, views
 from geo.spellings import add_spelling
 
-st.set_page_config(page_title="Gazetteer", page_icon=":material/travel_explore:", layout="wide")
 with app_data.readable_errors():
     gazetteer = app_data.gazetteer()
     store = app_data.store()
@@ -37,14 +36,14 @@ with search:
     st.caption("Found places have a thick outline; colours show who held each place at the last reported date.")
 
 with unknown:
-    st.subheader("Names the articles used that matched no place", anchor=False)
+    st.html(views.heading_html("Names the articles used that matched no place"))
     names = views.unresolved_names(data)
     if names:
         st.html(views.unresolved_html(names))
     else:
         st.caption("Every place name in the claims resolved.")
 
-    st.subheader("Add a spelling", anchor=False)
+    st.html(views.heading_html("Add a spelling"))
     places = views.place_choices(gazetteer)
     with st.form("spelling", clear_on_submit=True, enter_to_submit=True):
         spelling = st.selectbox("Spelling", options=[n.written for n in names], index=None, accept_new_options=True,

@@ -9,7 +9,6 @@ from geo import views
 from geo.maps import format_day
 from geo.publish import publish
 
-st.set_page_config(page_title="Publish", page_icon=":material/publish:", layout="wide")
 app_data.page_header("Publish", "A static site that needs no server: a page per date, one embeddable timeline "
                                 "page, PNG images and open data (GeoJSON per date, claims as CSV).")
 with app_data.readable_errors():
