@@ -434,7 +434,7 @@ class Store:
             query = (select(claims_table, articles_table.c.text.label("article_text"))
                      .join(articles_table, claims_table.c.article == articles_table.c.id))
             for row in conn.execution_options(yield_per=500).execute(query):
-                problems += [f"claim {row.key}: {p}" for p in _offset_problems(row, row.article_text)]
+                problems += [f"claim {row.key}: {p}" for p in claim_offset_problems(row, row.article_text)]
         return problems
 
     def get_meta(self, name: str) -> str | None:
@@ -465,7 +465,7 @@ def _sqlite_transactions(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("geo_write") else "BEGIN")
 
 
-def _offset_problems(claim, text: str) -> list[str]:
+def claim_offset_problems(claim, text: str) -> list[str]:
     """How a claim's offsets fail to point into its article's text (none: they all do): the
     sentence is ``text[start:end]``, the place name and the control words, where located (a
     non-empty span), lie inside it."""
