@@ -76,6 +76,12 @@ def coverage(show_proposed: bool = True) -> views.Coverage:
                      show_proposed, where)
 
 
+def editing() -> tuple[Gazetteer, Store, views.Coverage]:
+    """What an editor's page reads: the gazetteer, the store and what it covers (a problem stops the page)."""
+    with readable_errors():
+        return gazetteer(), store(), coverage()
+
+
 def page_header(title: str, caption: str = "") -> None:
     """The page's title, what it is for, and the app's styles."""
     st.html(STYLE)

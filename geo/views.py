@@ -679,7 +679,7 @@ def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer
         inner.append((mention.start, mention.end, "geo-place", title))
     sentences = _without_overlaps((a, b, "geo-claim", "; ".join(t)) for (a, b), t in outer.items())
     edges = [(a, b) for a, b, _, _ in sentences]
-    marks = [m for m in _without_overlaps(inner) if not any(m[0] < edge < m[1] for a, b in edges for edge in (a, b))]
+    marks = _without_overlaps(m for m in inner if not any(m[0] < edge < m[1] for a, b in edges for edge in (a, b)))
     tags = [(a, 1, 0, Markup('<span class="{}" title="{}">').format(css, title)) for a, _, css, title in sentences]
     tags += [(b, 0, 1, Markup("</span>")) for _, b, _, _ in sentences]
     tags += [(a, 1, 1, Markup('<mark class="{}" title="{}">').format(css, title)) for a, _, css, title in marks]

@@ -11,10 +11,7 @@ from geo import views
 
 app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
                                 "side took, lost or holds one; claims then wait for review.")
-with app_data.readable_errors():
-    gazetteer = app_data.gazetteer()
-    store = app_data.store()
-    data = app_data.coverage()
+gazetteer, store, data = app_data.editing()
 
 
 def metadata(form: str) -> dict:

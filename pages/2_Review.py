@@ -12,10 +12,7 @@ from geo.timeline import claim_day
 
 app_data.page_header("Review", "Claims stay “unreviewed” until an editor accepts, rejects or corrects them. "
                                "Choose a claim, read its sentence, decide.")
-with app_data.readable_errors():
-    gazetteer = app_data.gazetteer()
-    store = app_data.store()
-    data = app_data.coverage()
+gazetteer, store, data = app_data.editing()
 
 with st.sidebar:
     st.text_input("Your name (kept with each decision)", key="editor")

@@ -9,10 +9,7 @@ import app_data
 from geo import maps, views
 from geo.spellings import add_spelling
 
-with app_data.readable_errors():
-    gazetteer = app_data.gazetteer()
-    store = app_data.store()
-    data = app_data.coverage()
+gazetteer, store, data = app_data.editing()
 app_data.page_header(f"Gazetteer: {gazetteer.name}",
                      f"{len(gazetteer.areas)} places on the map, {len(gazetteer.regions)} regions; "
                      f"read from {views.gazetteer_folder()}.")

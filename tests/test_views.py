@@ -1,0 +1,195 @@
+"""What the app's pages show, tested as plain functions over the invented dispatches' store."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from geo import views
+from geo.errors import ArticleError, StoreError
+from geo.store import Store
+from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
+
+
+@pytest.fixture(scope="module")
+def base(gazetteer):
+    return views.map_base(gazetteer)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store(build_store(tmp_path / "geo.db"))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def data(store, gazetteer, base):
+    return views.coverage(store, gazetteer, base)
+
+
+class Nesting(HTMLParser):
+    """Fails on a closing tag that does not close the last one opened."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open.pop() == tag, f"</{tag}> closes nothing open"
+
+
+def well_formed(html: str) -> bool:
+    checker = Nesting()
+    checker.feed(html)
+    return not checker.open
+
+
+@pytest.mark.parametrize("wanted,shown,note", [
+    (None, DAYS[0], ""),
+    (DAYS[1].isoformat(), DAYS[1], ""),
+    ("2016-12-10", DAYS[1], "No change on 10 December 2016"),
+    ("2016-11-01", DAYS[0], "Nothing changed by 1 November 2016"),
+    ("2016-13-45", DAYS[0], "is not a date"),
+    ("2017-01-01", DAYS[2], "No change on 1 January 2017"),
+])
+def test_a_date_from_the_address_picks_a_change_date(wanted, shown, note):
+    day, said = views.pick_date(list(DAYS), wanted)
+    assert day == shown and note in said and bool(said) == bool(note)
+
+
+def test_stepping_stops_at_either_end():
+    assert views.step_date(DAYS, DAYS[0], -1) == DAYS[0]
+    assert views.step_date(DAYS, DAYS[0], 1) == DAYS[1]
+    assert views.step_date(DAYS, DAYS[2], 5) == DAYS[2]
+
+
+def test_a_date_view_has_the_changes_percent_checks_and_shares(data):
+    view = views.date_view(data, DAYS[2])
+    assert [c.place for c in view.changes] == ["Sheikh Saeed"]
+    assert view.changed_ids == {"sheikh-saeed"}
+    assert [(p.area, p.claimed) for p in view.percent] == [("eastern Aleppo", 90.0)]
+    city = view.shares[0]
+    assert city.region_id == "aleppo" and abs(sum(f for _, f in city.shares) - 1) < 1e-9
+    assert view.summary.startswith(f"12 December 2016, change 3 of 3. By area, Aleppo: {city.text}")
+
+
+def test_a_place_history_starts_at_the_baseline_and_cites_each_change(data):
+    steps = views.place_history(data, "al-shaar")
+    assert [(s.state.controller, s.state.since) for s in steps] == [("opposition", date(2016, 11, 15)),
+                                                                    ("government", DAYS[1])]
+    assert steps[0].change is None and "front lines" in steps[0].basis
+    assert [c.key for c in steps[1].change.citations] == list(steps[1].state.claim_keys)
+    html = views.history_html("al-Sha'ar", steps)
+    assert well_formed(html) and "Army units" in html
+
+
+def test_a_map_click_names_a_place_by_its_feature_or_its_point(base):
+    assert views.clicked_place(base, {"last_active_drawing": {"properties": {"id": "al-shaar"}}}) == "al-shaar"
+    point = base.shapes.loc[base.shapes["id"] == "qarlaq"].geometry.iloc[0].representative_point()
+    assert views.clicked_place(base, {"last_object_clicked": {"lat": point.y, "lng": point.x}}) == "qarlaq"
+    assert views.clicked_place(base, {"last_object_clicked": {"lat": 0.0, "lng": 0.0}}) is None
+    assert views.clicked_place(base, {"last_active_drawing": {"properties": {"id": "<script>"}}}) is None
+    assert views.clicked_place(base, None) is None
+
+
+def test_citations_are_escaped_and_only_http_links_are_links(data):
+    html = views.change_html(views.date_view(data, DAYS[2]).changes[0])
+    assert PAYLOAD not in html and "&lt;img src=x" in html
+    assert "javascript:" not in html and "<a " not in html
+    html = views.change_html(views.date_view(data, DAYS[1]).changes[0])
+    assert '<a href="http://evening.example/shaar?a=1&amp;b=2" rel="noopener noreferrer nofollow"' in html
+    assert well_formed(html)
+
+
+def test_an_article_is_marked_without_breaking_its_markup(data):
+    html = views.article_page(data, SAEED.id)
+    assert well_formed(html)
+    assert PAYLOAD not in html and "&lt;img src=x" in html
+    assert '<mark class="geo-unresolved" title="not in the gazetteer">Zebdine Farms</mark>' in html
+    assert '<mark class="geo-place" title="Sheikh Saeed">Sheikh Saeed</mark>' in html
+    assert html.count('class="geo-claim"') == 3  # three sentences claim something
+    shaar = views.article_page(data, SHAAR.id)
+    assert shaar.count('class="geo-claim"') == 2 and well_formed(shaar)  # two claims, one sentence
+
+
+def test_marks_that_cross_a_sentence_edge_are_dropped(gazetteer):
+    from geo.articles import Article
+    from tests.small_town import _claim
+
+    article = Article("Troops took Qarlaq. Bab al-Hadid fell too.")
+    claim = _claim(article, "Troops took Qarlaq.", "Qarlaq", "qarlaq", "government", DAYS[0], "took")
+    crossing = replace(claim, cue="Qarlaq. Bab", cue_start=12, cue_end=23)
+    html = views.article_html(article, [crossing], gazetteer)
+    assert well_formed(html) and "Qarlaq. Bab</mark>" not in html
+    assert '<mark class="geo-place" title="Qarlaq">Qarlaq</mark>' in html  # the place is still marked
+
+
+def test_review_lists_unreviewed_claims_and_a_correction_records_only_what_changed(store, data, gazetteer):
+    items = views.review_items(data)
+    assert len(items) == len(data.timeline.claims)
+    unresolved = views.review_items(data, "unresolved")
+    assert [i.place for i in unresolved] == ["Zebdine Farms"] and "place not resolved" in unresolved[0].unplaced
+    claim = next(i.claim for i in items if i.claim.place_id == "al-shaar")
+    with pytest.raises(StoreError, match="needs another place"):
+        views.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar", controller="government",
+                              day=DAYS[1])
+    decision = views.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar",
+                                     controller="opposition", day=DAYS[1], note="re-read", by="Ana")
+    assert (decision.place_id, decision.controller, decision.date_from) == (None, "opposition", None)
+
+
+def test_metadata_typed_in_the_app_is_checked(tmp_path):
+    with pytest.raises(ArticleError, match="not an http"):
+        views.given_metadata(link="javascript:alert(1)")
+    meta = views.given_metadata(" Title ", " Wire ", date(2016, 12, 1), "https://wire.example/x")
+    article = views.pasted_article("First line\r\nSecond line", meta)
+    assert (article.title, article.source, article.text) == ("Title", "Wire", "First line\nSecond line")
+    with pytest.raises(ArticleError, match="empty"):
+        views.pasted_article("  \n ", meta)
+
+
+def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
+    meta = views.given_metadata("Typed title", "Wire", None, "https://wire.example/y")
+    page = b"<html><head><title>Page title</title></head><body><p>Troops entered Qarlaq on Monday.</p></body></html>"
+    one = views.uploaded_articles([("report.html", page)], meta)
+    assert one[0].title == "Typed title" and one[0].url == "https://wire.example/y" and "Qarlaq" in one[0].text
+    two = views.uploaded_articles([("../a.md", b"Troops entered Qarlaq."), ("b.pdf", b"%PDF"), ("c.txt", b"")], meta)
+    assert two[0].path == "a.md" and two[0].title != "Typed title" and two[0].source == "Wire"
+    assert isinstance(two[1], ArticleError) and "not an article file" in two[1].message
+    assert isinstance(two[2], ArticleError) and two[2].file == "c.txt"
+    with pytest.raises(ArticleError, match="no such folder"):
+        views.folder_articles(str(tmp_path / "missing"))
+
+
+def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):
+    names = views.unresolved_names(data)
+    assert [(n.written, n.claims) for n in names] == [("Zebdine Farms", 1)]
+    assert all(c.place.is_area or c.place.is_region for c in names[0].suggestions)
+    found = views.search_places(gazetteer, "Shaar")
+    assert found[0].place.id == "al-shaar"
+    assert {m.place.id for m in views.search_places(gazetteer, "hadid")} >= {"bab-al-hadid"}
+    assert views.search_places(gazetteer, "  ") == []
+
+
+def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
+    (tmp_path / "site" / "data").mkdir(parents=True)
+    (tmp_path / "site" / "index.html").write_text("<p>hi</p>", encoding="utf-8")
+    (tmp_path / "site" / "data" / "claims.csv").write_text("a,b\n", encoding="utf-8")
+    archive = zipfile.ZipFile(io.BytesIO(views.zip_site(tmp_path / "site")))
+    assert sorted(archive.namelist()) == ["data/claims.csv", "index.html"]
+
+
+def test_the_store_revision_moves_with_every_write(store, data):
+    before = views.store_revision(store)
+    claim = next(iter(data.timeline.claims.values()))
+    store.decide(claim.key, "accepted")
+    after = views.store_revision(store)
+    assert after != before and views.store_revision(store) == after
