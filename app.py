@@ -50,15 +50,16 @@ def clicked(data: views.Coverage) -> None:
 
 
 def controls(dates: list, playing: bool) -> None:
-    previous, slider, following, player = st.columns([1.3, 8, 1.2, 1.2], vertical_alignment="center")
-    previous.button("◀ Previous", on_click=step, args=(dates, -1), disabled=state.day == dates[0],
-                    use_container_width=True, help="The change before this one")
-    slider.select_slider("Date", options=dates, key="day", format_func=maps.format_day, on_change=touched,
+    """Previous, the date slider, next, play: one row; Shift+← / Shift+→ step and Shift+P plays from the keyboard."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button("Previous", icon=":material/chevron_left:", on_click=step, args=(dates, -1), shortcut="Shift+Left",
+                  disabled=state.day == dates[0], help="The change before this one")
+        st.select_slider("Date", options=dates, key="day", format_func=maps.format_day, on_change=touched,
                          label_visibility="collapsed")
-    following.button("Next ▶", on_click=step, args=(dates, 1), disabled=state.day == dates[-1],
-                     use_container_width=True, help="The next change")
-    player.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=play, args=(dates,), use_container_width=True, help="Step through the dates on its own")
+        st.button("Next", icon=":material/chevron_right:", icon_position="right", on_click=step, args=(dates, 1),
+                  shortcut="Shift+Right", disabled=state.day == dates[-1], help="The next change")
+        st.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                  on_click=play, args=(dates,), shortcut="Shift+P", help="Step through the dates on its own")
 
 
 def map_and_text(data: views.Coverage, view: views.DateView) -> None:
@@ -87,18 +88,18 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
                 st.html(views.percent_html(check))
 
 
-def timeline(data: views.Coverage) -> None:
-    """Everything that changes with the date; while playing it reruns alone every PLAY_SECONDS."""
+def timeline(data: views.Coverage, timed: bool) -> None:
+    """Everything that changes with the date; while playing (``timed``) it reruns alone every PLAY_SECONDS."""
     dates = data.dates
-    playing = state.get("playing", False)
-    if playing and time.monotonic() - state.get("stepped_at", 0.0) >= PLAY_SECONDS * 0.75:
+    if state.get("playing", False) and time.monotonic() - state.get("stepped_at", 0.0) >= PLAY_SECONDS * 0.75:
         if state.day == dates[-1]:
             state.playing = False
         else:
             state.day = views.step_date(dates, state.day, 1)
             state.stepped_at = time.monotonic()
-    if state.get("playing", False) != playing:
-        st.rerun()  # the whole page: the timer starts or stops with it
+    playing = state.get("playing", False)
+    if playing != timed:
+        st.rerun()  # the whole page, so that the timer starts or stops
     controls(dates, playing)
     view = views.date_view(data, state.day)
     st.html(views.summary_html(view))
@@ -131,7 +132,8 @@ def map_page() -> None:
     if "place" not in state:
         wanted = st.query_params.get("place")
         state.place = wanted if wanted in data.base.display.ids else None
-    st.fragment(timeline, run_every=PLAY_SECONDS if state.get("playing", False) else None)(data)
+    playing = state.get("playing", False)
+    st.fragment(timeline, run_every=PLAY_SECONDS if playing else None)(data, playing)
 
 
 st.set_page_config(page_title="Who held what", page_icon=":material/map:", layout="wide")

@@ -23,7 +23,7 @@ from geo.maps import format_day, place_style
 from geo.store import Store
 from geo.views import map_base
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
-from tests.browser import browser, browser_page, screenshot  # noqa: F401
+from tests.browser import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +113,14 @@ def wait_for_fills(frame, want: dict[str, str], timeout: float = 15.0) -> dict[s
         time.sleep(0.2)
 
 
+def wait_for_address(page, part: str, timeout: float = 15.0) -> None:
+    """Wait until the address holds ``part`` (the app rewrites its query string without navigating)."""
+    deadline = time.monotonic() + timeout
+    while part not in page.url:
+        assert time.monotonic() < deadline, f"the address never held {part!r}: {page.url}"
+        page.wait_for_timeout(100)
+
+
 def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expected, browser_page, tmp_path):
     url, _ = app_url
     timeline, inside = expected
@@ -131,14 +139,14 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
 
     frame.evaluate("() => { window.__kept = true; window.map.setZoom(window.map.getZoom() + 1, {animate: false}); }")
     zoom = frame.evaluate("() => window.map.getZoom()")
-    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_role("button", name="Next").click()
     second = expected_fills(timeline, DAYS[1])
     fills = wait_for_fills(frame, second)
     assert {pid: fills[pid] for pid in second} == second
     assert second["al-shaar"] != first["al-shaar"]
     page.get_by_text("al-Sha'ar: Opposition → Government").wait_for()
     assert page.get_by_text("Masaken Hanano: Opposition → Government").count() == 0
-    page.wait_for_url(lambda address: f"date={DAYS[1].isoformat()}" in address)
+    wait_for_address(page, f"date={DAYS[1].isoformat()}")
     assert frame.evaluate("() => [window.__kept, window.map.getZoom()]") == [True, zoom]  # restyled, not redrawn
     screenshot(page, tmp_path, "app-2-next-date")
 
@@ -150,10 +158,10 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     history = page.locator(".geo-block", has_text="Government from " + format_day(DAYS[1]))
     history.first.wait_for(timeout=15_000)
     assert "Opposition from" in history.first.inner_text()
-    page.wait_for_url(lambda address: "place=al-shaar" in address)
+    wait_for_address(page, "place=al-shaar")
     screenshot(page, tmp_path, "app-3-place-history")
 
-    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_role("button", name="Next").click()
     page.get_by_text("Sheikh Saeed: Opposition → Government").wait_for()
     page.get_by_text("claimed 90%").wait_for()
     assert page.evaluate("window.__pwned") is None
@@ -163,3 +171,22 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     legend.scroll_into_view_if_needed()
     assert "Changed on this date" in page.frame_locator('iframe[title="st.iframe"]').locator(".geo-legend").inner_text()
     screenshot(page, tmp_path, "app-4-last-date-legend")
+
+
+def test_play_steps_through_the_dates_on_its_own_and_stops_at_the_last(app_url, expected, browser_page, tmp_path):
+    url, _ = app_url
+    timeline, _ = expected
+    page = browser_page
+    page.goto(f"{url}/?date={DAYS[-1].isoformat()}")
+    map_frame(page)
+    page.get_by_role("button", name="Play").click()  # from the last date, playing starts again at the first
+    page.get_by_role("button", name="Pause").wait_for()
+    wait_for_address(page, f"date={DAYS[0].isoformat()}")
+    wait_for_address(page, f"date={DAYS[1].isoformat()}")
+    wait_for_address(page, f"date={DAYS[2].isoformat()}")
+    page.get_by_role("button", name="Play").wait_for(timeout=15_000)  # it stopped by itself
+    fills = wait_for_fills(frame := page.locator(MAP_FRAME).element_handle().content_frame(),
+                           expected_fills(timeline, DAYS[2]))
+    assert fills["sheikh-saeed"] == expected_fills(timeline, DAYS[2])["sheikh-saeed"]
+    assert frame.evaluate("() => window.map.getZoom()") is not None
+    screenshot(page, tmp_path, "app-5-after-play")
