@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 import app_data
-from geo import views
+from geo import editing
 
 app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
                                 "side took, lost or holds one; claims then wait for review.")
@@ -31,7 +31,7 @@ def ingest(read) -> None:
         items = read()
         with st.spinner("Reading the articles for places and claims…"):
             report = store.ingest(items, gazetteer)
-        for level, message in views.ingest_messages(report):
+        for level, message in editing.ingest_messages(report):
             getattr(st, level)(message)
 
 
@@ -45,29 +45,29 @@ with add:
         fields = metadata("upload")
         st.caption("With several files, the outlet and date apply to all; each keeps its own title and link.")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: views.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
-                                                   views.given_metadata(**fields)))
+            ingest(lambda: editing.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
+                                                   editing.given_metadata(**fields)))
     with paste, st.form("paste"):
         text = st.text_area("Article text", height=220, key="paste-text")
         fields = metadata("paste")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: [views.pasted_article(text, views.given_metadata(**fields))])
+            ingest(lambda: [editing.pasted_article(text, editing.given_metadata(**fields))])
     with folder, st.form("folder"):
         path = st.text_input("Folder", key="folder-path", placeholder="/path/to/articles",
                              help="Every .txt, .md and .html file in it and below it.")
         published = st.date_input("Published (for files that do not say)", value=None, key="folder-published",
                                   format="YYYY-MM-DD")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: views.folder_articles(path, published))
+            ingest(lambda: editing.folder_articles(path, published))
 
 with read:
     if not data.articles:
         st.info("No articles yet.")
     else:
-        articles = views.articles_newest_first(data)
-        chosen = st.selectbox("Article", options=[a.id for a in articles], format_func=views.article_label(data),
+        articles = editing.articles_newest_first(data)
+        chosen = st.selectbox("Article", options=[a.id for a in articles], format_func=editing.article_label(data),
                               key="article")
-        st.html(views.article_page(data, chosen))
+        st.html(editing.article_page(data, chosen))
         st.caption("Yellow: a place the gazetteer knows. Red: a place name it does not know. Blue: the words that "
                    "say who took or holds it. Underlined: a sentence that makes a claim (hover for what was read).")
-        st.dataframe(views.claim_rows(data, chosen), hide_index=True, use_container_width=True)
+        st.dataframe(editing.claim_rows(data, chosen), hide_index=True, use_container_width=True)

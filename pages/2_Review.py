@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
-from geo import views
+from geo import editing
 from geo.claims import CONTROLLERS
 from geo.maps import LABEL
 from geo.timeline import claim_day
@@ -17,9 +17,9 @@ gazetteer, store, data = app_data.editing()
 with st.sidebar:
     st.text_input("Your name (kept with each decision)", key="editor")
 
-kind = st.segmented_control("Show", options=list(views.REVIEW_FILTER_LABELS), default=None, key="filter",
-                            format_func=views.REVIEW_FILTER_LABELS.get)
-items = views.review_items(data, kind)
+kind = st.segmented_control("Show", options=list(editing.REVIEW_FILTER_LABELS), default=None, key="filter",
+                            format_func=editing.REVIEW_FILTER_LABELS.get)
+items = editing.review_items(data, kind)
 if "saved" in st.session_state:
     st.success(st.session_state.pop("saved"), icon=":material/check:")
 if not items:
@@ -31,9 +31,9 @@ key = st.selectbox(f"Claim ({len(items)} to review)", options=list(by_key), form
                    key="claim")
 item = by_key[key]
 claim = item.claim
-st.html(views.review_html(item))
+st.html(editing.review_html(item))
 
-places = views.place_choices(gazetteer)
+places = editing.place_choices(gazetteer)
 place_ids = [p.id for p in places]
 with st.form("decision", clear_on_submit=True, enter_to_submit=True):
     decision = st.radio("Decision", options=["accepted", "rejected", "corrected"], horizontal=True,
@@ -49,7 +49,7 @@ with st.form("decision", clear_on_submit=True, enter_to_submit=True):
     note = st.text_input("Note", placeholder="Why (optional)", key="note")
     if st.form_submit_button("Save decision", type="primary"):
         with app_data.readable_errors(stop=False):
-            views.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
+            editing.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
                                   note=note, by=st.session_state.get("editor", ""))
             st.session_state.saved = f"Saved: {decision} — {item.label}."
             del st.session_state["claim"]  # the next claim comes up

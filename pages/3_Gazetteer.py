@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import app_data
-from geo import maps, views
+from geo import editing, maps, views
 from geo.spellings import add_spelling
 
 gazetteer, store, data = app_data.editing()
@@ -19,14 +19,14 @@ if "spelling-added" in st.session_state:
 search, unknown = st.columns([3, 2], gap="large")
 with search:
     query = st.text_input("Find a place", key="query", placeholder="a name, in any spelling")
-    found = views.search_places(gazetteer, query) if query else []
+    found = editing.search_places(gazetteer, query) if query else []
     if query and not found:
         st.info(f"No place of {gazetteer.name} is called anything like “{query}”.")
     if found:
-        st.dataframe(views.place_rows(found), hide_index=True, use_container_width=True)
+        st.dataframe(editing.place_rows(found), hide_index=True, use_container_width=True)
     latest = data.dates[-1] if data.dates else None
     states = data.timeline.state_on(latest) if latest else {}
-    outlined = views.places_on_map(data, [m.place.id for m in found])
+    outlined = editing.places_on_map(data, [m.place.id for m in found])
     fmap = maps.build_map(data.base.display, None, legend=False)
     st_folium(fmap, key="gazetteer-map", height=460, use_container_width=True, returned_objects=[],
               feature_group_to_add=maps.control_layer(data.base.display, states, outlined))
@@ -34,14 +34,14 @@ with search:
 
 with unknown:
     st.html(views.heading_html("Names the articles used that matched no place"))
-    names = views.unresolved_names(data)
+    names = editing.unresolved_names(data)
     if names:
-        st.html(views.unresolved_html(names))
+        st.html(editing.unresolved_html(names))
     else:
         st.caption("Every place name in the claims resolved.")
 
     st.html(views.heading_html("Add a spelling"))
-    places = views.place_choices(gazetteer)
+    places = editing.place_choices(gazetteer)
     with st.form("spelling", clear_on_submit=True, enter_to_submit=True):
         spelling = st.selectbox("Spelling", options=[n.written for n in names], index=None, accept_new_options=True,
                                 placeholder="Choose a name above, or type a new spelling")
@@ -58,4 +58,4 @@ with unknown:
                  help="Claims are read again; editors' decisions are kept (those whose claim is gone are reported)."):
         with app_data.readable_errors(stop=False), st.spinner("Reading every article again…"):
             report = store.reextract(gazetteer)
-            st.success(views.reextract_text(report))
+            st.success(editing.reextract_text(report))

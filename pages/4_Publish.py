@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
-from geo import views
+from geo import editing
 from geo.maps import format_day
 from geo.publish import publish
 
@@ -35,8 +35,8 @@ with st.form("publish"):
             data = app_data.coverage(show_proposed=not reviewed_only)
             report = publish(out, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
                              date_to=last, inline_leaflet=inline, png=png, gif=gif, progress=st.write)
-            status.update(label=views.publish_text(report), state="complete")
-            st.session_state.published = (report.out_dir.name, views.zip_site(report.out_dir), views.publish_text(report))
+            status.update(label=editing.publish_text(report), state="complete")
+            st.session_state.published = (report.out_dir.name, editing.zip_site(report.out_dir), editing.publish_text(report))
 
 if "published" in st.session_state:
     name, archive, summary = st.session_state.published

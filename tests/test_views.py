@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from geo import views
+from geo import editing, views
 from geo.errors import ArticleError, StoreError
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
@@ -110,13 +110,13 @@ def test_citations_are_escaped_and_only_http_links_are_links(data):
 
 
 def test_an_article_is_marked_without_breaking_its_markup(data):
-    html = views.article_page(data, SAEED.id)
+    html = editing.article_page(data, SAEED.id)
     assert well_formed(html)
     assert PAYLOAD not in html and "&lt;img src=x" in html
     assert '<mark class="geo-unresolved" title="not in the gazetteer">Zebdine Farms</mark>' in html
     assert '<mark class="geo-place" title="Sheikh Saeed">Sheikh Saeed</mark>' in html
     assert html.count('class="geo-claim"') == 3  # three sentences claim something
-    shaar = views.article_page(data, SHAAR.id)
+    shaar = editing.article_page(data, SHAAR.id)
     assert shaar.count('class="geo-claim"') == 2 and well_formed(shaar)  # two claims, one sentence
 
 
@@ -127,63 +127,63 @@ def test_marks_that_cross_a_sentence_edge_are_dropped(gazetteer):
     article = Article("Troops took Qarlaq. Bab al-Hadid fell too.")
     claim = _claim(article, "Troops took Qarlaq.", "Qarlaq", "qarlaq", "government", DAYS[0], "took")
     crossing = replace(claim, cue="Qarlaq. Bab", cue_start=12, cue_end=23)
-    html = views.article_html(article, [crossing], gazetteer)
+    html = editing.article_html(article, [crossing], gazetteer)
     assert well_formed(html) and "Qarlaq. Bab</mark>" not in html
     assert '<mark class="geo-place" title="Qarlaq">Qarlaq</mark>' in html  # the place is still marked
 
 
 def test_review_lists_unreviewed_claims_and_a_correction_records_only_what_changed(store, data, gazetteer):
-    items = views.review_items(data)
+    items = editing.review_items(data)
     assert len(items) == len(data.timeline.claims)
-    unresolved = views.review_items(data, "unresolved")
+    unresolved = editing.review_items(data, "unresolved")
     assert [i.place for i in unresolved] == ["Zebdine Farms"] and "place not resolved" in unresolved[0].unplaced
     claim = next(i.claim for i in items if i.claim.place_id == "al-shaar")
     with pytest.raises(StoreError, match="needs another place"):
-        views.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar", controller="government",
+        editing.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar", controller="government",
                               day=DAYS[1])
-    decision = views.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar",
+    decision = editing.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar",
                                      controller="opposition", day=DAYS[1], note="re-read", by="Ana")
     assert (decision.place_id, decision.controller, decision.date_from) == (None, "opposition", None)
 
 
 def test_metadata_typed_in_the_app_is_checked(tmp_path):
     with pytest.raises(ArticleError, match="not an http"):
-        views.given_metadata(link="javascript:alert(1)")
-    meta = views.given_metadata(" Title ", " Wire ", date(2016, 12, 1), "https://wire.example/x")
-    article = views.pasted_article("First line\r\nSecond line", meta)
+        editing.given_metadata(link="javascript:alert(1)")
+    meta = editing.given_metadata(" Title ", " Wire ", date(2016, 12, 1), "https://wire.example/x")
+    article = editing.pasted_article("First line\r\nSecond line", meta)
     assert (article.title, article.source, article.text) == ("Title", "Wire", "First line\nSecond line")
     with pytest.raises(ArticleError, match="empty"):
-        views.pasted_article("  \n ", meta)
+        editing.pasted_article("  \n ", meta)
 
 
 def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
-    meta = views.given_metadata("Typed title", "Wire", None, "https://wire.example/y")
+    meta = editing.given_metadata("Typed title", "Wire", None, "https://wire.example/y")
     page = b"<html><head><title>Page title</title></head><body><p>Troops entered Qarlaq on Monday.</p></body></html>"
-    one = views.uploaded_articles([("report.html", page)], meta)
+    one = editing.uploaded_articles([("report.html", page)], meta)
     assert one[0].title == "Typed title" and one[0].url == "https://wire.example/y" and "Qarlaq" in one[0].text
-    two = views.uploaded_articles([("../a.md", b"Troops entered Qarlaq."), ("b.pdf", b"%PDF"), ("c.txt", b"")], meta)
+    two = editing.uploaded_articles([("../a.md", b"Troops entered Qarlaq."), ("b.pdf", b"%PDF"), ("c.txt", b"")], meta)
     assert two[0].path == "a.md" and two[0].title != "Typed title" and two[0].source == "Wire"
     assert isinstance(two[1], ArticleError) and "not an article file" in two[1].message
     assert isinstance(two[2], ArticleError) and two[2].file == "c.txt"
     with pytest.raises(ArticleError, match="no such folder"):
-        views.folder_articles(str(tmp_path / "missing"))
+        editing.folder_articles(str(tmp_path / "missing"))
 
 
 def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):
-    names = views.unresolved_names(data)
+    names = editing.unresolved_names(data)
     assert [(n.written, n.claims) for n in names] == [("Zebdine Farms", 1)]
     assert all(c.place.is_area or c.place.is_region for c in names[0].suggestions)
-    found = views.search_places(gazetteer, "Shaar")
+    found = editing.search_places(gazetteer, "Shaar")
     assert found[0].place.id == "al-shaar"
-    assert {m.place.id for m in views.search_places(gazetteer, "hadid")} >= {"bab-al-hadid"}
-    assert views.search_places(gazetteer, "  ") == []
+    assert {m.place.id for m in editing.search_places(gazetteer, "hadid")} >= {"bab-al-hadid"}
+    assert editing.search_places(gazetteer, "  ") == []
 
 
 def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
     (tmp_path / "site" / "data").mkdir(parents=True)
     (tmp_path / "site" / "index.html").write_text("<p>hi</p>", encoding="utf-8")
     (tmp_path / "site" / "data" / "claims.csv").write_text("a,b\n", encoding="utf-8")
-    archive = zipfile.ZipFile(io.BytesIO(views.zip_site(tmp_path / "site")))
+    archive = zipfile.ZipFile(io.BytesIO(editing.zip_site(tmp_path / "site")))
     assert sorted(archive.namelist()) == ["data/claims.csv", "index.html"]
 
 
