@@ -1,5 +1,5 @@
-"""The app: the map of who held what on each reported date, the sentences beside it, and the
-pages an editor works in (Sources, Review, Gazetteer, Publish).
+"""The app's main page: the map of who held what on each reported date, with the sentences
+beside it. The pages an editor works in (Sources, Review, Gazetteer, Publish) are in pages/.
 
     streamlit run app.py        # the store in $GEO_DB, else the gazetteer's demo database
 
@@ -136,11 +136,5 @@ def map_page() -> None:
     st.fragment(timeline, run_every=PLAY_SECONDS if playing else None)(data, playing)
 
 
-st.set_page_config(page_title="Who held what", page_icon=":material/map:", layout="wide")
-st.navigation([
-    st.Page(map_page, title="Map", icon=":material/map:", default=True),
-    st.Page("pages/1_Sources.py", title="Sources", icon=":material/article:"),
-    st.Page("pages/2_Review.py", title="Review", icon=":material/fact_check:"),
-    st.Page("pages/3_Gazetteer.py", title="Gazetteer", icon=":material/travel_explore:"),
-    st.Page("pages/4_Publish.py", title="Publish", icon=":material/publish:"),
-]).run()
+app_data.start_page("Map")
+map_page()

@@ -82,6 +82,27 @@ def editing() -> tuple[Gazetteer, Store, views.Coverage]:
         return gazetteer(), store(), coverage()
 
 
+#: The app's pages as the sidebar lists them: (file, name, icon).
+PAGES = (
+    ("app.py", "Map", ":material/map:"),
+    ("pages/1_Sources.py", "Sources", ":material/article:"),
+    ("pages/2_Review.py", "Review", ":material/fact_check:"),
+    ("pages/3_Gazetteer.py", "Gazetteer", ":material/travel_explore:"),
+    ("pages/4_Publish.py", "Publish", ":material/publish:"),
+)
+
+
+def start_page(name: str) -> None:
+    """Every page's first call: its title and layout, and the links to the others in the sidebar
+    (named here, since Streamlit would name the main page after its file)."""
+    icon = next(i for _, n, i in PAGES if n == name)
+    st.set_page_config(page_title=f"{name} · who held what", page_icon=icon, layout="wide")
+    with st.sidebar:
+        for path, label, icon in PAGES:
+            st.page_link(path, label=label, icon=icon)
+        st.divider()
+
+
 def page_header(title: str, caption: str = "") -> None:
     """The page's title, what it is for, and the app's styles."""
     st.html(STYLE)

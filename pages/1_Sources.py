@@ -9,6 +9,7 @@ import streamlit as st
 import app_data
 from geo import editing
 
+app_data.start_page("Sources")
 app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
                                 "side took, lost or holds one; claims then wait for review.")
 gazetteer, store, data = app_data.editing()

@@ -10,6 +10,7 @@ from geo.claims import CONTROLLERS
 from geo.maps import LABEL
 from geo.timeline import claim_day
 
+app_data.start_page("Review")
 app_data.page_header("Review", "Claims stay “unreviewed” until an editor accepts, rejects or corrects them. "
                                "Choose a claim, read its sentence, decide.")
 gazetteer, store, data = app_data.editing()

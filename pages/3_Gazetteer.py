@@ -9,6 +9,7 @@ import app_data
 from geo import editing, maps, views
 from geo.spellings import add_spelling
 
+app_data.start_page("Gazetteer")
 gazetteer, store, data = app_data.editing()
 app_data.page_header(f"Gazetteer: {gazetteer.name}",
                      f"{len(gazetteer.areas)} places on the map, {len(gazetteer.regions)} regions; "

@@ -9,6 +9,7 @@ from geo import editing
 from geo.maps import format_day
 from geo.publish import publish
 
+app_data.start_page("Publish")
 app_data.page_header("Publish", "A static site that needs no server: a page per date, one embeddable timeline "
                                 "page, PNG images and open data (GeoJSON per date, claims as CSV).")
 with app_data.readable_errors():

@@ -45,7 +45,10 @@ def timeline(db):
 
 
 def page(name: str = "app.py", **query) -> AppTest:
-    at = AppTest.from_file(ROOT / name, default_timeout=TIMEOUT)
+    """A page of the app as Streamlit runs it: from the entry point, switched to the page."""
+    at = AppTest.from_file(ROOT / "app.py", default_timeout=TIMEOUT)
+    if name != "app.py":
+        at.switch_page(name)
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
