@@ -4,7 +4,8 @@ A generated city of 150 places (three districts and the city as a whole) and a s
 claims from 40 articles over 30 days. Streamlit's AppTest runs ``app.py`` as the server would:
 
 - start: in a fresh process, importing the app's libraries plus the first run with every cache
-  cold (gazetteer, shapes, timeline, the map page). Target: under 5 s.
+  cold (gazetteer, shapes, timeline, the map page). Target: under 5 s. Baseline, measured in the
+  same run: a one-line Streamlit page started the same way (how loaded the machine is).
 - step: pressing "Next" and rerunning the page (date view, map layer, citing text). Target:
   under 300 ms. Baseline, measured in the same run: the same step with the caches cleared first,
   which is what every step would cost if the app read the gazetteer, shapes and store each time.
@@ -102,15 +103,20 @@ def fill_store(db: Path, places: int, claims: int, rng: random.Random) -> None:
     store.close()
 
 
-def measure_start() -> int:
-    """In a fresh process: import the app's test runner and run the page once, caches cold; print the times."""
+def measure_start(bare: bool) -> int:
+    """In a fresh process: import the test runner and the app's libraries, run the page once with
+    every cache cold, and print the two times. ``bare``: a one-line page instead, Streamlit's floor."""
     tick = time.perf_counter()
     from streamlit.testing.v1 import AppTest
 
-    import app_data  # noqa: F401  (everything the page imports: geo, folium, geopandas)
+    if not bare:
+        import app_data  # noqa: F401  (everything the page imports: geo, folium, geopandas)
     imports = time.perf_counter() - tick
     tick = time.perf_counter()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    if bare:
+        at = AppTest.from_string("import streamlit as st\nst.write('hello')", default_timeout=60).run()
+    else:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     ran = time.perf_counter() - tick
     if at.exception or at.error:
         print("the app failed:", [e.value for e in (*at.exception, *at.error)], file=sys.stderr)
@@ -124,10 +130,10 @@ def main() -> int:
     parser.add_argument("--places", type=int, default=150)
     parser.add_argument("--claims", type=int, default=200)
     parser.add_argument("--steps", type=int, default=15)
-    parser.add_argument("--first-run", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--first-run", choices=("app", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_run:
-        return measure_start()
+        return measure_start(args.first_run == "bare")
     folder = Path(tempfile.mkdtemp(prefix="geo-app-bench-"))
     write_city(folder, args.places)
     fill_store(folder / "geo.db", args.places, args.claims, random.Random(7))
@@ -135,12 +141,15 @@ def main() -> int:
     os.environ["GEO_GAZETTEER"] = str(folder)
     setup = time.perf_counter() - STARTED
 
-    child = subprocess.run([sys.executable, __file__, "--first-run"], capture_output=True, text=True)
-    if child.returncode:
-        print(child.stderr[-3000:], file=sys.stderr)
-        return 1
-    imports, first_run = json.loads(child.stdout.strip().splitlines()[-1])
-    start = imports + first_run
+    timings = {}
+    for kind in ("bare", "app"):
+        child = subprocess.run([sys.executable, __file__, "--first-run", kind], capture_output=True, text=True)
+        if child.returncode:
+            print(child.stderr[-3000:], file=sys.stderr)
+            return 1
+        timings[kind] = json.loads(child.stdout.strip().splitlines()[-1])
+    imports, first_run = timings["app"]
+    start, bare = imports + first_run, sum(timings["bare"])
 
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -167,6 +176,7 @@ def main() -> int:
     print(f"{args.places} places, {args.claims} claims, {len(dates)} change dates (setup {setup:.1f} s)")
     print(f"start: {start:.2f} s (imports {imports:.2f} s + first run {first_run:.2f} s)  "
           f"target < 5 s: {'ok' if start < 5 else 'TOO SLOW'}")
+    print(f"baseline, a one-line Streamlit page started the same way: {bare:.2f} s; the app takes {start / bare:.1f}× that")
     print(f"date step: median {step * 1000:.0f} ms, max {max(steps) * 1000:.0f} ms over {len(steps)} steps  "
           f"target < 300 ms: {'ok' if step < 0.3 else 'TOO SLOW'}")
     print(f"baseline, the same step with the caches cleared: median {uncached * 1000:.0f} ms over {len(cold)}; "
