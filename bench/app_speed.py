@@ -44,7 +44,8 @@ def write_city(folder: Path, places: int) -> None:
     for i in range(places):
         lat = CENTRE[0] + (i // columns) * SPACING
         lon = CENTRE[1] + (i % columns) * SPACING
-        rows.append([f"p{i}", f"Place {i}", "neighbourhood", f"{lat:.5f}", f"{lon:.5f}", f"Quarter {i}", "", "0.3", "generated"])
+        rows.append([f"p{i}", f"Place {i}", "neighbourhood", f"{lat:.5f}", f"{lon:.5f}", f"Quarter {i}", "", "0.3",
+                     "generated"])
     with (folder / "places.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source"])

@@ -42,12 +42,13 @@ with add:
     with upload, st.form("upload"):
         files = st.file_uploader("Article files", type=["txt", "md", "markdown", "html", "htm"],
                                  accept_multiple_files=True,
-                                 help="Plain text, Markdown (front matter: title, source, url, published) or a saved web page.")
+                                 help="Plain text, Markdown (front matter: title, source, url, published) "
+                                      "or a saved web page.")
         fields = metadata("upload")
         st.caption("With several files, the outlet and date apply to all; each keeps its own title and link.")
         if st.form_submit_button("Add", type="primary"):
             ingest(lambda: editing.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
-                                                   editing.given_metadata(**fields)))
+                                                     editing.given_metadata(**fields)))
     with paste, st.form("paste"):
         text = st.text_area("Article text", height=220, key="paste-text")
         fields = metadata("paste")

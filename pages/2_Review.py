@@ -51,7 +51,7 @@ with st.form("decision", clear_on_submit=True, enter_to_submit=True):
     if st.form_submit_button("Save decision", type="primary"):
         with app_data.readable_errors(stop=False):
             editing.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
-                                  note=note, by=st.session_state.get("editor", ""))
+                                    note=note, by=st.session_state.get("editor", ""))
             st.session_state.saved = f"Saved: {decision} — {item.label}."
             del st.session_state["claim"]  # the next claim comes up
             st.rerun()

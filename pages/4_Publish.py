@@ -37,7 +37,8 @@ with st.form("publish"):
             report = publish(out, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
                              date_to=last, inline_leaflet=inline, png=png, gif=gif, progress=st.write)
             status.update(label=editing.publish_text(report), state="complete")
-            st.session_state.published = (report.out_dir.name, editing.zip_site(report.out_dir), editing.publish_text(report))
+            st.session_state.published = (report.out_dir.name, editing.zip_site(report.out_dir),
+                                          editing.publish_text(report))
 
 if "published" in st.session_state:
     name, archive, summary = st.session_state.published

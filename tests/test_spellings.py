@@ -1,6 +1,7 @@
 """Adding a spelling to a gazetteer: validated, one line changed, atomic, and safe with two editors."""
 from __future__ import annotations
 
+import csv
 import shutil
 import threading
 
@@ -8,7 +9,7 @@ import pytest
 
 from geo import spellings
 from geo.errors import GazetteerError
-from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from geo.gazetteer import DEFAULT_GAZETTEER, PLACE_COLUMNS, Gazetteer
 
 
 @pytest.fixture
@@ -28,7 +29,11 @@ def test_a_spelling_changes_only_its_place_row_and_then_resolves(folder):
     after = lines(folder / "places.csv")
     changed = [(a, b) for a, b in zip(before, after) if a != b]
     assert len(before) == len(after) and len(changed) == 1
-    assert changed[0][0].startswith(b"al-shaar,") and changed[0][1].endswith(b"|Shaar Quarter,\xd8\xa7\xd9\x84\xd8\xb4\xd8\xb9\xd8\xa7\xd8\xb1,0.792,centroid of CSR polygon(s): ash-Sha'ar\r\n")
+    old, new = (next(csv.reader([line.decode("utf-8")])) for line in changed[0])
+    variants = PLACE_COLUMNS.index("variants")
+    assert old[0] == "al-shaar" and new[variants] == old[variants] + "|Shaar Quarter"
+    assert new[:variants] + new[variants + 1:] == old[:variants] + old[variants + 1:]
+    assert changed[0][1].endswith(b"\r\n")  # the file's line endings are kept
     assert place.variants[-1] == "Shaar Quarter"
     assert Gazetteer.load(folder).lookup("Shaar Quarter").match.id == "al-shaar"
 
