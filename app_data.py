@@ -72,7 +72,7 @@ def coverage(show_proposed: bool = True) -> views.Coverage:
     """The timeline, articles and map of everything stored (rebuilt only after a write)."""
     where = store()
     folder = views.gazetteer_folder()
-    return _coverage(where.url, views.store_revision(where), str(folder), views.files_revision(folder),
+    return _coverage(where.url, where.revision(), str(folder), views.files_revision(folder),
                      show_proposed, where)
 
 

@@ -215,7 +215,11 @@ def highlight(claim: Claim) -> Markup:
     return Markup("").join(out)
 
 
-def _snapshot(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
+def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
+    """What one date's page shows: its states, its changes grouped by the claims behind them, its sources.
+
+    The app's citing text is built from the same snapshot, so page and app cite alike.
+    """
     by_claims: dict[tuple[str, ...], list[Change]] = {}
     for change in timeline.changes_on(day):
         by_claims.setdefault(change.claim_keys, []).append(change)
@@ -545,7 +549,7 @@ def publish(
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         site = _Site(built, title, display, controllers or ["unknown"], leaflet, png)
-        snapshots = [_snapshot(d, timeline, gazetteer, articles) for d in days]
+        snapshots = [snapshot_on(d, timeline, gazetteer, articles) for d in days]
         say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
         for i, snap in enumerate(snapshots):
             tick = time.perf_counter()

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from .articles import Article, content_hash
 from .baseline import load_baseline
 from .claims import CONTROLLERS, Claim
-from .errors import ArticleError, GeoError, StoreError
+from .errors import ArticleError, StoreError
 from .gazetteer import DATA_DIR, Gazetteer
 from .timeline import DECISIONS, ControlTimeline, Decision
 
@@ -436,6 +436,21 @@ class Store:
             for row in conn.execution_options(yield_per=500).execute(query):
                 problems += [f"claim {row.key}: {p}" for p in claim_offset_problems(row, row.article_text)]
         return problems
+
+    def revision(self) -> tuple[int, int, int, int]:
+        """Articles, last run, last decision, claims: changes with every write the store allows.
+
+        Cheap (one query) and works for any database, where a file's modification time would miss
+        SQLite's write-ahead log and mean nothing for PostgreSQL. Caches key on it.
+        """
+        query = select(
+            select(func.count()).select_from(articles_table).scalar_subquery(),
+            select(func.coalesce(func.max(runs_table.c.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(decisions_table.c.id), 0)).scalar_subquery(),
+            select(func.count()).select_from(claims_table).scalar_subquery(),
+        )
+        with self.engine.connect() as conn:
+            return tuple(int(v) for v in conn.execute(query).one())
 
     def get_meta(self, name: str) -> str | None:
         with self.engine.connect() as conn:

@@ -24,14 +24,13 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 from markupsafe import Markup, escape
-from sqlalchemy import func, select
 
 from .articles import Article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .maps import LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, format_day, legend_html, map_shapes
-from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, _snapshot, highlight, safe_link
+from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, highlight, safe_link, snapshot_on
 from .shapes import place_shapes
-from .store import Store, articles_table, claims_table, decisions_table, default_db, runs_table
+from .store import Store, default_db
 from .timeline import MAP_CONTROLLERS, ControlState, ControlTimeline, PercentCheck
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
@@ -66,22 +65,6 @@ def files_revision(folder: Path, names: Iterable[str] = GAZETTEER_FILES) -> tupl
             stat = path.stat()
             found.append((name, stat.st_mtime_ns, stat.st_size))
     return tuple(found)
-
-
-def store_revision(store: Store) -> tuple[int, int, int, int]:
-    """Articles, last run, last decision, claims: changes with every write the store allows.
-
-    Cheap (one query) and works for any database, where a file's modification time would miss
-    SQLite's write-ahead log and mean nothing for PostgreSQL.
-    """
-    query = select(
-        select(func.count()).select_from(articles_table).scalar_subquery(),
-        select(func.coalesce(func.max(runs_table.c.id), 0)).scalar_subquery(),
-        select(func.coalesce(func.max(decisions_table.c.id), 0)).scalar_subquery(),
-        select(func.count()).select_from(claims_table).scalar_subquery(),
-    )
-    with store.engine.connect() as conn:
-        return tuple(int(v) for v in conn.execute(query).one())
 
 
 # -- what the store covers -------------------------------------------------------------------------
@@ -246,7 +229,7 @@ def percent_text(fraction: float) -> str:
 def date_view(data: Coverage, day: date) -> DateView:
     """The changes of ``day`` with their sentences, its percent checks, and the shares by area."""
     dates = data.dates
-    snapshot = _snapshot(day, data.timeline, data.gazetteer, data.articles)
+    snapshot = snapshot_on(day, data.timeline, data.gazetteer, data.articles)
     percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day))
     return DateView(day, dates.index(day) + 1 if day in dates else 0, len(dates), snapshot, percent,
                     region_shares(data, day))
@@ -303,7 +286,7 @@ def place_history(data: Coverage, place_id: str) -> list[HistoryStep]:
             basis = entry.source or ("not established" if state.controller == "unknown" else "baseline")
             steps.append(HistoryStep(state, None, basis))
             continue
-        snapshot = _snapshot(state.since, timeline, data.gazetteer, data.articles)
+        snapshot = snapshot_on(state.since, timeline, data.gazetteer, data.articles)
         change = next((c for c in snapshot.changes if c.change.place_id == place_id), None)
         steps.append(HistoryStep(state, change))
     return steps

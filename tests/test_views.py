@@ -188,8 +188,8 @@ def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
 
 
 def test_the_store_revision_moves_with_every_write(store, data):
-    before = views.store_revision(store)
+    before = store.revision()
     claim = next(iter(data.timeline.claims.values()))
     store.decide(claim.key, "accepted")
-    after = views.store_revision(store)
-    assert after != before and views.store_revision(store) == after
+    after = store.revision()
+    assert after != before and store.revision() == after
