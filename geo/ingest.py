@@ -63,7 +63,7 @@ def read_sources(
     errors = [f for f in files if isinstance(f, ArticleError)]
     yield from errors
     paths = [f for f in files if not isinstance(f, ArticleError)]
-    if paths or (meta_csv is not None and not lines):
+    if paths or meta_csv is not None:
         yield from load_articles(paths, meta_csv=meta_csv, published=published)
     for path in lines:
         yield from read_jsonl(path, published=published)
@@ -164,10 +164,10 @@ def read_batch(rows: list[dict], key: str, gazetteer: Gazetteer | None = None,
 
 
 def _read_one(article: Article, gazetteer: Gazetteer, extract: Extractor | None) -> dict:
-    if extract is None:
-        from .claims import read_claims as extract
+    from .claims import read_claims
+
     try:
-        return {"id": article.id, "claims": [asdict(c) for c in extract(article, gazetteer)]}
+        return {"id": article.id, "claims": [asdict(c) for c in (extract or read_claims)(article, gazetteer)]}
     except GeoError as exc:
         return {"id": article.id, "failed": exc.problem}
     except Exception as exc:  # noqa: BLE001 - one article must not stop thousands; the reason says it is ours
