@@ -165,7 +165,8 @@ def main() -> None:
 
         from distributed import LocalCluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                          host="127.0.0.1") as cluster:
             show("  --scheduler (2 local)", small, *ingest(files[small], folder / "dask.db", "--scheduler",
                                                         cluster.scheduler_address))
 
