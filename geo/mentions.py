@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -111,9 +112,11 @@ def context_words() -> dict:
 def paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines carry no full stop. (A single line break does
     not: plain text is often wrapped mid-sentence.)"""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    starts = [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]
+    if starts:  # one array write: setting is_sent_start token by token rescans the doc each time
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 
