@@ -4,25 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 from ..articles import load_articles
 from ..claims import read_claims_many
-from ..dates import parse_iso_date
 from ..errors import ArticleError
 from ..gazetteer import Gazetteer
-from .gazetteer import add_gazetteer_option
+from .options import add_article_options, add_gazetteer_option
 
 #: The columns of the plain-text output, in order.
 TEXT_FIELDS = ("place_as_written", "place_id", "controller", "claim_type", "percent", "date_from", "date_to",
                "confidence", "sentence")
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,9 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     extract.add_argument("files", nargs="*", metavar="FILE", help="article files or folders "
                          "(none: the files --meta lists)")
-    extract.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
-    extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                         help="publication date for every article (wins over metadata)")
+    add_article_options(extract)
     extract.add_argument("--json", action="store_true", help="print JSON: a list of claim objects")
     add_gazetteer_option(extract)
     extract.set_defaults(run=run_extract)

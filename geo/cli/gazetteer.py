@@ -6,17 +6,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from ..gazetteer import Gazetteer
+from .options import add_gazetteer_option
 
 if TYPE_CHECKING:
     from ..importers import ImportResult
-
-
-def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--gazetteer", default=str(DEFAULT_GAZETTEER), metavar="DIR",
-        help="gazetteer folder (default: %(default)s)",
-    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -3,18 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from ..errors import GeoError
-from .gazetteer import add_gazetteer_option
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+from .options import add_db_option, add_gazetteer_option, iso_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,9 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "beside DIR and moved into place only when complete.",
     )
     publish.add_argument("--out", required=True, metavar="DIR", help="the site folder (replaced if geo published it)")
-    publish.add_argument("--db", metavar="PATH", help="the store: a SQLite file or SQLAlchemy URL (default: $GEO_DB, else geo.db)")
-    publish.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="first change date to publish")
-    publish.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="last change date to publish")
+    add_db_option(publish)
+    publish.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first change date to publish")
+    publish.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last change date to publish")
     publish.add_argument("--reviewed-only", action="store_true",
                          help="leave claims no editor has reviewed off the map")
     publish.add_argument("--inline-leaflet", action="store_true",

@@ -12,16 +12,10 @@ from pathlib import Path
 from ..errors import ArticleError, GeoError, StoreError
 from ..gazetteer import Gazetteer
 from ..timeline import REVIEW_FILTERS, ControlTimeline
-from .extract import _iso_date
-from .gazetteer import add_gazetteer_option
+from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date
 
 #: How much of a sentence the plain-text listings quote.
 QUOTE_CHARS = 110
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="the store: a SQLite file or a SQLAlchemy URL "
-                        "(default: $GEO_DB, else geo.db in the working directory)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,8 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("files", nargs="*", metavar="INPUT", help="article files, folders, quoted globs "
                         "(\"reports/**/*.txt\") or JSON lines files (.jsonl: title, source, url, published, text); "
                         "none: the files --meta lists")
-    ingest.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
-    ingest.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for every article")
+    add_article_options(ingest)
     ingest.add_argument("--workers", type=int, default=1, metavar="N",
                         help="processes reading claims, each loading the pipeline once (0: one per core; default 1)")
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="read claims on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
@@ -50,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Without --date: every change date with the places that changed and the claims behind "
         "them. With --date: every map place's controller on that date, since when, and the claim ids.",
     )
-    timeline.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="show the state on this date")
+    timeline.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="show the state on this date")
     timeline.add_argument("--accepted-only", action="store_true", help="leave unreviewed claims off the map")
     timeline.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(timeline)
@@ -71,8 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action.add_argument("--list", action="store_true", help="list the unreviewed claims")
     review.add_argument("--place", metavar="ID", help="corrected place id")
     review.add_argument("--controller", metavar="SIDE", help="corrected side (government, opposition, kurdish, isis, contested)")
-    review.add_argument("--date-from", type=_iso_date, metavar="YYYY-MM-DD", help="corrected first date")
-    review.add_argument("--date-to", type=_iso_date, metavar="YYYY-MM-DD", help="corrected last date")
+    review.add_argument("--date-from", type=iso_date, metavar="YYYY-MM-DD", help="corrected first date")
+    review.add_argument("--date-to", type=iso_date, metavar="YYYY-MM-DD", help="corrected last date")
     review.add_argument("--by", metavar="NAME", help="who decides (default: your login name)")
     review.add_argument("--note", default="", metavar="TEXT", help="why")
     review.add_argument("--filter", choices=REVIEW_FILTERS, help="with --list: only these claims")

@@ -1,0 +1,35 @@
+"""Options several commands share, defined once so they read and behave the same everywhere."""
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ..dates import parse_iso_date
+from ..gazetteer import DEFAULT_GAZETTEER
+
+
+def iso_date(value: str) -> date:
+    """An argparse type: a real ``YYYY-MM-DD`` date, or a usage error saying what is wrong."""
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--gazetteer", default=str(DEFAULT_GAZETTEER), metavar="DIR",
+        help="gazetteer folder (default: %(default)s)",
+    )
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="the store: a SQLite file or a SQLAlchemy URL "
+                        "(default: $GEO_DB, else geo.db in the working directory)")
+
+
+def add_article_options(parser: argparse.ArgumentParser) -> None:
+    """``--meta`` and ``--published``: what we know of articles beyond their text."""
+    parser.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
+    parser.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                        help="publication date for every article (wins over metadata)")
