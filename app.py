@@ -79,9 +79,7 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
         if state.place:
             st.html(views.history_html(names[state.place], views.place_history(data, state.place)))
             st.divider()
-        st.html(views.heading_html(f"What changed on {maps.format_day(view.day)}"))
-        for change in view.changes:
-            st.html(views.change_html(change))
+        st.html(views.changes_block(view))
         if view.percent:
             st.html(views.heading_html("Shares claimed, checked against the map"))
             for check in view.percent:

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -267,13 +268,21 @@ class PublishReport:
 
 
 # -- publishing ----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """The templates, loaded once per process (publishing and the app share them)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = format_day
     env.filters["controller"] = lambda c: LABEL.get(c, c)
     env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
     env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
     return env
+
+
+def changes_html(snapshot: Snapshot) -> Markup:
+    """One date's citing text (changes grouped by the claims behind them, their sentences, the
+    sources), exactly as the published page shows it: the app renders it with this too."""
+    return Markup(_environment().get_template("_changes.html").module.changes(snapshot))
 
 
 def script_json(value: object) -> Markup:

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from .articles import Article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .maps import LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, format_day, legend_html, map_shapes
-from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, highlight, safe_link, snapshot_on
+from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, changes_html, highlight, safe_link, snapshot_on
 from .shapes import place_shapes
 from .store import Store, default_db
 from .timeline import MAP_CONTROLLERS, ControlState, ControlTimeline, PercentCheck
@@ -336,6 +336,14 @@ APP_CSS = """
 .geo-block .geo-badge.accepted{background:#e3f4ea}
 .geo-block .geo-figures{font-weight:600}
 .geo-block h3{font:600 17px/1.3 system-ui,sans-serif;margin:6px 0 6px}
+.geo-block h2{font:600 19px/1.3 system-ui,sans-serif;margin:4px 0 8px}
+.geo-block .geo-change{border-top:1px solid #e3e3e3;padding-top:4px}
+.geo-block blockquote.geo-quote{font-family:Georgia,serif}
+.geo-block .geo-cite{font-size:12.5px;color:#555;margin:0 0 10px 13px}
+.geo-block .geo-cite .geo-hedge{color:#8a4b00}
+.geo-block .geo-places{font-size:13px;margin:0 0 6px}
+.geo-block .geo-empty{color:#555;font-style:italic}
+.geo-block ol.geo-sources{font-size:12.5px;color:#555;padding-left:20px}
 .geo-article{white-space:pre-wrap;font-family:Georgia,serif;max-height:560px;overflow-y:auto;padding:8px 12px;
  border:1px solid #ddd;border-radius:4px}
 """
@@ -344,6 +352,11 @@ APP_CSS = """
 def html_block(*parts: Markup) -> Markup:
     """Fragments in the app's styled block (see :data:`APP_CSS`)."""
     return Markup('<div class="geo-block">{}</div>').format(Markup("").join(parts))
+
+
+def changes_block(view: DateView) -> Markup:
+    """The date's citing text, rendered by the same template as the published page."""
+    return html_block(changes_html(view.snapshot))
 
 
 def heading_html(text: str) -> Markup:
@@ -383,18 +396,6 @@ def source_html(source: Source, *, attribution: str = "", hedged: str = "", revi
 
 def _badge(status: str) -> Markup:
     return Markup('<span class="geo-badge {}">{}</span>').format(status, STATUS_LABEL.get(status, status))
-
-
-def change_html(view: ChangeView) -> Markup:
-    """A change: the place, who it went from and to, and every sentence behind it with its source."""
-    head = Markup("<h4>{}: {} → {}{}</h4>").format(
-        view.place, LABEL.get(view.before, view.before), LABEL.get(view.after, view.after), _badge(view.status))
-    quotes = [
-        Markup("<blockquote>{}</blockquote>{}").format(
-            c.sentence, source_html(c.source, attribution=c.attribution, hedged=c.hedged, review=c.review))
-        for c in view.citations
-    ] or [Markup('<p class="geo-meta">No citing sentence is stored for this change.</p>')]
-    return html_block(head, *quotes)
 
 
 def percent_html(view: PercentView) -> Markup:

@@ -101,10 +101,10 @@ def test_a_map_click_names_a_place_by_its_feature_or_its_point(base):
 
 
 def test_citations_are_escaped_and_only_http_links_are_links(data):
-    html = views.change_html(views.date_view(data, DAYS[2]).changes[0])
+    html = views.changes_block(views.date_view(data, DAYS[2]))
     assert PAYLOAD not in html and "&lt;img src=x" in html
     assert "javascript:" not in html and "<a " not in html
-    html = views.change_html(views.date_view(data, DAYS[1]).changes[0])
+    html = views.changes_block(views.date_view(data, DAYS[1]))
     assert '<a href="http://evening.example/shaar?a=1&amp;b=2" rel="noopener noreferrer nofollow"' in html
     assert well_formed(html)
 
