@@ -315,7 +315,8 @@ def build_map(
     across dates; pages pass states. ``legend`` puts the legend in the map's corner (pages show
     it beside the map instead). Only Leaflet is loaded: no jQuery, Bootstrap or marker icons.
     """
-    fmap = folium.Map(tiles=tiles, width="100%", height="100%", control_scale=True)
+    # Quarter zoom steps, so fitting the city fills the frame rather than the next whole level down.
+    fmap = folium.Map(tiles=tiles, width="100%", height="100%", control_scale=True, zoom_snap=0.25, zoom_delta=0.5)
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     fmap.fit_bounds([list(corner) for corner in shapes.bounds])
