@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 # One Chromium for the whole run: its fixtures must be registered once, not imported per module.
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.postgres"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GEO_SHARED", ROOT.parent / "shared"))

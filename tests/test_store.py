@@ -40,9 +40,11 @@ def lines_extractor(skip: str = ""):
     return extract
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "geo.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The same tests on SQLite (the default) and on PostgreSQL (what a newsroom points it at)."""
+    where = request.getfixturevalue("postgres_url") if request.param == "postgresql" else tmp_path / "geo.db"
+    store = Store(where)
     yield store
     store.close()
 
@@ -176,7 +178,7 @@ def test_two_editors_saving_at_once_lose_neither_decision(store, gazetteer, tmp_
     texts = [f"al-shaar government 2016-12-{day:02d}\n" for day in range(1, 31)]
     store.ingest([article(t) for t in texts], gazetteer, extract=lines_extractor())
     keys = list(store.claims())
-    path = tmp_path / "geo.db"
+    path = store.url
     editors = [threading.Thread(target=_save_decisions, args=(path, keys, name)) for name in ("ana", "ben")]
     for editor in editors:
         editor.start()
