@@ -262,6 +262,14 @@ class PublishReport:
     def files(self) -> list[Path]:
         return sorted(p for p in self.out_dir.rglob("*") if p.is_file())
 
+    def summary(self, day: Callable[[date], str] = date.isoformat) -> str:
+        """"3 dates (2016-11-28 to 2016-12-05) to DIR: 31 files, 3.9 MB in 1.0 s": what the command and the app report."""
+        sizes = self.sizes()
+        dates = f"{len(self.dates)} date{'' if len(self.dates) == 1 else 's'}"
+        files = f"{len(sizes)} file{'' if len(sizes) == 1 else 's'}"
+        return (f"{dates} ({day(self.dates[0])} to {day(self.dates[-1])}) to {self.out_dir}: "
+                f"{files}, {sum(sizes.values()) / 1e6:.1f} MB in {self.seconds:.1f} s")
+
     def sizes(self) -> dict[str, int]:
         """Bytes per file, by path relative to the site."""
         return {p.relative_to(self.out_dir).as_posix(): p.stat().st_size for p in self.files()}

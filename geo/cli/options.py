@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from ..dates import parse_iso_date
+from ..errors import StoreError
 from ..gazetteer import DEFAULT_GAZETTEER
 
 
@@ -26,6 +28,16 @@ def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="the store: a SQLite file or a SQLAlchemy URL "
                         "(default: $GEO_DB, else geo.db in the working directory)")
+
+
+def open_store(where: str | None):
+    """The store named on the command line, which must exist already (except for ingest)."""
+    from ..store import Store, default_db
+
+    where = where or default_db()
+    if "://" not in where and not Path(where).is_file():
+        raise StoreError("no such database: ingest articles first, or name one with --db", file=where)
+    return Store(where)
 
 
 def add_article_options(parser: argparse.ArgumentParser) -> None:

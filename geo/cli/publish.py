@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..errors import GeoError
-from .options import add_db_option, add_gazetteer_option, iso_date
+from .options import add_db_option, add_gazetteer_option, iso_date, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,13 +35,9 @@ def run_publish(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..publish import publish
     from ..shapes import place_shapes
-    from ..store import Store, default_db
 
-    where = args.db or default_db()
-    if "://" not in where and not Path(where).is_file():
-        raise GeoError("no such database: ingest articles first, or name one with --db", file=where)
     gazetteer = Gazetteer.load(args.gazetteer)
-    store = Store(where)
+    store = open_store(args.db)
     try:
         timeline = store.timeline(gazetteer, show_proposed=not args.reviewed_only)
         articles = store.articles()
@@ -54,8 +48,6 @@ def run_publish(args: argparse.Namespace) -> int:
         date_from=args.date_from, date_to=args.date_to, inline_leaflet=args.inline_leaflet,
         png=args.png, gif=args.gif, progress=lambda message: print(message, file=sys.stderr),
     )
-    sizes = report.sizes()
-    print(f"published {len(report.dates)} dates ({report.dates[0]} to {report.dates[-1]}) to {report.out_dir}: "
-          f"{len(sizes)} files, {sum(sizes.values()) / 1e6:.1f} MB in {report.seconds:.1f} s")
+    print(f"published {report.summary()}")
     print(f"open {report.out_dir / 'index.html'}; embed {report.out_dir / 'timeline.html'}")
     return 0

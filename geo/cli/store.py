@@ -7,12 +7,11 @@ import json
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 from ..errors import ArticleError, GeoError, StoreError
 from ..gazetteer import Gazetteer
 from ..timeline import REVIEW_FILTERS, ControlTimeline
-from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date
+from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date, open_store
 
 #: How much of a sentence the plain-text listings quote.
 QUOTE_CHARS = 110
@@ -91,16 +90,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--db", metavar="PATH", help="where (default: $GEO_DEMO_DB, else .cache/demo-<city>.db)")
     add_gazetteer_option(demo)
     demo.set_defaults(run=run_demo)
-
-
-def open_store(where: str | None):
-    """The store named on the command line, which must exist already (except for ingest)."""
-    from ..store import Store, default_db
-
-    where = where or default_db()
-    if "://" not in where and not Path(where).is_file():
-        raise StoreError("no such database: ingest articles first, or name one with --db", file=where)
-    return Store(where)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
