@@ -67,6 +67,9 @@ def test_shared_names_come_back_as_candidates_not_a_guess(gazetteer):
 def test_fuzzy_match_reports_score_and_runner_up(gazetteer):
     found = gazetteer.lookup("Masakan Hanano")
     assert found.method == "fuzzy" and 88 <= found.score < 100
+    assert found.runner_up is None or found.runner_up.score <= found.score - 5
+    exact = gazetteer.lookup("Sheikh Fares")
+    assert exact.runner_up is not None and exact.runner_up.place.id != "sheikh-fares"
     weak = gazetteer.lookup("Sheikh Zzzz")
     assert weak.match is None and weak.candidates
 
