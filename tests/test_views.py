@@ -6,10 +6,12 @@ import zipfile
 from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pytest
 
 from geo import editing, views
+from geo.claims import Claim
 from geo.errors import ArticleError, StoreError
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
@@ -172,7 +174,11 @@ def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
 def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):
     names = editing.unresolved_names(data)
     assert [(n.written, n.claims) for n in names] == [("Zebdine Farms", 1)]
-    assert names[0].suggestions and all(c.place.is_area or c.place.is_region for c in names[0].suggestions)
+    near = SimpleNamespace(timeline=SimpleNamespace(claims={"k": Claim(article="a", sentence="", start=0, end=0, place_as_written="Sheikh Farez", place_id=None, place="", controller="government", claim_type="captured")}),
+                           gazetteer=gazetteer)  # a misspelling close to a place, unlike "Zebdine Farms"
+    (misspelt,) = editing.unresolved_names(near)
+    assert misspelt.suggestions[0].place.id == "sheikh-fares"
+    assert all(c.place.is_area or c.place.is_region for c in misspelt.suggestions)
     found = editing.search_places(gazetteer, "Shaar")
     assert found[0].place.id == "al-shaar"
     assert {m.place.id for m in editing.search_places(gazetteer, "hadid")} >= {"bab-al-hadid"}
