@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from .dates import find_dateline, parse_iso_date
@@ -35,9 +36,14 @@ class Article:
     published_basis: str = ""
     path: str = ""
 
+    @cached_property
+    def content_hash(self) -> str:
+        """Hashed once per article: ingest asks for the id many times on the way to the store."""
+        return content_hash(self.text)
+
     @property
     def id(self) -> str:
-        return content_hash(self.text)[:16]
+        return self.content_hash[:16]
 
 
 # -- reading articles from files -------------------------------------------------------------

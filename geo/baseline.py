@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .dates import parse_iso_date
 from .errors import GazetteerError
 from .gazetteer import Gazetteer
 from .gazetteer import _rows as csv_rows
@@ -47,8 +48,8 @@ class Baseline:
 def parse_day(value: str, *, what: str = "date", file: str | Path | None = None, row: int | None = None) -> date:
     """An ISO date (YYYY-MM-DD), or a GazetteerError naming the file, row and value."""
     try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
+        return parse_iso_date(value)
+    except (TypeError, ValueError, AttributeError):
         raise GazetteerError(f"{what} {value!r} is not a date (YYYY-MM-DD)", file=file, row=row) from None
 
 

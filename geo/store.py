@@ -26,9 +26,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from .articles import Article, content_hash
+from .articles import Article
 from .baseline import load_baseline
 from .claims import CONTROLLERS, Claim
+from .dates import parse_iso_date
 from .errors import ArticleError, StoreError
 from .gazetteer import DATA_DIR, Gazetteer
 from .timeline import DECISIONS, ControlTimeline, Decision
@@ -498,14 +499,14 @@ def _day(value: date | str | None, what: str) -> date | None:
     if value is None or value == "" or isinstance(value, date):
         return value or None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         raise StoreError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _article_row(article: Article) -> dict:
     return dict(
-        id=article.id, content_hash=content_hash(article.text), text=article.text, title=article.title,
+        id=article.id, content_hash=article.content_hash, text=article.text, title=article.title,
         source=article.source, url=article.url, published=article.published,
         published_basis=article.published_basis, path=article.path, added_at=datetime.now(timezone.utc),
     )
