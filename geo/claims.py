@@ -14,7 +14,10 @@ from .gazetteer import Gazetteer
 if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and CLI start fast
     from spacy.language import Language
 
-CONTROLLERS = ("government", "opposition", "kurdish", "isis", "contested")
+#: The sides of the war; a gazetteer's actor lexicon maps mentions to these.
+SIDES = ("government", "opposition", "kurdish", "isis")
+#: Who holds a place after a claim.
+CONTROLLERS = (*SIDES, "contested")
 CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
 
 

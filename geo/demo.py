@@ -15,12 +15,10 @@ from pathlib import Path
 
 from .articles import load_articles
 from .errors import GeoError
-from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from .gazetteer import CACHE_DIR, DEFAULT_GAZETTEER, Gazetteer
 from .store import IngestReport, Store, extraction_version
 
-ROOT = Path(__file__).resolve().parent.parent
-#: Where demo databases go unless told: ``$GEO_DEMO_DB``, else ``.cache/demo-<city folder>.db``.
-CACHE_DIR = ROOT / ".cache"
+#: Demo databases go in $GEO_DEMO_DB, else ``<CACHE_DIR>/demo-<city folder>.db``.
 
 
 def demo_folder(gazetteer: Gazetteer) -> Path:

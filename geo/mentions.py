@@ -29,6 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
+from .claims import SIDES as CLAIM_SIDES
 from .errors import GeoError
 from .gazetteer import Gazetteer
 
@@ -40,7 +41,7 @@ PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 #: Kinds of control words: what happened to the place (see the frames in geo/claims.py).
 CUE_LABELS = ("gain", "fall", "loss", "expel", "evacuate", "state")
 #: Sides a claim can give a place to; ``none`` marks names that are no party (the US government).
-SIDES = ("government", "opposition", "kurdish", "isis", "none")
+SIDES = (*CLAIM_SIDES, "none")  # "none": words that name no side ("civilians")
 #: How far after a capture word a capitalised name counts as a possible unknown place.
 _UNKNOWN_NAME_WINDOW = 4
 
@@ -63,14 +64,15 @@ def load_model() -> Language:
     raise GeoError(f"no English spaCy model: install one of {', '.join(MODEL_NAMES)} (see requirements.txt)")
 
 
-_PIPELINES: dict[int, tuple[Gazetteer, Language]] = {}
+#: The pipeline of the gazetteer last asked for; an edited gazetteer replaces it, so the app's
+#: reloads after each added spelling do not pile up pipelines.
+_PIPELINE: list[tuple[Gazetteer, Language]] = []
 
 
 def load_pipeline(gazetteer: Gazetteer) -> Language:
-    """The claim-reading pipeline for ``gazetteer``, built once per gazetteer and then reused."""
-    cached = _PIPELINES.get(id(gazetteer))
-    if cached is not None and cached[0] is gazetteer:
-        return cached[1]
+    """The claim-reading pipeline for ``gazetteer``, built once and reused while it is the one in use."""
+    if _PIPELINE and _PIPELINE[0][0] is gazetteer:
+        return _PIPELINE[0][1]
     from . import reader  # noqa: F401  (registers the geo_claims component)
 
     nlp = load_model()
@@ -85,11 +87,11 @@ def load_pipeline(gazetteer: Gazetteer) -> Language:
     nlp.get_pipe("geo_actors").load(actors if actors and actors.is_file() else LEXICON_DIR / "actors.jsonl")
     nlp.get_pipe("geo_places").gazetteer = gazetteer
     nlp.get_pipe("geo_claims").gazetteer = gazetteer
-    _PIPELINES[id(gazetteer)] = (gazetteer, nlp)
+    _PIPELINE[:] = [(gazetteer, nlp)]
     return nlp
 
 
-def read_jsonl(path: Path) -> list[dict]:
+def read_lexicon(path: Path) -> list[dict]:
     """A lexicon file: one JSON object a line; a bad line is named with its number."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -135,7 +137,7 @@ class ControlCues:
     def __init__(self, nlp: Language, lexicon: Path):
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for number, row in enumerate(read_jsonl(lexicon), start=1):
+        for number, row in enumerate(read_lexicon(lexicon), start=1):
             if row.get("label") not in CUE_LABELS:
                 raise GeoError(f"label {row.get('label')!r} is not one of {', '.join(CUE_LABELS)}", file=lexicon, row=number)
             key = f"{row['label']}|{row['cue']}"
@@ -190,7 +192,7 @@ class Actors:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     def load(self, lexicon: Path) -> None:
-        rows = read_jsonl(lexicon)
+        rows = read_lexicon(lexicon)
         written = {row.get("phrase", "").lower() for row in rows}
         for number, row in enumerate(rows, start=1):
             side, phrase = row.get("side"), row.get("phrase", "")

@@ -69,6 +69,11 @@ def area_km2(geoms: gpd.GeoSeries | gpd.GeoDataFrame | Sequence, crs: str) -> np
     return geoms.to_crs(crs).area.to_numpy() / 1e6
 
 
+def place_areas(shapes: gpd.GeoDataFrame) -> dict[str, float]:
+    """km² per place id, for shares by area; places without a measured area are left out."""
+    return {str(i): float(a) for i, a in zip(shapes["id"], shapes["area_km2"]) if a == a and a}
+
+
 # -- the approximation ---------------------------------------------------------------------------
 def _places_key(gazetteer: Gazetteer) -> tuple:
     """Everything the approximation depends on, hashable: the cache key."""

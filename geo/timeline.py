@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # imported for names only: reading a timeline needs no language pipeline
+from .claims import CONTROLLERS, Claim
+
+if TYPE_CHECKING:  # names only: baseline imports this module
     from .baseline import Baseline
-    from .claims import Claim
     from .gazetteer import Gazetteer
 
 #: Controllers a place can have on the map; ``unknown`` is "not established".
-MAP_CONTROLLERS = ("government", "opposition", "kurdish", "isis", "contested", "unknown")
+MAP_CONTROLLERS = (*CONTROLLERS, "unknown")
 
 
 @dataclass(frozen=True)
@@ -392,10 +393,9 @@ class ControlTimeline:
     def areas(self) -> dict[str, float]:
         """km² per map place, for shares by area (from :func:`geo.shapes.place_shapes` unless given)."""
         if self._areas is None:
-            from .shapes import place_shapes
+            from .shapes import place_areas, place_shapes
 
-            shapes = place_shapes(self.gazetteer)
-            self._areas = {i: float(a) for i, a in zip(shapes["id"], shapes["area_km2"]) if a == a and a}
+            self._areas = place_areas(place_shapes(self.gazetteer))
         return self._areas
 
     def share(self, region_id: str, day: date) -> dict[str, float]:

@@ -29,7 +29,7 @@ from .articles import Article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .maps import LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, format_day, legend_html, map_shapes
 from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, changes_html, highlight, safe_link, snapshot_on
-from .shapes import place_shapes
+from .shapes import place_areas, place_shapes
 from .store import Store, default_db
 from .timeline import MAP_CONTROLLERS, ControlState, ControlTimeline, PercentCheck
 
@@ -77,7 +77,7 @@ class MapBase:
 
     @property
     def areas(self) -> dict[str, float]:
-        return {str(i): float(a) for i, a in zip(self.shapes["id"], self.shapes["area_km2"]) if a == a and a}
+        return place_areas(self.shapes)
 
 
 def map_base(gazetteer: Gazetteer) -> MapBase:
