@@ -112,7 +112,7 @@ def _rewrite(path, edit):
     (lambda rows: [r.pop(3) for r in rows], "missing column(s): lat"),
     (lambda rows: rows[5].__setitem__(3, "north"), "row 6: lat 'north' is not a number"),
     (lambda rows: rows[5].__setitem__(4, "237.1"), "row 6: lon 237.1 is outside -180..180"),
-    (lambda rows: rows[7].__setitem__(0, rows[2][0]), f"row 8: duplicate id"),
+    (lambda rows: rows[7].__setitem__(0, rows[2][0]), "row 8: duplicate id"),
     (lambda rows: rows[3].__setitem__(2, "village"), "row 4: kind 'village'"),
 ])
 def test_bad_places_file_names_file_row_and_problem(copy_of_gazetteer, edit, problem):

@@ -13,7 +13,7 @@ from geo.articles import Article, read_article
 from geo.claims import Claim
 from geo.errors import ArticleError, GeoError
 from geo.gazetteer import DEFAULT_GAZETTEER
-from geo.ingest import BATCH_SIZE, IN_FLIGHT_PER_WORKER, ingest, read_jsonl, read_sources
+from geo.ingest import ingest, read_jsonl, read_sources
 from geo.store import Store
 
 DEMO = DEFAULT_GAZETTEER / "demo"

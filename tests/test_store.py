@@ -12,7 +12,7 @@ import pytest
 
 from geo.articles import Article, load_articles
 from geo.claims import Claim
-from geo.errors import ArticleError, StoreError
+from geo.errors import StoreError
 from geo.store import Store, database_url
 from tests.conftest import shared_path
 
