@@ -161,15 +161,18 @@ class ReextractReport:
 
 Extractor = Callable[[Article, Gazetteer], list[Claim]]
 CODE_DIR = Path(__file__).resolve().parent
+#: The modules claims are read by: a change to any other (maps, app, publishing) leaves claims as they are.
+EXTRACTION_MODULES = ("articles", "claims", "dates", "gazetteer", "mentions", "names", "reader")
 
 
 def extraction_version(gazetteer: Gazetteer) -> str:
-    """A fingerprint of everything claims depend on: the code, the data files (lexicons) and the
+    """A fingerprint of everything claims depend on: the reading code, the lexicons and the
     gazetteer's files. Recorded with each extraction run; a change means claims may differ."""
-    data = [p for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix in (".csv", ".json", ".jsonl", ".txt")]
+    code = [CODE_DIR / f"{name}.py" for name in EXTRACTION_MODULES]
+    lexicons = [p for p in (DATA_DIR / "lexicon").rglob("*") if p.is_file()]
     own = [p for p in gazetteer.folder.iterdir() if p.is_file()] if gazetteer.folder else []
     digest = hashlib.sha256()
-    for file in sorted({*CODE_DIR.rglob("*.py"), *data, *own}):
+    for file in sorted({*code, *lexicons, *own}):
         digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

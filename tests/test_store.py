@@ -287,3 +287,18 @@ def test_commands_that_read_the_store_refuse_a_missing_database(tmp_path, capsys
     assert main(["timeline", "--db", str(tmp_path / "missing.db")]) == 2
     assert "no such database" in capsys.readouterr().err
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_the_extraction_version_follows_the_gazetteer_files(tmp_path):
+    import shutil
+
+    from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+    from geo.store import extraction_version
+
+    folder = tmp_path / "city"
+    shutil.copytree(DEFAULT_GAZETTEER, folder)
+    before = extraction_version(Gazetteer.load(folder))
+    assert extraction_version(Gazetteer.load(folder)) == before
+    places = folder / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8").replace("Hanano|", "Hanano|Hananou|", 1), encoding="utf-8")
+    assert extraction_version(Gazetteer.load(folder)) != before
