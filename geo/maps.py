@@ -300,6 +300,12 @@ def control_layer(
     return ControlLayer(geojson, name)
 
 
+def controllers_shown(controllers: Iterable[str]) -> list[str]:
+    """The controllers a legend lists: those seen, in the palette's order; at least ``unknown``."""
+    seen = set(controllers)
+    return [c for c in MAP_CONTROLLERS if c in seen] or ["unknown"]
+
+
 def build_map(
     shapes: MapShapes,
     states: Mapping[str, ControlState] | None = None,

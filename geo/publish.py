@@ -42,11 +42,11 @@ from .errors import GeoError
 from .gazetteer import Gazetteer
 from .maps import (
     LABEL,
-    MAP_CONTROLLERS,
     STATUS_LABEL,
     MapShapes,
     StaticMap,
     build_map,
+    controllers_shown,
     control_layer,
     format_day,
     legend_html,
@@ -216,6 +216,12 @@ def highlight(claim: Claim) -> Markup:
     return Markup("").join(out)
 
 
+def source_of(articles: Mapping[str, Article], article_id: str) -> Source:
+    """An article as a citation names it (a link only for a plain http(s) URL)."""
+    article = articles.get(article_id) or Article(text="")
+    return Source(article.title, article.source, article.published, safe_link(article.url))
+
+
 def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
     """What one date's page shows: its states, its changes grouped by the claims behind them, its sources.
 
@@ -231,11 +237,10 @@ def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, arti
             claim = timeline.claims.get(key)
             if claim is None:
                 continue
-            article = articles.get(claim.article) or Article(text="")
-            source = Source(article.title, article.source, article.published, safe_link(article.url))
+            source = source_of(articles, claim.article)
             review = "disputed" if key in timeline.disputed_by else timeline.review.get(key, "proposed")
             citations.append(Citation(key, highlight(claim), source, claim.attribution, claim.hedged, review))
-            if article.title or article.source:
+            if source.title or source.outlet:
                 sources[claim.article] = source
         views = []
         for change in changes:
@@ -558,14 +563,14 @@ def publish(
         articles = {a.id: a for a in articles}
     leaflet = leaflet_assets(inline_leaflet, leaflet_dir)
     display = map_shapes(shapes, gazetteer.crs)
-    controllers = [c for c in MAP_CONTROLLERS if c in {s.controller for d in days for s in timeline.state_on(d).values()}]
+    controllers = controllers_shown(s.controller for d in days for s in timeline.state_on(d).values())
     title = f"{gazetteer.name}: who held what"
     report = PublishReport(out_dir, days, leaflet="inline" if inline_leaflet else "cdn")
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        site = _Site(built, title, display, controllers or ["unknown"], leaflet, png)
+        site = _Site(built, title, display, controllers, leaflet, png)
         snapshots = [snapshot_on(d, timeline, gazetteer, articles) for d in days]
         say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
         for i, snap in enumerate(snapshots):
@@ -580,7 +585,7 @@ def publish(
         site.open_data(snapshots, shapes, timeline, gazetteer, articles)
         say("timeline, index and open data written")
         if png:
-            _write_images(built, snapshots, display, gazetteer.crs, title, controllers or ["unknown"], gif, report)
+            _write_images(built, snapshots, display, gazetteer.crs, title, controllers, gif, report)
             say("images written")
         built.chmod(0o755)
         _move_into_place(built, out_dir)

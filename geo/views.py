@@ -27,11 +27,13 @@ from markupsafe import Markup, escape
 
 from .articles import Article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
-from .maps import LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, format_day, legend_html, map_shapes
-from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, changes_html, highlight, safe_link, snapshot_on
+from .maps import (
+    LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, controllers_shown, format_day, legend_html, map_shapes,
+)
+from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
 from .shapes import place_areas, place_shapes
 from .store import Store, default_db
-from .timeline import MAP_CONTROLLERS, ControlState, ControlTimeline, PercentCheck
+from .timeline import ControlState, ControlTimeline, PercentCheck
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
 DB_VARIABLE = "GEO_DB"
@@ -108,8 +110,7 @@ class Coverage:
 
 def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed: bool = True) -> Coverage:
     timeline = store.timeline(gazetteer, show_proposed=show_proposed, areas=base.areas)
-    seen = {s.controller for p in gazetteer.areas for s in timeline.history(p.id)}
-    controllers = tuple(c for c in MAP_CONTROLLERS if c in seen) or ("unknown",)
+    controllers = tuple(controllers_shown(s.controller for p in gazetteer.areas for s in timeline.history(p.id)))
     return Coverage(gazetteer, base, timeline, {a.id: a for a in store.articles()}, controllers)
 
 
@@ -141,6 +142,19 @@ def step_date(dates: Sequence[date], day: date, by: int) -> date:
     """The change date ``by`` steps from ``day``, stopping at the first and the last."""
     index = dates.index(day) if day in dates else 0
     return dates[max(0, min(len(dates) - 1, index + by))]
+
+
+def play_step(dates: Sequence[date], day: date, elapsed: float, interval: float) -> tuple[date, bool, bool]:
+    """While playing, after ``elapsed`` seconds on ``day``: (date to show, keep playing, stepped).
+
+    A step is due a little before ``interval`` has passed, so a rerun that comes early still steps;
+    playing stops on the last date.
+    """
+    if elapsed < interval * 0.75:
+        return day, True, False
+    if day == dates[-1]:
+        return day, False, False
+    return step_date(dates, day, 1), True, True
 
 
 # -- one date ---------------------------------------------------------------------------------------
@@ -237,8 +251,7 @@ def date_view(data: Coverage, day: date) -> DateView:
 
 def article_source(data: Coverage, article_id: str) -> Source:
     """An article as a citation names it (a link only for a plain http(s) URL)."""
-    article = data.articles.get(article_id) or Article(text="")
-    return Source(article.title, article.source, article.published, safe_link(article.url))
+    return source_of(data.articles, article_id)
 
 
 def _percent_view(data: Coverage, check: PercentCheck) -> PercentView:
