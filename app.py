@@ -89,11 +89,10 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
 def timeline(data: views.Coverage, timed: bool) -> None:
     """Everything that changes with the date; while playing (``timed``) it reruns alone every PLAY_SECONDS."""
     dates = data.dates
-    if state.get("playing", False) and time.monotonic() - state.get("stepped_at", 0.0) >= PLAY_SECONDS * 0.75:
-        if state.day == dates[-1]:
-            state.playing = False
-        else:
-            state.day = views.step_date(dates, state.day, 1)
+    if state.get("playing", False):
+        elapsed = time.monotonic() - state.get("stepped_at", 0.0)
+        state.day, state.playing, stepped = views.play_step(dates, state.day, elapsed, PLAY_SECONDS)
+        if stepped:
             state.stepped_at = time.monotonic()
     playing = state.get("playing", False)
     if playing != timed:

@@ -24,7 +24,7 @@ from .maps import LABEL, format_day
 from .names import normalise
 from .publish import PublishReport, Source, highlight, safe_link
 from .store import IngestReport, ReextractReport, Store
-from .timeline import Decision, claim_day
+from .timeline import ControlState, Decision, claim_day
 from .views import Coverage, article_source, html_block, source_html
 
 
@@ -368,6 +368,16 @@ def reextract_text(report: ReextractReport) -> str:
     lost = f"; {_count(len(report.orphaned), 'decision')} lost its claim and is kept aside" if report.orphaned else ""
     return (f"Read {_count(report.articles, 'article')} again: {report.claims_before} claims before, "
             f"{report.claims_after} now{lost}.")
+
+
+def latest_states(data: Coverage) -> dict[str, ControlState]:
+    """Who held each place on the last change date (nothing before any change)."""
+    return data.timeline.state_on(data.dates[-1]) if data.dates else {}
+
+
+def spelling_added_text(spelling: str, place: Place) -> str:
+    return (f"“{' '.join(spelling.split())}” is now a spelling of {place.name}. "
+            "Re-read the articles for their claims to use it.")
 
 
 def places_on_map(data: Coverage, place_ids: Iterable[str]) -> frozenset[str]:

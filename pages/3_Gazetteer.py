@@ -25,8 +25,7 @@ with search:
         st.info(f"No place of {gazetteer.name} is called anything like “{query}”.")
     if found:
         st.dataframe(editing.place_rows(found), hide_index=True, use_container_width=True)
-    latest = data.dates[-1] if data.dates else None
-    states = data.timeline.state_on(latest) if latest else {}
+    states = editing.latest_states(data)
     outlined = editing.places_on_map(data, [m.place.id for m in found])
     fmap = maps.build_map(data.base.display, None, legend=False)
     st_folium(fmap, key="gazetteer-map", height=460, use_container_width=True, returned_objects=[],
@@ -51,9 +50,7 @@ with unknown:
         if st.form_submit_button("Add the spelling", type="primary"):
             with app_data.readable_errors(stop=False):
                 added = add_spelling(views.gazetteer_folder(), place or "", spelling or "")
-                st.session_state["spelling-added"] = (
-                    f"“{' '.join((spelling or '').split())}” is now a spelling of {added.name}. "
-                    "Re-read the articles for their claims to use it.")
+                st.session_state["spelling-added"] = editing.spelling_added_text(spelling or "", added)
                 st.rerun()
     if st.button("Re-read every article with the gazetteer as it is now",
                  help="Claims are read again; editors' decisions are kept (those whose claim is gone are reported)."):

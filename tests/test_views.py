@@ -199,3 +199,10 @@ def test_the_store_revision_moves_with_every_write(store, data):
     store.decide(claim.key, "accepted")
     after = store.revision()
     assert after != before and store.revision() == after
+
+
+def test_playing_steps_when_due_and_stops_on_the_last_date():
+    dates = list(DAYS)
+    assert views.play_step(dates, DAYS[0], elapsed=0.5, interval=2.0) == (DAYS[0], True, False)  # not yet due
+    assert views.play_step(dates, DAYS[0], elapsed=1.6, interval=2.0) == (DAYS[1], True, True)  # a rerun a little early
+    assert views.play_step(dates, DAYS[-1], elapsed=2.0, interval=2.0) == (DAYS[-1], False, False)
