@@ -124,6 +124,11 @@ def _decode(raw: bytes, path: Path) -> str:
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
             file=path,
         ) from None
+    return unix_newlines(text)
+
+
+def unix_newlines(text: str) -> str:
+    """Windows and old Mac line ends as ``\\n``: offsets and blank-line paragraphs then mean the same everywhere."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .articles import ARTICLE_SUFFIXES, Article, load_articles, read_article
+from .articles import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
 from .claims import Claim
 from .errors import ArticleError, StoreError
 from .gazetteer import Candidate, Gazetteer, Place
@@ -132,7 +132,7 @@ def given_metadata(title: str = "", outlet: str = "", published: date | None = N
 
 def pasted_article(text: str, meta: Mapping) -> Article:
     """An article pasted into the app (metadata from :func:`given_metadata`)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = unix_newlines(text).strip()
     if not text:
         raise ArticleError("the pasted text is empty")
     return Article(text=text, title=meta.get("title") or text.split("\n", 1)[0][:200], source=meta.get("source", ""),

@@ -25,7 +25,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from .articles import MAX_BYTES, Article, load_articles
+from .articles import MAX_BYTES, Article, load_articles, unix_newlines
 from .claims import Claim
 from .dates import parse_iso_date
 from .errors import ArticleError, GeoError
@@ -118,7 +118,7 @@ def _jsonl_article(line: bytes, path: Path, number: int, published: date | None)
     wrong = [name for name, value in fields.items() if not isinstance(value, str)]
     if wrong:
         raise bad(f"not a string: {', '.join(wrong)}")
-    text = fields["text"].replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(fields["text"])
     if not text.strip():
         raise bad("no article text")
     when, basis = published, "given"
