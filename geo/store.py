@@ -177,12 +177,6 @@ def extraction_version(gazetteer: Gazetteer) -> str:
     return digest.hexdigest()[:16]
 
 
-def _read_claims(article: Article, gazetteer: Gazetteer) -> list[Claim]:
-    from .claims import read_claims
-
-    return read_claims(article, gazetteer)
-
-
 class Store:
     """One database of articles, claims and decisions (see the module docstring)."""
 
@@ -288,17 +282,25 @@ class Store:
         return ingest(self, items, gazetteer, extract=extract, extractor=extractor, **options)
 
     def reextract(
-        self, gazetteer: Gazetteer, *, extract: Extractor = _read_claims, extractor: str | None = None
+        self, gazetteer: Gazetteer, *, extract: Extractor | None = None, extractor: str | None = None
     ) -> ReextractReport:
         """Read every stored article again; keep each decision whose claim still exists.
+
+        Articles go through the pipeline in batches (``read_claims_many``) unless ``extract`` names
+        another reader.
 
         One transaction per article: its old claims are replaced by the new ones, then its
         decisions are re-matched by claim key (orphaned if the claim is gone, restored if back).
         """
         report = ReextractReport()
         run_id = self.start_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
-        for article in self.articles():
-            claims = extract(article, gazetteer)
+        if extract is None:
+            from .claims import read_claims_many
+
+            readings = read_claims_many(self.articles(), gazetteer)
+        else:
+            readings = ((article, extract(article, gazetteer)) for article in self.articles())
+        for article, claims in readings:
             with self._write() as conn:
                 report.claims_before += conn.scalar(
                     select(func.count()).select_from(claims_table).where(claims_table.c.article == article.id))
