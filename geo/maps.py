@@ -195,9 +195,24 @@ def control_features(
 
 
 # -- the legend ----------------------------------------------------------------------------------
+def legend_entries(controllers: Iterable[str]) -> list[tuple[dict, str, str]]:
+    """(style, label, how it is drawn) for each row of a legend, page or image alike."""
+    rows = [(place_style(c), LABEL.get(c, c), "") for c in controllers]
+    return rows + [
+        (place_style("unknown", "baseline", changed=True), "Changed on this date", ""),
+        (place_style("unknown", "proposed"), "Unreviewed claim", "dashed"),
+        (place_style("unknown", "disputed"), "Disputed claim", "dotted"),
+    ]
+
+
+def _legend_stroke(colour: str) -> str:
+    """A white outline (the map's border between places) would vanish on a legend's white page."""
+    return "#999999" if colour == "#FFFFFF" else colour
+
+
 def _swatch(style: dict) -> str:
     dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
-    stroke = "#999999" if style["color"] == "#FFFFFF" else style["color"]
+    stroke = _legend_stroke(style["color"])
     width = min(style["weight"], 3)
     return (
         f'<svg class="geo-swatch" width="22" height="16" aria-hidden="true">'
@@ -208,13 +223,10 @@ def _swatch(style: dict) -> str:
 
 def legend_html(controllers: Iterable[str] = MAP_CONTROLLERS, *, approximate: bool = True) -> str:
     """The legend as an HTML fragment: colours for ``controllers``, then what lines and patterns mean."""
-    rows = [(place_style(c), LABEL.get(c, c)) for c in controllers]
-    rows += [
-        (place_style("unknown", "baseline", changed=True), "Changed on this date"),
-        (place_style("unknown", "proposed"), "Unreviewed claim (dashed)"),
-        (place_style("unknown", "disputed"), "Disputed claim (dotted)"),
-    ]
-    items = "".join(f"<li>{_swatch(style)}<span>{escape(label)}</span></li>" for style, label in rows)
+    items = "".join(
+        f"<li>{_swatch(style)}<span>{escape(label)}{f' ({drawn})' if drawn else ''}</span></li>"
+        for style, label, drawn in legend_entries(controllers)
+    )
     note = (
         '<p class="geo-legend-note">Shapes whose tooltip says “approximate shape” are estimated '
         "around the place's centre, not surveyed boundaries.</p>"
@@ -386,17 +398,10 @@ class StaticMap:
         self.figure.text(0.03, 0.965, title, fontsize=15, fontweight="bold", va="top", parse_math=False)
         self._date = self.figure.text(0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False)
         self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555", parse_math=False)
-        entries = [(place_style(c), LABEL.get(c, c)) for c in controllers]
-        entries += [
-            (place_style("unknown", "baseline", changed=True), "Changed on this date"),
-            (place_style("unknown", "proposed"), "Unreviewed claim"),
-            (place_style("unknown", "disputed"), "Disputed claim"),
-        ]
         handles = []
-        for style, label in entries:
+        for style, label, _ in legend_entries(controllers):
             props = _mpl_style(style)
-            if props["edgecolor"] == "#FFFFFF":
-                props["edgecolor"] = "#999999"
+            props["edgecolor"] = _legend_stroke(props["edgecolor"])
             props.pop("alpha")
             handles.append(Patch(label=label, hatchcolor=HATCH_STRIPE, **props))
         self.figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=3,
