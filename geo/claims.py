@@ -150,13 +150,10 @@ def _claim(article: Article, r: dict) -> Claim:
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
-    if r["hedged"]:
-        flags.append("hedged")
-    confidence = _CONFIDENCE["base"] - sum(_CONFIDENCE.get(f, 0.0) for f in flags)
-    if r["partial"]:
-        confidence -= _CONFIDENCE["partial"]
-    if r["claim_type"] == "denied":
-        confidence -= _CONFIDENCE["denied"]
+    flags = list(dict.fromkeys(flags))
+    penalties = [*flags, *(name for name, applies in (
+        ("hedged", r["hedged"]), ("partial", r["partial"]), ("denied", r["claim_type"] == "denied")) if applies)]
+    confidence = _CONFIDENCE["base"] - sum(_CONFIDENCE.get(p, 0.0) for p in penalties)
     return Claim(
         article=article.id, sentence=r["sentence"], start=r["start"], end=r["end"],
         place_as_written=r["place_as_written"], place_id=r["place_id"], place=r["place"],
@@ -165,7 +162,7 @@ def _claim(article: Article, r: dict) -> Claim:
         attribution=r["attribution"], hedged=r["hedged"], confidence=round(max(0.05, min(0.95, confidence)), 2),
         place_start=r["place_start"], place_end=r["place_end"], cue=r["cue"], cue_start=r["cue_start"],
         cue_end=r["cue_end"], candidates=tuple(r["candidates"]), disputes=r["disputes"],
-        flags=tuple(dict.fromkeys(f for f in flags if f != "hedged")),
+        flags=tuple(flags),
     )
 
 

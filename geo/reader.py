@@ -361,8 +361,7 @@ class _Sentence:
         return earlier[-1]._.side if earlier else None
 
     def _is_fighter(self, head: Token) -> bool:
-        return bool(self._side(head)) or head.lemma_.lower() not in self.words["evacuees_not_fighters"] and (
-            head.lemma_.lower() in ("fighter", "militia", "gunman", "troop", "unit", "force"))
+        return bool(self._side(head)) or head.lemma_.lower() in self.words["fighter_nouns"]
 
     # -- where ------------------------------------------------------------------------------------
     def _place_at(self, token: Token) -> bool:
