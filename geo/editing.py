@@ -69,7 +69,7 @@ def review_items(data: Coverage, kind: str | None = None) -> list[ReviewItem]:
     """The unreviewed claims (of one :data:`geo.timeline.REVIEW_FILTERS` kind, or all), oldest date first."""
     timeline = data.timeline
     items = [
-        ReviewItem(claim, claim.place_as_written if claim.place_id is None else data.place_name(claim.place_id),
+        ReviewItem(claim, data.claim_place(claim),
                    highlight(claim), article_source(data, claim.article), timeline.unplaced.get(claim.key, ""),
                    timeline.disputed_by.get(claim.key, ()))
         for claim in timeline.claims_to_review(kind)
@@ -227,7 +227,7 @@ def claim_rows(data: Coverage, article_id: str) -> list[dict]:
     for claim in article_claims(data, article_id):
         day = claim_day(claim)
         rows.append({
-            "place": claim.place_as_written if claim.place_id is None else data.place_name(claim.place_id),
+            "place": data.claim_place(claim),
             "side": LABEL.get(claim.controller, claim.controller),
             "claim": claim.claim_type + (f" {claim.percent:g}%" if claim.percent is not None else ""),
             "date": day.isoformat() if day else "",
@@ -303,7 +303,7 @@ def search_places(gazetteer: Gazetteer, query: str, limit: int = 25) -> list[Pla
     key = normalise(query)
     if not key:
         return []
-    local = {p.id for p in (*gazetteer.areas, *gazetteer.regions)}
+    local = gazetteer.local_ids
     found: dict[str, PlaceMatch] = {}
     lookup = gazetteer.lookup(query, limit=limit)
     if lookup.match is not None and lookup.match.id in local:
@@ -336,7 +336,7 @@ def unresolved_names(data: Coverage, limit: int = 3) -> list[UnresolvedName]:
             key = normalise(claim.place_as_written)
             counts[key] += 1
             spelled[key][claim.place_as_written.strip()] += 1
-    local = {p.id for p in (*data.gazetteer.areas, *data.gazetteer.regions)}
+    local = data.gazetteer.local_ids
     found = []
     for key, count in counts.most_common():
         written = spelled[key].most_common(1)[0][0]

@@ -184,6 +184,11 @@ class Gazetteer:
     def regions(self) -> list[Place]:
         return [p for p in self.places.values() if p.is_region]
 
+    @cached_property
+    def local_ids(self) -> frozenset[str]:
+        """Ids of the city's own places (map places and regions), not the towns and countries outside."""
+        return frozenset(p.id for p in (*self.areas, *self.regions))
+
     def members(self, place_id: str) -> tuple[str, ...]:
         """The map places a claim about ``place_id`` covers: itself, or a region's members."""
         place = self.places[place_id]

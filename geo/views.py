@@ -26,6 +26,7 @@ import shapely
 from markupsafe import Markup, escape
 
 from .articles import Article
+from .claims import Claim
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .maps import (
     LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, controllers_shown, format_day, legend_html, map_shapes,
@@ -102,6 +103,10 @@ class Coverage:
     @property
     def dates(self) -> list[date]:
         return self.timeline.dates
+
+    def claim_place(self, claim: Claim) -> str:
+        """The place a claim is about, as an editor reads it: its name, or the words written if unresolved."""
+        return claim.place_as_written if claim.place_id is None else self.place_name(claim.place_id)
 
     def place_name(self, place_id: str | None) -> str:
         place = self.gazetteer.places.get(place_id or "")
