@@ -16,7 +16,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import app_data
-from geo import maps, views
+from geo.app import views
+from geo.render import maps
 
 #: Seconds between two dates while playing.
 PLAY_SECONDS = 2.0

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import views
-from geo.errors import GeoError
+from geo.app import views
+from geo.core import GeoError
 from geo.gazetteer import Gazetteer
 from geo.store import Store
 

@@ -69,8 +69,8 @@ def write_city(folder: Path, places: int) -> None:
 
 def fill_store(db: Path, places: int, claims: int, rng: random.Random) -> None:
     """Articles of five sentences each, every sentence a claim about a place (some about a district)."""
-    from geo.articles import Article
-    from geo.claims import Claim
+    from geo.core import Claim
+    from geo.read import Article
     from geo.store import Store
 
     store = Store(db)

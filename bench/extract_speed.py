@@ -19,10 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.articles import Article  # noqa: E402
-from geo.claims import read_claims_many  # noqa: E402
 from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.mentions import MODEL_NAMES, load_pipeline  # noqa: E402
+from geo.read import (
+    Article,  # noqa: E402
+    read_claims_many,  # noqa: E402
+)
+from geo.read.pipeline import MODEL_NAMES, load_pipeline  # noqa: E402
 
 ACTORS = {
     "government": ["Government troops", "The Syrian army", "Pro-government militias", "Army units"],

@@ -115,8 +115,8 @@ def show(label: str, size: int, seconds: float, rate: float, peak: int) -> None:
 
 def pipe_n_process(corpus: Path, n_process: int) -> float:
     """Seconds for spaCy's ``nlp.pipe(n_process=...)`` to read the claims of a corpus (no store)."""
-    code = ("import sys; from geo.gazetteer import Gazetteer; from geo.ingest import read_jsonl; "
-            "from geo.claims import read_claims_many; g = Gazetteer.load(); "
+    code = ("import sys; from geo.gazetteer import Gazetteer; from geo.store import read_jsonl; "
+            "from geo.read import read_claims_many; g = Gazetteer.load(); "
             f"n = sum(1 for _ in read_claims_many(read_jsonl(sys.argv[1]), g, n_process={n_process}, batch_size=16)); "
             "print(n)")
     start = time.perf_counter()

@@ -26,16 +26,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import folium  # noqa: E402
 
-from geo.articles import Article  # noqa: E402
-from geo.baseline import Baseline, BaselineEntry  # noqa: E402
-from geo.claims import Claim  # noqa: E402
-from geo.demo import demo_database  # noqa: E402
-from geo.gazetteer import Gazetteer, Place  # noqa: E402
-from geo.maps import FILL  # noqa: E402
-from geo.errors import GeoError  # noqa: E402
+from geo.core import (
+    Claim,  # noqa: E402
+    GeoError,  # noqa: E402
+)
+from geo.gazetteer import (  # noqa: E402  # noqa: E402
+    Baseline,
+    BaselineEntry,
+    Gazetteer,
+    Place,
+    place_shapes,  # noqa: E402
+)
 from geo.publish import leaflet_assets, publish  # noqa: E402
-from geo.shapes import place_shapes  # noqa: E402
-from geo.store import Store  # noqa: E402
+from geo.read import Article  # noqa: E402
+from geo.render import FILL  # noqa: E402
+from geo.store import (
+    Store,  # noqa: E402
+    demo_database,  # noqa: E402
+)
 from geo.timeline import ControlTimeline  # noqa: E402
 
 START = date(2016, 11, 15)

@@ -31,8 +31,13 @@ import shapely
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.shapes import _approximate, approximate_shapes, iou, read_boundaries  # noqa: E402
+from geo.gazetteer import (  # noqa: E402
+    Gazetteer,  # noqa: E402
+    approximate_cells,
+    approximate_shapes,
+    iou,
+    read_boundaries,
+)
 
 SHARED = Path(os.environ.get("GEO_SHARED", ROOT.parent / "shared"))
 CSR = SHARED / "reference" / "csr-aleppo" / "Neighborhoods.geojson"
@@ -71,7 +76,7 @@ def main() -> int:
     print(f"CSR file: {boundaries.features} features, {len(boundaries.unmatched)} unmatched; "
           f"real polygons for {len(real)} of {len(shapes)} places")
 
-    _approximate.cache_clear()
+    approximate_cells.cache_clear()
     start = time.perf_counter()
     approx = approximate_shapes(gazetteer).set_index("id")
     first = time.perf_counter() - start

@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.baseline import Baseline, BaselineEntry  # noqa: E402
-from geo.claims import Claim  # noqa: E402
-from geo.gazetteer import Gazetteer, Place  # noqa: E402
+from geo.core import Claim  # noqa: E402
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place  # noqa: E402  # noqa: E402
 from geo.timeline import ControlTimeline  # noqa: E402
 
 START = date(2016, 11, 15)

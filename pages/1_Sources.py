@@ -7,7 +7,8 @@ from datetime import date
 import streamlit as st
 
 import app_data
-from geo import editing
+from geo.app import editing
+from geo.store import ingest
 
 app_data.start_page("Sources")
 app_data.page_header("Sources", "Add news articles. Each is read for the places it names and the claims that a "
@@ -26,12 +27,12 @@ def metadata(form: str) -> dict:
     return {"title": title, "outlet": outlet, "published": published, "link": link}
 
 
-def ingest(read) -> None:
+def add_articles(read) -> None:
     """Read the articles ``read()`` gives, store them with their claims, and say what happened."""
     with app_data.readable_errors(stop=False):
         items = read()
         with st.spinner("Reading the articles for places and claims…"):
-            report = store.ingest(items, gazetteer)
+            report = ingest(store, items, gazetteer)
         for level, message in editing.ingest_messages(report):
             getattr(st, level)(message)
 
@@ -47,20 +48,20 @@ with add:
         fields = metadata("upload")
         st.caption("With several files, the outlet and date apply to all; each keeps its own title and link.")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: editing.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
+            add_articles(lambda: editing.uploaded_articles([(f.name, f.getvalue()) for f in files or []],
                                                      editing.given_metadata(**fields)))
     with paste, st.form("paste"):
         text = st.text_area("Article text", height=220, key="paste-text")
         fields = metadata("paste")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: [editing.pasted_article(text, editing.given_metadata(**fields))])
+            add_articles(lambda: [editing.pasted_article(text, editing.given_metadata(**fields))])
     with folder, st.form("folder"):
         path = st.text_input("Folder", key="folder-path", placeholder="/path/to/articles",
                              help="Every .txt, .md and .html file in it and below it.")
         published = st.date_input("Published (for files that do not say)", value=None, key="folder-published",
                                   format="YYYY-MM-DD")
         if st.form_submit_button("Add", type="primary"):
-            ingest(lambda: editing.folder_articles(path, published))
+            add_articles(lambda: editing.folder_articles(path, published))
 
 with read:
     if not data.articles:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
-from geo import editing
-from geo.claims import CONTROLLERS
-from geo.maps import LABEL
+from geo.app import editing
+from geo.core import CONTROLLERS, REVIEW_FILTER_LABELS
+from geo.render import LABEL
 from geo.timeline import claim_day
 
 app_data.start_page("Review")
@@ -18,8 +18,8 @@ gazetteer, store, data = app_data.editing()
 with st.sidebar:
     st.text_input("Your name (kept with each decision)", key="editor")
 
-kind = st.segmented_control("Show", options=list(editing.REVIEW_FILTER_LABELS), default=None, key="filter",
-                            format_func=editing.REVIEW_FILTER_LABELS.get)
+kind = st.segmented_control("Show", options=list(REVIEW_FILTER_LABELS), default=None, key="filter",
+                            format_func=REVIEW_FILTER_LABELS.get)
 items = editing.review_items(data, kind)
 if "saved" in st.session_state:
     st.success(st.session_state.pop("saved"), icon=":material/check:")

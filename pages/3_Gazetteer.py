@@ -6,8 +6,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import app_data
-from geo import editing, maps, views
-from geo.spellings import add_spelling
+from geo.app import editing, views
+from geo.gazetteer import add_spelling
+from geo.render import maps
 
 app_data.start_page("Gazetteer")
 gazetteer, store, data = app_data.editing()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
-from geo import editing
-from geo.maps import format_day
+from geo.app import editing
 from geo.publish import publish
+from geo.render import format_day
 
 app_data.start_page("Publish")
 app_data.page_header("Publish", "A static site that needs no server: a page per date, one embeddable timeline "

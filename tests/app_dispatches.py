@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from geo.articles import Article
-from geo.claims import Claim
+from geo.core import Claim
+from geo.read import Article
 from geo.store import Store
 from tests.small_town import _claim as claim
 

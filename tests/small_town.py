@@ -14,10 +14,9 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import box
 
-from geo.articles import Article
-from geo.baseline import Baseline, BaselineEntry
-from geo.claims import Claim
-from geo.gazetteer import PLACE_COLUMNS, REGION_COLUMNS, Gazetteer, Place
+from geo.core import Claim
+from geo.gazetteer import PLACE_COLUMNS, REGION_COLUMNS, Baseline, BaselineEntry, Gazetteer, Place
+from geo.read import Article
 from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
-from geo.maps import LABEL, format_day
+from geo.core import DEFAULT_GAZETTEER
+from geo.gazetteer import Gazetteer
+from geo.render import LABEL, format_day
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
 

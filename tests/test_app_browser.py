@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from geo.app import map_base
 from geo.gazetteer import Gazetteer
-from geo.maps import format_day, place_style
+from geo.render import format_day, place_style
 from geo.store import Store
-from geo.views import map_base
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
 from tests.browser import screenshot
 

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from geo.articles import MAX_BYTES, Article, load_articles, read_article, read_meta_csv
-from geo.errors import ArticleError
+from geo.core import ArticleError
+from geo.read import MAX_BYTES, Article, load_articles, read_article, read_meta_csv
 
 BODY = "Government troops entered the district on Friday.\n\nResidents said the shelling had stopped.\n"
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from geo.articles import Article
-from geo.claims import CLAIM_TYPES, CONTROLLERS, read_claims, read_claims_many
-from geo.mentions import load_pipeline
+from geo.core import CLAIM_TYPES, CONTROLLERS
+from geo.read import Article, read_claims, read_claims_many
+from geo.read.pipeline import load_pipeline
 
 MONDAY = date(2016, 11, 28)
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from geo.dates import default_range, find_dateline, find_dates, parse_iso_date
+from geo.core import default_range, find_dateline, find_dates, parse_iso_date
 
 WEDNESDAY = date(2016, 12, 14)
 

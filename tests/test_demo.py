@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from geo.articles import load_articles
-from geo.demo import demo_database, demo_files
-from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
-from geo.store import Store
+from geo.core import DEFAULT_GAZETTEER
+from geo.gazetteer import Gazetteer
+from geo.read import load_articles
+from geo.store import Store, demo_database, demo_files
 from tests.conftest import shared_path
 
 DEMO_SOURCE = "Demo dispatch (written for this project from the public record)"

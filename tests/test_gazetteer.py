@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from geo.errors import GazetteerError
-from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from geo.core import DEFAULT_GAZETTEER, GazetteerError
+from geo.gazetteer import Gazetteer
 from tests.conftest import shared_path
 
 SEED_SPELLINGS = {

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from geo.articles import MAX_BYTES
 from geo.cli import main
+from geo.read import MAX_BYTES
 from geo.store import Store
 
 GOOD = {

@@ -9,12 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from geo.baseline import read_baseline
 from geo.cli import main
-from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer
-from geo.importers import GEONAMES_COLUMNS, from_geonames, from_osm_geojson, slug, unique_ids, utm_crs
-from geo.shapes import place_shapes, region_shape
+from geo.core import GazetteerError
+from geo.gazetteer import (
+    GEONAMES_COLUMNS,
+    Gazetteer,
+    from_geonames,
+    from_osm_geojson,
+    place_shapes,
+    read_baseline,
+    region_shape,
+    slug,
+    unique_ids,
+    utm_crs,
+)
 from tests.test_shapes import overlaps_m2, points_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -9,12 +9,9 @@ from datetime import date
 
 import pytest
 
-from geo.articles import Article, read_article
-from geo.claims import Claim
-from geo.errors import ArticleError, GeoError
-from geo.gazetteer import DEFAULT_GAZETTEER
-from geo.ingest import ingest, read_jsonl, read_sources
-from geo.store import Store
+from geo.core import DEFAULT_GAZETTEER, ArticleError, Claim, GeoError
+from geo.read import Article, read_article
+from geo.store import Store, ingest, read_jsonl, read_sources
 
 DEMO = DEFAULT_GAZETTEER / "demo"
 CALLS: list[str] = []  # the articles the stand-in extractor was asked to read, in this process
@@ -176,7 +173,7 @@ def test_a_dask_cluster_reads_the_claims_and_the_driver_writes_them(tmp_path, ga
 
 def has_read_claims() -> bool:
     """On a Dask worker: whether it holds a gazetteer to read claims with."""
-    from geo import ingest as module
+    from geo.store import ingestion as module
 
     return bool(module._CONTEXT)
 

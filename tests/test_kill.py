@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import read_article
-from geo.claims import read_claims
-from geo.demo import demo_files
-from geo.store import Store
+from geo.read import read_article, read_claims
+from geo.store import Store, demo_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 4

@@ -7,7 +7,8 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from geo.maps import (
+from geo.core import MAP_CONTROLLERS
+from geo.render import (
     FILL,
     FILL_OPACITY,
     LABEL,
@@ -22,7 +23,7 @@ from geo.maps import (
     place_style,
     tooltip_html,
 )
-from geo.timeline import MAP_CONTROLLERS, ControlState
+from geo.timeline import ControlState
 from tests import small_town
 
 DAY = date(2016, 12, 2)
@@ -136,7 +137,7 @@ def test_map_loads_only_leaflet_and_never_raw_markup(shapes):
 def test_the_app_adds_the_control_layer_itself(shapes):
     fmap = build_map(shapes, legend=False)
     assert "L.geoJson" not in fmap.get_root().render()
-    layer = control_layer(shapes, states(hill="isis"))
+    layer = control_layer(shapes, states(hill="islamic-state"))
     assert isinstance(layer, ControlLayer)
     layer.add_to(fmap)
     assert layer.geojson.get_name() in fmap.get_root().render()

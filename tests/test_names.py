@@ -1,7 +1,7 @@
 """Each normalisation rule, shown by two spellings that must meet."""
 import pytest
 
-from geo.names import normalise, words
+from geo.core import normalise, words
 
 SAME = [
     # article prefixes, with sun-letter assimilation, hyphen or space

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from geo import publish as publishing
-from geo.errors import GeoError
+from geo.core import GeoError
 from geo.publish import highlight, publish, safe_link, script_json
+from geo.publish import site as publishing
 from tests import small_town
 
 DATES = ["2016-11-22", "2016-11-28", "2016-12-02", "2016-12-05"]

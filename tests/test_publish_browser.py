@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from geo.maps import FILL
 from geo.publish import publish
+from geo.render import FILL
 from tests import small_town
 from tests.browser import new_context, screenshot
 

@@ -14,13 +14,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.articles import Article, read_article
-from geo.claims import CLAIM_TYPES, CONTROLLERS, Claim, read_claims
-from geo.errors import ArticleError, GeoError
+from geo.core import CLAIM_TYPES, CONTROLLERS, ArticleError, Claim, GeoError, normalise, words
 from geo.gazetteer import Gazetteer, Lookup
-from geo.ingest import read_jsonl
-from geo.names import normalise, words
-from geo.store import claim_offset_problems
+from geo.read import Article, read_article, read_claims
+from geo.store import claim_offset_problems, read_jsonl
 
 PROPERTY = settings(max_examples=int(os.environ.get("GEO_PROPERTY_EXAMPLES", 80)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _GAZETTEER = Gazetteer.load()

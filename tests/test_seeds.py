@@ -12,8 +12,7 @@ from datetime import date
 
 import pytest
 
-from geo.articles import Article, load_articles
-from geo.claims import read_claims_many
+from geo.read import Article, load_articles, read_claims_many
 
 from .conftest import shared_path
 

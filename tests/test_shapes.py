@@ -9,10 +9,19 @@ import pytest
 import shapely
 
 from geo.cli import main
-from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, Place
-from geo.shapes import (
-    COLUMNS, MIN_SEPARATION_M, REACH, approximate_shapes, area_km2, iou, place_shapes, read_boundaries, region_shape,
+from geo.core import GazetteerError
+from geo.gazetteer import (
+    COLUMNS,
+    MIN_SEPARATION_M,
+    REACH,
+    Gazetteer,
+    Place,
+    approximate_shapes,
+    area_km2,
+    iou,
+    place_shapes,
+    read_boundaries,
+    region_shape,
 )
 from tests.conftest import shared_path
 

@@ -7,9 +7,8 @@ import threading
 
 import pytest
 
-from geo import spellings
-from geo.errors import GazetteerError
-from geo.gazetteer import DEFAULT_GAZETTEER, PLACE_COLUMNS, Gazetteer
+from geo.core import DEFAULT_GAZETTEER, GazetteerError
+from geo.gazetteer import PLACE_COLUMNS, Gazetteer, spellings
 
 
 @pytest.fixture

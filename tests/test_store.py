@@ -10,10 +10,9 @@ from datetime import date
 
 import pytest
 
-from geo.articles import Article, load_articles
-from geo.claims import Claim
-from geo.errors import StoreError
-from geo.store import Store, database_url
+from geo.core import Claim, StoreError
+from geo.read import Article, load_articles
+from geo.store import Store, database_url, ingest
 from tests.conftest import shared_path
 
 REPORT = "al-shaar government 2016-12-07\nbab-al-hadid government 2016-12-08\nnowhere-street opposition 2016-12-08\n"
@@ -54,7 +53,7 @@ def article(text=REPORT, **fields):
 
 
 def test_claims_and_articles_come_back_exactly_as_stored(store, gazetteer):
-    report = store.ingest([article(path="one.md")], gazetteer, extract=lines_extractor())
+    report = ingest(store, [article(path="one.md")], gazetteer, extract=lines_extractor())
     assert report.added == ["one.md"] and report.claims == 3 and report.unresolved == ["nowhere-street"]
     expected = lines_extractor()(article(), gazetteer)
     assert list(store.claims().values()) == expected
@@ -64,9 +63,9 @@ def test_claims_and_articles_come_back_exactly_as_stored(store, gazetteer):
 
 def test_ingesting_the_same_article_twice_changes_nothing(store, gazetteer):
     extract = lines_extractor()
-    store.ingest([article()], gazetteer, extract=extract)
+    ingest(store, [article()], gazetteer, extract=extract)
     before = (store.articles(), store.claims())
-    again = store.ingest([article(), article(title="Same text, other title")], gazetteer, extract=extract)
+    again = ingest(store, [article(), article(title="Same text, other title")], gazetteer, extract=extract)
     assert again.added == [] and len(again.duplicates) == 2 and again.claims == 0
     assert (store.articles(), store.claims()) == before
 
@@ -75,14 +74,14 @@ def test_bad_files_are_reported_and_the_batch_goes_on(store, gazetteer, tmp_path
     good = tmp_path / "good.md"
     good.write_text("---\ntitle: Good\npublished: 2016-12-08\n---\n" + REPORT, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    report = store.ingest(load_articles([tmp_path / "empty.txt", good]), gazetteer, extract=lines_extractor())
+    report = ingest(store, load_articles([tmp_path / "empty.txt", good]), gazetteer, extract=lines_extractor())
     assert [name for name, _ in report.failed] == [str(tmp_path / "empty.txt")]
     assert len(report.added) == 1 and len(store.claims()) == 3
 
 
 def test_a_crash_mid_article_leaves_the_store_as_it_was_before_that_article(store, gazetteer, monkeypatch):
     first, second = article(), article(text="al-shaar opposition 2016-12-09\n")
-    store.ingest([first], gazetteer, extract=lines_extractor())
+    ingest(store, [first], gazetteer, extract=lines_extractor())
     before = (store.articles(), store.claims())
     real = Store._insert_claims
 
@@ -92,11 +91,11 @@ def test_a_crash_mid_article_leaves_the_store_as_it_was_before_that_article(stor
 
     monkeypatch.setattr(Store, "_insert_claims", crash_after_the_article_row)
     with pytest.raises(RuntimeError):
-        store.ingest([second], gazetteer, extract=lines_extractor())
+        ingest(store, [second], gazetteer, extract=lines_extractor())
     monkeypatch.undo()
     assert (store.articles(), store.claims()) == before
     assert not store.has_article(second.id)
-    assert store.ingest([second], gazetteer, extract=lines_extractor()).added  # and it can go in later
+    assert ingest(store, [second], gazetteer, extract=lines_extractor()).added  # and it can go in later
 
 
 def test_claims_that_name_another_article_are_refused_with_the_article(store, gazetteer):
@@ -104,12 +103,12 @@ def test_claims_that_name_another_article_are_refused_with_the_article(store, ga
         return [Claim("0" * 16, "s", 0, 1, "x", None, "x", "government", "captured")]
 
     with pytest.raises(StoreError):
-        store.ingest([article()], gazetteer, extract=wrong_article)
+        ingest(store, [article()], gazetteer, extract=wrong_article)
     assert store.articles() == []
 
 
 def test_decisions_survive_re_extraction_and_orphans_are_kept_and_reported(store, gazetteer):
-    store.ingest([article()], gazetteer, extract=lines_extractor())
+    ingest(store, [article()], gazetteer, extract=lines_extractor())
     shaar, hadid, nowhere = store.claims()
     store.decide(shaar, "accepted", by="ed")
     store.decide(hadid, "corrected", date_from="2016-12-07", by="ed", note="the Old City fell on the 7th")
@@ -131,7 +130,7 @@ def test_decisions_survive_re_extraction_and_orphans_are_kept_and_reported(store
 
 
 def test_removing_an_article_keeps_the_decisions_about_it(store, gazetteer):
-    store.ingest([article()], gazetteer, extract=lines_extractor())
+    ingest(store, [article()], gazetteer, extract=lines_extractor())
     key = next(iter(store.claims()))
     store.decide(key, "accepted")
     orphaned = store.remove_article(article().id)
@@ -150,7 +149,7 @@ def test_removing_an_article_keeps_the_decisions_about_it(store, gazetteer):
     ((None, "corrected", {"place_id": "atlantis"}), "'atlantis' is not a map place"),
 ])
 def test_bad_decisions_are_refused(store, gazetteer, args, problem):
-    store.ingest([article()], gazetteer, extract=lines_extractor())
+    ingest(store, [article()], gazetteer, extract=lines_extractor())
     key, decision, *extra = args
     with pytest.raises(StoreError) as caught:
         store.decide(key or next(iter(store.claims())), decision, gazetteer=gazetteer, **(extra[0] if extra else {}))
@@ -159,7 +158,7 @@ def test_bad_decisions_are_refused(store, gazetteer, args, problem):
 
 
 def test_the_latest_decision_counts_and_every_one_is_kept(store, gazetteer):
-    store.ingest([article()], gazetteer, extract=lines_extractor())
+    ingest(store, [article()], gazetteer, extract=lines_extractor())
     key = next(iter(store.claims()))
     store.decide(key, "rejected", by="first")
     store.decide(key, "accepted", by="second")
@@ -176,7 +175,7 @@ def _save_decisions(path, keys, editor):
 
 def test_two_editors_saving_at_once_lose_neither_decision(store, gazetteer, tmp_path):
     texts = [f"al-shaar government 2016-12-{day:02d}\n" for day in range(1, 31)]
-    store.ingest([article(t) for t in texts], gazetteer, extract=lines_extractor())
+    ingest(store, [article(t) for t in texts], gazetteer, extract=lines_extractor())
     keys = list(store.claims())
     path = store.url
     editors = [threading.Thread(target=_save_decisions, args=(path, keys, name)) for name in ("ana", "ben")]
@@ -213,7 +212,7 @@ def test_settings_are_kept_in_the_store(store):
 def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_path, gazetteer):
     seeds = shared_path("seeds")
     store = Store(tmp_path / "seeds.db")
-    report = store.ingest(load_articles(sorted(seeds.glob("*.txt")), meta_csv=seeds / "articles.csv"), gazetteer)
+    report = ingest(store, load_articles(sorted(seeds.glob("*.txt")), meta_csv=seeds / "articles.csv"), gazetteer)
     assert len(report.added) == 2 and report.failed == []
     timeline = store.timeline(gazetteer)
     for place_id in ("al-shaar", "aghyur", "al-farafira", "bab-al-hadid"):
@@ -234,7 +233,7 @@ def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_pat
 # -- the commands -----------------------------------------------------------------------------------
 def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     from geo.cli import main
-    from geo.gazetteer import DEFAULT_GAZETTEER
+    from geo.core import DEFAULT_GAZETTEER
 
     db = str(tmp_path / "cli.db")
     files = [str(DEFAULT_GAZETTEER / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
@@ -292,7 +291,8 @@ def test_commands_that_read_the_store_refuse_a_missing_database(tmp_path, capsys
 def test_the_extraction_version_follows_the_gazetteer_files(tmp_path):
     import shutil
 
-    from geo.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+    from geo.core import DEFAULT_GAZETTEER
+    from geo.gazetteer import Gazetteer
     from geo.store import extraction_version
 
     folder = tmp_path / "city"

@@ -6,10 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.baseline import Baseline, BaselineEntry, load_baseline, read_baseline
-from geo.claims import Claim
-from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, Place
+from geo.core import Claim, GazetteerError
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, load_baseline, read_baseline
 from geo.timeline import ControlTimeline, Decision
 
 START = date(2016, 11, 15)

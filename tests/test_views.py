@@ -10,9 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from geo import editing, views
-from geo.claims import Claim
-from geo.errors import ArticleError, StoreError
+from geo.app import editing, views
+from geo.core import ArticleError, Claim, StoreError
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
 
@@ -123,7 +122,7 @@ def test_an_article_is_marked_without_breaking_its_markup(data):
 
 
 def test_marks_that_cross_a_sentence_edge_are_dropped(gazetteer):
-    from geo.articles import Article
+    from geo.read import Article
     from tests.small_town import _claim
 
     article = Article("Troops took Qarlaq. Bab al-Hadid fell too.")

@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from ..errors import GeoError
+from ..core import GeoError
 
 COMMAND_MODULES = ("gazetteer", "publish", "extract", "store")
 

@@ -5,10 +5,9 @@ import argparse
 import json
 import sys
 
-from ..articles import load_articles
-from ..claims import read_claims_many
-from ..errors import ArticleError
+from ..core import ArticleError
 from ..gazetteer import Gazetteer
+from ..read import load_articles, read_claims_many
 from .options import add_article_options, add_gazetteer_option
 
 #: The columns of the plain-text output, in order.

@@ -10,7 +10,7 @@ from ..gazetteer import Gazetteer
 from .options import add_gazetteer_option
 
 if TYPE_CHECKING:
-    from ..importers import ImportResult
+    from ..gazetteer import ImportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,7 +65,7 @@ def register_shapes(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_shapes(args: argparse.Namespace) -> int:
-    from ..shapes import approximate_shapes, boundary_file, read_boundaries
+    from ..gazetteer import approximate_shapes, boundary_file, read_boundaries
 
     gazetteer = Gazetteer.load(args.gazetteer)
     boundaries = boundary_file(gazetteer, args.boundaries)
@@ -145,7 +145,7 @@ def register_imports(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import_geonames(args: argparse.Namespace) -> int:
-    from ..importers import GEONAMES_PLACE_CODES, from_geonames
+    from ..gazetteer import GEONAMES_PLACE_CODES, from_geonames
 
     codes = tuple(c.strip().upper() for c in (args.codes or "").split(",") if c.strip())
     result = from_geonames(
@@ -156,7 +156,7 @@ def run_import_geonames(args: argparse.Namespace) -> int:
 
 
 def run_import_osm(args: argparse.Namespace) -> int:
-    from ..importers import from_osm_geojson
+    from ..gazetteer import from_osm_geojson
 
     result = from_osm_geojson(args.geojson, args.out, city_name=args.city, country_code=args.country,
                               overwrite=args.force)

@@ -5,9 +5,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..dates import parse_iso_date
-from ..errors import StoreError
-from ..gazetteer import DEFAULT_GAZETTEER
+from ..core import DEFAULT_GAZETTEER, StoreError, parse_iso_date
 
 
 def iso_date(value: str) -> date:

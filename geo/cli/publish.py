@@ -32,9 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from ..gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer, place_shapes
     from ..publish import publish
-    from ..shapes import place_shapes
 
     gazetteer = Gazetteer.load(args.gazetteer)
     store = open_store(args.db)

@@ -8,9 +8,9 @@ import sys
 import time
 from datetime import date
 
-from ..errors import ArticleError, GeoError, StoreError
+from ..core import REVIEW_FILTERS, ArticleError, GeoError, StoreError
 from ..gazetteer import Gazetteer
-from ..timeline import REVIEW_FILTERS, ControlTimeline
+from ..timeline import ControlTimeline
 from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date, open_store
 
 #: How much of a sentence the plain-text listings quote.
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="change the place, side or dates (with --place, --controller, --date-from, --date-to)")
     action.add_argument("--list", action="store_true", help="list the unreviewed claims")
     review.add_argument("--place", metavar="ID", help="corrected place id")
-    review.add_argument("--controller", metavar="SIDE", help="corrected side (government, opposition, kurdish, isis, contested)")
+    review.add_argument("--controller", metavar="SIDE", help="corrected side (government, opposition, kurdish, islamic-state, contested)")
     review.add_argument("--date-from", type=iso_date, metavar="YYYY-MM-DD", help="corrected first date")
     review.add_argument("--date-to", type=iso_date, metavar="YYYY-MM-DD", help="corrected last date")
     review.add_argument("--by", metavar="NAME", help="who decides (default: your login name)")
@@ -95,8 +95,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from ..ingest import BATCH_SIZE, default_workers, ingest, read_sources
-    from ..store import Store
+    from ..store import BATCH_SIZE, Store, default_workers, ingest, read_sources
 
     if not args.files and not args.meta:
         raise ArticleError("give article files, folders, globs or JSON lines, or --meta CSV")
@@ -251,8 +250,7 @@ def run_reextract(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from ..demo import demo_database
-    from ..store import Store
+    from ..store import Store, demo_database
 
     gazetteer = Gazetteer.load(args.gazetteer)
     path = demo_database(args.db, gazetteer=gazetteer)

@@ -26,7 +26,8 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from .timeline import MAP_CONTROLLERS, ControlState
+from ..core import MAP_CONTROLLERS, STATUS_LABEL
+from ..timeline import ControlState
 
 #: Display simplification, in metres of the gazetteer's metric CRS: invisible at street zoom.
 DISPLAY_TOLERANCE_M = 10.0
@@ -41,7 +42,7 @@ FILL = {
     "government": "#D55E00",  # vermilion
     "opposition": "#009E73",  # bluish green
     "kurdish": "#F0E442",  # yellow
-    "isis": "#2B2B2B",  # near black
+    "islamic-state": "#2B2B2B",  # near black
     "contested": "#E69F00",  # orange, hatched
     "unknown": "#BBBBBB",  # grey
 }
@@ -49,15 +50,9 @@ LABEL = {
     "government": "Government",
     "opposition": "Opposition",
     "kurdish": "Kurdish forces",
-    "isis": "Islamic State",
+    "islamic-state": "Islamic State",
     "contested": "Contested",
     "unknown": "Not established",
-}
-STATUS_LABEL = {
-    "baseline": "as of the baseline",
-    "accepted": "reviewed",
-    "proposed": "unreviewed claim",
-    "disputed": "disputed claim",
 }
 HATCH_ID = "geo-hatch-contested"
 HATCH_STRIPE = "#6B4700"

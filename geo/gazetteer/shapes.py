@@ -32,8 +32,8 @@ from pyproj import CRS
 from scipy.spatial import cKDTree
 from shapely.geometry import shape as geojson_shape
 
-from .errors import GazetteerError
-from .gazetteer import Gazetteer
+from ..core import GazetteerError
+from .places import Gazetteer
 
 WGS84 = "EPSG:4326"
 #: A gazetteer folder's own boundary file, used when no other is named.
@@ -82,11 +82,11 @@ def _places_key(gazetteer: Gazetteer) -> tuple:
 
 def approximate_shapes(gazetteer: Gazetteer) -> gpd.GeoDataFrame:
     """An approximate cell for every map place, computed from centroids and known areas."""
-    return _approximate(_places_key(gazetteer)).copy()
+    return approximate_cells(_places_key(gazetteer)).copy()
 
 
 @lru_cache(maxsize=16)
-def _approximate(key: tuple) -> gpd.GeoDataFrame:
+def approximate_cells(key: tuple) -> gpd.GeoDataFrame:
     crs, rows = key
     if not rows:
         raise GazetteerError("the gazetteer has no map places to draw")
@@ -368,7 +368,7 @@ def _with_real_shapes(gazetteer: Gazetteer, real: dict) -> gpd.GeoDataFrame:
     An approximate cell gives way to the real polygons it overlaps, unless that would leave its
     own place outside it.
     """
-    shapes = _approximate(_places_key(gazetteer)).copy()
+    shapes = approximate_cells(_places_key(gazetteer)).copy()
     found = shapes["id"].isin(list(real))
     shapes.loc[found, "geometry"] = gpd.GeoSeries([real[i] for i in shapes.loc[found, "id"]],
                                                   index=shapes.index[found], crs=WGS84)

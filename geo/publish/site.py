@@ -36,28 +36,25 @@ import shapely
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from .articles import Article
-from .claims import Claim
-from .errors import GeoError
-from .gazetteer import Gazetteer
-from .maps import (
+from ..core import PACKAGE_DIR, REVIEW_LABEL, ROOT, STATUS_LABEL, Claim, GeoError
+from ..gazetteer import Gazetteer
+from ..read import Article
+from ..render import (
     LABEL,
-    STATUS_LABEL,
     MapShapes,
     StaticMap,
     build_map,
-    controllers_shown,
     control_layer,
+    controllers_shown,
     format_day,
     legend_html,
     map_shapes,
     state_style,
     tooltip_html,
 )
-from .timeline import Change, ControlState, ControlTimeline
+from ..timeline import Change, ControlState, ControlTimeline
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE_DIR / "render" / "templates"
 #: Where ``make test-deps`` installs Leaflet from npm; GEO_LEAFLET_DIR points elsewhere.
 DEFAULT_LEAFLET_DIR = ROOT / ".cache" / "npm" / "node_modules" / "leaflet" / "dist"
 LEAFLET_DIR_VARIABLE = "GEO_LEAFLET_DIR"
@@ -72,7 +69,7 @@ SUB_EVENT_TYPE = {
     "government": "Government regains territory",
     "opposition": "Non-state actor overtakes territory",
     "kurdish": "Non-state actor overtakes territory",
-    "isis": "Non-state actor overtakes territory",
+    "islamic-state": "Non-state actor overtakes territory",
     "contested": "Armed clash",
 }
 CLAIM_COLUMNS = (
@@ -81,13 +78,6 @@ CLAIM_COLUMNS = (
     "place_id", "before", "after", "change_status", "claim_id", "review_status", "claim_type",
     "sentence", "attribution", "hedged", "article_title", "article_url", "article_published",
 )
-#: A claim's review status, as the citation says it.
-REVIEW_LABEL = {
-    "proposed": "Not yet reviewed by an editor",
-    "accepted": "Accepted by an editor",
-    "corrected": "Corrected by an editor",
-    "disputed": "Disputed by another report",
-}
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
 
 

@@ -10,11 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_iso_date
-from .errors import GazetteerError
-from .gazetteer import Gazetteer
-from .gazetteer import _rows as csv_rows
-from .timeline import MAP_CONTROLLERS
+from ..core import MAP_CONTROLLERS, GazetteerError, parse_iso_date
+from .places import Gazetteer, csv_rows
 
 BASELINE_COLUMNS = ("place_id", "controller", "as_of", "source")
 

@@ -13,9 +13,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .articles import load_articles
-from .errors import GeoError
-from .gazetteer import CACHE_DIR, DEFAULT_GAZETTEER, Gazetteer
+from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GeoError
+from ..gazetteer import Gazetteer
+from ..read import load_articles
+from .ingestion import ingest
 from .store import IngestReport, Store, extraction_version
 
 #: Demo databases go in $GEO_DEMO_DB, else ``<CACHE_DIR>/demo-<city folder>.db``.
@@ -67,4 +68,4 @@ def refresh(store: Store, files: Iterable[Path], gazetteer: Gazetteer, *, reread
         store.remove_article(stale)
     if reread:
         store.reextract(gazetteer)
-    return store.ingest(articles, gazetteer)
+    return ingest(store, articles, gazetteer)

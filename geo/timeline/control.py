@@ -12,14 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from .claims import CONTROLLERS, Claim
+from ..core import MAP_CONTROLLERS, REVIEW_FILTERS, Claim
 
 if TYPE_CHECKING:  # names only: baseline imports this module
-    from .baseline import Baseline
-    from .gazetteer import Gazetteer
+    from ..gazetteer import Baseline, Gazetteer
 
-#: Controllers a place can have on the map; ``unknown`` is "not established".
-MAP_CONTROLLERS = (*CONTROLLERS, "unknown")
 
 
 @dataclass(frozen=True)
@@ -55,8 +52,6 @@ class Change:
 DISAGREEMENT_DAYS = 2
 #: Below this confidence a claim is listed under "low-confidence" for review.
 LOW_CONFIDENCE = 0.5
-DECISIONS = ("accepted", "rejected", "corrected")
-REVIEW_FILTERS = ("unresolved", "low-confidence", "no-date", "disputed")
 
 
 @dataclass(frozen=True)
@@ -393,7 +388,7 @@ class ControlTimeline:
     def areas(self) -> dict[str, float]:
         """km² per map place, for shares by area (from :func:`geo.shapes.place_shapes` unless given)."""
         if self._areas is None:
-            from .shapes import place_areas, place_shapes
+            from ..gazetteer import place_areas, place_shapes
 
             self._areas = place_areas(place_shapes(self.gazetteer))
         return self._areas

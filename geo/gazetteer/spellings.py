@@ -19,9 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import GazetteerError
-from .gazetteer import Gazetteer, Place, read_places, read_regions
-from .names import normalise
+from ..core import GazetteerError, normalise
+from .places import Gazetteer, Place, read_places, read_regions
 
 #: No place name runs longer; anything longer is a pasted sentence.
 MAX_LENGTH = 80

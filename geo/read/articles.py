@@ -11,8 +11,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .dates import find_dateline, parse_iso_date
-from .errors import ArticleError
+from ..core import ArticleError, find_dateline, parse_iso_date
 
 
 def content_hash(text: str) -> str:

@@ -16,27 +16,16 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .articles import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
-from .claims import Claim
-from .errors import ArticleError, StoreError
-from .gazetteer import Candidate, Gazetteer, Place
-from .maps import LABEL, format_day
-from .names import normalise
-from .publish import PublishReport, Source, highlight, safe_link
-from .store import IngestReport, ReextractReport, Store
-from .timeline import ControlState, Decision, claim_day
+from ..core import ArticleError, Claim, StoreError, normalise
+from ..gazetteer import Candidate, Gazetteer, Place
+from ..publish import PublishReport, Source, highlight, safe_link
+from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
+from ..render import LABEL, format_day
+from ..store import IngestReport, ReextractReport, Store
+from ..timeline import ControlState, Decision, claim_day
 from .views import Coverage, article_source, html_block, source_html
 
-
 # -- review ----------------------------------------------------------------------------------------
-#: The review filters as the page names them (None: every unreviewed claim).
-REVIEW_FILTER_LABELS = {
-    None: "All unreviewed claims",
-    "unresolved": "Place not resolved",
-    "low-confidence": "Low confidence",
-    "no-date": "No date",
-    "disputed": "Disputed by another report",
-}
 
 
 @dataclass(frozen=True)

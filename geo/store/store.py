@@ -20,19 +20,41 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (
-    Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    create_engine, delete, event, exists, func, insert, select, update,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    select,
+    update,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from .articles import Article
-from .baseline import load_baseline
-from .claims import CONTROLLERS, Claim
-from .dates import parse_iso_date
-from .errors import ArticleError, StoreError
-from .gazetteer import DATA_DIR, Gazetteer
-from .timeline import DECISIONS, ControlTimeline, Decision
+from ..core import (
+    CONTROLLERS,
+    DECISIONS,
+    LEXICON_DIR,
+    PACKAGE_DIR,
+    Claim,
+    StoreError,
+    parse_iso_date,
+)
+from ..gazetteer import Gazetteer, load_baseline
+from ..read import Article
+from ..timeline import ControlTimeline, Decision
 
 DEFAULT_DB = "geo.db"
 #: How long a writer waits for another writer's transaction before giving up (SQLite).
@@ -160,20 +182,21 @@ class ReextractReport:
 
 
 Extractor = Callable[[Article, Gazetteer], list[Claim]]
-CODE_DIR = Path(__file__).resolve().parent
-#: The modules claims are read by: a change to any other (maps, app, publishing) leaves claims as they are.
-EXTRACTION_MODULES = ("articles", "claims", "dates", "gazetteer", "mentions", "names", "reader")
+#: The packages claims are read by (the layers before the timeline): a change to any other
+#: (timeline, maps, app, publishing) leaves claims as they are.
+EXTRACTION_PACKAGES = ("core", "gazetteer", "read")
 
 
 def extraction_version(gazetteer: Gazetteer) -> str:
     """A fingerprint of everything claims depend on: the reading code, the lexicons and the
     gazetteer's files. Recorded with each extraction run; a change means claims may differ."""
-    code = [CODE_DIR / f"{name}.py" for name in EXTRACTION_MODULES]
-    lexicons = [p for p in (DATA_DIR / "lexicon").rglob("*") if p.is_file()]
+    code = [p for package in EXTRACTION_PACKAGES for p in (PACKAGE_DIR / package).rglob("*.py")]
+    lexicons = [p for p in LEXICON_DIR.rglob("*") if p.is_file()]
     own = [p for p in gazetteer.folder.iterdir() if p.is_file()] if gazetteer.folder else []
     digest = hashlib.sha256()
     for file in sorted({*code, *lexicons, *own}):
-        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+        label = file.relative_to(PACKAGE_DIR).as_posix() if file.is_relative_to(PACKAGE_DIR) else file.name
+        digest.update(label.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -261,26 +284,6 @@ class Store:
             conn.execute(delete(articles_table).where(articles_table.c.id == article_id))
             return self._reconcile(conn, article_id)[0]
 
-    def ingest(
-        self,
-        items: Iterable[Article | ArticleError],
-        gazetteer: Gazetteer,
-        *,
-        extract: Extractor | None = None,
-        extractor: str | None = None,
-        **options,
-    ) -> IngestReport:
-        """Add new articles with their claims; skip ones already stored (see :func:`geo.ingest.ingest`,
-        which takes ``workers``, ``scheduler`` and ``batch_size`` options too).
-
-        A bad file (an :class:`ArticleError` from the loader, or an article the extractor cannot
-        read) is reported and the batch goes on; a failure to write stops the batch with the store
-        as it was before the failing write batch.
-        """
-        from .ingest import ingest
-
-        return ingest(self, items, gazetteer, extract=extract, extractor=extractor, **options)
-
     def reextract(
         self, gazetteer: Gazetteer, *, extract: Extractor | None = None, extractor: str | None = None
     ) -> ReextractReport:
@@ -295,7 +298,7 @@ class Store:
         report = ReextractReport()
         run_id = self.start_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
         if extract is None:
-            from .claims import read_claims_many
+            from ..read import read_claims_many
 
             readings = read_claims_many(self.articles(), gazetteer)
         else:

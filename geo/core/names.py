@@ -25,7 +25,7 @@ _LETTER = r"(?:[^\W_]|[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
 
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 _TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 _ARABIC_FOLD = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ء": None, "ة": "ه", "ى": "ي"}
@@ -65,7 +65,7 @@ def _fold_arabic(word: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """The key of a single word, whatever its script."""
-    return _fold_arabic(word) if _ARABIC_LETTER.search(word) else _fold_latin(word)
+    return _fold_arabic(word) if ARABIC_LETTER.search(word) else _fold_latin(word)
 
 
 def words(text: str) -> Iterator[tuple[int, int, str, bool]]:

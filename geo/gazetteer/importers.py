@@ -19,10 +19,9 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from ..core import ARABIC_LETTER, GazetteerError, normalise
 from .baseline import BASELINE_COLUMNS
-from .errors import GazetteerError
-from .gazetteer import PLACE_COLUMNS, REGION_COLUMNS, _coordinate, _usable_alternate
-from .names import _ARABIC_LETTER, normalise
+from .places import PLACE_COLUMNS, REGION_COLUMNS, parse_coordinate, usable_alternate
 from .shapes import BOUNDARIES_FILE, WGS84, area_km2, feature_geometry, read_feature_collection
 
 #: The 19 tab-separated columns of a GeoNames dump (``SY.txt``, ``allCountries.txt``), in order.
@@ -107,8 +106,8 @@ def from_geonames(
         is_town = row["feature_class"] == "P" and row["feature_code"] in GEONAMES_TOWN_CODES
         if row["feature_code"] not in codes and not is_town:
             continue
-        lat = _coordinate(row["latitude"], -90, 90, "latitude", path, line)
-        lon = _coordinate(row["longitude"], -180, 180, "longitude", path, line)
+        lat = parse_coordinate(row["latitude"], -90, 90, "latitude", path, line)
+        lon = parse_coordinate(row["longitude"], -180, 180, "longitude", path, line)
         if row["feature_code"] in codes:
             candidates.append((line, row, lat, lon))
         if is_town and city_key in {normalise(n) for n in _geonames_names(row)}:
@@ -124,7 +123,7 @@ def from_geonames(
             skipped.append(Skipped(str(path), line, "no name"))
             continue
         names = _geonames_names(row)
-        arabic = next((n for n in names if _ARABIC_LETTER.search(n)), "")
+        arabic = next((n for n in names if ARABIC_LETTER.search(n)), "")
         places.append(ImportedPlace(
             name=row["name"].strip(), lat=lat, lon=lon, source=f"GeoNames {row['geonameid']}",
             variants=tuple(n for n in names[1:] if n != arabic), arabic=arabic,
@@ -165,7 +164,7 @@ def _geonames_rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
 def _geonames_names(row: dict[str, str]) -> list[str]:
     """Name, ASCII name and the alternate names worth indexing, each once."""
     alternates = [n.strip() for n in row["alternatenames"].split(",")]
-    names = [row["name"].strip(), row["asciiname"].strip(), *(n for n in alternates if _usable_alternate(n))]
+    names = [row["name"].strip(), row["asciiname"].strip(), *(n for n in alternates if usable_alternate(n))]
     return list(dict.fromkeys(n for n in names if n))
 
 
@@ -235,7 +234,7 @@ def from_osm_geojson(
             skipped.append(Skipped(str(path), index, f"a {geom.geom_type}, not a point or polygon", "feature"))
             continue
         alternates = [a.strip() for a in _text(props.get("alt_name")).split(";")]
-        arabic = _text(props.get("name:ar")) or (local if _ARABIC_LETTER.search(local) else "")
+        arabic = _text(props.get("name:ar")) or (local if ARABIC_LETTER.search(local) else "")
         variants = [n for n in (local, *alternates) if n and n != name and n != arabic]
         places.append(ImportedPlace(
             name=name, lat=point.y, lon=point.x, source=f"OSM feature {index}", line=index,

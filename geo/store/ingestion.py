@@ -25,11 +25,9 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from .articles import MAX_BYTES, Article, load_articles, unix_newlines
-from .claims import Claim
-from .dates import parse_iso_date
-from .errors import ArticleError, GeoError
-from .gazetteer import Gazetteer
+from ..core import ArticleError, Claim, GeoError, parse_iso_date
+from ..gazetteer import Gazetteer
+from ..read import MAX_BYTES, Article, load_articles, unix_newlines
 from .store import Extractor, IngestReport, Store, extraction_version
 
 #: Files read as JSON lines of articles, one ``{title, source, url, published, text}`` object a line.
@@ -154,7 +152,7 @@ def read_batch(rows: list[dict], key: str, gazetteer: Gazetteer | None = None,
     gazetteer, extract = _CONTEXT[key]
     articles = [Article(**row) for row in rows]
     if extract is None:
-        from .claims import read_claims_many
+        from ..read import read_claims_many
 
         try:  # the whole batch through nlp.pipe, about twice as fast as one by one
             return [{"id": a.id, "claims": [asdict(c) for c in claims]} for a, claims in read_claims_many(articles, gazetteer)]
@@ -164,7 +162,7 @@ def read_batch(rows: list[dict], key: str, gazetteer: Gazetteer | None = None,
 
 
 def _read_one(article: Article, gazetteer: Gazetteer, extract: Extractor | None) -> dict:
-    from .claims import read_claims
+    from ..read import read_claims
 
     try:
         return {"id": article.id, "claims": [asdict(c) for c in (extract or read_claims)(article, gazetteer)]}

@@ -1,86 +1,18 @@
 """Claims: one statement that a side took, lost or holds a place, with the sentence that says so."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates
+from ..gazetteer import Gazetteer
 from .articles import Article
-from .dates import DateRange, default_range, find_dates
-from .gazetteer import Gazetteer
 
 if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and CLI start fast
     from spacy.language import Language
 
-#: The sides of the war; a gazetteer's actor lexicon maps mentions to these.
-SIDES = ("government", "opposition", "kurdish", "isis")
-#: Who holds a place after a claim.
-CONTROLLERS = (*SIDES, "contested")
-CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A control claim read from an article.
-
-    ``start``/``end`` are the sentence's character offsets in the article text;
-    ``place_start``/``place_end`` and ``cue_start``/``cue_end`` locate the place name and the
-    control words inside the article text too, so any view can highlight them.
-    ``place_id`` is None when the name did not resolve (``candidates`` then lists ids).
-    A ``denied`` claim disputes another: ``disputes`` is ``claim_type:controller`` of the denied
-    claim ("captured:government"), about the same place and dates, so the timeline can mark the
-    matching claims (from any article) disputed. ``flags`` say what to review: "no date",
-    "unresolved place", "fuzzy place", "side inferred".
-    """
-
-    article: str
-    sentence: str
-    start: int
-    end: int
-    place_as_written: str
-    place_id: str | None
-    place: str
-    controller: str
-    claim_type: str
-    percent: float | None = None
-    partial: bool = False
-    date_from: date | None = None
-    date_to: date | None = None
-    date_basis: str = ""
-    attribution: str = ""
-    hedged: str = ""
-    confidence: float = 0.5
-    place_start: int = 0
-    place_end: int = 0
-    cue: str = ""
-    cue_start: int = 0
-    cue_end: int = 0
-    candidates: tuple[str, ...] = ()
-    disputes: str = ""
-    flags: tuple[str, ...] = field(default=())
-
-    @property
-    def key(self) -> str:
-        """Stable identity across re-extraction: article, sentence position, place as written, type."""
-        raw = f"{self.article}|{self.start}|{self.place_as_written.casefold()}|{self.claim_type}"
-        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-    def as_dict(self) -> dict:
-        """Plain JSON-ready fields (dates as ISO strings)."""
-        out = asdict(self)
-        for name in ("date_from", "date_to"):
-            out[name] = out[name].isoformat() if out[name] else None
-        out["candidates"] = list(self.candidates)
-        out["flags"] = list(self.flags)
-        out["key"] = self.key
-        return out
-
-
 # -- reading claims from articles ----------------------------------------------------------------
-#: Claim types that report a change of hands (the others state who holds what).
-EVENT_TYPES = ("captured", "withdrew", "evacuated")
 _CONFIDENCE = {"base": 0.9, "hedged": 0.2, "partial": 0.1, "side inferred": 0.2, "unresolved place": 0.4,
                "fuzzy place": 0.1, "no date": 0.1, "denied": 0.4}
 
@@ -99,7 +31,7 @@ def read_claims_many(
     An article longer than the model takes (``nlp.max_length``) is read in pieces cut at
     paragraph breaks, its claims' offsets still counted from the start of the whole text.
     """
-    from .mentions import load_pipeline
+    from .pipeline import load_pipeline
 
     nlp = nlp or load_pipeline(gazetteer)
     pieces = (

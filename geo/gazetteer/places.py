@@ -27,13 +27,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .errors import GazetteerError
-from .names import fold_word, normalise, words
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_GAZETTEER = DATA_DIR / "aleppo"
-#: Where derived data that is slow to compute is kept between runs (not in the repository).
-CACHE_DIR = Path(os.environ.get("GEO_CACHE", DATA_DIR.parent / ".cache"))
+from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GazetteerError, fold_word, normalise, words
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
 REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
@@ -297,7 +291,7 @@ def _index(places: Iterable[Place]) -> dict[str, dict[str, str]]:
 
 
 # -- reading the files ---------------------------------------------------------------------------
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
     if not path.is_file():
         raise GazetteerError("file not found", file=path)
     try:
@@ -318,7 +312,7 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 
-def _coordinate(value: str, low: float, high: float, what: str, path: Path, row: int) -> float:
+def parse_coordinate(value: str, low: float, high: float, what: str, path: Path, row: int) -> float:
     try:
         number = float(value)
     except ValueError:
@@ -331,7 +325,7 @@ def _coordinate(value: str, low: float, high: float, what: str, path: Path, row:
 def read_places(path: Path) -> dict[str, Place]:
     """The map places of ``places.csv``, validated row by row."""
     places: dict[str, Place] = {}
-    for row_no, row in _rows(path, PLACE_COLUMNS):
+    for row_no, row in csv_rows(path, PLACE_COLUMNS):
         place_id = row["id"]
         if not place_id or not row["name"]:
             raise GazetteerError("empty id or name", file=path, row=row_no)
@@ -343,13 +337,13 @@ def read_places(path: Path) -> dict[str, Place]:
             )
         area = None
         if row["area_km2"]:
-            area = _coordinate(row["area_km2"], 0.0, 1e5, "area_km2", path, row_no)
+            area = parse_coordinate(row["area_km2"], 0.0, 1e5, "area_km2", path, row_no)
         places[place_id] = Place(
             id=place_id,
             name=row["name"],
             kind=row["kind"],
-            lat=_coordinate(row["lat"], -90, 90, "lat", path, row_no),
-            lon=_coordinate(row["lon"], -180, 180, "lon", path, row_no),
+            lat=parse_coordinate(row["lat"], -90, 90, "lat", path, row_no),
+            lon=parse_coordinate(row["lon"], -180, 180, "lon", path, row_no),
             variants=_split(row["variants"]),
             arabic=row["arabic"],
             area_km2=area,
@@ -364,7 +358,7 @@ def read_regions(path: Path, areas: dict[str, Place]) -> dict[str, Place]:
     """The regions of ``regions.csv``; sets each member place's ``parents`` in ``areas``."""
     regions: dict[str, Place] = {}
     parents: dict[str, list[str]] = defaultdict(list)
-    for row_no, row in _rows(path, REGION_COLUMNS):
+    for row_no, row in csv_rows(path, REGION_COLUMNS):
         region_id = row["id"]
         if not region_id or not row["name"]:
             raise GazetteerError("empty id or name", file=path, row=row_no)
@@ -424,7 +418,7 @@ def outside_places(countries: tuple[str, ...], local_keys: frozenset[str]) -> tu
         if city["countrycode"] not in wanted and (city["name"], city["countrycode"]) not in capitals:
             continue
         alternates = city["alternatenames"] if city["countrycode"] in wanted else []
-        spellings = [n for n in (city["name"], *alternates) if _usable_alternate(n)]
+        spellings = [n for n in (city["name"], *alternates) if usable_alternate(n)]
         spellings = [n for n in spellings if normalise(n) not in local_keys]
         if not spellings:
             continue
@@ -453,7 +447,7 @@ def _write_cache(path: Path, text: str) -> None:
         pass
 
 
-def _usable_alternate(name: str) -> bool:
+def usable_alternate(name: str) -> bool:
     """A town's alternate name worth indexing: Latin or Arabic script, at least four letters."""
     key = normalise(name)
     return len(key.replace(" ", "")) >= 4 and all(

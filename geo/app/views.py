@@ -25,16 +25,22 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup, escape
 
-from .articles import Article
-from .claims import Claim
-from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
-from .maps import (
-    LABEL, LEGEND_CONTROL_CSS, PATTERNS_SVG, STATUS_LABEL, MapShapes, controllers_shown, format_day, legend_html, map_shapes,
+from ..core import DEFAULT_GAZETTEER, REVIEW_LABEL, STATUS_LABEL, Claim
+from ..gazetteer import Gazetteer, place_areas, place_shapes
+from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
+from ..read import Article
+from ..render import (
+    LABEL,
+    LEGEND_CONTROL_CSS,
+    PATTERNS_SVG,
+    MapShapes,
+    controllers_shown,
+    format_day,
+    legend_html,
+    map_shapes,
 )
-from .publish import REVIEW_LABEL, ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
-from .shapes import place_areas, place_shapes
-from .store import Store, default_db
-from .timeline import ControlState, ControlTimeline, PercentCheck
+from ..store import Store, default_db
+from ..timeline import ControlState, ControlTimeline, PercentCheck
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
 DB_VARIABLE = "GEO_DB"
@@ -54,7 +60,7 @@ def database(gazetteer: Gazetteer | None = None) -> str:
     """The store the app reads: ``$GEO_DB`` if set, else the gazetteer's demo database (built on first use)."""
     if os.environ.get(DB_VARIABLE):
         return default_db()
-    from .demo import demo_database
+    from ..store import demo_database
 
     return str(demo_database(gazetteer=gazetteer))
 

@@ -1,0 +1,53 @@
+"""The vocabulary every layer shares: sides and statuses, errors, the name normaliser, date words,
+the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
+"""
+from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
+from .errors import ArticleError, GazetteerError, GeoError, StoreError
+from .paths import CACHE_DIR, DEFAULT_GAZETTEER, LEXICON_DIR, PACKAGE_DIR, ROOT
+from .vocabulary import (
+    CLAIM_TYPES,
+    CONTROLLERS,
+    DECISIONS,
+    EVENT_TYPES,
+    MAP_CONTROLLERS,
+    REVIEW_FILTERS,
+    REVIEW_FILTER_LABELS,
+    REVIEW_LABEL,
+    SIDES,
+    STATUS_LABEL,
+)
+from .claim import Claim
+from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
+
+__all__ = [
+    "ARABIC_LETTER",
+    "ARTICLES",
+    "ArticleError",
+    "CACHE_DIR",
+    "CLAIM_TYPES",
+    "CONTROLLERS",
+    "Claim",
+    "DECISIONS",
+    "DEFAULT_GAZETTEER",
+    "DateRange",
+    "EVENT_TYPES",
+    "GazetteerError",
+    "GeoError",
+    "LEXICON_DIR",
+    "MAP_CONTROLLERS",
+    "PACKAGE_DIR",
+    "REVIEW_FILTERS",
+    "REVIEW_FILTER_LABELS",
+    "REVIEW_LABEL",
+    "ROOT",
+    "SIDES",
+    "STATUS_LABEL",
+    "StoreError",
+    "default_range",
+    "find_dateline",
+    "find_dates",
+    "fold_word",
+    "normalise",
+    "parse_iso_date",
+    "words",
+]

@@ -1,0 +1,44 @@
+"""The words every layer shares: sides, controllers, claim types, review decisions and filters.
+
+One place for them, so a page that fills one form imports one module.
+"""
+from __future__ import annotations
+
+#: The sides of the war; a gazetteer's actor lexicon maps mentions to these.
+SIDES = ("government", "opposition", "kurdish", "islamic-state")
+#: Who holds a place after a claim.
+CONTROLLERS = (*SIDES, "contested")
+#: Controllers a place can have on the map; ``unknown`` is "not established".
+MAP_CONTROLLERS = (*CONTROLLERS, "unknown")
+CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
+#: Claim types that report a change of hands (the others state who holds what).
+EVENT_TYPES = ("captured", "withdrew", "evacuated")
+#: What an editor can decide about a claim.
+DECISIONS = ("accepted", "rejected", "corrected")
+#: The kinds of claims the review queue can be narrowed to.
+REVIEW_FILTERS = ("unresolved", "low-confidence", "no-date", "disputed")
+
+#: A place's state on the map, as its tooltip says it.
+STATUS_LABEL = {
+    "baseline": "as of the baseline",
+    "accepted": "reviewed",
+    "proposed": "unreviewed claim",
+    "disputed": "disputed claim",
+}
+
+#: A claim's review status, as the citation says it.
+REVIEW_LABEL = {
+    "proposed": "Not yet reviewed by an editor",
+    "accepted": "Accepted by an editor",
+    "corrected": "Corrected by an editor",
+    "disputed": "Disputed by another report",
+}
+
+#: The review filters as the page names them (None: every unreviewed claim).
+REVIEW_FILTER_LABELS = {
+    None: "All unreviewed claims",
+    "unresolved": "Place not resolved",
+    "low-confidence": "Low confidence",
+    "no-date": "No date",
+    "disputed": "Disputed by another report",
+}

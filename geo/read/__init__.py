@@ -1,0 +1,28 @@
+"""Reading articles: loaders, the reader's lexicons, the spaCy pipeline (:mod:`geo.read.pipeline`:
+mentions of places, actors and control words, then the claim reader) and the claims it yields.
+
+spaCy loads only when claims are first read (:func:`read_claims`), so the layers after this one
+start without it.
+"""
+from .articles import (
+    ARTICLE_SUFFIXES,
+    Article,
+    MAX_BYTES,
+    load_articles,
+    read_article,
+    read_meta_csv,
+    unix_newlines,
+)
+from .claims import read_claims, read_claims_many
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Article",
+    "MAX_BYTES",
+    "load_articles",
+    "read_article",
+    "read_claims",
+    "read_claims_many",
+    "read_meta_csv",
+    "unix_newlines",
+]

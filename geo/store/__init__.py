@@ -1,0 +1,31 @@
+"""What editors save: one database of articles, claims and decisions (SQLite or any SQLAlchemy
+URL), the streamed ingest that fills it, and the demo database.
+"""
+from .ingestion import BATCH_SIZE, default_workers, ingest, read_jsonl, read_sources
+from .store import (
+    IngestReport,
+    ReextractReport,
+    Store,
+    claim_offset_problems,
+    database_url,
+    default_db,
+    extraction_version,
+)
+from .demo import demo_database, demo_files
+
+__all__ = [
+    "BATCH_SIZE",
+    "IngestReport",
+    "ReextractReport",
+    "Store",
+    "claim_offset_problems",
+    "database_url",
+    "default_db",
+    "default_workers",
+    "demo_database",
+    "demo_files",
+    "extraction_version",
+    "ingest",
+    "read_jsonl",
+    "read_sources",
+]
