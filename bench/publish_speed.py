@@ -30,20 +30,11 @@ from geo.core import (
     Claim,  # noqa: E402
     GeoError,  # noqa: E402
 )
-from geo.gazetteer import (  # noqa: E402  # noqa: E402
-    Baseline,
-    BaselineEntry,
-    Gazetteer,
-    Place,
-    place_shapes,  # noqa: E402
-)
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, place_shapes
 from geo.publish import leaflet_assets, publish  # noqa: E402
 from geo.read import Article  # noqa: E402
 from geo.render import FILL  # noqa: E402
-from geo.store import (
-    Store,  # noqa: E402
-    demo_database,  # noqa: E402
-)
+from geo.store import Store, demo_database
 from geo.timeline import ControlTimeline  # noqa: E402
 
 START = date(2016, 11, 15)

@@ -31,13 +31,7 @@ import shapely
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import (  # noqa: E402
-    Gazetteer,  # noqa: E402
-    approximate_cells,
-    approximate_shapes,
-    iou,
-    read_boundaries,
-)
+from geo.gazetteer import Gazetteer, approximate_cells, approximate_shapes, iou, read_boundaries
 
 SHARED = Path(os.environ.get("GEO_SHARED", ROOT.parent / "shared"))
 CSR = SHARED / "reference" / "csr-aleppo" / "Neighborhoods.geojson"

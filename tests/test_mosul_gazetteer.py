@@ -18,20 +18,21 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import load_articles
-from geo.baseline import BASELINE_COLUMNS, load_baseline
-from geo.errors import GazetteerError
+from geo.core import GazetteerError
 from geo.gazetteer import (
     AREA_KINDS,
+    BASELINE_COLUMNS,
     PLACE_COLUMNS,
     REGION_COLUMNS,
     Gazetteer,
     Place,
     _index,
+    load_baseline,
     outside_places,
     read_regions,
 )
-from geo.maps import FILL
+from geo.read import load_articles
+from geo.render import FILL
 from tests.conftest import ROOT, shared_path
 
 FOLDER = ROOT / "data" / "mosul"

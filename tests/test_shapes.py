@@ -12,10 +12,10 @@ from geo.cli import main
 from geo.core import GazetteerError
 from geo.gazetteer import (
     COLUMNS,
-    MIN_SEPARATION_M,
-    REACH,
     Gazetteer,
+    MIN_SEPARATION_M,
     Place,
+    REACH,
     approximate_shapes,
     area_km2,
     iou,

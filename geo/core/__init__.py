@@ -1,8 +1,10 @@
 """The vocabulary every layer shares: sides and statuses, errors, the name normaliser, date words,
 the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
 """
-from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
+from .claim import Claim
+from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
+from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
 from .paths import CACHE_DIR, DEFAULT_GAZETTEER, LEXICON_DIR, PACKAGE_DIR, ROOT
 from .vocabulary import (
     CLAIM_TYPES,
@@ -10,14 +12,12 @@ from .vocabulary import (
     DECISIONS,
     EVENT_TYPES,
     MAP_CONTROLLERS,
-    REVIEW_FILTERS,
     REVIEW_FILTER_LABELS,
+    REVIEW_FILTERS,
     REVIEW_LABEL,
     SIDES,
     STATUS_LABEL,
 )
-from .claim import Claim
-from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 
 __all__ = [
     "ARABIC_LETTER",

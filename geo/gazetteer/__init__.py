@@ -1,7 +1,29 @@
 """A city: its places and regions (spellings, coordinates, Arabic names), the baseline of who held
 what, the shapes drawn for each place, importers from GeoNames and OSM, and adding a spelling.
 """
-from .baseline import Baseline, BaselineEntry, load_baseline, read_baseline
+from .baseline import BASELINE_COLUMNS, Baseline, BaselineEntry, load_baseline, read_baseline
+from .importers import (
+    GEONAMES_COLUMNS,
+    GEONAMES_PLACE_CODES,
+    ImportResult,
+    from_geonames,
+    from_osm_geojson,
+    slug,
+    unique_ids,
+    utm_crs,
+)
+from .places import (
+    AREA_KINDS,
+    PLACE_COLUMNS,
+    REGION_COLUMNS,
+    Candidate,
+    Gazetteer,
+    Lookup,
+    Place,
+    _index,
+    outside_places,
+    read_regions,
+)
 from .shapes import (
     COLUMNS,
     MIN_SEPARATION_M,
@@ -16,20 +38,11 @@ from .shapes import (
     read_boundaries,
     region_shape,
 )
-from .places import Candidate, Gazetteer, Lookup, PLACE_COLUMNS, Place, REGION_COLUMNS
-from .importers import (
-    GEONAMES_COLUMNS,
-    GEONAMES_PLACE_CODES,
-    ImportResult,
-    from_geonames,
-    from_osm_geojson,
-    slug,
-    unique_ids,
-    utm_crs,
-)
 from .spellings import add_spelling
 
 __all__ = [
+    "AREA_KINDS",
+    "BASELINE_COLUMNS",
     "Baseline",
     "BaselineEntry",
     "COLUMNS",
@@ -44,6 +57,7 @@ __all__ = [
     "Place",
     "REACH",
     "REGION_COLUMNS",
+    "_index",
     "add_spelling",
     "approximate_cells",
     "approximate_shapes",
@@ -53,10 +67,12 @@ __all__ = [
     "from_osm_geojson",
     "iou",
     "load_baseline",
+    "outside_places",
     "place_areas",
     "place_shapes",
     "read_baseline",
     "read_boundaries",
+    "read_regions",
     "region_shape",
     "slug",
     "unique_ids",

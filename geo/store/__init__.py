@@ -1,6 +1,7 @@
 """What editors save: one database of articles, claims and decisions (SQLite or any SQLAlchemy
 URL), the streamed ingest that fills it, and the demo database.
 """
+from .demo import demo_database, demo_files
 from .ingestion import BATCH_SIZE, default_workers, ingest, read_jsonl, read_sources
 from .store import (
     IngestReport,
@@ -11,7 +12,6 @@ from .store import (
     default_db,
     extraction_version,
 )
-from .demo import demo_database, demo_files
 
 __all__ = [
     "BATCH_SIZE",
