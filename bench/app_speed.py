@@ -29,7 +29,6 @@ from pathlib import Path
 
 STARTED = time.perf_counter()
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 START = date(2016, 11, 15)
 SIDES = ("government", "opposition", "contested")

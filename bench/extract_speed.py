@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from geo.gazetteer import Gazetteer  # noqa: E402
+from geo.gazetteer import Gazetteer
 from geo.read import (
-    Article,  # noqa: E402
-    read_claims_many,  # noqa: E402
+    Article,
+    read_claims_many,
 )
-from geo.read.pipeline import MODEL_NAMES, load_pipeline  # noqa: E402
+from geo.read.pipeline import MODEL_NAMES, load_pipeline
 
 ACTORS = {
     "government": ["Government troops", "The Syrian army", "Pro-government militias", "Army units"],

@@ -33,14 +33,11 @@ import time
 from pathlib import Path
 
 import psutil
+from extract_speed import generate
+
+from geo.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from extract_speed import generate  # noqa: E402
-
-from geo.gazetteer import Gazetteer  # noqa: E402
 
 #: Articles generated per call of the generator, so the corpus is never all in memory.
 CHUNK = 500

@@ -16,26 +16,23 @@ import argparse
 import math
 import random
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import folium  # noqa: E402
+import folium
 
 from geo.core import (
-    Claim,  # noqa: E402
-    GeoError,  # noqa: E402
+    Claim,
+    GeoError,
 )
 from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, place_shapes
-from geo.publish import leaflet_assets, publish  # noqa: E402
-from geo.read import Article  # noqa: E402
-from geo.render import FILL  # noqa: E402
+from geo.publish import leaflet_assets, publish
+from geo.read import Article
+from geo.render import FILL
 from geo.store import Store, demo_database
-from geo.timeline import ControlTimeline  # noqa: E402
+from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
 SIDES = ("government", "opposition", "kurdish", "contested")

@@ -28,10 +28,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from geo.gazetteer import Gazetteer, approximate_cells, approximate_shapes, iou, read_boundaries
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SHARED = Path(os.environ.get("GEO_SHARED", ROOT.parent / "shared"))
 CSR = SHARED / "reference" / "csr-aleppo" / "Neighborhoods.geojson"

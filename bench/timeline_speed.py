@@ -11,16 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from geo.core import Claim  # noqa: E402
-from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place  # noqa: E402  # noqa: E402
-from geo.timeline import ControlTimeline  # noqa: E402
+from geo.core import Claim
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place
+from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
 SIDES = ("government", "opposition", "kurdish")

@@ -346,7 +346,7 @@ class _Sentence:
         for ids, span in found:
             if head.i in ids:
                 return span._.side
-        for ids, span in found:
+        for _ids, span in found:
             root = self.parsed[span.end - 1 - self.sent.start]
             if all(tok.dep_ in ("compound", "amod", "nmod", "poss", "det", "npadvmod", "conj", "punct")
                    for tok in _path_up(root, head)):

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -334,7 +334,7 @@ class Store:
         """Record an extraction run ("ingest" or "reextract") with the extraction version; its id."""
         with self._write() as conn:
             return conn.execute(insert(runs_table).values(
-                kind=kind, extractor=extractor, started_at=datetime.now(timezone.utc))).inserted_primary_key[0]
+                kind=kind, extractor=extractor, started_at=datetime.now(UTC))).inserted_primary_key[0]
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest addition first."""
@@ -395,7 +395,7 @@ class Store:
                 raise StoreError(f"place {place_id!r} is not a map place or region of the {gazetteer.name} gazetteer")
         row = dict(
             claim_key=claim_key, decision=decision, place_id=place_id, controller=controller,
-            date_from=first, date_to=last, decided_by=by, decided_at=datetime.now(timezone.utc),
+            date_from=first, date_to=last, decided_by=by, decided_at=datetime.now(UTC),
             note=note, orphaned=False,
         )
         with self._write() as conn:
@@ -516,7 +516,7 @@ def _article_row(article: Article) -> dict:
     return dict(
         id=article.id, content_hash=article.content_hash, text=article.text, title=article.title,
         source=article.source, url=article.url, published=article.published,
-        published_basis=article.published_basis, path=article.path, added_at=datetime.now(timezone.utc),
+        published_basis=article.published_basis, path=article.path, added_at=datetime.now(UTC),
     )
 
 
