@@ -331,7 +331,8 @@ def unknown_place_error(gold: Sequence[GoldRow], path: str | Path) -> Evaluation
     unknown = [g for g in gold if g.unknown_place]
     if not unknown:
         return None
-    more = f"; {len(unknown) - 1} more row(s): {', '.join(str(g.row) for g in unknown[1:])}" if unknown[1:] else ""
+    rows = ", ".join(str(g.row) for g in unknown[1:11]) + (", …" if len(unknown) > 11 else "")
+    more = f"; {len(unknown) - 1} more row(s): {rows}" if unknown[1:] else ""
     return EvaluationError(f"{unknown[0].unknown_place}{more} (scored as misses)", file=path, row=unknown[0].row)
 
 
