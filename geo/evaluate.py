@@ -362,12 +362,15 @@ def evaluate(
         by_article={file: subset(file=file) for file in claims},
         neutral_gold=len(neutral_rows), denials=denials,
     )
-    seen: set[tuple] = set()
+    first: dict[tuple, ScoredClaim] = {}
+    all_excused: dict[tuple, bool] = {}
     for s in scored:
-        if s.tuple in right or s.tuple in seen:
+        first.setdefault(s.tuple, s)
+        all_excused[s.tuple] = all_excused.get(s.tuple, True) and id(s) in excused
+    for t, s in first.items():
+        if t in right:
             continue
-        seen.add(s.tuple)
-        if all(id(o) in excused for o in scored if o.tuple == s.tuple):
+        if all_excused[t]:
             result.neutral_claims += 1
         else:
             result.wrong.append(Wrong(s, _why(s, counted)))

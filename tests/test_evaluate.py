@@ -282,8 +282,9 @@ def test_an_unknown_gold_place_is_scored_as_a_miss_then_reported_unless_allowed(
 
 
 # -- the ratchet: the reader on the development corpora --------------------------------------------
-#: F1 last measured on each corpus, rounded down; raise them when the reader improves.
-FLOORS = {"aleppo": {"overall": 0.27, "changes": 0.41}, "mosul": {"overall": 0.0, "changes": 0.0}}
+#: F1 last measured on each corpus, rounded down; raise them when the reader improves. Mosul's is not
+#: measured yet (no data/mosul gazetteer when this was written): its test says what to record.
+FLOORS: dict[str, dict[str, float] | None] = {"aleppo": {"overall": 0.27, "changes": 0.41}, "mosul": None}
 
 
 def _evaluate_corpus(name: str, *extra: str) -> dict:
@@ -310,5 +311,8 @@ def test_the_reader_does_not_fall_below_its_floor_on_mosul():
     if not (gazetteer / "gazetteer.json").is_file():
         pytest.skip("data/mosul is absent: the Mosul gazetteer is being written separately")
     result = _evaluate_corpus("mosul", "--gazetteer", str(gazetteer))
+    if FLOORS["mosul"] is None:
+        pytest.fail(f"no floor recorded for mosul: measured overall F1 {result['overall']['f1']:.3f}, changes F1 "
+                    f"{result['changes']['f1']:.3f}; record them, rounded down, in FLOORS")
     for line, floor in FLOORS["mosul"].items():
         assert result[line]["f1"] >= floor, f"{line} F1 {result[line]['f1']:.3f} fell below {floor}"
