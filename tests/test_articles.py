@@ -126,3 +126,33 @@ def test_a_batch_goes_on_past_bad_files_and_missing_csv_rows(tmp_path):
     assert any("empty.txt" in e and "empty" in e for e in errors)
     assert any("nowhere.txt" in e and "not found" in e for e in errors)
     assert len(errors) == 3
+
+
+def test_an_email_style_header_before_a_rule_is_metadata_and_not_text(tmp_path):
+    path = write(tmp_path, "h.txt", "url: https://example.org/story\ntitle: Troops reach the river\n"
+                 "published: 2017-03-04\nsource: Example Wire\nnotes: retold in our own words\n---\n" + BODY)
+    article = read_article(path)
+    assert (article.title, article.source, article.url) == ("Troops reach the river", "Example Wire",
+                                                            "https://example.org/story")
+    assert article.published == date(2017, 3, 4) and article.published_basis == "metadata"
+    assert article.text == BODY  # offsets count from the body's first character
+
+
+def test_a_header_saying_the_date_is_unknown_gives_no_date(tmp_path):
+    article = read_article(write(tmp_path, "h.txt", "title: Undated report\npublished: unknown\n---\n" + BODY))
+    assert article.title == "Undated report" and article.published is None and article.text == BODY
+
+
+def test_colon_lines_without_a_known_key_or_without_the_rule_stay_text(tmp_path):
+    unknown_keys = "Update: the road reopened\nNote: times are local\n---\n" + BODY
+    assert read_article(write(tmp_path, "u.txt", unknown_keys)).text == unknown_keys
+    no_rule = "title: Not a header after all\n\n" + BODY
+    assert read_article(write(tmp_path, "r.txt", no_rule)).text == no_rule
+
+
+def test_a_meta_row_is_taken_by_file_name_when_the_csv_sits_elsewhere(tmp_path):
+    (tmp_path / "articles").mkdir()
+    write(tmp_path / "articles", "good.txt", BODY)
+    csv_path = write(tmp_path, "meta.csv", "file,title,source,published\ngood.txt,Good,S,2016-12-01\n")
+    results = list(load_articles([tmp_path / "articles"], meta_csv=csv_path))
+    assert [(r.title, r.published) for r in results] == [("Good", date(2016, 12, 1))]

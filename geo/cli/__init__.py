@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..core import GeoError
 
-COMMAND_MODULES = ("gazetteer", "publish", "extract", "store")
+COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -14,15 +14,31 @@ from .articles import (
     unix_newlines,
 )
 from .claims import read_claims, read_claims_many
+from .scoring import (
+    EvaluationError,
+    articles_by_file,
+    evaluate,
+    read_gold,
+    read_negatives,
+    report_lines,
+    unknown_place_error,
+)
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "Article",
+    "EvaluationError",
     "MAX_BYTES",
+    "articles_by_file",
+    "evaluate",
     "load_articles",
     "read_article",
     "read_claims",
     "read_claims_many",
+    "read_gold",
     "read_meta_csv",
+    "read_negatives",
+    "report_lines",
     "unix_newlines",
+    "unknown_place_error",
 ]

@@ -56,6 +56,10 @@ META_COLUMNS = ("file", "title", "source", "published")
 FRONT_MATTER_KEYS = ("title", "source", "url", "published")
 _META_FIELDS = (*FRONT_MATTER_KEYS, "published_basis")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
+#: An email-style header: ``key: value`` lines from the first line on, no blank line, ended by ``---``.
+_HEADER = re.compile(r"\A(?P<body>(?:[A-Za-z][\w-]*[ \t]*:[^\n]*\n)+)---[ \t]*(?:\n|\Z)")
+#: Values saying a date is not known; they give no date rather than an error.
+_UNKNOWN_VALUES = frozenset({"unknown", "n/a", "none", "-", "?", "unstated"})
 #: A first line longer than this is a paragraph, not a headline.
 _TITLE_MAX = 200
 
@@ -132,10 +136,20 @@ def unix_newlines(text: str) -> str:
 
 
 def _front_matter(text: str, path: Path) -> tuple[str, dict]:
-    """Split ``key: value`` front matter between ``---`` lines from the text."""
+    """Split ``key: value`` metadata from the text: front matter between ``---`` lines, or a header.
+
+    A header is the email form: ``key: value`` lines from the very first line, ended by a line
+    ``---``; it counts only when it names at least one key we read, so a body that happens to
+    open with "Note: ..." lines is left alone. Unknown keys are ignored in both forms.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
-        return text, {}
+        match = _HEADER.match(text)
+        if not match or not any(
+            line.partition(":")[0].strip().lower() in (*FRONT_MATTER_KEYS, "date")
+            for line in match.group("body").splitlines()
+        ):
+            return text, {}
     found: dict = {}
     for number, line in enumerate(match.group("body").splitlines(), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -146,7 +160,7 @@ def _front_matter(text: str, path: Path) -> tuple[str, dict]:
         key, value = key.strip().lower(), value.strip().strip("\"'")
         if key == "date":
             key = "published"
-        if key in FRONT_MATTER_KEYS and value:
+        if key in FRONT_MATTER_KEYS and value and not (key == "published" and value.lower() in _UNKNOWN_VALUES):
             found[key] = value
     if "published" in found:
         found["published"] = _date_field(found["published"], path, where="front matter: published")
@@ -252,8 +266,9 @@ def load_articles(
     files = list(_article_files(paths))
     if not files and meta_csv is not None:
         files = [meta_dir / name for name in meta]
+    given = {file.name for file in files if isinstance(file, Path)}
     for name, row in meta.items():
-        if not (meta_dir / name).is_file():
+        if not (meta_dir / name).is_file() and name not in given:  # a given file may take its row by name
             yield ArticleError(f"lists {name!r}, which is not found in {meta_dir}", file=meta_csv, row=row["row"])
     for file in files:
         if isinstance(file, ArticleError):
