@@ -30,7 +30,7 @@ test-deps: install
 	test -f .cache/npm/node_modules/leaflet/dist/leaflet.js || npm install --silent --no-save --prefix .cache/npm leaflet@$(LEAFLET_VERSION)
 
 lint: install
-	$(PY) -m ruff check geo tests bench app.py app_data.py pages
+	$(PY) -m ruff check geo tests bench data app.py app_data.py pages
 
 test: test-deps lint
 	$(PY) -m pytest -q

@@ -6,6 +6,7 @@ What each page should show is computed from the same store, not written into the
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import date
@@ -31,7 +32,8 @@ def db(tmp_path, monkeypatch):
     path = build_store(tmp_path / "geo.db")
     gazetteer = tmp_path / "gazetteer"
     gazetteer.mkdir()
-    for name in ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv"):
+    # The whole folder, boundary file included: the app draws (and measures shares on) its polygons.
+    for name in ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv", "boundaries.geojson"):
         shutil.copyfile(DEFAULT_GAZETTEER / name, gazetteer / name)
     monkeypatch.setenv("GEO_DB", str(path))
     monkeypatch.setenv("GEO_GAZETTEER", str(gazetteer))
@@ -40,9 +42,10 @@ def db(tmp_path, monkeypatch):
 
 @pytest.fixture
 def timeline(db):
+    """The timeline of the same store and gazetteer copy the app reads."""
     store = Store(db)
     try:
-        return store.timeline(Gazetteer.load())
+        return store.timeline(Gazetteer.load(os.environ["GEO_GAZETTEER"]))
     finally:
         store.close()
 

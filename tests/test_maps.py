@@ -60,6 +60,27 @@ def test_neighbours_keep_a_shared_edge(shapes):
     assert first.intersection(second).length > 0.005  # still share their 800 m edge
 
 
+def test_real_neighbours_keep_their_border_where_an_estimate_overlaps_them():
+    # Two real polygons (about 1 km wide, in degrees as read) share an irregular border (±13 m);
+    # an approximate cell overlaps one of them, so the three are no clean coverage. The real pair
+    # must still be simplified as one: shapes simplified each on its own part along the border.
+    lon, lat, width, height = 37.1, 36.2, 0.011, 0.009
+    wobble = np.random.default_rng(3).uniform(-0.00012, 0.00012, 101)
+    border = [(lon + width * i / 100, lat + height / 2 + w) for i, w in enumerate(wobble)]
+    south = Polygon([(lon, lat), (lon + width, lat), *reversed(border)])
+    north = Polygon([*border, (lon + width, lat + height), (lon, lat + height)])
+    estimate = shapely.box(lon + 0.9 * width, lat + 0.9 * height, lon + 1.5 * width, lat + 1.5 * height)
+    frame = gpd.GeoDataFrame({"id": ["s", "n", "e"], "name": ["S", "N", "E"], "approximate": [False, False, True]},
+                             geometry=[south, north, estimate], crs="EPSG:4326")
+    assert not shapely.coverage_is_valid(frame.geometry.values)
+    shown = [shapely.geometry.shape(g) for g in map_shapes(frame, "EPSG:32637").geometries]
+    assert len(shown[0].exterior.coords) < 0.8 * len(south.exterior.coords)
+    metric = gpd.GeoSeries(shown[:2], crs="EPSG:4326").to_crs("EPSG:32637").values
+    outline = gpd.GeoSeries([shapely.box(lon, lat, lon + width, lat + height)], crs="EPSG:4326").to_crs("EPSG:32637")
+    assert outline.iloc[0].difference(shapely.union_all(metric)).area < 10.0  # m²: rounding only
+    assert metric[0].intersection(metric[1]).area < 10.0
+
+
 def test_display_shapes_need_a_crs():
     frame = small_town.shapes().set_crs(None, allow_override=True)
     with pytest.raises(ValueError, match="CRS"):

@@ -22,10 +22,10 @@ from geo.core import GazetteerError
 from geo.gazetteer import (
     AREA_KINDS,
     BASELINE_COLUMNS,
-    PLACE_COLUMNS,
-    REGION_COLUMNS,
     Gazetteer,
+    PLACE_COLUMNS,
     Place,
+    REGION_COLUMNS,
     _index,
     load_baseline,
     outside_places,

@@ -12,10 +12,10 @@ from geo.cli import main
 from geo.core import GazetteerError
 from geo.gazetteer import (
     COLUMNS,
-    MIN_SEPARATION_M,
-    REACH,
     Gazetteer,
+    MIN_SEPARATION_M,
     Place,
+    REACH,
     approximate_shapes,
     area_km2,
     iou,
@@ -32,7 +32,18 @@ OVERLAP_TOLERANCE_M2 = 1.0
 
 @pytest.fixture(scope="module")
 def shapes(gazetteer):
-    return place_shapes(gazetteer)
+    """The approximation for every place, whatever boundary file the gazetteer folder holds."""
+    return approximate_shapes(gazetteer)
+
+
+@pytest.fixture
+def bare_folder(tmp_path, gazetteer):
+    """A copy of the gazetteer folder without a boundary file: every place is approximated."""
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    for name in ("gazetteer.json", "places.csv", "regions.csv"):
+        (folder / name).write_bytes((gazetteer.folder / name).read_bytes())
+    return folder
 
 
 def points_of(gazetteer, ids):
@@ -105,10 +116,22 @@ def test_a_region_is_the_union_of_its_members(gazetteer, shapes):
         region_shape(gazetteer, shapes, "atlantis")
 
 
-def test_results_are_cached_but_callers_get_their_own_copy(gazetteer):
-    first = place_shapes(gazetteer)
+def test_results_are_cached_but_callers_get_their_own_copy(gazetteer, bare_folder):
+    bare = Gazetteer.load(bare_folder)
+    first = place_shapes(bare)
     first.loc[0, "approximate"] = False
-    assert place_shapes(gazetteer)["approximate"].all()
+    assert place_shapes(bare)["approximate"].all()
+    # The same for shapes read from a boundary file (the folder's own, cached on its identity).
+    found = FIXTURES / "mixed.geojson"
+    first = place_shapes(gazetteer, found)
+    first.loc[first["approximate"], "approximate"] = False
+    assert place_shapes(gazetteer, found)["approximate"].sum() == len(gazetteer.areas) - 2
+
+
+def test_a_folder_without_a_boundary_file_approximates_every_place(bare_folder):
+    shapes = place_shapes(Gazetteer.load(bare_folder))
+    assert shapes["approximate"].all()
+    assert shapely.coverage_is_valid(shapes.geometry.values)
 
 
 def small_gazetteer(points, areas=None):

@@ -86,7 +86,9 @@ def test_a_place_history_starts_at_the_baseline_and_cites_each_change(data):
     steps = views.place_history(data, "al-shaar")
     assert [(s.state.controller, s.state.since) for s in steps] == [("opposition", date(2016, 11, 15)),
                                                                     ("government", DAYS[1])]
-    assert steps[0].change is None and "front lines" in steps[0].basis
+    # The first step cites the baseline file's own basis for the place.
+    assert steps[0].change is None and steps[0].basis == data.timeline.baseline.entry("al-shaar").source
+    assert "before the 15 Nov 2016 offensive" in steps[0].basis
     assert [c.key for c in steps[1].change.citations] == list(steps[1].state.claim_keys)
     html = views.history_html("al-Sha'ar", steps)
     assert well_formed(html) and "Army units" in html

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import GazetteerError
 from ..gazetteer import Gazetteer
 from .options import add_gazetteer_option
 
@@ -59,16 +60,30 @@ def register_shapes(subparsers: argparse._SubParsersAction) -> None:
     shapes.add_argument("--name-property", action="append", metavar="KEY", dest="name_properties",
                         help="feature property holding the name; repeat to try several "
                         "(default: every property with 'name' in its key, English first)")
-    shapes.add_argument("--out", metavar="FILE", help="write the shapes as GeoJSON (WGS84)")
+    shapes.add_argument("--out", metavar="FILE", help="write the shapes as GeoJSON (WGS84, 5 decimals)")
+    shapes.add_argument("--matched-only", action="store_true",
+                        help="write only the places a boundary feature names, with properties id and name: "
+                        "a boundaries.geojson for a gazetteer folder (features of one place merged)")
+    shapes.add_argument("--simplify", type=float, default=0.0, metavar="METRES",
+                        help="simplify the shapes by this many metres in the gazetteer's metric CRS, "
+                        "neighbours keeping shared borders (default: 0, as read)")
     add_gazetteer_option(shapes)
     shapes.set_defaults(run=run_shapes)
 
 
 def run_shapes(args: argparse.Namespace) -> int:
-    from ..gazetteer import approximate_shapes, boundary_file, read_boundaries
+    from ..gazetteer import (
+        approximate_shapes,
+        boundary_file,
+        read_boundaries,
+        shapes_geojson,
+        simplify_shapes,
+    )
 
     gazetteer = Gazetteer.load(args.gazetteer)
     boundaries = boundary_file(gazetteer, args.boundaries)
+    if args.matched_only and boundaries is None:
+        raise GazetteerError("--matched-only needs a boundary file (--boundaries GEOJSON)")
     if boundaries is None:
         shapes = approximate_shapes(gazetteer)
     else:
@@ -86,13 +101,21 @@ def run_shapes(args: argparse.Namespace) -> int:
         if found.places_without_shape:
             missing = found.places_without_shape
             more = f" and {len(missing) - SHOW_AT_MOST} more" if len(missing) > SHOW_AT_MOST else ""
-            print(f"  {len(missing)} places without a boundary keep an approximate shape: "
+            left_out = " (left out of --out by --matched-only)" if args.matched_only else ""
+            print(f"  {len(missing)} places without a boundary keep an approximate shape{left_out}: "
                   + ", ".join(missing[:SHOW_AT_MOST]) + more)
     if args.out:
+        # Estimates left out must not bend the real borders either: filter before simplifying.
+        written = shapes.loc[~shapes["approximate"]] if args.matched_only else shapes
+        if args.simplify:
+            written = simplify_shapes(written, gazetteer.crs, args.simplify)
         out = Path(args.out)
+        text = shapes_geojson(written, boundary_file=args.matched_only)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(shapes.to_json(drop_id=True), encoding="utf-8")
-        print(f"wrote {out} ({len(shapes)} shapes)")
+        out.write_text(text, encoding="utf-8")
+        simplified = f" simplified by {args.simplify:g} m," if args.simplify else ""
+        print(f"wrote {out} ({len(written)} shapes,{simplified} {written['area_km2'].sum():.1f} km²; "
+              f"{out.stat().st_size / 1024:.0f} KB)")
     return 0
 
 

@@ -25,6 +25,7 @@ from .places import (
     read_regions,
 )
 from .shapes import (
+    BOUNDARIES_FILE,
     COLUMNS,
     MIN_SEPARATION_M,
     REACH,
@@ -37,12 +38,16 @@ from .shapes import (
     place_shapes,
     read_boundaries,
     region_shape,
+    round_coverage,
+    shapes_geojson,
+    simplify_shapes,
 )
 from .spellings import add_spelling
 
 __all__ = [
     "AREA_KINDS",
     "BASELINE_COLUMNS",
+    "BOUNDARIES_FILE",
     "Baseline",
     "BaselineEntry",
     "COLUMNS",
@@ -74,6 +79,9 @@ __all__ = [
     "read_boundaries",
     "read_regions",
     "region_shape",
+    "round_coverage",
+    "shapes_geojson",
+    "simplify_shapes",
     "slug",
     "unique_ids",
     "utm_crs",

@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 from pyproj import CRS
 from scipy.spatial import cKDTree
+from shapely.geometry import mapping
 from shapely.geometry import shape as geojson_shape
 
 from ..core import GazetteerError
@@ -288,8 +289,10 @@ def read_boundaries(
     """Match a GeoJSON boundary file's features to places; unmatched places stay approximate.
 
     ``name_properties``: the feature properties holding names, tried in order; by default every
-    property with "name" in its key, English ones first. A ``place_id`` property equal to a
-    place id matches directly (our own importers write one).
+    property with "name" in its key, English ones first. A ``place_id`` or ``id`` property equal
+    to a place id matches directly (our own importers and :func:`shapes_geojson` write one).
+    Features flagged ``approximate: true`` (estimates written out by the shapes command) are
+    not boundaries and are listed as unmatched.
     """
     path = Path(path)
     try:
@@ -341,8 +344,11 @@ def _read_boundaries(
             if geom.is_empty:
                 unmatched.append(UnmatchedFeature(index, label, f"its geometry is a {kind}, not a polygon"))
                 continue
-        place_id = properties.get("place_id")
-        if not (isinstance(place_id, str) and place_id in gazetteer.places and gazetteer.places[place_id].is_area):
+        if properties.get("approximate") is True:  # a shapes file written back: its estimates are no boundaries
+            unmatched.append(UnmatchedFeature(index, label, "flagged approximate: an estimate, not a boundary"))
+            continue
+        place_id = _own_place_id(gazetteer, properties)
+        if place_id is None:
             if not labels:
                 looked = ", ".join(name_properties) if name_properties else "any *name* property"
                 unmatched.append(UnmatchedFeature(index, "", f"no name (looked for {looked})"))
@@ -360,6 +366,15 @@ def _read_boundaries(
         path=file, shapes=shapes, matched=matched, unmatched=unmatched,
         places_without_shape=list(shapes.loc[shapes["approximate"], "id"]), features=len(features),
     )
+
+
+def _own_place_id(gazetteer: Gazetteer, properties: dict) -> str | None:
+    """The map place a feature names by id (``place_id``, or ``id`` as the shapes command writes)."""
+    for key in ("place_id", "id"):
+        value = properties.get(key)
+        if isinstance(value, str) and value in gazetteer.places and gazetteer.places[value].is_area:
+            return value
+    return None
 
 
 def _with_real_shapes(gazetteer: Gazetteer, real: dict) -> gpd.GeoDataFrame:
@@ -421,3 +436,73 @@ def iou(a: Iterable, b: Iterable) -> np.ndarray:
     """Intersection over union of paired geometries (same CRS)."""
     a, b = np.asarray(list(a), dtype=object), np.asarray(list(b), dtype=object)
     return shapely.area(shapely.intersection(a, b)) / shapely.area(shapely.union(a, b))
+
+
+# -- writing shapes ------------------------------------------------------------------------------
+#: Decimals of written coordinates: 1e-5 degrees is about a metre, finer than any survey here.
+WRITE_DECIMALS = 5
+#: Rounding may make two nearly touching borders cross; cleaning and rounding again is tried this often.
+ROUNDING_ATTEMPTS = 3
+
+
+def simplify_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float) -> gpd.GeoDataFrame:
+    """``shapes`` (WGS84) simplified by ``tolerance_m`` metres in the metric ``crs``, as one coverage.
+
+    Overlaps and slivers between neighbours are cleaned first, so that every shared border is
+    simplified once and no gap or overlap opens between them. A shape that simplification would
+    empty keeps its cleaned geometry.
+    """
+    if not CRS.from_user_input(crs).is_projected:
+        raise GazetteerError(f"{crs} is not a metric (projected) CRS: a tolerance in metres needs one")
+    if tolerance_m < 0:
+        raise GazetteerError(f"simplification tolerance {tolerance_m} m is negative")
+    metric = shapes.geometry.to_crs(crs).to_numpy()
+    clean = metric if shapely.coverage_is_valid(metric) else shapely.coverage_clean(metric)
+    clean = np.array([c if not c.is_empty else g for c, g in zip(clean, metric)], dtype=object)
+    simple = shapely.coverage_simplify(clean, tolerance_m) if tolerance_m > 0 else clean
+    simple = np.array([s if not s.is_empty and s.is_valid else c for s, c in zip(simple, clean)], dtype=object)
+    out = shapes.copy()
+    out["geometry"] = gpd.GeoSeries(simple, index=shapes.index, crs=crs).to_crs(WGS84)
+    out["area_km2"] = area_km2(out, crs)
+    return out
+
+
+def round_coverage(geoms: Sequence, decimals: int = WRITE_DECIMALS) -> np.ndarray:
+    """Geometries with coordinates rounded to ``decimals``, still valid and still a coverage.
+
+    Rounding moves shared vertices alike, but two borders less than a grid step apart can end up
+    crossing: those are cleaned and rounded again.
+    """
+    geoms = np.asarray(list(geoms), dtype=object)
+    was_coverage = bool(shapely.coverage_is_valid(geoms))
+    for _ in range(ROUNDING_ATTEMPTS):
+        rounded = shapely.remove_repeated_points(shapely.transform(geoms, lambda c: np.round(c, decimals)))
+        valid = shapely.is_valid(rounded).all()
+        if valid and (not was_coverage or shapely.coverage_is_valid(rounded)):
+            return rounded
+        geoms = shapely.make_valid(rounded) if not valid else rounded
+        geoms = shapely.coverage_clean(geoms) if was_coverage else geoms
+    raise GazetteerError(f"coordinates rounded to {decimals} decimals leave invalid shapes; "
+                         "try more decimals or a larger simplification")
+
+
+def shapes_geojson(shapes: gpd.GeoDataFrame, *, boundary_file: bool = False,
+                   decimals: int = WRITE_DECIMALS) -> str:
+    """``shapes`` (WGS84) as a GeoJSON FeatureCollection, one feature per line, coordinates rounded.
+
+    ``boundary_file``: write only the places with a real shape, with the properties ``id`` and
+    ``name``, as a gazetteer folder's ``boundaries.geojson``; otherwise every place with ``id``,
+    ``name``, ``kind``, ``approximate`` and ``area_km2``. Exteriors run anticlockwise (RFC 7946).
+    """
+    if boundary_file:
+        shapes = shapes.loc[~shapes["approximate"].astype(bool)]
+    geoms = round_coverage(shapely.orient_polygons(shapes.geometry.to_numpy()), decimals)
+    lines = []
+    for row, geom in zip(shapes.itertuples(index=False), geoms):
+        properties: dict = {"id": str(row.id), "name": str(row.name)}
+        if not boundary_file:
+            properties |= {"kind": str(row.kind), "approximate": bool(row.approximate),
+                           "area_km2": round(float(row.area_km2), 4)}
+        feature = {"type": "Feature", "properties": properties, "geometry": mapping(geom)}
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"

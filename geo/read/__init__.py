@@ -6,8 +6,8 @@ start without it.
 """
 from .articles import (
     ARTICLE_SUFFIXES,
-    MAX_BYTES,
     Article,
+    MAX_BYTES,
     load_articles,
     read_article,
     read_meta_csv,

@@ -22,6 +22,7 @@ from html import escape
 
 import folium
 import geopandas as gpd
+import numpy as np
 import shapely
 from branca.element import MacroElement
 from jinja2 import Template
@@ -87,19 +88,19 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
 
     Simplification happens in ``crs`` (the gazetteer's metric CRS) so the tolerance is in metres.
     Neighbouring shapes keep their shared edges when they form a clean coverage; otherwise each
-    shape is simplified on its own, topology preserved. A shape that simplification would empty keeps
-    its original geometry.
+    shape is simplified on its own, topology preserved. Real and approximate shapes are taken as
+    two groups, so real polygons keep their shared borders even where approximate cells overlap
+    them. A shape that simplification would empty keeps its original geometry.
     """
     if shapes.crs is None:
         raise ValueError("shapes need a CRS (EPSG:4326 expected)")
     metric = shapes.geometry.to_crs(crs)
     geoms = metric.values
     if tolerance_m > 0:
-        if bool(shapely.coverage_is_valid(geoms)):
-            simple = shapely.coverage_simplify(geoms, tolerance_m)
-        else:
-            simple = shapely.simplify(geoms, tolerance_m, preserve_topology=True)
-        geoms = [s if not s.is_empty else g for s, g in zip(simple, geoms)]
+        flags = np.asarray(shapes.get("approximate", [False] * len(shapes)), dtype=bool)
+        geoms = np.array(geoms, dtype=object)
+        for group in (flags, ~flags):
+            geoms[group] = _simplified(geoms[group], tolerance_m)
     display = gpd.GeoSeries(geoms, crs=crs).to_crs("EPSG:4326")
     display = shapely.set_precision(display.values, 10 ** -DISPLAY_DECIMALS)
     west, south, east, north = shapely.total_bounds(display)
@@ -110,6 +111,17 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
         geometries=tuple(json.loads(shapely.to_geojson(g)) for g in display),
         bounds=((round(float(south), 5), round(float(west), 5)), (round(float(north), 5), round(float(east), 5))),
     )
+
+
+def _simplified(geoms: np.ndarray, tolerance_m: float) -> np.ndarray:
+    """``geoms`` simplified, as a coverage when they form a clean one; emptied shapes kept as they were."""
+    if not len(geoms):
+        return geoms
+    if bool(shapely.coverage_is_valid(geoms)):
+        simple = shapely.coverage_simplify(geoms, tolerance_m)
+    else:
+        simple = shapely.simplify(geoms, tolerance_m, preserve_topology=True)
+    return np.array([s if not s.is_empty else g for s, g in zip(simple, geoms)], dtype=object)
 
 
 # -- the look ------------------------------------------------------------------------------------
