@@ -15,7 +15,7 @@ import geopandas as gpd
 from shapely.geometry import box
 
 from geo.core import Claim
-from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, PLACE_COLUMNS, Place, REGION_COLUMNS
+from geo.gazetteer import PLACE_COLUMNS, REGION_COLUMNS, Baseline, BaselineEntry, Gazetteer, Place
 from geo.read import Article
 from geo.timeline import ControlTimeline
 

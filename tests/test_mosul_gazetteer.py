@@ -22,10 +22,10 @@ from geo.core import GazetteerError
 from geo.gazetteer import (
     AREA_KINDS,
     BASELINE_COLUMNS,
-    Gazetteer,
     PLACE_COLUMNS,
-    Place,
     REGION_COLUMNS,
+    Gazetteer,
+    Place,
     _index,
     load_baseline,
     outside_places,

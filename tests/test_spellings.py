@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from geo.core import DEFAULT_GAZETTEER, GazetteerError
-from geo.gazetteer import Gazetteer, PLACE_COLUMNS, spellings
+from geo.gazetteer import PLACE_COLUMNS, Gazetteer, spellings
 
 
 @pytest.fixture

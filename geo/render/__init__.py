@@ -2,14 +2,14 @@
 and tooltips, and the HTML templates with their one stylesheet.
 """
 from .maps import (
-    ControlLayer,
     FILL,
     FILL_OPACITY,
     LABEL,
     LEAFLET_JS_URL,
     LEGEND_CONTROL_CSS,
-    MapShapes,
     PATTERNS_SVG,
+    ControlLayer,
+    MapShapes,
     StaticMap,
     build_map,
     control_features,
