@@ -6,8 +6,8 @@ start without it.
 """
 from .articles import (
     ARTICLE_SUFFIXES,
-    Article,
     MAX_BYTES,
+    Article,
     load_articles,
     read_article,
     read_meta_csv,
