@@ -24,6 +24,7 @@ from geo.render import format_day, place_style
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
 from tests.browser import screenshot
+from tests.small_town import CONFLICT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +93,7 @@ def expected(app_url):
 
 def expected_fills(timeline, day) -> dict[str, str]:
     changed = {c.place_id for c in timeline.changes_on(day)}
-    return {pid: place_style(s.controller, s.status, pid in changed)["fillColor"]
+    return {pid: place_style(s.controller, s.status, pid in changed, conflict=CONFLICT)["fillColor"]
             for pid, s in timeline.state_on(day).items()}
 
 

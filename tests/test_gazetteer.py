@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from geo.core import DEFAULT_GAZETTEER, GazetteerError
+from geo.core import GazetteerError
 from geo.gazetteer import Gazetteer
-from tests.conftest import shared_path
+from tests.conftest import ALEPPO, shared_path
 
 SEED_SPELLINGS = {
     "al-Shaar": "al-shaar", "Agheour": "aghyur", "al-Farafrah": "al-farafira",
@@ -97,7 +97,7 @@ def test_find_names_in_running_text(gazetteer):
 @pytest.fixture
 def copy_of_gazetteer(tmp_path):
     folder = tmp_path / "city"
-    shutil.copytree(DEFAULT_GAZETTEER, folder)
+    shutil.copytree(ALEPPO, folder)
     return folder
 
 

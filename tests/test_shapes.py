@@ -12,10 +12,10 @@ from geo.cli import main
 from geo.core import GazetteerError
 from geo.gazetteer import (
     COLUMNS,
-    Gazetteer,
     MIN_SEPARATION_M,
-    Place,
     REACH,
+    Gazetteer,
+    Place,
     approximate_shapes,
     area_km2,
     iou,

@@ -233,10 +233,10 @@ def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_pat
 # -- the commands -----------------------------------------------------------------------------------
 def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     from geo.cli import main
-    from geo.core import DEFAULT_GAZETTEER
+    from tests.conftest import ALEPPO
 
     db = str(tmp_path / "cli.db")
-    files = [str(DEFAULT_GAZETTEER / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
+    files = [str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
     assert main(["ingest", *files, "--db", db]) == 0
     out = capsys.readouterr().out
     assert "2 article(s) added, 0 skipped as duplicates, 0 failed" in out and "not resolved: al-Inzarat" in out
@@ -291,12 +291,12 @@ def test_commands_that_read_the_store_refuse_a_missing_database(tmp_path, capsys
 def test_the_extraction_version_follows_the_gazetteer_files(tmp_path):
     import shutil
 
-    from geo.core import DEFAULT_GAZETTEER
     from geo.gazetteer import Gazetteer
     from geo.store import extraction_version
+    from tests.conftest import ALEPPO
 
     folder = tmp_path / "city"
-    shutil.copytree(DEFAULT_GAZETTEER, folder)
+    shutil.copytree(ALEPPO, folder)
     before = extraction_version(Gazetteer.load(folder))
     assert extraction_version(Gazetteer.load(folder)) == before
     places = folder / "places.csv"
