@@ -500,7 +500,9 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
     conflict = gazetteer.war
     place = gazetteer.places.get(change.place_id)
     article = articles.get(claim.article) or Article(text="")
-    if claim.place_id and claim.place_id != change.place_id:
+    if change.place_id not in approximate:
+        precision = ""  # named in reports, but not drawn: no source gives a position
+    elif claim.place_id and claim.place_id != change.place_id:
         precision = 3  # the claim named a larger area this place belongs to
     else:
         precision = 2 if approximate.get(change.place_id, False) else 1
