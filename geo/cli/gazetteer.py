@@ -75,6 +75,7 @@ def run_shapes(args: argparse.Namespace) -> int:
     from ..gazetteer import (
         approximate_shapes,
         boundary_file,
+        off_map,
         read_boundaries,
         shapes_geojson,
         simplify_shapes,
@@ -92,6 +93,11 @@ def run_shapes(args: argparse.Namespace) -> int:
     approximate = int(shapes["approximate"].sum())
     print(f"{len(shapes)} places: {approximate} approximate (computed from centroids), "
           f"{len(shapes) - approximate} from a boundary file; {shapes['area_km2'].sum():.1f} km² in all")
+    unshown = off_map(gazetteer, shapes["id"])
+    if unshown:
+        more = f" and {len(unshown) - SHOW_AT_MOST} more" if len(unshown) > SHOW_AT_MOST else ""
+        print(f"{len(unshown)} places have no coordinate and no boundary: not drawn (never at a guessed position): "
+              + ", ".join(p.id for p in unshown[:SHOW_AT_MOST]) + more)
     if boundaries is not None:
         print(f"{boundaries}: {found.features - len(found.unmatched)} of {found.features} features "
               f"matched, giving {len(set(found.matched.values()))} places their shape; "
