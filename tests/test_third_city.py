@@ -105,3 +105,24 @@ def test_geojson_and_csv_carry_the_sides_and_the_unplaced_quarter(site):
     assert rows["reed-market"]["latitude"] == rows["reed-market"]["longitude"] == ""
     assert rows["reed-market"]["notes"].startswith("Reed Market: Salt Guild to Hill Clans")
     assert (folder / "png" / "2011-03-09.png").stat().st_size > 10_000
+
+
+def test_the_apps_map_page_lists_the_unplaced_quarter_and_labels_the_sides(site):
+    from geo.app import views
+    from geo.store import Store
+
+    folder, _ = site
+    store = Store(folder.parent / "store.db")
+    try:
+        gazetteer = Gazetteer.load(CITY)
+        data = views.coverage(store, gazetteer, views.map_base(gazetteer))
+        view = views.date_view(data, data.dates[-1])
+        block = str(views.changes_block(view))
+        assert "Named in reports, not on the map: no coordinate" in block and "Reed Market: Hill Clans" in block
+        assert [p.place_id for p in view.snapshot.off_map] == ["reed-market"]
+        assert "reed-market" not in data.base.display.ids
+        assert "Port Verity: Harbour League" in view.summary
+        legend = views.legend_page(data)
+        assert all(label in legend for label, _ in SIDES.values()) and "Opposition" not in legend
+    finally:
+        store.close()
