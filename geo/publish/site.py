@@ -271,7 +271,8 @@ def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, arti
 
 def _named_off_map(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
                    states: Mapping[str, ControlState], drawn: Collection[str]) -> tuple[OffMap, ...]:
-    """The places without a shape that a claim dated up to ``day`` names, or whose state rests on claims."""
+    """The places without a shape that a claim dated up to ``day`` names itself (not through a region:
+    those are in the day's changes), with their state that day."""
     unshown = off_map(gazetteer, drawn)
     if not unshown:
         return ()
@@ -279,7 +280,7 @@ def _named_off_map(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
     named = {c.place_id for k, c in timeline.claims.items()
              if c.place_id in wanted and timeline.review.get(k) != "rejected" and (claim_day(c) or date.max) <= day}
     return tuple(OffMap(p.id, p.name, states.get(p.id) or ControlState(p.id, UNKNOWN, None))
-                 for p in unshown if p.id in named or (states.get(p.id) and states[p.id].claim_keys))
+                 for p in unshown if p.id in named)
 
 
 # -- the report ----------------------------------------------------------------------------------
