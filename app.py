@@ -67,8 +67,9 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     left, right = st.columns([3, 2], gap="medium")
     names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
-        fmap = maps.build_map(data.base.display, None, legend=False)
-        layer = maps.control_layer(data.base.display, view.states, view.changed_ids)
+        conflict = data.gazetteer.war
+        fmap = maps.build_map(data.base.display, None, conflict=conflict, legend=False)
+        layer = maps.control_layer(data.base.display, view.states, view.changed_ids, conflict=conflict)
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
                   returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
         st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)

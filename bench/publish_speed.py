@@ -24,18 +24,20 @@ from pathlib import Path
 import folium
 
 from geo.core import (
+    CONFLICTS_DIR,
     Claim,
     GeoError,
 )
-from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, place_shapes
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, load_conflict, place_shapes
 from geo.publish import leaflet_assets, publish
 from geo.read import Article
-from geo.render import FILL
+from geo.render import fills
 from geo.store import Store, demo_database
 from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
 SIDES = ("government", "opposition", "kurdish", "contested")
+SYRIA = load_conflict(CONFLICTS_DIR / "syria")
 
 
 def generated_city(places: int, rng: random.Random) -> Gazetteer:
@@ -47,7 +49,7 @@ def generated_city(places: int, rng: random.Random) -> Gazetteer:
         lat = 36.15 + row * 0.0055 + rng.uniform(-0.0015, 0.0015)
         lon = 37.10 + col * 0.0068 + rng.uniform(-0.0018, 0.0018)
         areas[f"p{i}"] = Place(f"p{i}", f"Quarter {i}", "neighbourhood", lat, lon, area_km2=rng.uniform(0.2, 0.6))
-    return Gazetteer("Generated city", areas, crs="EPSG:32637")
+    return Gazetteer("Generated city", areas, crs="EPSG:32637", conflict=SYRIA)
 
 
 def generated_story(gazetteer: Gazetteer, dates: int, rng: random.Random):
@@ -80,7 +82,7 @@ def plain_folium_snapshot(shapes, states) -> str:
     fmap = folium.Map(tiles="OpenStreetMap")
     folium.GeoJson(
         frame[["id", "name", "controller", "geometry"]].to_json(),
-        style_function=lambda f: {"fillColor": FILL.get(f["properties"]["controller"], "#999"), "weight": 1},
+        style_function=lambda f: {"fillColor": fills(SYRIA).get(f["properties"]["controller"], "#999"), "weight": 1},
         tooltip=folium.GeoJsonTooltip(fields=["name", "controller"]),
     ).add_to(fmap)
     return fmap.get_root().render()

@@ -14,8 +14,8 @@ import random
 import time
 from datetime import date, timedelta
 
-from geo.core import Claim
-from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place
+from geo.core import CONFLICTS_DIR, Claim
+from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, load_conflict
 from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
@@ -28,7 +28,7 @@ def generated_city(places: int) -> Gazetteer:
     ids = list(areas)
     regions = {f"d{d}": Place(f"d{d}", f"District {d}", "region", members=tuple(ids[d::10])) for d in range(10)}
     regions["city"] = Place("city", "City", "city", members=tuple(ids))
-    return Gazetteer("Generated", {**areas, **regions}, city_region="city")
+    return Gazetteer("Generated", {**areas, **regions}, city_region="city", conflict=load_conflict(CONFLICTS_DIR / "syria"))
 
 
 def generated_claims(gazetteer: Gazetteer, baseline: Baseline, n: int, rng: random.Random) -> list[Claim]:

@@ -6,8 +6,7 @@ import streamlit as st
 
 import app_data
 from geo.app import editing
-from geo.core import CONTROLLERS, REVIEW_FILTER_LABELS
-from geo.render import LABEL
+from geo.core import REVIEW_FILTER_LABELS
 from geo.timeline import claim_day
 
 app_data.start_page("Review")
@@ -35,6 +34,7 @@ claim = item.claim
 st.html(editing.review_html(item))
 
 places = editing.place_choices(gazetteer)
+sides = list(gazetteer.war.controllers)
 place_ids = [p.id for p in places]
 with st.form("decision", clear_on_submit=True, enter_to_submit=True):
     decision = st.radio("Decision", options=["accepted", "rejected", "corrected"], horizontal=True,
@@ -43,9 +43,9 @@ with st.form("decision", clear_on_submit=True, enter_to_submit=True):
     place = left.selectbox("Place (if correcting)", options=place_ids,
                            index=place_ids.index(claim.place_id) if claim.place_id in place_ids else None,
                            format_func=lambda p: gazetteer.places[p].name, placeholder="Choose the place")
-    side = middle.selectbox("Side (if correcting)", options=list(CONTROLLERS),
-                            index=list(CONTROLLERS).index(claim.controller) if claim.controller in CONTROLLERS else None,
-                            format_func=lambda c: LABEL.get(c, c))
+    side = middle.selectbox("Side (if correcting)", options=sides,
+                            index=sides.index(claim.controller) if claim.controller in sides else None,
+                            format_func=gazetteer.war.label)
     day = right.date_input("Date (if correcting)", value=claim_day(claim), format="YYYY-MM-DD")
     note = st.text_input("Note", placeholder="Why (optional)", key="note")
     if st.form_submit_button("Save decision", type="primary"):

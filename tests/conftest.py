@@ -11,6 +11,8 @@ pytest_plugins = ["tests.browser", "tests.postgres"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GEO_SHARED", ROOT.parent / "shared"))
+#: The first city's gazetteer folder, which most tests read (named, not taken as the default).
+ALEPPO = ROOT / "data" / "aleppo"
 
 
 def shared_path(*parts: str) -> Path:
@@ -25,4 +27,4 @@ def shared_path(*parts: str) -> Path:
 def gazetteer():
     from geo.gazetteer import Gazetteer
 
-    return Gazetteer.load()
+    return Gazetteer.load(ALEPPO)

@@ -14,8 +14,16 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import box
 
-from geo.core import Claim
-from geo.gazetteer import PLACE_COLUMNS, REGION_COLUMNS, Baseline, BaselineEntry, Gazetteer, Place
+from geo.core import CONFLICTS_DIR, Claim
+from geo.gazetteer import (
+    PLACE_COLUMNS,
+    REGION_COLUMNS,
+    Baseline,
+    BaselineEntry,
+    Gazetteer,
+    Place,
+    load_conflict,
+)
 from geo.read import Article
 from geo.timeline import ControlTimeline
 
@@ -29,6 +37,8 @@ BLOCKS = (
     ("hill", "The <b>Hill</b>", 1, 0),
 )
 STEP = 0.008  # degrees, about 800 m
+#: The town's war: the first city's, so its sides are government and opposition.
+CONFLICT = load_conflict(CONFLICTS_DIR / "syria")
 PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;alert(1)">'
 
 
@@ -38,7 +48,7 @@ def town() -> Gazetteer:
         for pid, name, col, row in BLOCKS
     }
     places["east"] = Place("east", "East Side", "region", members=("mill-quarter", "river-bend"))
-    return Gazetteer("Testville", places, crs="EPSG:32637", city_region=None)
+    return Gazetteer("Testville", places, crs="EPSG:32637", city_region=None, conflict=CONFLICT)
 
 
 def shapes() -> gpd.GeoDataFrame:
@@ -106,7 +116,8 @@ def write_folder(folder: Path) -> Path:
     gazetteer = town()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "gazetteer.json").write_text(json.dumps(
-        {"name": gazetteer.name, "crs": gazetteer.crs, "baseline_date": START.isoformat()}), encoding="utf-8")
+        {"name": gazetteer.name, "crs": gazetteer.crs, "baseline_date": START.isoformat(), "conflict": CONFLICT.id}),
+        encoding="utf-8")
     with (folder / "places.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(PLACE_COLUMNS)

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.core import DEFAULT_GAZETTEER
 from geo.gazetteer import Gazetteer
-from geo.render import LABEL, format_day
+from geo.render import format_day, labels
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
+from tests.conftest import ALEPPO
+from tests.small_town import CONFLICT
 
 TIMEOUT = 120
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ def db(tmp_path, monkeypatch):
     gazetteer.mkdir()
     # The whole folder, boundary file included: the app draws (and measures shares on) its polygons.
     for name in ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv", "boundaries.geojson"):
-        shutil.copyfile(DEFAULT_GAZETTEER / name, gazetteer / name)
+        shutil.copyfile(ALEPPO / name, gazetteer / name)
     monkeypatch.setenv("GEO_DB", str(path))
     monkeypatch.setenv("GEO_GAZETTEER", str(gazetteer))
     return path
@@ -48,6 +49,9 @@ def timeline(db):
         return store.timeline(Gazetteer.load(os.environ["GEO_GAZETTEER"]))
     finally:
         store.close()
+
+
+LABEL = labels(CONFLICT)
 
 
 def page(name: str = "app.py", **query) -> AppTest:
@@ -241,7 +245,7 @@ def test_the_sources_page_shows_an_article_with_its_places_and_claims_marked(db)
 
 
 def test_the_gazetteer_page_adds_a_spelling_to_the_gazetteer_copy(db, tmp_path):
-    before = (DEFAULT_GAZETTEER / "places.csv").read_bytes()
+    before = (ALEPPO / "places.csv").read_bytes()
     at = page("pages/3_Gazetteer.py")
     assert "Zebdine Farms" in html(at)
     at.selectbox[0].set_value("Zebdine Farms")
@@ -249,7 +253,7 @@ def test_the_gazetteer_page_adds_a_spelling_to_the_gazetteer_copy(db, tmp_path):
     at.button[0].click().run()
     assert not at.exception and "is now a spelling of" in at.success[0].value
     assert "Zebdine Farms" in Gazetteer.load(tmp_path / "gazetteer").places["al-zebdiyeh"].variants
-    assert (DEFAULT_GAZETTEER / "places.csv").read_bytes() == before
+    assert (ALEPPO / "places.csv").read_bytes() == before
 
 
 def test_the_gazetteer_page_finds_places_by_any_spelling(db):

@@ -24,6 +24,7 @@ from geo.render import format_day, place_style
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
 from tests.browser import screenshot
+from tests.small_town import CONFLICT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,8 +93,9 @@ def expected(app_url):
 
 def expected_fills(timeline, day) -> dict[str, str]:
     changed = {c.place_id for c in timeline.changes_on(day)}
-    return {pid: place_style(s.controller, s.status, pid in changed)["fillColor"]
-            for pid, s in timeline.state_on(day).items()}
+    drawn = {p.id for p in timeline.gazetteer.areas if p.located}  # a place without a coordinate is not drawn
+    return {pid: place_style(s.controller, s.status, pid in changed, conflict=CONFLICT)["fillColor"]
+            for pid, s in timeline.state_on(day).items() if pid in drawn}
 
 
 def map_frame(page):

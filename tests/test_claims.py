@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.core import CLAIM_TYPES, CONTROLLERS
+from geo.core import CLAIM_TYPES
 from geo.read import Article, read_claims, read_claims_many
 from geo.read.pipeline import load_pipeline
 
@@ -165,7 +165,7 @@ def test_claim_fields_are_valid_and_json_ready(gazetteer):
                  "hedged", "confidence"):
         assert name in fields
     assert fields["date_from"] == "2016-11-26"
-    assert claim.controller in CONTROLLERS and claim.claim_type in CLAIM_TYPES
+    assert claim.controller in gazetteer.war.controllers and claim.claim_type in CLAIM_TYPES
 
 
 def test_many_articles_in_a_batch_read_as_one_by_one(gazetteer):

@@ -34,13 +34,13 @@ CITY = "Qaryat al-Warda"
 @pytest.fixture(scope="module")
 def geonames_city(tmp_path_factory):
     out = tmp_path_factory.mktemp("geonames") / "warda"
-    return from_geonames(TSV, out, city_name=CITY, country_code="jo")
+    return from_geonames(TSV, out, city_name=CITY, country_code="jo", conflict="syria")
 
 
 @pytest.fixture(scope="module")
 def osm_city(tmp_path_factory):
     out = tmp_path_factory.mktemp("osm") / "warda"
-    return from_osm_geojson(OSM, out, city_name=CITY, country_code="JO")
+    return from_osm_geojson(OSM, out, city_name=CITY, country_code="JO", conflict="syria")
 
 
 def tsv_rows():
@@ -96,10 +96,10 @@ def test_imported_baseline_and_shapes_are_usable(geonames_city):
 def test_an_explicit_area_overrides_the_town_centre(tmp_path):
     # A box around the far quarter 33 km north: only it is taken.
     result = from_geonames(TSV, tmp_path / "north", city_name=CITY, country_code="JO",
-                           bbox=(36.7, 31.45, 36.9, 31.55))
+                           bbox=(36.7, 31.45, 36.9, 31.55), conflict="syria")
     assert [p.name for p in Gazetteer.load(result.folder).areas] == ["Ḩayy al Baḩr"]
     result = from_geonames(TSV, tmp_path / "near", city_name="anything", country_code="JO",
-                           center=(31.2, 36.8), radius_km=2.5, feature_codes=("PPLL",))
+                           center=(31.2, 36.8), radius_km=2.5, feature_codes=("PPLL",), conflict="syria")
     assert [p.id for p in Gazetteer.load(result.folder).areas] == ["ash-sharqiyah"]
 
 
@@ -113,7 +113,7 @@ def test_an_explicit_area_overrides_the_town_centre(tmp_path):
 def test_bad_geonames_files_fail_naming_file_and_line(tmp_path, change, problem):
     path = write_tsv(tmp_path / "bad.tsv", change(tsv_rows()))
     with pytest.raises(GazetteerError) as raised:
-        from_geonames(path, tmp_path / "out", city_name=CITY, country_code="JO")
+        from_geonames(path, tmp_path / "out", city_name=CITY, country_code="JO", conflict="syria")
     assert str(path) in raised.value.message and problem in raised.value.message
     assert not (tmp_path / "out").exists()
 
@@ -123,12 +123,12 @@ def test_not_utf8_and_missing_files_are_reported(tmp_path):
     path.write_bytes("\t".join(["1", "Caf\xe9"] + [""] * 17).encode("latin-1"))
     for bad, problem in ((path, "not UTF-8"), (tmp_path / "absent.tsv", "file not found")):
         with pytest.raises(GazetteerError, match=problem):
-            from_geonames(bad, tmp_path / "out", city_name=CITY, country_code="JO")
+            from_geonames(bad, tmp_path / "out", city_name=CITY, country_code="JO", conflict="syria")
 
 
 def test_an_existing_gazetteer_is_not_overwritten_unless_asked(geonames_city):
     with pytest.raises(GazetteerError, match="already holds a gazetteer"):
-        from_geonames(TSV, geonames_city.folder, city_name=CITY, country_code="JO")
+        from_geonames(TSV, geonames_city.folder, city_name=CITY, country_code="JO", conflict="syria")
 
 
 def test_the_fixture_is_in_the_geonames_format():
@@ -191,11 +191,11 @@ def test_the_metric_crs_is_the_local_utm_zone(lat, lon, crs):
 # -- the commands --------------------------------------------------------------------------------
 def test_import_commands_write_folders_that_lookup_reads(tmp_path, capsys):
     out = tmp_path / "warda"
-    assert main(["import-geonames", str(TSV), "--out", str(out), "--city", CITY, "--country", "JO"]) == 0
+    assert main(["import-geonames", str(TSV), "--out", str(out), "--city", CITY, "--country", "JO", "--conflict", "syria"]) == 0
     assert "6 places" in capsys.readouterr().out
     assert main(["lookup", "--json", "Bab al-Maarifa", "--gazetteer", str(out)]) == 0
     assert json.loads(capsys.readouterr().out)[0]["match"]["id"] == "bab-al-marifah"
-    assert main(["import-osm", str(OSM), "--out", str(out), "--city", CITY, "--force"]) == 0
+    assert main(["import-osm", str(OSM), "--out", str(out), "--city", CITY, "--conflict", "syria", "--force"]) == 0
     printed = capsys.readouterr().out
     assert "5 places, 3 with a polygon" in printed and "feature 8" in printed
 
@@ -203,6 +203,6 @@ def test_import_commands_write_folders_that_lookup_reads(tmp_path, capsys):
 def test_import_command_bad_input_is_one_line_and_status_2(tmp_path):
     bad = write_tsv(tmp_path / "bad.tsv", [tsv_rows()[0][:5]])
     done = subprocess.run([sys.executable, "-m", "geo", "import-geonames", str(bad), "--out", str(tmp_path / "o"),
-                           "--city", CITY, "--country", "JO"], capture_output=True, text=True, timeout=120)
+                           "--city", CITY, "--country", "JO", "--conflict", "syria"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "bad.tsv, row 1: 5 tab-separated columns" in done.stderr

@@ -9,11 +9,12 @@ from datetime import date
 
 import pytest
 
-from geo.core import DEFAULT_GAZETTEER, ArticleError, Claim, GeoError
+from geo.core import ArticleError, Claim, GeoError
 from geo.read import Article, read_article
 from geo.store import Store, ingest, read_jsonl, read_sources
+from tests.conftest import ALEPPO
 
-DEMO = DEFAULT_GAZETTEER / "demo"
+DEMO = ALEPPO / "demo"
 CALLS: list[str] = []  # the articles the stand-in extractor was asked to read, in this process
 
 

@@ -7,17 +7,18 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from geo.core import MAP_CONTROLLERS
+from geo.core import CONFLICTS_DIR
+from geo.gazetteer import SIDE_COLOURS, load_conflict
 from geo.render import (
-    FILL,
     FILL_OPACITY,
-    LABEL,
     LEAFLET_JS_URL,
     ControlLayer,
     StaticMap,
     build_map,
     control_features,
     control_layer,
+    fills,
+    labels,
     legend_html,
     map_shapes,
     place_style,
@@ -27,6 +28,8 @@ from geo.timeline import ControlState
 from tests import small_town
 
 DAY = date(2016, 12, 2)
+CONFLICT = small_town.CONFLICT
+FILL, LABEL = fills(CONFLICT), labels(CONFLICT)
 
 
 @pytest.fixture(scope="module")
@@ -88,39 +91,42 @@ def test_display_shapes_need_a_crs():
 
 
 # -- the look ------------------------------------------------------------------------------------
-def test_every_controller_has_its_own_fill():
-    fills = [place_style(c)["fillColor"] for c in MAP_CONTROLLERS]
-    assert len(set(fills)) == len(MAP_CONTROLLERS)
+@pytest.mark.parametrize("conflict", ["syria", "iraq-isis"])
+def test_every_controller_has_its_own_fill(conflict):
+    war = load_conflict(CONFLICTS_DIR / conflict)
+    colours = [place_style(c, conflict=war)["fillColor"] for c in war.map_controllers]
+    assert len(set(colours)) == len(war.map_controllers)
+    assert all(fills(war)[s] in SIDE_COLOURS for s in war.side_ids)
 
 
 def test_review_status_and_change_are_shown_by_line_not_colour_alone():
-    base = place_style("government", "accepted")
-    proposed = place_style("government", "proposed")
-    disputed = place_style("government", "disputed")
-    changed = place_style("government", "accepted", changed=True)
+    base = place_style("government", "accepted", conflict=CONFLICT)
+    proposed = place_style("government", "proposed", conflict=CONFLICT)
+    disputed = place_style("government", "disputed", conflict=CONFLICT)
+    changed = place_style("government", "accepted", changed=True, conflict=CONFLICT)
     assert base["dashArray"] is None
     assert proposed["dashArray"] and disputed["dashArray"] and proposed["dashArray"] != disputed["dashArray"]
     assert changed["weight"] > 2 * base["weight"]
-    assert place_style("government", "proposed", changed=True)["dashArray"] == proposed["dashArray"]
+    assert place_style("government", "proposed", changed=True, conflict=CONFLICT)["dashArray"] == proposed["dashArray"]
     assert {s["fillColor"] for s in (base, proposed, disputed, changed)} == {FILL["government"]}
 
 
 def test_contested_is_hatched_not_just_coloured():
-    assert place_style("contested")["fillColor"].startswith("url(#")
+    assert place_style("contested", conflict=CONFLICT)["fillColor"].startswith("url(#")
 
 
 def test_tooltip_escapes_the_name_and_says_what_is_known():
     state = ControlState("hill", "opposition", date(2016, 11, 28), ("k",), "proposed")
-    tip = tooltip_html('The <b onmouseover="x()">Hill</b>', state, approximate=True)
+    tip = tooltip_html('The <b onmouseover="x()">Hill</b>', state, approximate=True, conflict=CONFLICT)
     assert "<b " not in tip
     assert "&lt;b onmouseover=&quot;x()&quot;&gt;Hill&lt;/b&gt;" in tip
     assert "Opposition since 28 November 2016" in tip
     assert "unreviewed claim" in tip and "approximate shape" in tip
-    assert "approximate" not in tooltip_html("Hill", state)
+    assert "approximate" not in tooltip_html("Hill", state, conflict=CONFLICT)
 
 
 def test_a_place_without_a_state_is_not_established(shapes):
-    features = control_features(shapes, states(**{"north-gate": "government"}))["features"]
+    features = control_features(shapes, states(**{"north-gate": "government"}), conflict=CONFLICT)["features"]
     by_id = {f["id"]: f["properties"] for f in features}
     assert set(by_id) == set(shapes.ids)
     assert by_id["north-gate"]["controller"] == "government"
@@ -130,7 +136,7 @@ def test_a_place_without_a_state_is_not_established(shapes):
 
 def test_changed_places_are_flagged_and_drawn_last(shapes):
     features = control_features(shapes, states(**{"north-gate": "government", "hill": "contested"}),
-                                 changed_ids={"north-gate"})["features"]
+                                 changed_ids={"north-gate"}, conflict=CONFLICT)["features"]
     assert features[-1]["id"] == "north-gate" and features[-1]["properties"]["changed"]
     assert not any(f["properties"]["changed"] for f in features[:-1])
     hill = next(f["properties"] for f in features if f["id"] == "hill")
@@ -138,16 +144,16 @@ def test_changed_places_are_flagged_and_drawn_last(shapes):
 
 
 def test_legend_explains_colours_lines_and_approximate_shapes():
-    legend = legend_html(["government", "contested"])
+    legend = legend_html(["government", "contested"], conflict=CONFLICT)
     assert "Government" in legend and "Contested" in legend and "Opposition" not in legend
     assert "Unreviewed" in legend and "Disputed" in legend and "Changed on this date" in legend
     assert "approximate shape" in legend
-    assert "approximate shape" not in legend_html(["government"], approximate=False)
+    assert "approximate shape" not in legend_html(["government"], conflict=CONFLICT, approximate=False)
 
 
 # -- the folium map ------------------------------------------------------------------------------
 def test_map_loads_only_leaflet_and_never_raw_markup(shapes):
-    fmap = build_map(shapes, states(hill="government"), {"hill"})
+    fmap = build_map(shapes, states(hill="government"), {"hill"}, conflict=CONFLICT)
     html = fmap.get_root().render()
     assert LEAFLET_JS_URL in html
     assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
@@ -156,9 +162,9 @@ def test_map_loads_only_leaflet_and_never_raw_markup(shapes):
 
 
 def test_the_app_adds_the_control_layer_itself(shapes):
-    fmap = build_map(shapes, legend=False)
+    fmap = build_map(shapes, conflict=CONFLICT, legend=False)
     assert "L.geoJson" not in fmap.get_root().render()
-    layer = control_layer(shapes, states(hill="islamic-state"))
+    layer = control_layer(shapes, states(hill="islamic-state"), conflict=CONFLICT)
     assert isinstance(layer, ControlLayer)
     layer.add_to(fmap)
     assert layer.geojson.get_name() in fmap.get_root().render()
@@ -168,7 +174,8 @@ def test_the_app_adds_the_control_layer_itself(shapes):
 def test_image_colours_each_place_by_its_controller(tmp_path, shapes):
     from PIL import Image
 
-    drawing = StaticMap(shapes, "EPSG:32637", "Testville", ["government", "opposition"], width_px=600, height_px=600)
+    drawing = StaticMap(shapes, "EPSG:32637", "Testville", ["government", "opposition"], conflict=CONFLICT,
+                        width_px=600, height_px=600)
     expected = {"north-gate": "government", "river-bend": "opposition"}
     drawing.draw(states(**expected), set(), DAY, note="Sources: $5 <b>outlet</b>")
     path = tmp_path / "map.png"
@@ -185,7 +192,7 @@ def test_image_colours_each_place_by_its_controller(tmp_path, shapes):
 
 
 def test_image_names_changed_places_without_overlapping_names(shapes):
-    drawing = StaticMap(shapes, "EPSG:32637", "Testville", width_px=300, height_px=300)
+    drawing = StaticMap(shapes, "EPSG:32637", "Testville", conflict=CONFLICT, width_px=300, height_px=300)
     drawing.draw(states(), set(shapes.ids), DAY)
     labels = [a for a in drawing._extras if hasattr(a, "get_text")]
     assert 1 <= len(labels) < len(shapes.ids)  # too small to name all five: some names are left out

@@ -2,9 +2,8 @@
 
 Why: Mosul is the second city, and the first where most places have no sourced coordinate. The
 folder must hold every name the reference facts know, never give a place a position no source
-gave, and agree with itself (regions, baseline, boundaries). Until the loader accepts empty
-coordinates, the folder is checked through the project's own Place/Gazetteer classes built from
-the CSV rows; the tests that need the loader itself skip saying why.
+gave, and agree with itself (regions, baseline, boundaries). The folder is read by the project's
+own loader, which takes a place without a coordinate as one it will never draw.
 """
 from __future__ import annotations
 
@@ -18,21 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from geo.core import GazetteerError
 from geo.gazetteer import (
     AREA_KINDS,
     BASELINE_COLUMNS,
     PLACE_COLUMNS,
     REGION_COLUMNS,
+    SIDE_COLOURS,
     Gazetteer,
-    Place,
-    _index,
     load_baseline,
-    outside_places,
-    read_regions,
+    load_conflict,
+    off_map,
+    place_shapes,
 )
 from geo.read import load_articles
-from geo.render import FILL
 from tests.conftest import ROOT, shared_path
 
 FOLDER = ROOT / "data" / "mosul"
@@ -40,9 +37,6 @@ CONFLICTS = ROOT / "data" / "conflicts"
 #: The city's own point (Wikipedia infobox, 36°20′N 43°08′E): every sourced point lies near it.
 CITY = (36.34, 43.13)
 CITY_RADIUS_KM = 15.0
-#: Side ids renamed since geo/maps.py was written (the colour stays the same).
-FORMER_IDS = {"islamic-state": "isis"}
-FORMER_IDS_BACK = {old: new for new, old in FORMER_IDS.items()}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -64,43 +58,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return hypot((lat1 - lat2) * 111.2, (lon1 - lon2) * 111.2 * cos(radians((lat1 + lat2) / 2)))
 
 
-def _rejects_empty_coordinates(exc: GazetteerError) -> bool:
-    return bool(re.search(r"\b(lat|lon) '' is not a number", str(exc)))
-
-
-@lru_cache(maxsize=1)
-def _loaded() -> Gazetteer | str:
-    """The folder through the project's loader, or why the loader refused it."""
-    try:
-        return Gazetteer.load(FOLDER)
-    except GazetteerError as exc:
-        if _rejects_empty_coordinates(exc):
-            return f"the loader does not accept empty coordinates yet ({exc})"
-        raise
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
-    """The loaded folder, or the same places built from the CSV rows with empty lat/lon as None."""
-    loaded = _loaded()
-    if isinstance(loaded, Gazetteer):
-        return loaded
-    meta = json.loads((FOLDER / "gazetteer.json").read_text(encoding="utf-8"))
-    areas = {
-        r["id"]: Place(
-            id=r["id"], name=r["name"], kind=r["kind"],
-            lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None,
-            variants=_split(r["variants"]), arabic=r["arabic"],
-            area_km2=float(r["area_km2"]) if r["area_km2"] else None, coord_source=r["coord_source"],
-        )
-        for r in _rows(FOLDER / "places.csv")
-    }
-    regions = read_regions(FOLDER / "regions.csv", areas)
-    places = {**areas, **regions}
-    outside = outside_places(tuple(meta["outside_countries"]), frozenset(_index(places.values())))
-    places.update({p.id: p for p in outside if p.id not in places})
-    return Gazetteer(name=meta["name"], places=places, crs=meta["crs"], city_region=meta["city_region"],
-                     baseline_date=meta["baseline_date"], folder=FOLDER)
+    """The folder through the project's loader."""
+    return Gazetteer.load(FOLDER)
 
 
 def _facts() -> list[dict[str, str]]:
@@ -121,25 +82,28 @@ def _resolves(gazetteer: Gazetteer, spelling: str, place_id: str) -> bool:
 
 # -- the folder as the project loads it ------------------------------------------------------------
 def test_folder_loads_with_the_project_loader():
-    loaded = _loaded()
-    if isinstance(loaded, str):
-        pytest.skip(loaded)
+    loaded = _gazetteer()
     assert loaded.name == "Mosul" and loaded.city_region == "mosul" and loaded.crs == "EPSG:32638"
     assert len(loaded.areas) == len(_rows(FOLDER / "places.csv"))
     assert {r.id for r in loaded.regions} == {"mosul", "east-mosul", "west-mosul", "old-city"}
     assert all((p.lat is None) == (p.lon is None) for p in loaded.areas)
+    unlocated = {r["id"] for r in _rows(FOLDER / "places.csv") if not r["lat"]}
+    assert unlocated and {p.id for p in loaded.unlocated} == unlocated
+    assert loaded.war.id == "iraq-isis" and loaded.actors_file == CONFLICTS / "iraq-isis" / "actors.jsonl"
+
+
+def test_only_places_with_a_position_or_a_boundary_are_drawn():
+    loaded = _gazetteer()
+    shapes = place_shapes(loaded)
+    drawn = set(shapes["id"])
+    boundary = {f["properties"]["id"] for f in json.loads((FOLDER / "boundaries.geojson").read_text())["features"]}
+    assert drawn == {p.id for p in loaded.areas if p.located} | boundary
+    assert set(shapes.loc[shapes["approximate"], "id"]) == {p.id for p in loaded.areas if p.located} - boundary
+    assert {p.id for p in off_map(loaded, drawn)} == {p.id for p in loaded.unlocated} - boundary
 
 
 def test_baseline_loads_with_the_project_loader():
-    loaded = _loaded()
-    if isinstance(loaded, str):
-        pytest.skip(loaded)
-    try:
-        baseline = load_baseline(loaded)
-    except GazetteerError as exc:
-        if "controller 'islamic-state'" in str(exc):
-            pytest.skip(f"the code's side ids do not include islamic-state yet ({exc})")
-        raise
+    baseline = load_baseline(_gazetteer())
     assert baseline.start == date(2016, 10, 17)
     assert {e.controller for e in baseline.entries.values()} == {"islamic-state"}
 
@@ -289,11 +253,10 @@ def test_conflict_files_are_well_formed(conflict_id):
     ids = [s["id"] for s in conflict["sides"]]
     assert len(ids) == len(set(ids)) and "islamic-state" in ids and "isis" not in ids
     for side in conflict["sides"]:
-        assert set(side) == {"id", "label", "colour", "description"}
-        assert re.fullmatch(r"#[0-9A-F]{6}", side["colour"]) and side["label"] and side["description"]
-        former = FILL.get(side["id"]) or FILL.get(FORMER_IDS.get(side["id"], ""))
-        if former:
-            assert side["colour"] == former, f"{side['id']} changes colour from the maps' {former}"
+        assert {"id", "label", "colour", "description"} <= set(side) <= {"id", "label", "colour", "description", "state"}
+        assert side["colour"] in SIDE_COLOURS and side["label"] and side["description"]
+    loaded = load_conflict(CONFLICTS / conflict_id)
+    assert loaded.side_ids == tuple(ids) and [s.id for s in loaded.sides if s.state] == ["government"]
     for pair in conflict["opposes"]:
         assert len(pair) == 2 and pair[0] != pair[1] and set(pair) <= set(ids)
     seen = set()
@@ -307,11 +270,10 @@ def test_conflict_files_are_well_formed(conflict_id):
         seen.add(key)
 
 
-def test_syria_actors_are_the_lexicon_with_the_new_side_id():
-    lexicon = [json.loads(x) for x in (ROOT / "data" / "lexicon" / "actors.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    syria = [json.loads(x) for x in (CONFLICTS / "syria" / "actors.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert syria == [{**row, "side": FORMER_IDS_BACK.get(row["side"], row["side"])} for row in lexicon]
-
+def test_the_reader_takes_actors_from_the_conflict_not_a_shared_lexicon():
+    assert not (ROOT / "data" / "lexicon" / "actors.jsonl").exists()
+    aleppo = Gazetteer.load(ROOT / "data" / "aleppo")
+    assert aleppo.war.id == "syria" and aleppo.actors_file == CONFLICTS / "syria" / "actors.jsonl"
 
 
 def test_every_iraqi_force_is_government():

@@ -5,9 +5,11 @@ import json
 import pytest
 
 from geo.publish import publish
-from geo.render import FILL
+from geo.render import fills as fills_of
 from tests import small_town
 from tests.browser import new_context, screenshot
+
+FILL = fills_of(small_town.CONFLICT)
 
 
 @pytest.fixture(scope="module")

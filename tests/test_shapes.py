@@ -64,7 +64,8 @@ def overlaps_m2(shapes, crs):
 def test_every_place_gets_a_valid_polygon_labelled_approximate(gazetteer, shapes):
     assert list(shapes.columns) == COLUMNS
     assert shapes.crs.to_epsg() == 4326
-    assert list(shapes["id"]) == [p.id for p in gazetteer.areas]
+    assert list(shapes["id"]) == [p.id for p in gazetteer.areas if p.located]  # none at a guessed spot
+    assert {p.id for p in gazetteer.unlocated} == {"al-inzarat"}
     assert shapes.geometry.is_valid.all() and not shapes.geometry.is_empty.any()
     assert set(shapes.geom_type) <= {"Polygon", "MultiPolygon"}
     assert shapes["approximate"].dtype == bool and shapes["approximate"].all()
@@ -125,7 +126,7 @@ def test_results_are_cached_but_callers_get_their_own_copy(gazetteer, bare_folde
     found = FIXTURES / "mixed.geojson"
     first = place_shapes(gazetteer, found)
     first.loc[first["approximate"], "approximate"] = False
-    assert place_shapes(gazetteer, found)["approximate"].sum() == len(gazetteer.areas) - 2
+    assert place_shapes(gazetteer, found)["approximate"].sum() == len(gazetteer.areas) - len(gazetteer.unlocated) - 2
 
 
 def test_a_folder_without_a_boundary_file_approximates_every_place(bare_folder):
@@ -205,7 +206,7 @@ def test_a_boundary_file_reports_what_did_not_match(gazetteer):
     # The self-crossing polygon is repaired, the two parts joined into one place.
     assert shapes.loc["al-sakhour", "geometry"].is_valid and not shapes.loc["al-sakhour", "approximate"]
     assert shapes.loc["jabal-badro", "geometry"].geom_type == "Polygon"
-    assert shapes["approximate"].sum() == len(gazetteer.areas) - 2
+    assert shapes["approximate"].sum() == len(gazetteer.areas) - len(gazetteer.unlocated) - 2
     # Approximate cells give way to the real polygons where they keep their own place.
     assert overlaps_m2(found.shapes, gazetteer.crs) < 0.05 * shapes.loc["jabal-badro", "area_km2"] * 1e6
 
@@ -235,7 +236,9 @@ def test_shapes_command_summarises_and_writes_geojson(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "3 of 7 features matched" in printed and "Hamburg" in printed
     written = gpd.read_file(out)
-    assert len(written) == len(Gazetteer.load().areas)
+    aleppo = Gazetteer.load()
+    assert len(written) == len(aleppo.areas) - len(aleppo.unlocated)
+    assert "1 places have no coordinate and no boundary: not drawn" in printed
     assert written["approximate"].sum() == len(written) - 2
 
 

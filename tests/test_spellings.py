@@ -7,14 +7,15 @@ import threading
 
 import pytest
 
-from geo.core import DEFAULT_GAZETTEER, GazetteerError
+from geo.core import GazetteerError
 from geo.gazetteer import PLACE_COLUMNS, Gazetteer, spellings
+from tests.conftest import ALEPPO
 
 
 @pytest.fixture
 def folder(tmp_path):
     for name in ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv"):
-        shutil.copyfile(DEFAULT_GAZETTEER / name, tmp_path / name)
+        shutil.copyfile(ALEPPO / name, tmp_path / name)
     return tmp_path
 
 

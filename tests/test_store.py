@@ -233,13 +233,13 @@ def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_pat
 # -- the commands -----------------------------------------------------------------------------------
 def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     from geo.cli import main
-    from geo.core import DEFAULT_GAZETTEER
+    from tests.conftest import ALEPPO
 
     db = str(tmp_path / "cli.db")
-    files = [str(DEFAULT_GAZETTEER / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
+    files = [str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
     assert main(["ingest", *files, "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "2 article(s) added, 0 skipped as duplicates, 0 failed" in out and "not resolved: al-Inzarat" in out
+    assert "2 article(s) added, 0 skipped as duplicates, 0 failed" in out and "0 with a place not resolved" in out
     assert main(["ingest", *files, "--db", db]) == 0
     assert "0 article(s) added, 2 skipped as duplicates" in capsys.readouterr().out
 
@@ -259,7 +259,10 @@ def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     assert state["masaken-hanano"]["since"] == "2016-11-25" and state["masaken-hanano"]["status"] == "accepted"
 
     assert main(["review", "--list", "--filter", "unresolved", "--json", "--db", db]) == 0
-    assert [c["place_as_written"] for c in json.loads(capsys.readouterr().out)] == ["al-Inzarat"]
+    assert json.loads(capsys.readouterr().out) == []  # al-Inzarat resolves, though it has no coordinate
+    assert main(["timeline", "--db", db, "--date", "2016-11-27", "--json"]) == 0
+    state = {p["place_id"]: p for p in json.loads(capsys.readouterr().out)["places"]}
+    assert state["al-inzarat"]["controller"] == "government"
     assert main(["reextract", "--db", db]) == 0
     assert "2 article(s) read again" in capsys.readouterr().out and main(["timeline", "--db", db]) == 0
     assert "[accepted]" in capsys.readouterr().out
@@ -291,12 +294,12 @@ def test_commands_that_read_the_store_refuse_a_missing_database(tmp_path, capsys
 def test_the_extraction_version_follows_the_gazetteer_files(tmp_path):
     import shutil
 
-    from geo.core import DEFAULT_GAZETTEER
     from geo.gazetteer import Gazetteer
     from geo.store import extraction_version
+    from tests.conftest import ALEPPO
 
     folder = tmp_path / "city"
-    shutil.copytree(DEFAULT_GAZETTEER, folder)
+    shutil.copytree(ALEPPO, folder)
     before = extraction_version(Gazetteer.load(folder))
     assert extraction_version(Gazetteer.load(folder)) == before
     places = folder / "places.csv"

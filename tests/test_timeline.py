@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from geo.core import Claim, GazetteerError
 from geo.gazetteer import Baseline, BaselineEntry, Gazetteer, Place, load_baseline, read_baseline
 from geo.timeline import ControlTimeline, Decision
+from tests import small_town
 
 START = date(2016, 11, 15)
 _offsets = count()
@@ -23,7 +24,7 @@ def town() -> Gazetteer:
         "town": Place("town", "Town", "city", members=tuple(areas)),
         "faraway": Place("faraway", "Faraway", "city", outside=True),
     }
-    return Gazetteer("Town", {**areas, **regions}, city_region="town")
+    return Gazetteer("Town", {**areas, **regions}, city_region="town", conflict=small_town.CONFLICT)
 
 
 AREAS = {"north": 2.0, "south": 1.0, "mill": 1.0, "west": 4.0}

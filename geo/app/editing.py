@@ -20,7 +20,7 @@ from ..core import ArticleError, Claim, StoreError, normalise
 from ..gazetteer import Candidate, Gazetteer, Place
 from ..publish import PublishReport, Source, highlight, safe_link
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
-from ..render import LABEL, format_day
+from ..render import format_day
 from ..store import IngestReport, ReextractReport, Store
 from ..timeline import ControlState, Decision, claim_day
 from .views import Coverage, article_source, html_block, source_html
@@ -39,6 +39,8 @@ class ReviewItem:
     #: Why the claim is not on the map, if it is not.
     unplaced: str
     disputed_by: tuple[str, ...]
+    #: The claim's side as its conflict labels it.
+    side: str = ""
 
     @property
     def key(self) -> str:
@@ -50,7 +52,7 @@ class ReviewItem:
         claim = self.claim
         day = claim_day(claim)
         what = f"{claim.percent:g}% " if claim.percent is not None else ""
-        return (f"{self.place}: {what}{LABEL.get(claim.controller, claim.controller)} ({claim.claim_type}), "
+        return (f"{self.place}: {what}{self.side or claim.controller} ({claim.claim_type}), "
                 f"{format_day(day) if day else 'no date'}")
 
 
@@ -60,7 +62,7 @@ def review_items(data: Coverage, kind: str | None = None) -> list[ReviewItem]:
     items = [
         ReviewItem(claim, data.claim_place(claim),
                    highlight(claim), article_source(data, claim.article), timeline.unplaced.get(claim.key, ""),
-                   timeline.disputed_by.get(claim.key, ()))
+                   timeline.disputed_by.get(claim.key, ()), data.gazetteer.war.label(claim.controller))
         for claim in timeline.claims_to_review(kind)
     ]
     items.sort(key=lambda i: (claim_day(i.claim) or date.max, i.place))
@@ -69,7 +71,7 @@ def review_items(data: Coverage, kind: str | None = None) -> list[ReviewItem]:
 
 def review_html(item: ReviewItem) -> Markup:
     claim = item.claim
-    facts = [f"Read as: {LABEL.get(claim.controller, claim.controller)} ({claim.claim_type})",
+    facts = [f"Read as: {item.side or claim.controller} ({claim.claim_type})",
              f"confidence {claim.confidence:.2f}"]
     if claim.date_basis:
         facts.append(f"date: {claim.date_basis}")
@@ -217,7 +219,7 @@ def claim_rows(data: Coverage, article_id: str) -> list[dict]:
         day = claim_day(claim)
         rows.append({
             "place": data.claim_place(claim),
-            "side": LABEL.get(claim.controller, claim.controller),
+            "side": data.gazetteer.war.label(claim.controller),
             "claim": claim.claim_type + (f" {claim.percent:g}%" if claim.percent is not None else ""),
             "date": day.isoformat() if day else "",
             "confidence": claim.confidence,
@@ -242,7 +244,7 @@ def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer
         if 0 <= claim.start < claim.end <= len(text):
             day = claim_day(claim)
             outer[(claim.start, claim.end)].append(
-                f"{claim.place}: {LABEL.get(claim.controller, claim.controller)} ({claim.claim_type}"
+                f"{claim.place}: {gazetteer.war.label(claim.controller)} ({claim.claim_type}"
                 f"{', ' + format_day(day) if day else ', no date'})")
         if claim.cue and 0 <= claim.cue_start < claim.cue_end <= len(text):
             inner.append((claim.cue_start, claim.cue_end, "geo-cue", claim.cue))

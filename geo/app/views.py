@@ -25,12 +25,11 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup, escape
 
-from ..core import DEFAULT_GAZETTEER, REVIEW_LABEL, STATUS_LABEL, Claim
-from ..gazetteer import Gazetteer, place_areas, place_shapes
+from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer  # noqa: F401 (the app's name for it)
+from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
 from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
 from ..read import Article
 from ..render import (
-    LABEL,
     LEGEND_CONTROL_CSS,
     PATTERNS_SVG,
     MapShapes,
@@ -42,7 +41,6 @@ from ..render import (
 from ..store import Store, default_db
 from ..timeline import ControlState, ControlTimeline, PercentCheck
 
-GAZETTEER_VARIABLE = "GEO_GAZETTEER"
 DB_VARIABLE = "GEO_DB"
 #: The files of a gazetteer folder whose change means the gazetteer must be read again.
 GAZETTEER_FILES = ("gazetteer.json", "places.csv", "regions.csv", "baseline.csv", "boundaries.geojson")
@@ -52,8 +50,8 @@ SMALL_SHARE = 0.005
 
 # -- where the data is -----------------------------------------------------------------------------
 def gazetteer_folder() -> Path:
-    """The gazetteer the app shows: ``$GEO_GAZETTEER``, else the bundled one."""
-    return Path(os.environ.get(GAZETTEER_VARIABLE) or DEFAULT_GAZETTEER)
+    """The gazetteer the app shows: ``$GEO_GAZETTEER``, else the first one under ``data/``."""
+    return default_gazetteer()
 
 
 def database(gazetteer: Gazetteer | None = None) -> str:
@@ -121,7 +119,8 @@ class Coverage:
 
 def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed: bool = True) -> Coverage:
     timeline = store.timeline(gazetteer, show_proposed=show_proposed, areas=base.areas)
-    controllers = tuple(controllers_shown(s.controller for p in gazetteer.areas for s in timeline.history(p.id)))
+    controllers = tuple(controllers_shown((s.controller for p in gazetteer.areas for s in timeline.history(p.id)),
+                                          conflict=gazetteer.war))
     return Coverage(gazetteer, base, timeline, {a.id: a for a in store.articles()}, controllers)
 
 
@@ -195,11 +194,13 @@ class RegionShare:
     region_id: str
     name: str
     shares: tuple[tuple[str, float], ...]
+    conflict: Conflict | None = None
 
     @property
     def text(self) -> str:
-        """"Government 48%, Opposition 47%, Contested 5%"."""
-        return ", ".join(f"{LABEL.get(c, c)} {percent_text(f)}" for c, f in self.shares)
+        """Each side's label and share, largest first: "Government 48%, Contested 5%"."""
+        label = self.conflict.label if self.conflict else str
+        return ", ".join(f"{label(c)} {percent_text(f)}" for c, f in self.shares)
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,7 @@ def percent_text(fraction: float) -> str:
 def date_view(data: Coverage, day: date) -> DateView:
     """The changes of ``day`` with their sentences, its percent checks, and the shares by area."""
     dates = data.dates
-    snapshot = snapshot_on(day, data.timeline, data.gazetteer, data.articles)
+    snapshot = snapshot_on(day, data.timeline, data.gazetteer, data.articles, drawn=data.base.display.ids)
     percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day))
     return DateView(day, dates.index(day) + 1 if day in dates else 0, len(dates), snapshot, percent,
                     region_shares(data, day))
@@ -267,7 +268,7 @@ def article_source(data: Coverage, article_id: str) -> Source:
 
 def _percent_view(data: Coverage, check: PercentCheck) -> PercentView:
     claim = data.timeline.claims[check.claim_key]
-    return PercentView(check, data.place_name(check.place_id), LABEL.get(check.controller, check.controller),
+    return PercentView(check, data.place_name(check.place_id), data.gazetteer.war.label(check.controller),
                        highlight(claim), article_source(data, claim.article))
 
 
@@ -279,7 +280,7 @@ def region_shares(data: Coverage, day: date) -> tuple[RegionShare, ...]:
     for region in regions:
         shares = data.timeline.share(region.id, day)
         if shares:
-            found.append(RegionShare(region.id, region.name, tuple(shares.items())))
+            found.append(RegionShare(region.id, region.name, tuple(shares.items()), gazetteer.conflict))
     return tuple(found)
 
 
@@ -294,10 +295,11 @@ class HistoryStep:
     state: ControlState
     change: ChangeView | None
     basis: str = ""
+    conflict: Conflict | None = None
 
     @property
     def controller(self) -> str:
-        return LABEL.get(self.state.controller, self.state.controller)
+        return self.conflict.label(self.state.controller) if self.conflict else self.state.controller
 
 
 def place_history(data: Coverage, place_id: str) -> list[HistoryStep]:
@@ -308,11 +310,11 @@ def place_history(data: Coverage, place_id: str) -> list[HistoryStep]:
         if not state.claim_keys:
             entry = timeline.baseline.entry(place_id)
             basis = entry.source or ("not established" if state.controller == "unknown" else "baseline")
-            steps.append(HistoryStep(state, None, basis))
+            steps.append(HistoryStep(state, None, basis, data.gazetteer.conflict))
             continue
         snapshot = snapshot_on(state.since, timeline, data.gazetteer, data.articles)
         change = next((c for c in snapshot.changes if c.change.place_id == place_id), None)
-        steps.append(HistoryStep(state, change))
+        steps.append(HistoryStep(state, change, conflict=data.gazetteer.conflict))
     return steps
 
 
@@ -368,6 +370,8 @@ APP_CSS = """
 .geo-block .geo-places{font-size:13px;margin:0 0 6px}
 .geo-block .geo-empty{color:#555;font-style:italic}
 .geo-block ol.geo-sources{font-size:12.5px;color:#555;padding-left:20px}
+.geo-block .geo-off-map ul{font-size:13px;list-style:none;padding:0;margin:0 0 8px}
+.geo-block .geo-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;border:1px solid #777}
 .geo-article{white-space:pre-wrap;font-family:Georgia,serif;max-height:560px;overflow-y:auto;padding:8px 12px;
  border:1px solid #ddd;border-radius:4px}
 """
@@ -390,7 +394,7 @@ def heading_html(text: str) -> Markup:
 def legend_page(data: Coverage) -> str:
     """The map's legend as a page of its own (for a small frame beside the map): the swatches
     need the hatch pattern's SVG, which the app's sanitised HTML would drop."""
-    legend = legend_html(data.controllers, approximate=any(data.base.display.approximate))
+    legend = legend_html(data.controllers, conflict=data.gazetteer.war, approximate=any(data.base.display.approximate))
     return (f"<!doctype html><style>{LEGEND_CONTROL_CSS}body{{margin:0;font:13px/1.35 system-ui,sans-serif;color:#1a1a1a}}"
             ".geo-legend ul{display:grid;grid-template-columns:repeat(auto-fill,minmax(175px,1fr));gap:0 10px}"
             f"</style>{PATTERNS_SVG}{legend}")

@@ -75,6 +75,7 @@ def run_shapes(args: argparse.Namespace) -> int:
     from ..gazetteer import (
         approximate_shapes,
         boundary_file,
+        off_map,
         read_boundaries,
         shapes_geojson,
         simplify_shapes,
@@ -92,6 +93,11 @@ def run_shapes(args: argparse.Namespace) -> int:
     approximate = int(shapes["approximate"].sum())
     print(f"{len(shapes)} places: {approximate} approximate (computed from centroids), "
           f"{len(shapes) - approximate} from a boundary file; {shapes['area_km2'].sum():.1f} km² in all")
+    unshown = off_map(gazetteer, shapes["id"])
+    if unshown:
+        more = f" and {len(unshown) - SHOW_AT_MOST} more" if len(unshown) > SHOW_AT_MOST else ""
+        print(f"{len(unshown)} places have no coordinate and no boundary: not drawn (never at a guessed position): "
+              + ", ".join(p.id for p in unshown[:SHOW_AT_MOST]) + more)
     if boundaries is not None:
         print(f"{boundaries}: {found.features - len(found.unmatched)} of {found.features} features "
               f"matched, giving {len(set(found.matched.values()))} places their shape; "
@@ -163,6 +169,8 @@ def register_imports(subparsers: argparse._SubParsersAction) -> None:
     for parser, run in ((geonames, run_import_geonames), (osm, run_import_osm)):
         parser.add_argument("--out", required=True, metavar="DIR", help="gazetteer folder to write")
         parser.add_argument("--city", required=True, metavar="NAME", help="the city's name")
+        parser.add_argument("--conflict", required=True, metavar="ID",
+                            help="the war its places are fought over: a folder data/conflicts/ID (sides, actors)")
         parser.add_argument("--force", action="store_true", help="overwrite a gazetteer already in DIR")
         parser.set_defaults(run=run)
 
@@ -173,7 +181,7 @@ def run_import_geonames(args: argparse.Namespace) -> int:
     codes = tuple(c.strip().upper() for c in (args.codes or "").split(",") if c.strip())
     result = from_geonames(
         args.tsv, args.out, city_name=args.city, country_code=args.country, feature_codes=codes or GEONAMES_PLACE_CODES,
-        bbox=args.bbox, center=args.center, radius_km=args.radius_km, overwrite=args.force,
+        bbox=args.bbox, center=args.center, radius_km=args.radius_km, overwrite=args.force, conflict=args.conflict,
     )
     return _report_import(result)
 
@@ -182,7 +190,7 @@ def run_import_osm(args: argparse.Namespace) -> int:
     from ..gazetteer import from_osm_geojson
 
     result = from_osm_geojson(args.geojson, args.out, city_name=args.city, country_code=args.country,
-                              overwrite=args.force)
+                              overwrite=args.force, conflict=args.conflict)
     return _report_import(result)
 
 

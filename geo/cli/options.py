@@ -5,7 +5,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..core import DEFAULT_GAZETTEER, StoreError, parse_iso_date
+from ..core import StoreError, parse_iso_date
 
 
 def iso_date(value: str) -> date:
@@ -18,8 +18,9 @@ def iso_date(value: str) -> date:
 
 def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--gazetteer", default=str(DEFAULT_GAZETTEER), metavar="DIR",
-        help="gazetteer folder (default: %(default)s)",
+        "--gazetteer", metavar="DIR",
+        help="gazetteer folder: the city's places, baseline and conflict, whose names and actors the "
+        "articles are read with (default: $GEO_GAZETTEER, else the first folder under data/ with a gazetteer.json)",
     )
 
 

@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="change the place, side or dates (with --place, --controller, --date-from, --date-to)")
     action.add_argument("--list", action="store_true", help="list the unreviewed claims")
     review.add_argument("--place", metavar="ID", help="corrected place id")
-    review.add_argument("--controller", metavar="SIDE", help="corrected side (government, opposition, kurdish, islamic-state, contested)")
+    review.add_argument("--controller", metavar="SIDE", help="corrected side: a side id of the gazetteer's conflict, or contested")
     review.add_argument("--date-from", type=iso_date, metavar="YYYY-MM-DD", help="corrected first date")
     review.add_argument("--date-to", type=iso_date, metavar="YYYY-MM-DD", help="corrected last date")
     review.add_argument("--by", metavar="NAME", help="who decides (default: your login name)")

@@ -1,22 +1,32 @@
-"""The vocabulary every layer shares: sides and statuses, errors, the name normaliser, date words,
-the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
+"""The vocabulary every layer shares: the generic controllers and statuses, errors, the name
+normaliser, date words, the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
 """
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
 from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
-from .paths import CACHE_DIR, DEFAULT_GAZETTEER, LEXICON_DIR, PACKAGE_DIR, ROOT
+from .paths import (
+    CACHE_DIR,
+    CONFLICTS_DIR,
+    GAZETTEER_VARIABLE,
+    LEXICON_DIR,
+    PACKAGE_DIR,
+    ROOT,
+    default_gazetteer,
+)
 from .vocabulary import (
     CLAIM_TYPES,
-    CONTROLLERS,
+    CONTESTED,
     DECISIONS,
     EVENT_TYPES,
-    MAP_CONTROLLERS,
+    GENERIC_CONTROLLERS,
+    GENERIC_LABEL,
+    NO_SIDE,
     REVIEW_FILTER_LABELS,
     REVIEW_FILTERS,
     REVIEW_LABEL,
-    SIDES,
     STATUS_LABEL,
+    UNKNOWN,
 )
 
 __all__ = [
@@ -25,24 +35,28 @@ __all__ = [
     "ArticleError",
     "CACHE_DIR",
     "CLAIM_TYPES",
-    "CONTROLLERS",
+    "CONFLICTS_DIR",
+    "CONTESTED",
     "Claim",
     "DECISIONS",
-    "DEFAULT_GAZETTEER",
     "DateRange",
     "EVENT_TYPES",
+    "GAZETTEER_VARIABLE",
+    "GENERIC_CONTROLLERS",
+    "GENERIC_LABEL",
     "GazetteerError",
     "GeoError",
     "LEXICON_DIR",
-    "MAP_CONTROLLERS",
+    "NO_SIDE",
     "PACKAGE_DIR",
     "REVIEW_FILTERS",
     "REVIEW_FILTER_LABELS",
     "REVIEW_LABEL",
     "ROOT",
-    "SIDES",
     "STATUS_LABEL",
     "StoreError",
+    "UNKNOWN",
+    "default_gazetteer",
     "default_range",
     "find_dateline",
     "find_dates",

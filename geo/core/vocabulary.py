@@ -1,15 +1,19 @@
-"""The words every layer shares: sides, controllers, claim types, review decisions and filters.
+"""The words every layer shares: the generic controllers, claim types, review decisions and filters.
 
-One place for them, so a page that fills one form imports one module.
+One place for them, so a page that fills one form imports one module. The sides of a war are
+not here: they are data (``data/conflicts/<id>/conflict.json``, see :mod:`geo.gazetteer.conflict`).
 """
 from __future__ import annotations
 
-#: The sides of the war; a gazetteer's actor lexicon maps mentions to these.
-SIDES = ("government", "opposition", "kurdish", "islamic-state")
-#: Who holds a place after a claim.
-CONTROLLERS = (*SIDES, "contested")
-#: Controllers a place can have on the map; ``unknown`` is "not established".
-MAP_CONTROLLERS = (*CONTROLLERS, "unknown")
+#: A place two sides fight over, or that sources disagree about.
+CONTESTED = "contested"
+#: A place nobody has established the controller of ("not established").
+UNKNOWN = "unknown"
+#: The controllers every war has besides its sides: who holds a place is a side, or one of these.
+GENERIC_CONTROLLERS = (CONTESTED, UNKNOWN)
+GENERIC_LABEL = {CONTESTED: "Contested", UNKNOWN: "Not established"}
+#: The side of an actor lexicon's words that name no party to the war ("civilians", "the UN").
+NO_SIDE = "none"
 CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
 #: Claim types that report a change of hands (the others state who holds what).
 EVENT_TYPES = ("captured", "withdrew", "evacuated")

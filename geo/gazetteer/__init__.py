@@ -1,7 +1,9 @@
-"""A city: its places and regions (spellings, coordinates, Arabic names), the baseline of who held
-what, the shapes drawn for each place, importers from GeoNames and OSM, and adding a spelling.
+"""A city: its places and regions (spellings, coordinates, Arabic names), the war they are fought
+over (its sides, colours and actors), the baseline of who held what, the shapes drawn for each
+place, importers from GeoNames and OSM, and adding a spelling.
 """
 from .baseline import BASELINE_COLUMNS, Baseline, BaselineEntry, load_baseline, read_baseline
+from .conflict import GENERIC_COLOURS, SIDE_COLOURS, Conflict, load_conflict
 from .importers import (
     GEONAMES_COLUMNS,
     GEONAMES_PLACE_CODES,
@@ -12,18 +14,7 @@ from .importers import (
     unique_ids,
     utm_crs,
 )
-from .places import (
-    AREA_KINDS,
-    PLACE_COLUMNS,
-    REGION_COLUMNS,
-    Candidate,
-    Gazetteer,
-    Lookup,
-    Place,
-    _index,
-    outside_places,
-    read_regions,
-)
+from .places import AREA_KINDS, PLACE_COLUMNS, REGION_COLUMNS, Candidate, Gazetteer, Lookup, Place
 from .shapes import (
     BOUNDARIES_FILE,
     COLUMNS,
@@ -34,6 +25,7 @@ from .shapes import (
     area_km2,
     boundary_file,
     iou,
+    off_map,
     place_areas,
     place_shapes,
     read_boundaries,
@@ -52,6 +44,8 @@ __all__ = [
     "BaselineEntry",
     "COLUMNS",
     "Candidate",
+    "Conflict",
+    "GENERIC_COLOURS",
     "GEONAMES_COLUMNS",
     "GEONAMES_PLACE_CODES",
     "Gazetteer",
@@ -62,7 +56,7 @@ __all__ = [
     "Place",
     "REACH",
     "REGION_COLUMNS",
-    "_index",
+    "SIDE_COLOURS",
     "add_spelling",
     "approximate_cells",
     "approximate_shapes",
@@ -72,12 +66,12 @@ __all__ = [
     "from_osm_geojson",
     "iou",
     "load_baseline",
-    "outside_places",
+    "load_conflict",
+    "off_map",
     "place_areas",
     "place_shapes",
     "read_baseline",
     "read_boundaries",
-    "read_regions",
     "region_shape",
     "round_coverage",
     "shapes_geojson",

@@ -1,7 +1,7 @@
 """The baseline: who held each place on the start date, before any article is read.
 
-``data/<city>/baseline.csv`` has ``place_id,controller,as_of,source``. A place the file does not
-list is ``unknown`` (not established) rather than guessed. The baseline is where the timeline
+``data/<city>/baseline.csv`` has ``place_id,controller,as_of,source``; a controller is a side of
+the gazetteer's conflict, ``contested`` or ``unknown``. A place the file does not list is ``unknown`` (not established) rather than guessed. The baseline is where the timeline
 starts: claims dated before it are not placed on the map.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..core import MAP_CONTROLLERS, GazetteerError, parse_iso_date
+from ..core import UNKNOWN, GazetteerError, parse_iso_date
 from .places import Gazetteer, csv_rows
 
 BASELINE_COLUMNS = ("place_id", "controller", "as_of", "source")
@@ -34,7 +34,7 @@ class Baseline:
     start: date | None
 
     def entry(self, place_id: str) -> BaselineEntry:
-        return self.entries.get(place_id) or BaselineEntry(place_id, "unknown", None)
+        return self.entries.get(place_id) or BaselineEntry(place_id, UNKNOWN, None)
 
     @classmethod
     def empty(cls, start: date | None = None) -> Baseline:
@@ -51,8 +51,9 @@ def parse_day(value: str, *, what: str = "date", file: str | Path | None = None,
 
 
 def read_baseline(path: str | Path, gazetteer: Gazetteer) -> Baseline:
-    """Read and validate a baseline file against the gazetteer's map places."""
+    """Read and validate a baseline file against the gazetteer's map places and its conflict's sides."""
     path = Path(path)
+    conflict = gazetteer.war
     entries: dict[str, BaselineEntry] = {}
     for row_no, row in csv_rows(path, BASELINE_COLUMNS):
         place_id = row["place_id"]
@@ -61,11 +62,7 @@ def read_baseline(path: str | Path, gazetteer: Gazetteer) -> Baseline:
             raise GazetteerError(f"place_id {place_id!r} is not a map place of the gazetteer", file=path, row=row_no)
         if place_id in entries:
             raise GazetteerError(f"place_id {place_id!r} is listed twice", file=path, row=row_no)
-        if row["controller"] not in MAP_CONTROLLERS:
-            raise GazetteerError(
-                f"controller {row['controller']!r} is not one of {', '.join(MAP_CONTROLLERS)}",
-                file=path, row=row_no,
-            )
+        conflict.check_controller(row["controller"], file=path, row=row_no, on_map=True)
         as_of = parse_day(row["as_of"], what="as_of", file=path, row=row_no) if row["as_of"] else None
         entries[place_id] = BaselineEntry(place_id, row["controller"], as_of, row["source"])
     start = declared_start(gazetteer) or min((e.as_of for e in entries.values() if e.as_of), default=None)

@@ -86,7 +86,7 @@ def from_geonames(
     feature_codes: Sequence[str] = GEONAMES_PLACE_CODES,
     bbox: tuple[float, float, float, float] | None = None,
     center: tuple[float, float] | None = None, radius_km: float | None = None,
-    overwrite: bool = False,
+    overwrite: bool = False, conflict: str | None = None,
 ) -> ImportResult:
     """Import the sections of a town from a GeoNames dump (the 19-column TSV format).
 
@@ -137,7 +137,7 @@ def from_geonames(
     about = (f"Imported from the GeoNames dump {path.name}: feature codes {', '.join(sorted(codes))} "
              f"of {country_code}. Coordinates are GeoNames points; shapes are approximate.")
     return write_gazetteer(out_dir, city_name=city_name, country_code=country_code, places=places,
-                           about=about, skipped=skipped, source=path, overwrite=overwrite)
+                           about=about, skipped=skipped, source=path, overwrite=overwrite, conflict=conflict)
 
 
 def _geonames_rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
@@ -204,7 +204,7 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # -- OSM ----------------------------------------------------------------------------------------
 def from_osm_geojson(
     path: str | Path, out_dir: str | Path, *, city_name: str, country_code: str | None = None,
-    place_kinds: dict[str, str] | None = None, overwrite: bool = False,
+    place_kinds: dict[str, str] | None = None, overwrite: bool = False, conflict: str | None = None,
 ) -> ImportResult:
     """Import OSM-style GeoJSON features tagged ``place=neighbourhood|quarter|suburb``.
 
@@ -246,7 +246,8 @@ def from_osm_geojson(
     about = (f"Imported from the OSM GeoJSON {path.name} (place={'|'.join(kinds)}). Coordinates are "
              "OSM points or polygon centroids; places without a polygon get approximate shapes.")
     return write_gazetteer(out_dir, city_name=city_name, country_code=country_code, places=places,
-                           about=about, skipped=skipped, source=path, unit="feature", overwrite=overwrite)
+                           about=about, skipped=skipped, source=path, unit="feature", overwrite=overwrite,
+                           conflict=conflict)
 
 
 def _text(value: object) -> str:
@@ -257,8 +258,12 @@ def _text(value: object) -> str:
 def write_gazetteer(
     out_dir: str | Path, *, city_name: str, country_code: str | None, places: list[ImportedPlace],
     about: str, skipped: list[Skipped], source: Path, unit: str = "line", overwrite: bool = False,
+    conflict: str | None = None,
 ) -> ImportResult:
     """Write a gazetteer folder of ``places``: one place per name, unique slugged ids.
+
+    ``conflict`` names the war (``data/conflicts/<id>``) in ``gazetteer.json``; without it the
+    folder does not load until one is added.
 
     ``unit`` says what a place's ``line`` counts in the ``source``: "line" or "feature".
     """
@@ -296,6 +301,8 @@ def write_gazetteer(
     folder.mkdir(parents=True, exist_ok=True)
     meta = {"name": city_name, "city_region": city_id, "crs": crs, "baseline_date": None,
             "outside_countries": [country_code.upper()] if country_code else [], "about": about}
+    if conflict:
+        meta["conflict"] = conflict
     (folder / "gazetteer.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _write_csv(folder / "places.csv", PLACE_COLUMNS, [
         {"id": i, "name": p.name, "kind": p.kind, "lat": f"{p.lat:.6f}", "lon": f"{p.lon:.6f}",

@@ -3,9 +3,13 @@
 A gazetteer is a folder of plain files under ``data/`` (see ``data/aleppo/``):
 
 - ``gazetteer.json`` — the city's name, its region id, its metric CRS, the countries whose
-  towns count as "outside" places;
+  towns count as "outside" places, and its ``conflict`` (the war's sides and actors, see
+  :mod:`geo.gazetteer.conflict`; required);
 - ``places.csv`` — ``id,name,kind,lat,lon,variants,arabic,area_km2,coord_source``: the
-  neighbourhoods and landmarks that get a shape on the map;
+  neighbourhoods and landmarks of the map. ``lat``/``lon`` may both be empty where no source
+  gives a position: such a place is read, resolved and claimed like any other, but never drawn
+  (the map lists it beside itself) unless a boundary file gives it a shape;
+- ``actors.jsonl`` (optional) — the city's own actor lexicon, instead of the conflict's;
 - ``regions.csv`` — ``id,name,kind,variants,arabic,members``: areas articles talk about as a
   whole (the city, its east, the Old City), each the union of its members (``*`` = every place).
 
@@ -27,7 +31,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GazetteerError, fold_word, normalise, words
+from ..core import CACHE_DIR, GazetteerError, default_gazetteer, fold_word, normalise, words
+from .conflict import ACTORS_FILE, Conflict, check_actors, conflict_folder, load_conflict
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
 REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
@@ -59,6 +64,11 @@ class Place:
     members: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     outside: bool = False
+
+    @property
+    def located(self) -> bool:
+        """True when a source gives the place a position (only then may the map estimate its shape)."""
+        return self.lat is not None and self.lon is not None
 
     @property
     def is_region(self) -> bool:
@@ -132,6 +142,9 @@ class Gazetteer:
     city_region: str | None = None
     baseline_date: str | None = None
     folder: Path | None = None
+    #: The war whose sides hold the places (None only for a gazetteer built in code without one:
+    #: whatever needs the sides then says so, see :attr:`war`).
+    conflict: Conflict | None = None
     # key -> {place id: "name" | "variant"}
     _keys: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
@@ -141,9 +154,10 @@ class Gazetteer:
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, folder: str | Path = DEFAULT_GAZETTEER) -> Gazetteer:
-        """Read and validate a gazetteer folder; raise :class:`GazetteerError` naming the row."""
-        folder = Path(folder)
+    def load(cls, folder: str | Path | None = None) -> Gazetteer:
+        """Read and validate a gazetteer folder (default: :func:`geo.core.default_gazetteer`) and
+        its conflict; raise :class:`GazetteerError` naming the file and row."""
+        folder = Path(folder) if folder else default_gazetteer()
         meta_path = folder / "gazetteer.json"
         if not meta_path.is_file():
             raise GazetteerError("no gazetteer.json: not a gazetteer folder", file=meta_path)
@@ -154,6 +168,10 @@ class Gazetteer:
         if not isinstance(meta, dict) or not meta.get("name"):
             raise GazetteerError("needs at least a \"name\"", file=meta_path)
 
+        conflict = _conflict(meta, meta_path)
+        own_actors = folder / ACTORS_FILE
+        if own_actors.is_file():
+            check_actors(own_actors, conflict)
         areas = read_places(folder / "places.csv")
         regions = read_regions(folder / "regions.csv", areas) if (folder / "regions.csv").exists() else {}
         places = {**areas, **regions}
@@ -166,13 +184,36 @@ class Gazetteer:
             city_region=meta.get("city_region"),
             baseline_date=meta.get("baseline_date"),
             folder=folder,
+            conflict=conflict,
         )
+
+    # -- the war ---------------------------------------------------------------------------------
+    @property
+    def war(self) -> Conflict:
+        """The gazetteer's conflict, or a :class:`GazetteerError` saying it names none."""
+        if self.conflict is None:
+            where = self.folder / "gazetteer.json" if self.folder else None
+            raise GazetteerError(f"the {self.name} gazetteer names no conflict, so it has no sides", file=where)
+        return self.conflict
+
+    @property
+    def actors_file(self) -> Path | None:
+        """The actor lexicon the reader uses: the folder's own ``actors.jsonl``, else the conflict's."""
+        own = self.folder / ACTORS_FILE if self.folder else None
+        if own is not None and own.is_file():
+            return own
+        return self.conflict.actors_file if self.conflict else None
 
     # -- views -----------------------------------------------------------------------------
     @cached_property
     def areas(self) -> list[Place]:
         """The places drawn on the map, in file order."""
         return [p for p in self.places.values() if p.is_area]
+
+    @cached_property
+    def unlocated(self) -> list[Place]:
+        """Map places no source gives a position: named in reports, never drawn at a guessed one."""
+        return [p for p in self.areas if not p.located]
 
     @cached_property
     def regions(self) -> list[Place]:
@@ -273,6 +314,16 @@ class Gazetteer:
         return found
 
 
+def _conflict(meta: dict, meta_path: Path) -> Conflict:
+    """The conflict ``gazetteer.json`` names; a clear error when it names none or a missing one."""
+    name = meta.get("conflict")
+    if not isinstance(name, str) or not name.strip():
+        raise GazetteerError(
+            'names no "conflict": add the war its places are fought over, e.g. "conflict": "<id>" for '
+            "data/conflicts/<id>/ (sides, colours, actors)", file=meta_path)
+    return load_conflict(conflict_folder(name.strip(), meta_path.parent))
+
+
 def _plausible(written: str, places: list[Place]) -> bool:
     """Lower-case text names a place only if it is a local region ("old city", "east aleppo")."""
     if any(ch.isupper() for ch in written) or not written.isascii():
@@ -338,12 +389,16 @@ def read_places(path: Path) -> dict[str, Place]:
         area = None
         if row["area_km2"]:
             area = parse_coordinate(row["area_km2"], 0.0, 1e5, "area_km2", path, row_no)
+        if bool(row["lat"]) != bool(row["lon"]):
+            raise GazetteerError("lat and lon go together: give both, or leave both empty (no coordinate)",
+                                 file=path, row=row_no)
+        located = bool(row["lat"])
         places[place_id] = Place(
             id=place_id,
             name=row["name"],
             kind=row["kind"],
-            lat=parse_coordinate(row["lat"], -90, 90, "lat", path, row_no),
-            lon=parse_coordinate(row["lon"], -180, 180, "lon", path, row_no),
+            lat=parse_coordinate(row["lat"], -90, 90, "lat", path, row_no) if located else None,
+            lon=parse_coordinate(row["lon"], -180, 180, "lon", path, row_no) if located else None,
             variants=_split(row["variants"]),
             arabic=row["arabic"],
             area_km2=area,

@@ -8,7 +8,9 @@ so the city's outline follows the places themselves and no cell runs off into th
 Weights are capped so that every centroid stays well inside its own cell. The cells form a clean
 coverage (shared borders identical), so maps can simplify them without opening gaps. On Aleppo this beats
 plain Voronoi clearly (see ``bench/shapes_vs_csr.py``). Such shapes are flagged
-``approximate`` and must be shown as such.
+``approximate`` and must be shown as such. A place without a coordinate gets no cell (its
+position would be invented) and takes no part in the others': it has a shape only if a boundary
+file gives it one, and is otherwise left out of the shapes (:func:`off_map` lists such places).
 
 A boundary file (GeoJSON) is matched to places through :meth:`Gazetteer.lookup` on the
 features' names; several features of one place are joined; places no feature names keep their
@@ -27,6 +29,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from pyproj import CRS
 from scipy.spatial import cKDTree
@@ -78,19 +81,25 @@ def place_areas(shapes: gpd.GeoDataFrame) -> dict[str, float]:
 # -- the approximation ---------------------------------------------------------------------------
 def _places_key(gazetteer: Gazetteer) -> tuple:
     """Everything the approximation depends on, hashable: the cache key."""
-    return (gazetteer.crs, tuple((p.id, p.name, p.kind, p.lat, p.lon, p.area_km2) for p in gazetteer.areas))
+    located = (p for p in gazetteer.areas if p.located)
+    return (gazetteer.crs, tuple((p.id, p.name, p.kind, p.lat, p.lon, p.area_km2) for p in located))
 
 
 def approximate_shapes(gazetteer: Gazetteer) -> gpd.GeoDataFrame:
-    """An approximate cell for every map place, computed from centroids and known areas."""
-    return approximate_cells(_places_key(gazetteer)).copy()
+    """An approximate cell for every map place with a coordinate, computed from centroids and known areas."""
+    shapes = approximate_cells(_places_key(gazetteer)).copy()
+    if shapes.empty:
+        raise GazetteerError(f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: "
+                             "nothing to draw", file=gazetteer.folder)
+    return shapes
 
 
 @lru_cache(maxsize=16)
 def approximate_cells(key: tuple) -> gpd.GeoDataFrame:
+    """The cells of the located places in ``key`` (see :func:`_places_key`); empty when there are none."""
     crs, rows = key
     if not rows:
-        raise GazetteerError("the gazetteer has no map places to draw")
+        return gpd.GeoDataFrame({c: [] for c in COLUMNS[:-1]}, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)[COLUMNS]
     ids, names, kinds, lats, lons, areas = zip(*rows)
     points = gpd.GeoSeries(gpd.points_from_xy(lons, lats), crs=WGS84).to_crs(crs)
     xy = np.column_stack([points.x, points.y])
@@ -381,9 +390,23 @@ def _with_real_shapes(gazetteer: Gazetteer, real: dict) -> gpd.GeoDataFrame:
     """The approximate shapes, with ``real`` polygons (place id -> geometry) put in their place.
 
     An approximate cell gives way to the real polygons it overlaps, unless that would leave its
-    own place outside it.
+    own place outside it. A place without a coordinate that has a real polygon joins the shapes
+    (in the gazetteer's order); one without either stays out.
     """
     shapes = approximate_cells(_places_key(gazetteer)).copy()
+    extra = [p for p in gazetteer.areas if p.id in real and not p.located]
+    if extra:
+        added = gpd.GeoDataFrame(
+            {"id": [p.id for p in extra], "name": [p.name for p in extra], "kind": [p.kind for p in extra],
+             "approximate": False, "area_km2": 0.0},
+            geometry=gpd.GeoSeries([real[p.id] for p in extra], crs=WGS84), crs=WGS84)[COLUMNS]
+        order = {p.id: i for i, p in enumerate(gazetteer.areas)}
+        shapes = pd.concat([shapes, added], ignore_index=True)
+        shapes = shapes.iloc[sorted(range(len(shapes)), key=lambda i: order[shapes["id"].iloc[i]])]
+        shapes = gpd.GeoDataFrame(shapes.reset_index(drop=True), geometry="geometry", crs=WGS84)
+    if shapes.empty:
+        raise GazetteerError(f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: "
+                             "nothing to draw", file=gazetteer.folder)
     found = shapes["id"].isin(list(real))
     shapes.loc[found, "geometry"] = gpd.GeoSeries([real[i] for i in shapes.loc[found, "id"]],
                                                   index=shapes.index[found], crs=WGS84)
@@ -412,6 +435,12 @@ def place_shapes(gazetteer: Gazetteer, boundaries: str | Path | None = None) -> 
     if boundaries is None:
         return approximate_shapes(gazetteer)
     return read_boundaries(boundaries, gazetteer).shapes
+
+
+def off_map(gazetteer: Gazetteer, drawn: Iterable[str]) -> list:
+    """The map places with no shape among ``drawn`` (ids): named in reports, not on the map, in file order."""
+    shown = set(drawn)
+    return [p for p in gazetteer.areas if p.id not in shown]
 
 
 def boundary_file(gazetteer: Gazetteer, boundaries: str | Path | None = None) -> Path | None:

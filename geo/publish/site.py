@@ -5,7 +5,11 @@
 - ``YYYY-MM-DD.html`` — the map of that date (the same builder as the app), its legend, the
   sentences that cite each change, the sources, links to the previous and next dates;
 - ``png/YYYY-MM-DD.png`` — the same map as an image (optionally ``timeline.gif`` of them all);
-- ``data/control-YYYY-MM-DD.geojson`` — every place with its controller and the claims behind it;
+- ``data/control-YYYY-MM-DD.geojson`` — every place with its controller and the claims behind it
+  (a place with no shape, for want of a coordinate, with ``"geometry": null``);
+
+Places with no shape are listed beside the map ("named in reports, not on the map"), with who
+held them that day. Sides, their labels and colours are those of the gazetteer's conflict.
 
 and once: ``timeline.html`` (one self-contained page with every date, a slider and a play
 button, for embedding), ``index.html`` (the dates, what changed, an iframe snippet) and
@@ -25,7 +29,7 @@ import shutil
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -36,11 +40,10 @@ import shapely
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from ..core import PACKAGE_DIR, REVIEW_LABEL, ROOT, STATUS_LABEL, Claim, GeoError
-from ..gazetteer import Gazetteer
+from ..core import CONTESTED, PACKAGE_DIR, REVIEW_LABEL, ROOT, STATUS_LABEL, UNKNOWN, Claim, GeoError
+from ..gazetteer import GENERIC_COLOURS, Conflict, Gazetteer, off_map
 from ..read import Article
 from ..render import (
-    LABEL,
     MapShapes,
     StaticMap,
     build_map,
@@ -52,7 +55,7 @@ from ..render import (
     state_style,
     tooltip_html,
 )
-from ..timeline import Change, ControlState, ControlTimeline
+from ..timeline import Change, ControlState, ControlTimeline, claim_day
 
 TEMPLATES = PACKAGE_DIR / "render" / "templates"
 #: Where ``make test-deps`` installs Leaflet from npm; GEO_LEAFLET_DIR points elsewhere.
@@ -64,14 +67,20 @@ PLAY_STEP_MS = 1500
 GIF_FRAME_MS = 1200
 GIF_WIDTH = 640
 
-#: ACLED's Battles sub-event types, by the controller a place went to.
-SUB_EVENT_TYPE = {
-    "government": "Government regains territory",
-    "opposition": "Non-state actor overtakes territory",
-    "kurdish": "Non-state actor overtakes territory",
-    "islamic-state": "Non-state actor overtakes territory",
-    "contested": "Armed clash",
-}
+#: ACLED's Battles sub-event types: a place taken by the state's forces, by any other side, or fought over.
+STATE_GAINS = "Government regains territory"
+NON_STATE_GAINS = "Non-state actor overtakes territory"
+CLASH = "Armed clash"
+#: The heading of the places listed beside the map for want of a position.
+OFF_MAP_HEADING = "Named in reports, not on the map: no coordinate"
+
+
+def sub_event_type(conflict: Conflict, controller: str) -> str:
+    """ACLED's sub-event type for a place going to ``controller`` ("" for not established)."""
+    side = conflict.side(controller)
+    if side is not None:
+        return STATE_GAINS if side.state else NON_STATE_GAINS
+    return CLASH if controller == CONTESTED else ""
 CLAIM_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude",
     "longitude", "geo_precision", "source", "notes",
@@ -160,6 +169,15 @@ class ChangeGroup:
 
 
 @dataclass(frozen=True)
+class OffMap:
+    """A place with no shape that reports name: listed beside the map with its state that day."""
+
+    place_id: str
+    name: str
+    state: ControlState
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything published for one date."""
 
@@ -167,6 +185,11 @@ class Snapshot:
     states: dict[str, ControlState]
     groups: tuple[ChangeGroup, ...]
     sources: tuple[Source, ...]
+    #: Places reports name (on this date or before) that the map cannot draw, for want of a coordinate.
+    off_map: tuple[OffMap, ...] = ()
+    #: Whose sides the labels are (None: ids are shown as they are).
+    conflict: Conflict | None = None
+    heading: str = OFF_MAP_HEADING
 
     @property
     def changes(self) -> tuple[ChangeView, ...]:
@@ -212,8 +235,11 @@ def source_of(articles: Mapping[str, Article], article_id: str) -> Source:
     return Source(article.title, article.source, article.published, safe_link(article.url))
 
 
-def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]) -> Snapshot:
-    """What one date's page shows: its states, its changes grouped by the claims behind them, its sources.
+def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article],
+                *, drawn: Collection[str] | None = None) -> Snapshot:
+    """What one date's page shows: its states, its changes grouped by the claims behind them, its
+    sources, and the places named so far that the map does not draw (``drawn``: the ids with a
+    shape; by default those with a coordinate).
 
     The app's citing text is built from the same snapshot, so page and app cite alike.
     """
@@ -237,7 +263,24 @@ def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, arti
             place = gazetteer.places.get(change.place_id)
             views.append(ChangeView(change, place.name if place else change.place_id, tuple(citations)))
         groups.append(ChangeGroup(tuple(views)))
-    return Snapshot(day, timeline.state_on(day), tuple(groups), tuple(sources.values()))
+    states = timeline.state_on(day)
+    drawn = [p.id for p in gazetteer.areas if p.located] if drawn is None else drawn
+    return Snapshot(day, states, tuple(groups), tuple(sources.values()),
+                    _named_off_map(day, timeline, gazetteer, states, drawn), gazetteer.conflict)
+
+
+def _named_off_map(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
+                   states: Mapping[str, ControlState], drawn: Collection[str]) -> tuple[OffMap, ...]:
+    """The places without a shape that a claim dated up to ``day`` names itself (not through a region:
+    those are in the day's changes), with their state that day."""
+    unshown = off_map(gazetteer, drawn)
+    if not unshown:
+        return ()
+    wanted = {p.id for p in unshown}
+    named = {c.place_id for k, c in timeline.claims.items()
+             if c.place_id in wanted and timeline.review.get(k) != "rejected" and (claim_day(c) or date.max) <= day}
+    return tuple(OffMap(p.id, p.name, states.get(p.id) or ControlState(p.id, UNKNOWN, None))
+                 for p in unshown if p.id in named)
 
 
 # -- the report ----------------------------------------------------------------------------------
@@ -271,12 +314,14 @@ class PublishReport:
 
 
 # -- publishing ----------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """The templates, loaded once per process (publishing and the app share them)."""
+@lru_cache(maxsize=8)
+def _environment(conflict: Conflict | None = None) -> Environment:
+    """The templates, loaded once per process and conflict (publishing and the app share them);
+    the ``controller`` filter names a side as ``conflict`` labels it."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = format_day
-    env.filters["controller"] = lambda c: LABEL.get(c, c)
+    env.filters["controller"] = conflict.label if conflict else (lambda c: c)
+    env.filters["colour"] = conflict.colour if conflict else (lambda c: GENERIC_COLOURS[UNKNOWN])
     env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
     env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
     return env
@@ -285,7 +330,7 @@ def _environment() -> Environment:
 def changes_html(snapshot: Snapshot) -> Markup:
     """One date's citing text (changes grouped by the claims behind them, their sentences, the
     sources), exactly as the published page shows it: the app renders it with this too."""
-    return Markup(_environment().get_template("_changes.html").module.changes(snapshot))
+    return Markup(_environment(snapshot.conflict).get_template("_changes.html").module.changes(snapshot))
 
 
 def script_json(value: object) -> Markup:
@@ -334,14 +379,16 @@ def _map_parts(fmap, inline: bool) -> _MapParts:
 class _Site:
     """Renders the pages of one publish into a folder."""
 
-    def __init__(self, folder: Path, title: str, shapes: MapShapes, controllers: list[str], leaflet: Markup, png: bool):
+    def __init__(self, folder: Path, title: str, shapes: MapShapes, controllers: list[str], leaflet: Markup, png: bool,
+                 conflict: Conflict):
         self.folder = folder
         self.title = title
         self.shapes = shapes
         self.leaflet = leaflet
         self.png = png
-        self.env = _environment()
-        self.legend = Markup(legend_html(controllers, approximate=any(shapes.approximate)))
+        self.conflict = conflict
+        self.env = _environment(conflict)
+        self.legend = Markup(legend_html(controllers, conflict=conflict, approximate=any(shapes.approximate)))
         self.css = Markup((TEMPLATES / "page.css").read_text(encoding="utf-8"))
         self.note = "Compiled from news reports by geo: every change cites the sentence that reports it."
 
@@ -352,15 +399,15 @@ class _Site:
         )
 
     def snapshot(self, snapshot: Snapshot, previous: date | None, next_: date | None) -> None:
-        fmap = build_map(self.shapes, snapshot.states, snapshot.changed_ids, legend=False)
+        fmap = build_map(self.shapes, snapshot.states, snapshot.changed_ids, conflict=self.conflict, legend=False)
         html = self._page("snapshot.html", fmap, day=snapshot.day, snapshot=snapshot, previous=previous, next=next_)
         (self.folder / f"{snapshot.day.isoformat()}.html").write_text(html, encoding="utf-8")
 
     def timeline(self, snapshots: list[Snapshot]) -> None:
         """One page, every date: the first date's layer, restyled by script from shared tables."""
         first = snapshots[0]
-        fmap = build_map(self.shapes, None, legend=False)
-        layer = control_layer(self.shapes, first.states, first.changed_ids)
+        fmap = build_map(self.shapes, None, conflict=self.conflict, legend=False)
+        layer = control_layer(self.shapes, first.states, first.changed_ids, conflict=self.conflict)
         layer.add_to(fmap)
         styles: dict[str, int] = {}
         tips: dict[str, int] = {}
@@ -369,9 +416,11 @@ class _Site:
             row, tip_row = [], []
             for place_id, name, approximate in zip(self.shapes.ids, self.shapes.names, self.shapes.approximate):
                 state = snap.states.get(place_id)
-                style = json.dumps(state_style(state, place_id in snap.changed_ids), sort_keys=True)
+                style = json.dumps(state_style(state, place_id in snap.changed_ids, conflict=self.conflict),
+                                   sort_keys=True)
                 row.append(styles.setdefault(style, len(styles)))
-                tip_row.append(tips.setdefault(tooltip_html(name, state, approximate), len(tips)))
+                tip_row.append(tips.setdefault(tooltip_html(name, state, approximate, conflict=self.conflict),
+                                               len(tips)))
             frames.append(row)
             tip_frames.append(tip_row)
         style_list = [json.loads(s) for s in styles]
@@ -401,25 +450,31 @@ class _Site:
 
     def open_data(self, snapshots: list[Snapshot], shapes: gpd.GeoDataFrame, timeline: ControlTimeline,
                   gazetteer: Gazetteer, articles: Mapping[str, Article]) -> None:
-        """``data/control-DATE.geojson`` per date (full geometry) and ``data/claims.csv``."""
+        """``data/control-DATE.geojson`` per date (full geometry; none for a place without a shape) and
+        ``data/claims.csv``."""
         data = self.folder / "data"
         data.mkdir()
         exact = shapely.set_precision(shapes.geometry.values, 1e-6)
         geometry = dict(zip(self.shapes.ids, shapely.to_geojson(exact)))
         approximate = dict(zip(self.shapes.ids, self.shapes.approximate))
+        unshown = off_map(gazetteer, self.shapes.ids)
+        ids = [*self.shapes.ids, *(p.id for p in unshown)]
+        names = [*self.shapes.names, *(p.name for p in unshown)]
         for snap in snapshots:
             features = []
-            for place_id, name in zip(self.shapes.ids, self.shapes.names):
+            for place_id, name in zip(ids, names):
                 state = snap.states.get(place_id) or ControlState(place_id, "unknown", None)
                 props = {
                     "id": place_id, "name": name, "controller": state.controller,
                     "since": state.since.isoformat() if state.since else None, "status": state.status,
                     "claim_ids": list(state.claim_keys), "changed": place_id in snap.changed_ids,
-                    "approximate": approximate[place_id],
+                    "approximate": approximate.get(place_id, False),
                 }
+                if place_id not in geometry:
+                    props["not_on_map"] = "no coordinate"
                 features.append(
                     f'{{"type":"Feature","id":{json.dumps(place_id)},"properties":{json.dumps(props, ensure_ascii=False)},'
-                    f'"geometry":{geometry[place_id]}}}'
+                    f'"geometry":{geometry.get(place_id, "null")}}}'
                 )
             text = (f'{{"type":"FeatureCollection","date":"{snap.day.isoformat()}","features":[\n'
                     + ",\n".join(features) + "\n]}\n")
@@ -443,9 +498,12 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
               articles: Mapping[str, Article], approximate: Mapping[str, bool]) -> dict[str, object]:
     """One row of ``claims.csv``: a change and one claim behind it, in ACLED's terms where they fit."""
     change = view.change
+    conflict = gazetteer.war
     place = gazetteer.places.get(change.place_id)
     article = articles.get(claim.article) or Article(text="")
-    if claim.place_id and claim.place_id != change.place_id:
+    if change.place_id not in approximate:
+        precision = ""  # named in reports, but not drawn: no source gives a position
+    elif claim.place_id and claim.place_id != change.place_id:
         precision = 3  # the claim named a larger area this place belongs to
     else:
         precision = 2 if approximate.get(change.place_id, False) else 1
@@ -453,14 +511,14 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
     row = {
         "event_date": change.date.isoformat(),
         "event_type": "Battles",
-        "sub_event_type": SUB_EVENT_TYPE.get(change.after, ""),
-        "actor1": LABEL.get(change.after, change.after) if change.after in SUB_EVENT_TYPE and change.after != "contested" else "",
+        "sub_event_type": sub_event_type(conflict, change.after),
+        "actor1": conflict.label(change.after) if conflict.side(change.after) else "",
         "location": view.place,
-        "latitude": place.lat if place else "",
-        "longitude": place.lon if place else "",
+        "latitude": place.lat if place and place.located else "",
+        "longitude": place.lon if place and place.located else "",
         "geo_precision": precision,
         "source": outlet,
-        "notes": f"{view.place}: {LABEL.get(change.before, change.before)} to {LABEL.get(change.after, change.after)}"
+        "notes": f"{view.place}: {conflict.label(change.before)} to {conflict.label(change.after)}"
                  + (f", according to {claim.attribution}" if claim.attribution else "")
                  + (f" ({outlet})" if outlet else "") + ".",
         "place_id": change.place_id,
@@ -485,7 +543,8 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
 
 
 def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
-    """The small print under an image: outlets, what dashes mean, how many shapes are estimates."""
+    """The small print under an image: outlets, what dashes mean, how many shapes are estimates,
+    which places reports name that the image cannot show."""
     outlets = sorted({s.outlet or s.title for s in snapshot.sources if s.outlet or s.title})
     parts = [f"Sources: {', '.join(outlets)}." if outlets else "",
              "Each change cites a news report; dashed outlines rest on claims no editor has reviewed."]
@@ -493,6 +552,10 @@ def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
     if estimated:
         parts.append(f"{estimated} of {len(shapes.ids)} shapes are estimates around the place's centre, "
                      "not surveyed boundaries.")
+    if snapshot.off_map:
+        parts.append(f"{OFF_MAP_HEADING}: " + "; ".join(
+            f"{p.name} ({snapshot.conflict.label(p.state.controller) if snapshot.conflict else p.state.controller})"
+            for p in snapshot.off_map) + ".")
     return textwrap.fill(" ".join(p for p in parts if p), width=130)
 
 
@@ -553,15 +616,17 @@ def publish(
         articles = {a.id: a for a in articles}
     leaflet = leaflet_assets(inline_leaflet, leaflet_dir)
     display = map_shapes(shapes, gazetteer.crs)
-    controllers = controllers_shown(s.controller for d in days for s in timeline.state_on(d).values())
+    conflict = gazetteer.war
+    controllers = controllers_shown((s.controller for d in days for s in timeline.state_on(d).values()),
+                                    conflict=conflict)
     title = f"{gazetteer.name}: who held what"
     report = PublishReport(out_dir, days, leaflet="inline" if inline_leaflet else "cdn")
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        site = _Site(built, title, display, controllers, leaflet, png)
-        snapshots = [snapshot_on(d, timeline, gazetteer, articles) for d in days]
+        site = _Site(built, title, display, controllers, leaflet, png, conflict)
+        snapshots = [snapshot_on(d, timeline, gazetteer, articles, drawn=display.ids) for d in days]
         say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
         for i, snap in enumerate(snapshots):
             tick = time.perf_counter()
@@ -575,7 +640,7 @@ def publish(
         site.open_data(snapshots, shapes, timeline, gazetteer, articles)
         say("timeline, index and open data written")
         if png:
-            _write_images(built, snapshots, display, gazetteer.crs, title, controllers, gif, report)
+            _write_images(built, snapshots, display, gazetteer.crs, title, controllers, gif, report, conflict)
             say("images written")
         built.chmod(0o755)
         _move_into_place(built, out_dir)
@@ -587,9 +652,9 @@ def publish(
 
 
 def _write_images(folder: Path, snapshots: list[Snapshot], shapes: MapShapes, crs: str, title: str,
-                  controllers: list[str], gif: bool, report: PublishReport) -> None:
+                  controllers: list[str], gif: bool, report: PublishReport, conflict: Conflict) -> None:
     (folder / "png").mkdir()
-    drawing = StaticMap(shapes, crs, title, controllers)
+    drawing = StaticMap(shapes, crs, title, controllers, conflict=conflict)
     paths = []
     for snap in snapshots:
         tick = time.perf_counter()

@@ -11,8 +11,9 @@ components registered by name here (and ``geo_claims`` in :mod:`geo.reader`):
 the candidate sentences only) → ``geo_claims``.
 
 Most sentences of a news article hold no control word, so only a few get the expensive parse.
-Patterns are data: ``data/lexicon/actors.jsonl`` (a gazetteer folder may carry its own
-``actors.jsonl``) and ``data/lexicon/control.jsonl`` (spaCy Matcher patterns).
+Patterns are data: the actor lexicon of the gazetteer's conflict (``data/conflicts/<id>/actors.jsonl``;
+a gazetteer folder may carry its own ``actors.jsonl``) and ``data/lexicon/control.jsonl`` (spaCy
+Matcher patterns).
 """
 from __future__ import annotations
 
@@ -26,8 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from ..core import LEXICON_DIR, GeoError
-from ..core import SIDES as CLAIM_SIDES
+from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
 
@@ -35,8 +35,6 @@ from .lexicon import context_words, read_lexicon
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 #: Kinds of control words: what happened to the place (see the frames in geo/claims.py).
 CUE_LABELS = ("gain", "fall", "loss", "expel", "evacuate", "state")
-#: Sides a claim can give a place to; ``none`` marks names that are no party (the US government).
-SIDES = (*CLAIM_SIDES, "none")  # "none": words that name no side ("civilians")
 #: How far after a capture word a capitalised name counts as a possible unknown place.
 _UNKNOWN_NAME_WINDOW = 4
 
@@ -129,13 +127,15 @@ class Actors:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
 
-    def load(self, lexicon: Path) -> None:
+    def load(self, lexicon: Path, sides: Iterable[str]) -> None:
+        """Read an actor lexicon whose sides are ``sides`` (a conflict's) or ``none`` (names of no party)."""
+        allowed = (*sides, NO_SIDE)
         rows = read_lexicon(lexicon)
         written = {row.get("phrase", "").lower() for row in rows}
         for number, row in enumerate(rows, start=1):
             side, phrase = row.get("side"), row.get("phrase", "")
-            if side not in SIDES or not phrase:
-                raise GeoError(f"needs a phrase and a side among {', '.join(SIDES)}", file=lexicon, row=number)
+            if side not in allowed or not phrase:
+                raise GeoError(f"needs a phrase and a side among {', '.join(allowed)}", file=lexicon, row=number)
             forms = [phrase]
             if not row.get("case_sensitive") and not phrase.endswith("s") and (phrase + "s").lower() not in written:
                 forms.append(phrase + "s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from ..core import LEXICON_DIR, GeoError
+from ..core import GeoError
 from ..gazetteer import Gazetteer
 from . import mentions, reader  # noqa: F401  (importing them registers their components)
 
@@ -46,8 +46,11 @@ def load_pipeline(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("geo_places")
     nlp.add_pipe("geo_parse")
     nlp.add_pipe("geo_claims")
-    actors = gazetteer.folder / "actors.jsonl" if gazetteer.folder else None
-    nlp.get_pipe("geo_actors").load(actors if actors and actors.is_file() else LEXICON_DIR / "actors.jsonl")
+    conflict = gazetteer.war
+    actors = gazetteer.actors_file
+    if actors is None:
+        raise GeoError(f"the {gazetteer.name} gazetteer and its conflict have no actor lexicon (actors.jsonl)")
+    nlp.get_pipe("geo_actors").load(actors, conflict.side_ids)
     nlp.get_pipe("geo_places").gazetteer = gazetteer
     nlp.get_pipe("geo_claims").gazetteer = gazetteer
     _PIPELINE[:] = [(gazetteer, nlp)]

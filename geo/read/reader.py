@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..core import ARTICLES, find_dates
-from ..gazetteer import Gazetteer
+from ..core import ARTICLES, NO_SIDE, find_dates
+from ..gazetteer import Conflict, Gazetteer
 from .lexicon import context_words
 
 _TYPE_RANK = {"denied": 4, "captured": 3, "withdrew": 3, "evacuated": 3, "percent": 2, "holds": 1}
@@ -54,7 +54,7 @@ class ClaimReader:
             sources = [r["attribution"] for r in found if r["attribution"] and not r["attribution_pronoun"]]
             previous_source = sources[-1] if sources else previous_source
             readings.extend(found)
-        doc._.claim_readings = [_public(r) for r in _fill_sides(doc, readings)]
+        doc._.claim_readings = [_public(r) for r in _fill_sides(doc, readings, self.gazetteer.war)]
         doc._.parsed = None
         return doc
 
@@ -63,17 +63,19 @@ def _public(reading: dict) -> dict:
     return {k: v for k, v in reading.items() if not k.startswith(("attribution_pronoun", "leaver", "open"))}
 
 
-def _fill_sides(doc: Doc, readings: list[dict]) -> list[dict]:
-    """Give sides to readings whose sentence names none; drop those the article cannot settle."""
+def _fill_sides(doc: Doc, readings: list[dict], conflict: Conflict) -> list[dict]:
+    """Give sides to readings whose sentence names none; drop those the article cannot settle.
+
+    A place someone left goes to the other side the article names; when it names none, to the
+    leaver's first opponent in the conflict's ``opposes``."""
     explicit = Counter(r["controller"] for r in readings if r["controller"] and r["claim_type"] == "captured")
-    mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != "none")
+    mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != NO_SIDE)
     prevailing = (explicit or mentioned).most_common(1)
-    opponents = context_words()["opponents"]
     kept = []
     for r in readings:
         if r["controller"] is None and r["open"] == "other side" and r["leaver"]:
             others = [(n, side) for side, n in mentioned.items() if side != r["leaver"]]
-            r["controller"] = max(others)[1] if others else opponents.get(r["leaver"])
+            r["controller"] = max(others)[1] if others else conflict.opponent(r["leaver"])
             if len(others) != 1:  # more than one other side in the article: a guess among them
                 r["flags"].append("side inferred")
         elif r["controller"] is None and prevailing:
@@ -356,7 +358,7 @@ class _Sentence:
     def _antecedent(self, pronoun: Token) -> str | None:
         """The side of the last actor named before a pronoun, in this sentence or the ones before."""
         before = self.sent.start + pronoun.i
-        earlier = [s for s in self.doc.spans["actors"] if s.end <= before and s._.side != "none"]
+        earlier = [s for s in self.doc.spans["actors"] if s.end <= before and s._.side != NO_SIDE]
         return earlier[-1]._.side if earlier else None
 
     def _is_fighter(self, head: Token) -> bool:

@@ -2,9 +2,7 @@
 and tooltips, and the HTML templates with their one stylesheet.
 """
 from .maps import (
-    FILL,
     FILL_OPACITY,
-    LABEL,
     LEAFLET_JS_URL,
     LEGEND_CONTROL_CSS,
     PATTERNS_SVG,
@@ -15,7 +13,9 @@ from .maps import (
     control_features,
     control_layer,
     controllers_shown,
+    fills,
     format_day,
+    labels,
     legend_html,
     map_shapes,
     place_style,
@@ -25,9 +25,7 @@ from .maps import (
 
 __all__ = [
     "ControlLayer",
-    "FILL",
     "FILL_OPACITY",
-    "LABEL",
     "LEAFLET_JS_URL",
     "LEGEND_CONTROL_CSS",
     "MapShapes",
@@ -37,7 +35,9 @@ __all__ = [
     "control_features",
     "control_layer",
     "controllers_shown",
+    "fills",
     "format_day",
+    "labels",
     "legend_html",
     "map_shapes",
     "place_style",

@@ -3,7 +3,9 @@
 Shapes are simplified once for display (:func:`map_shapes`) and shared by every date; a date
 only changes each place's style and tooltip. The look is defined here and only here:
 
-- fill colour per controller, from the Okabe–Ito palette (safe for colour-blind readers);
+- fill colour per controller: each side's colour comes from its conflict (an Okabe–Ito colour,
+  safe for colour-blind readers, see :mod:`geo.gazetteer.conflict`), contested and not
+  established are the same in every war;
 - what colour cannot say alone is said by line and pattern: contested places are hatched,
   places resting on unreviewed claims have a dashed outline, disputed ones a dotted outline,
   places that changed on the date shown a thick black outline;
@@ -27,7 +29,8 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from ..core import MAP_CONTROLLERS, STATUS_LABEL
+from ..core import CONTESTED, STATUS_LABEL, UNKNOWN
+from ..gazetteer import GENERIC_COLOURS, Conflict
 from ..timeline import ControlState
 
 #: Display simplification, in metres of the gazetteer's metric CRS: invisible at street zoom.
@@ -38,23 +41,18 @@ DISPLAY_DECIMALS = 5
 LEAFLET_JS_URL = dict(folium.Map.default_js)["leaflet"]
 LEAFLET_CSS_URL = dict(folium.Map.default_css)["leaflet_css"]
 
-#: Okabe–Ito colours, matched to the colours readers know from war maps where they can be.
-FILL = {
-    "government": "#D55E00",  # vermilion
-    "opposition": "#009E73",  # bluish green
-    "kurdish": "#F0E442",  # yellow
-    "islamic-state": "#2B2B2B",  # near black
-    "contested": "#E69F00",  # orange, hatched
-    "unknown": "#BBBBBB",  # grey
-}
-LABEL = {
-    "government": "Government",
-    "opposition": "Opposition",
-    "kurdish": "Kurdish forces",
-    "islamic-state": "Islamic State",
-    "contested": "Contested",
-    "unknown": "Not established",
-}
+
+
+def fills(conflict: Conflict) -> dict[str, str]:
+    """Fill colour per controller of ``conflict``'s map: its sides', then contested (orange,
+    hatched) and not established (grey)."""
+    return {c: conflict.colour(c) for c in conflict.map_controllers}
+
+
+def labels(conflict: Conflict) -> dict[str, str]:
+    """What the map calls each controller of ``conflict``: its sides' labels, "Contested", "Not established"."""
+    return {c: conflict.label(c) for c in conflict.map_controllers}
+
 HATCH_ID = "geo-hatch-contested"
 HATCH_STRIPE = "#6B4700"
 FILL_OPACITY = 0.6
@@ -125,12 +123,12 @@ def _simplified(geoms: np.ndarray, tolerance_m: float) -> np.ndarray:
 
 
 # -- the look ------------------------------------------------------------------------------------
-def place_style(controller: str, status: str = "baseline", changed: bool = False) -> dict:
+def place_style(controller: str, status: str = "baseline", changed: bool = False, *, conflict: Conflict) -> dict:
     """Leaflet path options for one place: the single definition of the map's look."""
     colour, weight, dash = OUTLINE.get(status, OUTLINE["baseline"])
     if changed:
         colour, weight = CHANGED_OUTLINE
-    fill = f"url(#{HATCH_ID})" if controller == "contested" else FILL.get(controller, FILL["unknown"])
+    fill = f"url(#{HATCH_ID})" if controller == CONTESTED else conflict.colour(controller)
     return {
         "fillColor": fill,
         "fillOpacity": FILL_OPACITY,
@@ -141,11 +139,11 @@ def place_style(controller: str, status: str = "baseline", changed: bool = False
     }
 
 
-def state_style(state: ControlState | None, changed: bool = False) -> dict:
+def state_style(state: ControlState | None, changed: bool = False, *, conflict: Conflict) -> dict:
     """:func:`place_style` for a place's state on a date (no state: not established)."""
     if state is None:
-        return place_style("unknown", "baseline", changed)
-    return place_style(state.controller, state.status, changed)
+        return place_style(UNKNOWN, "baseline", changed, conflict=conflict)
+    return place_style(state.controller, state.status, changed, conflict=conflict)
 
 
 def format_day(day: date | None) -> str:
@@ -153,11 +151,11 @@ def format_day(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
-def tooltip_html(name: str, state: ControlState | None, approximate: bool = False) -> str:
+def tooltip_html(name: str, state: ControlState | None, approximate: bool = False, *, conflict: Conflict) -> str:
     """The tooltip of one place: name, controller, since when, review status (escaped HTML)."""
-    controller = state.controller if state else "unknown"
+    controller = state.controller if state else UNKNOWN
     lines = [f"<strong>{escape(name)}</strong>"]
-    held = escape(LABEL.get(controller, controller))
+    held = escape(conflict.label(controller))
     if state and state.since:
         held += f" since {format_day(state.since)}"
     lines.append(held)
@@ -169,7 +167,7 @@ def tooltip_html(name: str, state: ControlState | None, approximate: bool = Fals
 
 
 def control_features(
-    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = ()
+    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = (), *, conflict: Conflict
 ) -> dict:
     """GeoJSON of every place as shown on one date.
 
@@ -187,13 +185,13 @@ def control_features(
             "properties": {
                 "id": place_id,
                 "name": name,
-                "controller": state.controller if state else "unknown",
+                "controller": state.controller if state else UNKNOWN,
                 "since": state.since.isoformat() if state and state.since else None,
                 "status": state.status if state else "baseline",
                 "approximate": approximate,
                 "changed": changed,
-                "style": state_style(state, changed),
-                "tooltip": tooltip_html(name, state, approximate),
+                "style": state_style(state, changed, conflict=conflict),
+                "tooltip": tooltip_html(name, state, approximate, conflict=conflict),
             },
             "geometry": geometry,
         })
@@ -202,13 +200,13 @@ def control_features(
 
 
 # -- the legend ----------------------------------------------------------------------------------
-def legend_entries(controllers: Iterable[str]) -> list[tuple[dict, str, str]]:
+def legend_entries(controllers: Iterable[str], *, conflict: Conflict) -> list[tuple[dict, str, str]]:
     """(style, label, how it is drawn) for each row of a legend, page or image alike."""
-    rows = [(place_style(c), LABEL.get(c, c), "") for c in controllers]
+    rows = [(place_style(c, conflict=conflict), conflict.label(c), "") for c in controllers]
     return rows + [
-        (place_style("unknown", "baseline", changed=True), "Changed on this date", ""),
-        (place_style("unknown", "proposed"), "Unreviewed claim", "dashed"),
-        (place_style("unknown", "disputed"), "Disputed claim", "dotted"),
+        (place_style(UNKNOWN, "baseline", changed=True, conflict=conflict), "Changed on this date", ""),
+        (place_style(UNKNOWN, "proposed", conflict=conflict), "Unreviewed claim", "dashed"),
+        (place_style(UNKNOWN, "disputed", conflict=conflict), "Disputed claim", "dotted"),
     ]
 
 
@@ -228,11 +226,13 @@ def _swatch(style: dict) -> str:
     )
 
 
-def legend_html(controllers: Iterable[str] = MAP_CONTROLLERS, *, approximate: bool = True) -> str:
-    """The legend as an HTML fragment: colours for ``controllers``, then what lines and patterns mean."""
+def legend_html(controllers: Iterable[str] | None = None, *, conflict: Conflict, approximate: bool = True) -> str:
+    """The legend as an HTML fragment: colours for ``controllers`` (default: every one of the
+    conflict's map), then what lines and patterns mean."""
+    controllers = conflict.map_controllers if controllers is None else controllers
     items = "".join(
         f"<li>{_swatch(style)}<span>{escape(label)}{f' ({drawn})' if drawn else ''}</span></li>"
-        for style, label, drawn in legend_entries(controllers)
+        for style, label, drawn in legend_entries(controllers, conflict=conflict)
     )
     note = (
         '<p class="geo-legend-note">Shapes whose tooltip says “approximate shape” are estimated '
@@ -245,7 +245,7 @@ def legend_html(controllers: Iterable[str] = MAP_CONTROLLERS, *, approximate: bo
 PATTERNS_SVG = (
     f'<svg id="geo-patterns" width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
     f'<pattern id="{HATCH_ID}" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">'
-    f'<rect width="7" height="7" fill="{FILL["contested"]}"/>'
+    f'<rect width="7" height="7" fill="{GENERIC_COLOURS[CONTESTED]}"/>'
     f'<rect width="2.5" height="7" fill="{HATCH_STRIPE}"/></pattern></defs></svg>'
 )
 
@@ -308,21 +308,22 @@ def control_layer(
     states: Mapping[str, ControlState],
     changed_ids: Collection[str] = (),
     *,
+    conflict: Conflict,
     name: str = "Control",
 ) -> ControlLayer:
     """The control map of one date as a folium layer (for streamlit-folium's feature_group_to_add)."""
     geojson = folium.GeoJson(
-        control_features(shapes, states, changed_ids),
+        control_features(shapes, states, changed_ids, conflict=conflict),
         name=name,
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, class_name="geo-tooltip"),
     )
     return ControlLayer(geojson, name)
 
 
-def controllers_shown(controllers: Iterable[str]) -> list[str]:
-    """The controllers a legend lists: those seen, in the palette's order; at least ``unknown``."""
+def controllers_shown(controllers: Iterable[str], *, conflict: Conflict) -> list[str]:
+    """The controllers a legend lists: those seen, in the conflict's order; at least ``unknown``."""
     seen = set(controllers)
-    return [c for c in MAP_CONTROLLERS if c in seen] or ["unknown"]
+    return [c for c in conflict.map_controllers if c in seen] or [UNKNOWN]
 
 
 def build_map(
@@ -330,7 +331,8 @@ def build_map(
     states: Mapping[str, ControlState] | None = None,
     changed_ids: Collection[str] = (),
     *,
-    controllers: Iterable[str] = MAP_CONTROLLERS,
+    conflict: Conflict,
+    controllers: Iterable[str] | None = None,
     legend: bool = True,
     tiles: str | None = "OpenStreetMap",
 ) -> folium.Map:
@@ -346,10 +348,10 @@ def build_map(
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     fmap.fit_bounds([list(corner) for corner in shapes.bounds])
     if states is not None:
-        control_layer(shapes, states, changed_ids).add_to(fmap)
+        control_layer(shapes, states, changed_ids, conflict=conflict).add_to(fmap)
     if legend:
         fmap.get_root().header.add_child(folium.Element(f"<style>{LEGEND_CONTROL_CSS}</style>"))
-        fmap.add_child(_Legend(legend_html(controllers)))
+        fmap.add_child(_Legend(legend_html(controllers, conflict=conflict)))
     return fmap
 
 
@@ -359,7 +361,7 @@ def _mpl_style(style: dict) -> dict:
     dash = style["dashArray"]
     contested = style["fillColor"].startswith("url(")
     return {
-        "facecolor": FILL["contested"] if contested else style["fillColor"],
+        "facecolor": GENERIC_COLOURS[CONTESTED] if contested else style["fillColor"],
         "alpha": None,
         "edgecolor": style["color"],
         "linewidth": style["weight"] * 0.75,
@@ -375,14 +377,15 @@ class StaticMap:
     more than writing the files. Drawn in the gazetteer's metric CRS, so shapes keep their form.
     """
 
-    def __init__(self, shapes: MapShapes, crs: str, title: str, controllers: Iterable[str] = MAP_CONTROLLERS,
-                 *, width_px: int = 1200, height_px: int = 1200, dpi: int = 150):
+    def __init__(self, shapes: MapShapes, crs: str, title: str, controllers: Iterable[str] | None = None,
+                 *, conflict: Conflict, width_px: int = 1200, height_px: int = 1200, dpi: int = 150):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.collections import PatchCollection
         from matplotlib.figure import Figure
         from matplotlib.patches import Patch, PathPatch
 
         self.shapes = shapes
+        self.conflict = conflict
         self.dpi = dpi
         geoms = gpd.GeoSeries(
             [shapely.from_geojson(json.dumps(g)) for g in shapes.geometries], crs="EPSG:4326"
@@ -406,7 +409,8 @@ class StaticMap:
         self._date = self.figure.text(0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False)
         self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555", parse_math=False)
         handles = []
-        for style, label, _ in legend_entries(controllers):
+        controllers = conflict.map_controllers if controllers is None else controllers
+        for style, label, _ in legend_entries(controllers, conflict=conflict):
             props = _mpl_style(style)
             props["edgecolor"] = _legend_stroke(props["edgecolor"])
             props.pop("alpha")
@@ -421,7 +425,8 @@ class StaticMap:
         for artist in self._extras:
             artist.remove()
         self._extras = []
-        props = [_mpl_style(state_style(states.get(i), i in changed_ids)) for i in self.shapes.ids]
+        props = [_mpl_style(state_style(states.get(i), i in changed_ids, conflict=self.conflict))
+                 for i in self.shapes.ids]
         self._base.set_facecolor([p["facecolor"] for p in props])
         self._base.set_alpha(FILL_OPACITY + 0.15)
         self._base.set_edgecolor([p["edgecolor"] for p in props])

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GeoError
+from ..core import CACHE_DIR, GeoError
 from ..gazetteer import Gazetteer
 from ..read import load_articles
 from .ingestion import ingest
@@ -37,7 +37,7 @@ def demo_files(gazetteer: Gazetteer) -> list[Path]:
 
 def demo_database(path: str | Path | None = None, *, gazetteer: Gazetteer | None = None) -> Path:
     """Build the demo database, or reuse it if it is up to date; return its path."""
-    gazetteer = gazetteer or Gazetteer.load(DEFAULT_GAZETTEER)
+    gazetteer = gazetteer or Gazetteer.load()
     if path is None:
         path = os.environ.get("GEO_DEMO_DB") or CACHE_DIR / f"demo-{demo_folder(gazetteer).parent.name}.db"
     path = Path(path)

@@ -44,11 +44,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from ..core import (
-    CONTROLLERS,
     DECISIONS,
     LEXICON_DIR,
     PACKAGE_DIR,
     Claim,
+    GazetteerError,
     StoreError,
     parse_iso_date,
 )
@@ -189,10 +189,12 @@ EXTRACTION_PACKAGES = ("core", "gazetteer", "read")
 
 def extraction_version(gazetteer: Gazetteer) -> str:
     """A fingerprint of everything claims depend on: the reading code, the lexicons and the
-    gazetteer's files. Recorded with each extraction run; a change means claims may differ."""
+    gazetteer's files and its conflict's (sides, actors). Recorded with each extraction run; a change means claims may differ."""
     code = [p for package in EXTRACTION_PACKAGES for p in (PACKAGE_DIR / package).rglob("*.py")]
     lexicons = [p for p in LEXICON_DIR.rglob("*") if p.is_file()]
     own = [p for p in gazetteer.folder.iterdir() if p.is_file()] if gazetteer.folder else []
+    war = gazetteer.conflict.folder if gazetteer.conflict else None
+    own += [p for p in war.iterdir() if p.is_file()] if war else []
     digest = hashlib.sha256()
     for file in sorted({*code, *lexicons, *own}):
         label = file.relative_to(PACKAGE_DIR).as_posix() if file.is_relative_to(PACKAGE_DIR) else file.name
@@ -385,8 +387,13 @@ class Store:
             raise StoreError("a correction needs a place, a controller or a date")
         if decision != "corrected" and any(corrections):
             raise StoreError(f"only a correction changes place, controller or dates, not {decision!r}")
-        if controller is not None and controller not in CONTROLLERS:
-            raise StoreError(f"controller {controller!r} is not one of {', '.join(CONTROLLERS)}")
+        if controller is not None:
+            if gazetteer is None:
+                raise StoreError("a corrected side is checked against the gazetteer's conflict: give the gazetteer")
+            try:
+                gazetteer.war.check_controller(controller)
+            except GazetteerError as exc:
+                raise StoreError(exc.problem) from None
         if first and last and first > last:
             raise StoreError(f"date_from {first} is after date_to {last}")
         if place_id is not None and gazetteer is not None:

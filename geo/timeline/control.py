@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from ..core import MAP_CONTROLLERS, REVIEW_FILTERS, Claim
+from ..core import REVIEW_FILTERS, UNKNOWN, Claim
 
 if TYPE_CHECKING:  # names only: baseline imports this module
     from ..gazetteer import Baseline, Gazetteer
@@ -190,6 +190,8 @@ class ControlTimeline:
                 self.review[key] = decision.decision
                 self.claims[key] = decision.apply(self.claims[key], self.gazetteer)
         unplaced, review, covers, start = self.unplaced, self.review, self._covers, self.baseline.start
+        conflict = self.gazetteer.war
+        sides = frozenset(conflict.map_controllers)
         for key, status in review.items():
             if status == "rejected":
                 unplaced[key] = "rejected by an editor"
@@ -211,8 +213,9 @@ class ControlTimeline:
             day = claim.date_to or claim.date_from
             if covered.__class__ is str:
                 unplaced[key] = covered
-            elif claim.controller not in MAP_CONTROLLERS:
-                unplaced[key] = f"controller {claim.controller!r} is not one of {', '.join(MAP_CONTROLLERS)}"
+            elif claim.controller not in sides:
+                unplaced[key] = (f"controller {claim.controller!r} is not a side of {conflict.name} "
+                                 f"({', '.join(conflict.map_controllers)})")
             elif day is None:
                 unplaced[key] = "no date"
             elif start and day < start:
@@ -264,7 +267,7 @@ class ControlTimeline:
         if denial.disputes in self.claims and denial.disputes != denial_key:
             return denial.disputes
         day = claim_day(denial) or date.max
-        named = {c for c in MAP_CONTROLLERS if c in denial.disputes.casefold()}
+        named = {c for c in self.gazetteer.war.map_controllers if c in denial.disputes.casefold()}
         candidates = [
             (self.claims[k].controller in named, claim_day(self.claims[k]) or date.min, k)
             for k in about.get(denial.place_id, ())
@@ -381,7 +384,7 @@ class ControlTimeline:
         states = {}
         for place_id, since in self._since.items():
             i = bisect_right(since, ordinal) - 1
-            states[place_id] = self._history[place_id][i] if i >= 0 else ControlState(place_id, "unknown", None)
+            states[place_id] = self._history[place_id][i] if i >= 0 else ControlState(place_id, UNKNOWN, None)
         return states
 
     @property
