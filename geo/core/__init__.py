@@ -4,7 +4,7 @@ the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
-from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
+from .names import ARABIC_LETTER, ARTICLES, coarse, coarse_word, fold_word, normalise, words
 from .paths import CACHE_DIR, DEFAULT_GAZETTEER, LEXICON_DIR, PACKAGE_DIR, ROOT
 from .vocabulary import (
     CLAIM_TYPES,
@@ -43,6 +43,8 @@ __all__ = [
     "SIDES",
     "STATUS_LABEL",
     "StoreError",
+    "coarse",
+    "coarse_word",
     "default_range",
     "find_dateline",
     "find_dates",

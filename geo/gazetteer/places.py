@@ -27,7 +27,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GazetteerError, fold_word, normalise, words
+from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GazetteerError, coarse, fold_word, normalise, words
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
 REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
@@ -41,6 +41,10 @@ FUZZY_MARGIN = 5.0
 FUZZY_CANDIDATE = 70.0
 #: Keys shorter than this are never matched fuzzily: too many short names look alike.
 FUZZY_MIN_LENGTH = 4
+#: A coarse key (:func:`geo.core.coarse`) shorter than this never resolves a name in running text.
+COARSE_MIN_LENGTH = 5
+#: ... and its normalised spelling must score at least this (rapidfuzz ratio) against one of the place's.
+COARSE_SPELLING = 75.0
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,10 @@ class Gazetteer:
                 return Lookup(query, self.places[chosen[0]], 100.0, exact[chosen[0]], cands)
             cands = tuple(Candidate(self.places[i], 100.0) for i in ids)
             return Lookup(query, None, 100.0, "ambiguous", cands)
+        spelled = self._coarse_place(query)
+        if spelled is not None:  # one place, and nothing else, is spelled this way give or take a vowel
+            others = tuple(c for c in fuzzy if c.place.id != spelled.id)
+            return Lookup(query, spelled, 95.0, "spelling", (Candidate(spelled, 95.0), *others)[:limit])
         if not fuzzy:
             return Lookup(query, None, 0.0, "none")
         best = fuzzy[0]
@@ -239,6 +247,40 @@ class Gazetteer:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Candidate(self.places[i], s) for i, s in ranked]
 
+    @cached_property
+    def _coarse_keys(self) -> dict[str, frozenset[str]]:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for place in self.places.values():
+            for spelling in place.names():
+                key = coarse(spelling)
+                if key:
+                    keys[key].add(place.id)
+        return {k: frozenset(v) for k, v in keys.items()}
+
+    def _coarse_place(self, written: str) -> Place | None:
+        """The one local place whose coarse key this proper name has, or None.
+
+        Only for names written as names (every word capitalised), long enough, whose coarse key
+        no other place (local or a town outside) shares: "Shekh Najjar", never "the shaker".
+        """
+        content = [w for _, _, w, article in words(written) if not article]
+        if not content or not all(w[:1].isupper() for w in content):
+            return None
+        key = coarse(written)
+        if len(key.replace(" ", "")) < COARSE_MIN_LENGTH:
+            return None
+        ids = self._coarse_keys.get(key, frozenset())
+        if len(ids) != 1:
+            return None
+        place = self.places[next(iter(ids))]
+        if place.outside:
+            return None
+        # the coarse key is lossy: the spelling itself must still be close to one of the place's
+        written_key = normalise(written)
+        if max(fuzz.ratio(written_key, normalise(n)) for n in place.names()) < COARSE_SPELLING:
+            return None
+        return place
+
     # -- names in running text -----------------------------------------------------------------
     def find(self, text: str) -> list[PlaceMention]:
         """Every known place name in ``text``, longest first, with its offsets.
@@ -255,9 +297,12 @@ class Gazetteer:
             for size in range(min(self._max_words, len(content) - pos), 0, -1):
                 key = " ".join(k for _, k in content[pos : pos + size])
                 ids = self._keys.get(key)
-                if not ids:
-                    continue
                 first, last = content[pos][0], content[pos + size - 1][0]
+                if not ids:  # a spelling the gazetteer lacks, met by the coarse key
+                    spelled = self._coarse_place(text[toks[first][0]:toks[last][1]])
+                    if spelled is None:
+                        continue
+                    ids = {spelled.id: "spelling"}
                 if first > 0 and toks[first - 1][3]:
                     first -= 1  # keep the article: "al-Shaar", not "Shaar"
                 start, end = toks[first][0], toks[last][1]
