@@ -52,6 +52,8 @@ class DateMention:
         Years, seasons, months and weeks set a background, not the day a narrative is at; "now"
         is the report's present, which dates its own sentence only.
         """
+        if self.rule.get("counts_back_to_what_follows"):
+            return False  # "this came a day after X": which day the narrative is at stays open
         return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get("sets_narrative", True)
 
     def resolve(self, published: date | None, narrative: DateRange | None = None, *,

@@ -30,6 +30,7 @@ from ..core import LEXICON_DIR, GeoError
 from ..core import SIDES as CLAIM_SIDES
 from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
+from .subregions import refine
 
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -176,7 +177,7 @@ class Places:
         for sent in cue_sents:
             found = self._find(sent, actors)
             found += self._anaphora(doc, sent, found, actors)
-            spans.extend(sorted(found, key=lambda s: s.start))
+            spans.extend(refine(doc, found, self.gazetteer))  # parts of regions; places that only locate
         doc.spans["places"] = spans
         return doc
 
