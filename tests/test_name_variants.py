@@ -66,3 +66,19 @@ def test_a_coarse_key_two_places_share_resolves_neither():
     both = Gazetteer(name="Testville", places=places)
     assert both.lookup("Shekh Tawfeeq").method != "spelling"
     assert [m.place_id for m in both.find("Shelling hit Shekh Tawfeeq.") if m.place_id] == []
+
+
+def test_a_longer_name_with_one_word_spelled_otherwise_resolves_fuzzily():
+    town = _town()
+    (mention,) = town.find("Shells fell on Karam al-Rummana at dawn.")
+    assert (mention.place_id, mention.written) == ("karm-al-rummana", "Karam al-Rummana")
+
+
+@pytest.mark.parametrize("text", [
+    "Shells fell on the Karam. Rummana said so.",    # a name does not run across a full stop
+    "In Qasrin Adelo nothing happened.",             # no word of the place's name as it stands
+    "In Tawfiq Road, Sheikh Tawfiq was quiet.",      # "In" is no word of the name: only the real one is found
+])
+def test_fuzzy_names_need_a_shared_word_and_no_punctuation_inside(text):
+    found = [(m.written, m.place_id) for m in _town().find(text) if m.place_id]
+    assert all(written in ("Sheikh Tawfiq",) for written, _ in found), found

@@ -41,6 +41,8 @@ FUZZY_MARGIN = 5.0
 FUZZY_CANDIDATE = 70.0
 #: Keys shorter than this are never matched fuzzily: too many short names look alike.
 FUZZY_MIN_LENGTH = 4
+#: In a fuzzily matched name of several words, each word must score this against a word of the place's.
+FUZZY_WORD = 75.0
 #: A coarse key (:func:`geo.core.coarse`) shorter than this never resolves a name in running text.
 COARSE_MIN_LENGTH = 5
 #: ... and its normalised spelling must score at least this (rapidfuzz ratio) against one of the place's.
@@ -281,6 +283,27 @@ class Gazetteer:
             return None
         return place
 
+    def _fuzzy_name(self, written: str) -> Place | None:
+        """The local place a name of two or more capitalised words fuzzily matches, or None.
+
+        One of its words must be a word of the place's name as it stands ("Karam al-Daadaa" for
+        "Karm al-Daada"): a fuzzy score alone would let unrelated names of the same shape meet.
+        """
+        content = [w for _, _, w, article in words(written) if not article]
+        if len(content) < 2 or not all(w[:1].isupper() for w in content):
+            return None
+        found = self.lookup(written)
+        if found.method != "fuzzy" or found.match is None or found.match.outside:
+            return None
+        mine = [fold_word(w) for w in content]
+        theirs = {k for n in found.match.names() for k in normalise(n).split()}
+        if not set(mine) & theirs:
+            return None
+        # and every word is near one of the place's words: "In Bustan Basha" is not a name
+        if not all(max(fuzz.ratio(w, t) for t in theirs) >= FUZZY_WORD for w in mine):
+            return None
+        return found.match
+
     # -- names in running text -----------------------------------------------------------------
     def find(self, text: str) -> list[PlaceMention]:
         """Every known place name in ``text``, longest first, with its offsets.
@@ -294,28 +317,44 @@ class Gazetteer:
         found: list[PlaceMention] = []
         pos = 0
         while pos < len(content):
-            for size in range(min(self._max_words, len(content) - pos), 0, -1):
-                key = " ".join(k for _, k in content[pos : pos + size])
-                ids = self._keys.get(key)
-                first, last = content[pos][0], content[pos + size - 1][0]
-                if not ids:  # a spelling the gazetteer lacks, met by the coarse key
-                    spelled = self._coarse_place(text[toks[first][0]:toks[last][1]])
-                    if spelled is None:
-                        continue
-                    ids = {spelled.id: "spelling"}
-                if first > 0 and toks[first - 1][3]:
-                    first -= 1  # keep the article: "al-Shaar", not "Shaar"
-                start, end = toks[first][0], toks[last][1]
-                written = text[start:end]
-                if not _plausible(written, [self.places[i] for i in ids]):
-                    continue
-                place_id = next(iter(ids)) if len(ids) == 1 else None
-                found.append(PlaceMention(start, end, written, place_id, tuple(sorted(ids))))
-                pos += size
-                break
-            else:
+            sizes = range(min(self._max_words, len(content) - pos), 0, -1)
+            hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=False) for n in sizes) if h), None)
+            if hit is None:  # no spelling of any length starts here: a longer name, fuzzily
+                hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=True) for n in sizes
+                                        if n > 1) if h), None)
+            if hit is None:
                 pos += 1
+                continue
+            found.append(hit[0])
+            pos += hit[1]
         return found
+
+    def _match_at(self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool
+                  ) -> tuple[PlaceMention, int] | None:
+        """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily."""
+        first, last = content[pos][0], content[pos + size - 1][0]
+        if fuzzy:
+            gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
+            if any(g.strip(" -'’") for g in gaps):
+                return None  # a name does not run across punctuation
+            spelled = self._fuzzy_name(text[toks[first][0]:toks[last][1]])
+            ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
+        else:
+            key = " ".join(k for _, k in content[pos : pos + size])
+            ids = self._keys.get(key)
+            if not ids:  # a spelling the gazetteer lacks, met by the coarse key
+                spelled = self._coarse_place(text[toks[first][0]:toks[last][1]])
+                ids = {spelled.id: "spelling"} if spelled else None
+        if not ids:
+            return None
+        if first > 0 and toks[first - 1][3]:
+            first -= 1  # keep the article: "al-Shaar", not "Shaar"
+        start, end = toks[first][0], toks[last][1]
+        written = text[start:end]
+        if not _plausible(written, [self.places[i] for i in ids]):
+            return None
+        place_id = next(iter(ids)) if len(ids) == 1 else None
+        return PlaceMention(start, end, written, place_id, tuple(sorted(ids))), size
 
 
 def _plausible(written: str, places: list[Place]) -> bool:
