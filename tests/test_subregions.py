@@ -96,3 +96,21 @@ def test_a_computed_part_is_the_members_lying_that_way_from_the_centre(words, ex
     town = _compass_town()
     (claim,) = claims(f"The army captured {words} on Sunday.", town)
     assert claim.place_id is None and set(claim.candidates) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aleppo is divided. Government troops captured the rebel-held eastern districts on Sunday.", ["eastern-aleppo"]),
+    ("Aleppo is divided. The army took the eastern neighbourhoods on Sunday.", ["eastern-aleppo"]),
+    ("Aleppo is divided. Rebels lost the north-east side on Sunday.", [None]),
+])
+def test_a_direction_alone_is_a_part_of_the_city_last_named(text, expected, gazetteer):
+    assert places(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Aleppo is divided. The West condemned how the army captured it.",   # capitalised: other countries
+    "Damascus is calm. Rebels captured the east on Sunday.",             # the city last named is not this map's
+    "The army captured the east on Sunday.",                             # no city named before it
+])
+def test_a_direction_alone_names_no_part_without_a_city_of_the_map(text, gazetteer):
+    assert [c for c in claims(text, gazetteer) if c.place_as_written.lower().endswith(("east", "west"))] == []

@@ -38,8 +38,15 @@ def _words() -> dict:
     return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
-def refine(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
-    """The place mentions of one sentence, with locating places dropped and parts of regions read."""
+def refine(doc: Doc, spans: list[Span], gazetteer: Gazetteer, city: str | None = None,
+           sent: Span | None = None) -> list[Span]:
+    """The place mentions of one sentence, with locating places dropped and parts of regions read.
+
+    ``city`` is the city (region id) the text last named before ``sent``: "the rebel-held east"
+    or "the eastern neighbourhoods", with no place named, are parts of it.
+    """
+    if city is not None and sent is not None and gazetteer.places[city].is_region:
+        spans = spans + _bare_parts(doc, sent, spans, gazetteer.places[city], gazetteer)
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     for i, span in enumerate(spans):
@@ -114,6 +121,57 @@ def _direction_before(doc: Doc, end: int, floor: int) -> tuple[int, tuple[float,
         vector = [first[0] + vector[0], first[1] + vector[1]]
         start = i - 2
     return start, (float(vector[0]), float(vector[1]))
+
+
+def has_direction(sent: Span) -> bool:
+    """True when a sentence holds a direction word: only then is a bare part worth looking for."""
+    directions = _words()["directions"]
+    return any(t.lower_ in directions for t in sent)
+
+
+def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer: Gazetteer) -> list[Span]:
+    """Parts of ``city`` named by a direction alone: "the east", "the government-held west",
+    "rebel-held eastern districts", "the eastern neighbourhoods". Not "the east of ..." (read
+    with its place, or another country's), not "moved east", not "the West" (other countries)."""
+    w = _words()
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    i = sent.start
+    while i < sent.end:
+        if i in taken or doc[i].lower_ not in w["directions"] or not doc[i].is_lower:
+            i += 1
+            continue
+        start, end = i, i + 1
+        if end + 1 < sent.end and doc[end].text in _HYPHENS and doc[end + 1].lower_ in w["directions"]:
+            end += 2  # "north-east", "north-eastern"
+        last = doc[end - 1].lower_
+        if end < sent.end and doc[end].lower_ in w["parts"]:
+            end += 1  # "eastern districts", "the east side"
+        elif last.endswith("ern"):
+            i = end
+            continue  # an adjective with no part noun: "eastern countryside" is no part of the city
+        nxt = doc[end] if end < sent.end else None
+        before = doc[start - 1] if start > sent.start else None
+        named_after = nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.i in taken)
+        introduced = before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
+        if introduced and not named_after:
+            found.append(_direction_span(doc, start, end, city, gazetteer, sent))
+        i = end
+    return [s for s in found if s is not None]
+
+
+def _direction_span(doc: Doc, start: int, end: int, city: Place, gazetteer: Gazetteer, sent: Span) -> Span | None:
+    found = _direction_before(doc, start + 1, sent.start)
+    if end - start >= 3 and doc[start + 1].text in _HYPHENS:
+        found = _direction_before(doc, start + 3, sent.start)
+    if found is None:
+        return None
+    place_id, candidates = _resolve_part(city, found[1], True, gazetteer)
+    span = Span(doc, start, end, label="local")
+    span._.place_id = place_id
+    span._.candidates = candidates
+    span._.place_flags = () if place_id else (APPROXIMATE,)
+    return span
 
 
 def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
