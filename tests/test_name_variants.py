@@ -82,3 +82,12 @@ def test_a_longer_name_with_one_word_spelled_otherwise_resolves_fuzzily():
 def test_fuzzy_names_need_a_shared_word_and_no_punctuation_inside(text):
     found = [(m.written, m.place_id) for m in _town().find(text) if m.place_id]
     assert all(written in ("Sheikh Tawfiq",) for written, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops held Upper Kherbet Sawda all week.", []),                        # part of a longer name
+    ("Kherbet Sawda fell. Troops then left.", ["khirbet-sawda"]),              # opens the sentence
+    ("On Sunday Kherbet Sawda fell.", ["khirbet-sawda"]),                      # after a date word
+])
+def test_a_lossy_match_must_be_the_whole_name_as_written(text, expected):
+    assert [m.place_id for m in _town().find(text) if m.place_id] == expected

@@ -27,7 +27,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..core import CACHE_DIR, DEFAULT_GAZETTEER, GazetteerError, coarse, fold_word, normalise, words
+from ..core import (
+    CACHE_DIR,
+    DEFAULT_GAZETTEER,
+    GazetteerError,
+    coarse,
+    find_dates,
+    fold_word,
+    normalise,
+    words,
+)
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
 REGION_COLUMNS = ("id", "name", "kind", "variants", "arabic", "members")
@@ -99,7 +108,7 @@ class Lookup:
     query: str
     match: Place | None
     score: float
-    method: str  # "name", "variant", "fuzzy", "ambiguous", "weak" or "none"
+    method: str  # "name", "variant", "spelling" (the coarse key), "fuzzy", "ambiguous", "weak" or "none"
     candidates: tuple[Candidate, ...] = ()
 
     @property
@@ -337,13 +346,15 @@ class Gazetteer:
             gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
             if any(g.strip(" -'’") for g in gaps):
                 return None  # a name does not run across punctuation
-            spelled = self._fuzzy_name(text[toks[first][0]:toks[last][1]])
+            spelled = None if _inside_longer_name(text, toks, first) else self._fuzzy_name(
+                text[toks[first][0]:toks[last][1]])
             ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
         else:
             key = " ".join(k for _, k in content[pos : pos + size])
             ids = self._keys.get(key)
             if not ids:  # a spelling the gazetteer lacks, met by the coarse key
-                spelled = self._coarse_place(text[toks[first][0]:toks[last][1]])
+                spelled = None if _inside_longer_name(text, toks, first) else self._coarse_place(
+                    text[toks[first][0]:toks[last][1]])
                 ids = {spelled.id: "spelling"} if spelled else None
         if not ids:
             return None
@@ -355,6 +366,26 @@ class Gazetteer:
             return None
         place_id = next(iter(ids)) if len(ids) == 1 else None
         return PlaceMention(start, end, written, place_id, tuple(sorted(ids))), size
+
+
+def _inside_longer_name(text: str, toks: list, first: int) -> bool:
+    """True when the word before ``toks[first]`` continues the name ("Tall Zouhor": not "Zouhor").
+
+    A lossy match (coarse key, fuzzy) must be the whole name as written: a capitalised word
+    just before it, that does not open a sentence and is no date word, makes it part of another.
+    """
+    at = first - 1
+    while at >= 0 and toks[at][3]:
+        at -= 1  # an article belongs to the name
+    if at < 0:
+        return False
+    start, end, word, _ = toks[at]
+    if not word[:1].isupper() or text[end:toks[first][0]].strip(" -'’\u2011"):
+        return False
+    opening = text[:start].rstrip()
+    if not opening or opening[-1] in ".!?:;\"“”([" or "\n\n" in text[max(0, start - 3):start]:
+        return False
+    return not find_dates(word)
 
 
 def _plausible(written: str, places: list[Place]) -> bool:
