@@ -72,7 +72,7 @@ def test_names_normalise_to_a_key_and_words_point_into_the_text(text):
 def test_lookup_answers_any_query_with_a_place_of_the_gazetteer_or_none(text):
     found = _GAZETTEER.lookup(text)
     assert isinstance(found, Lookup) and 0 <= found.score <= 100
-    assert found.method in ("name", "variant", "fuzzy", "ambiguous", "weak", "none")
+    assert found.method in ("name", "variant", "spelling", "fuzzy", "ambiguous", "weak", "none")
     assert found.match is None or _GAZETTEER.places[found.match.id] == found.match
     assert all(_GAZETTEER.places[c.place.id] == c.place for c in found.candidates)
 

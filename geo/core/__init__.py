@@ -4,7 +4,7 @@ normaliser, date words, the project's paths and the :class:`Claim` type. Imports
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
-from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
+from .names import ARABIC_LETTER, ARTICLES, coarse, coarse_word, fold_word, normalise, words
 from .paths import (
     CACHE_DIR,
     CONFLICTS_DIR,
@@ -57,6 +57,8 @@ __all__ = [
     "StoreError",
     "UNKNOWN",
     "default_gazetteer",
+    "coarse",
+    "coarse_word",
     "default_range",
     "find_dateline",
     "find_dates",

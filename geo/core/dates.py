@@ -40,11 +40,33 @@ class DateMention:
     kind: str
     rule: dict
 
-    def resolve(self, published: date | None) -> DateRange | None:
+    @property
+    def relative_to_narrative(self) -> bool:
+        """True for words that count from the date the text last fixed ("the next day", "hours later")."""
+        return self.kind == "later"
+
+    @property
+    def fixes_a_day(self) -> bool:
+        """True for words that fix one day (or a night), which the sentences after them carry on.
+
+        Years, seasons, months and weeks set a background, not the day a narrative is at; "now"
+        is the report's present, which dates its own sentence only.
+        """
+        if self.rule.get("counts_back_to_what_follows"):
+            return False  # "this came a day after X": which day the narrative is at stays open
+        return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get("sets_narrative", True)
+
+    def resolve(self, published: date | None, narrative: DateRange | None = None, *,
+                about_what_follows: bool = False) -> DateRange | None:
         """The range these words mean for an article published on ``published``.
 
-        None when the words are relative and the publication day is unknown, or unreadable.
+        ``narrative`` is the date the text last fixed before these words, which "the next day"
+        counts from; ``about_what_follows`` says the event is told after the words ("a day after
+        the army took X": X one day before the narrative's day). None when the words are
+        relative and the day they count from is unknown.
         """
+        if self.kind == "later":
+            return self._later(narrative, back=about_what_follows and bool(self.rule.get("counts_back_to_what_follows")))
         span = _resolve(self, published)
         if span is None:
             return None
@@ -54,6 +76,16 @@ class DateMention:
         if start > end:
             return None  # words naming a time after the report ("in 2012" in a 1900 article): for review
         return DateRange(start, end, f"'{self.text}'")
+
+    def _later(self, narrative: DateRange | None, *, back: bool) -> DateRange | None:
+        if narrative is None or narrative.date_from is None or narrative.date_to is None:
+            return None
+        days = self.rule.get("days")
+        if days is None:
+            days = _count(self.rule["n"])
+        shift = timedelta(days=-days if back else days)
+        return DateRange(narrative.date_from + shift, narrative.date_to + shift,
+                         f"'{self.text}' after {narrative.basis}")
 
 
 @dataclass(frozen=True)
@@ -65,12 +97,23 @@ class _Expression:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[tuple[_Expression, ...], dict[str, int], int]:
-    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    data = _data()
     expressions = tuple(
         _Expression(e["kind"], re.compile(rf"\b(?:{e['pattern']})\b", re.IGNORECASE), e)
         for e in data["expressions"]
     )
     return expressions, data["numbers"], int(data["dateline_lines"])
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+def _count(n: str) -> int:
+    """A count written in digits or as a word of the lexicon's ``numbers``."""
+    n = n.lower()
+    return int(n) if n.isdigit() else _data()["numbers"][n]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -98,6 +141,11 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
     if kind == "year":
         year = int(rule["year"])
         return date(year, 1, 1), date(year, 12, 31)
+    if kind == "season":
+        return _season(rule["season"].lower(), int(rule["year"]))
+    if kind == "since_year":  # "since 2012": from then to the report (resolve() caps the end)
+        year = int(rule["year"])
+        return date(year, 1, 1), published or date(year, 12, 31)
     if kind == "explicit":
         return _explicit(mention, published)
     if kind == "month_name":
@@ -111,12 +159,20 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         day = published - timedelta(days=back)
         return day, day
     if kind == "days_ago":
-        _, numbers, _ = _lexicon()
-        n = rule["n"].lower()
-        count = int(n) if n.isdigit() else numbers[n]
-        days = count * (7 if rule["unit"].lower().startswith("week") else 1)
+        days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
         day = published - timedelta(days=days)
         return day, day
+    if kind == "years_ago":  # "four years ago": that whole year (or month), not one day
+        count = _count(rule["n"])
+        if rule["unit"].lower().startswith("year"):
+            year = published.year - count
+            return date(year, 1, 1), date(year, 12, 31)
+        year, month = divmod(published.year * 12 + published.month - 1 - count, 12)
+        month += 1
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if kind == "past_span":  # "over the past three weeks": up to the report
+        days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
+        return published - timedelta(days=days), published
     if kind == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule["offset"])
         return monday, monday + timedelta(days=6)
@@ -136,7 +192,19 @@ def _month_name(rule: dict, published: date | None) -> tuple[date, date] | None:
         year = published.year if month <= published.month else published.year - 1
     else:
         return None
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    last = calendar.monthrange(year, month)[1]
+    part = rule.get("part1") or rule.get("part2")
+    if part:  # "mid-December", "early November": a part of the month
+        first_day, last_day = _data()["month_parts"][part.lower()]
+        return date(year, month, first_day), date(year, month, min(last_day, last))
+    return date(year, month, 1), date(year, month, last)
+
+
+def _season(season: str, year: int) -> tuple[date, date]:
+    """The months of a season of ``year``; a winter runs into the next year."""
+    first, last = _data()["seasons"][season]
+    end_year = year + 1 if last < first else year
+    return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
 def _explicit(mention: DateMention, published: date | None) -> tuple[date, date] | None:

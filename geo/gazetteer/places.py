@@ -31,7 +31,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..core import CACHE_DIR, GazetteerError, default_gazetteer, fold_word, normalise, words
+from ..core import (
+    CACHE_DIR,
+    GazetteerError,
+    coarse,
+    default_gazetteer,
+    find_dates,
+    fold_word,
+    normalise,
+    words,
+)
 from .conflict import ACTORS_FILE, Conflict, check_actors, conflict_folder, load_conflict
 
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source")
@@ -46,6 +55,12 @@ FUZZY_MARGIN = 5.0
 FUZZY_CANDIDATE = 70.0
 #: Keys shorter than this are never matched fuzzily: too many short names look alike.
 FUZZY_MIN_LENGTH = 4
+#: In a fuzzily matched name of several words, each word must score this against a word of the place's.
+FUZZY_WORD = 75.0
+#: A coarse key (:func:`geo.core.coarse`) shorter than this never resolves a name in running text.
+COARSE_MIN_LENGTH = 5
+#: ... and its normalised spelling must score at least this (rapidfuzz ratio) against one of the place's.
+COARSE_SPELLING = 75.0
 
 
 @dataclass(frozen=True)
@@ -103,7 +118,7 @@ class Lookup:
     query: str
     match: Place | None
     score: float
-    method: str  # "name", "variant", "fuzzy", "ambiguous", "weak" or "none"
+    method: str  # "name", "variant", "spelling" (the coarse key), "fuzzy", "ambiguous", "weak" or "none"
     candidates: tuple[Candidate, ...] = ()
 
     @property
@@ -257,6 +272,10 @@ class Gazetteer:
                 return Lookup(query, self.places[chosen[0]], 100.0, exact[chosen[0]], cands)
             cands = tuple(Candidate(self.places[i], 100.0) for i in ids)
             return Lookup(query, None, 100.0, "ambiguous", cands)
+        spelled = self._coarse_place(query)
+        if spelled is not None:  # one place, and nothing else, is spelled this way give or take a vowel
+            others = tuple(c for c in fuzzy if c.place.id != spelled.id)
+            return Lookup(query, spelled, 95.0, "spelling", (Candidate(spelled, 95.0), *others)[:limit])
         if not fuzzy:
             return Lookup(query, None, 0.0, "none")
         best = fuzzy[0]
@@ -280,6 +299,61 @@ class Gazetteer:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Candidate(self.places[i], s) for i, s in ranked]
 
+    @cached_property
+    def _coarse_keys(self) -> dict[str, frozenset[str]]:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for place in self.places.values():
+            for spelling in place.names():
+                key = coarse(spelling)
+                if key:
+                    keys[key].add(place.id)
+        return {k: frozenset(v) for k, v in keys.items()}
+
+    def _coarse_place(self, written: str) -> Place | None:
+        """The one local place whose coarse key this proper name has, or None.
+
+        Only for names written as names (every word capitalised), long enough, whose coarse key
+        no other place (local or a town outside) shares: "Shekh Najjar", never "the shaker".
+        """
+        content = [w for _, _, w, article in words(written) if not article]
+        if not content or not all(w[:1].isupper() for w in content):
+            return None
+        key = coarse(written)
+        if len(key.replace(" ", "")) < COARSE_MIN_LENGTH:
+            return None
+        ids = self._coarse_keys.get(key, frozenset())
+        if len(ids) != 1:
+            return None
+        place = self.places[next(iter(ids))]
+        if place.outside:
+            return None
+        # the coarse key is lossy: the spelling itself must still be close to one of the place's
+        written_key = normalise(written)
+        if max(fuzz.ratio(written_key, normalise(n)) for n in place.names()) < COARSE_SPELLING:
+            return None
+        return place
+
+    def _fuzzy_name(self, written: str) -> Place | None:
+        """The local place a name of two or more capitalised words fuzzily matches, or None.
+
+        One of its words must be a word of the place's name as it stands ("Karam al-Daadaa" for
+        "Karm al-Daada"): a fuzzy score alone would let unrelated names of the same shape meet.
+        """
+        content = [w for _, _, w, article in words(written) if not article]
+        if len(content) < 2 or not all(w[:1].isupper() for w in content):
+            return None
+        found = self.lookup(written)
+        if found.method != "fuzzy" or found.match is None or found.match.outside:
+            return None
+        mine = [fold_word(w) for w in content]
+        theirs = {k for n in found.match.names() for k in normalise(n).split()}
+        if not set(mine) & theirs:
+            return None
+        # and every word is near one of the place's words: "In Bustan Basha" is not a name
+        if not all(max(fuzz.ratio(w, t) for t in theirs) >= FUZZY_WORD for w in mine):
+            return None
+        return found.match
+
     # -- names in running text -----------------------------------------------------------------
     def find(self, text: str) -> list[PlaceMention]:
         """Every known place name in ``text``, longest first, with its offsets.
@@ -293,25 +367,66 @@ class Gazetteer:
         found: list[PlaceMention] = []
         pos = 0
         while pos < len(content):
-            for size in range(min(self._max_words, len(content) - pos), 0, -1):
-                key = " ".join(k for _, k in content[pos : pos + size])
-                ids = self._keys.get(key)
-                if not ids:
-                    continue
-                first, last = content[pos][0], content[pos + size - 1][0]
-                if first > 0 and toks[first - 1][3]:
-                    first -= 1  # keep the article: "al-Shaar", not "Shaar"
-                start, end = toks[first][0], toks[last][1]
-                written = text[start:end]
-                if not _plausible(written, [self.places[i] for i in ids]):
-                    continue
-                place_id = next(iter(ids)) if len(ids) == 1 else None
-                found.append(PlaceMention(start, end, written, place_id, tuple(sorted(ids))))
-                pos += size
-                break
-            else:
+            sizes = range(min(self._max_words, len(content) - pos), 0, -1)
+            hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=False) for n in sizes) if h), None)
+            if hit is None:  # no spelling of any length starts here: a longer name, fuzzily
+                hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=True) for n in sizes
+                                        if n > 1) if h), None)
+            if hit is None:
                 pos += 1
+                continue
+            found.append(hit[0])
+            pos += hit[1]
         return found
+
+    def _match_at(self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool
+                  ) -> tuple[PlaceMention, int] | None:
+        """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily."""
+        first, last = content[pos][0], content[pos + size - 1][0]
+        if fuzzy:
+            gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
+            if any(g.strip(" -'’") for g in gaps):
+                return None  # a name does not run across punctuation
+            spelled = None if _inside_longer_name(text, toks, first) else self._fuzzy_name(
+                text[toks[first][0]:toks[last][1]])
+            ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
+        else:
+            key = " ".join(k for _, k in content[pos : pos + size])
+            ids = self._keys.get(key)
+            if not ids:  # a spelling the gazetteer lacks, met by the coarse key
+                spelled = None if _inside_longer_name(text, toks, first) else self._coarse_place(
+                    text[toks[first][0]:toks[last][1]])
+                ids = {spelled.id: "spelling"} if spelled else None
+        if not ids:
+            return None
+        if first > 0 and toks[first - 1][3]:
+            first -= 1  # keep the article: "al-Shaar", not "Shaar"
+        start, end = toks[first][0], toks[last][1]
+        written = text[start:end]
+        if not _plausible(written, [self.places[i] for i in ids]):
+            return None
+        place_id = next(iter(ids)) if len(ids) == 1 else None
+        return PlaceMention(start, end, written, place_id, tuple(sorted(ids))), size
+
+
+def _inside_longer_name(text: str, toks: list, first: int) -> bool:
+    """True when the word before ``toks[first]`` continues the name ("Tall Zouhor": not "Zouhor").
+
+    A lossy match (coarse key, fuzzy) must be the whole name as written: a capitalised word
+    just before it, that does not open a sentence and is no date word, makes it part of another.
+    """
+    at = first - 1
+    while at >= 0 and toks[at][3]:
+        at -= 1  # an article belongs to the name
+    if at < 0:
+        return False
+    start, end, word, _ = toks[at]
+    if not word[:1].isupper() or text[end:toks[first][0]].strip(" -'’\u2011"):
+        return False
+    opening = text[:start].rstrip()
+    if not opening or opening[-1] in ".!?:;\"“”([" or "\n\n" in text[max(0, start - 3):start]:
+        return False
+    return not find_dates(word)
 
 
 def _conflict(meta: dict, meta_path: Path) -> Conflict:

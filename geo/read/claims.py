@@ -1,8 +1,10 @@
 """Claims: one statement that a side took, lost or holds a place, with the sentence that says so."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates
@@ -14,7 +16,7 @@ if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and 
 
 # -- reading claims from articles ----------------------------------------------------------------
 _CONFIDENCE = {"base": 0.9, "hedged": 0.2, "partial": 0.1, "side inferred": 0.2, "unresolved place": 0.4,
-               "fuzzy place": 0.1, "no date": 0.1, "denied": 0.4}
+               "fuzzy place": 0.1, "approximate place": 0.3, "no date": 0.1, "denied": 0.4}
 
 
 def read_claims(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> list[Claim]:
@@ -78,7 +80,7 @@ def _shifted(reading: dict, offset: int) -> dict:
 
 def _claim(article: Article, r: dict) -> Claim:
     flags = list(r["flags"])
-    when = _date_of(r, article.published)
+    when = _date_of(r, article.published, article.text)
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
@@ -98,11 +100,44 @@ def _claim(article: Article, r: dict) -> Claim:
     )
 
 
-def _date_of(r: dict, published: date | None) -> DateRange | None:
-    """The date words nearest the control word, else the default for an event or a state."""
+def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | None:
+    """The date words nearest the control word, else the day the narrative last fixed, else the
+    default for an event or a state.
+
+    "On 27 November the army took A. Two hours later it took B.": B is dated 27 November, and
+    "the next day" counts from there. A present-tense state with no date words stays as of
+    publication: it is the report's own present.
+    """
     mentions = find_dates(r["sentence"])
     cue = r["cue_start"] - r["start"]
+    narrative = _narrative_at(text, published, r["start"]) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
-        return min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue))).resolve(published)
+        nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
+        return nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
     event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
+    if narrative is not None and (event or r["past"]):
+        return DateRange(narrative.date_from, narrative.date_to,
+                         f"no date words: the day the text last fixed ({narrative.basis})")
     return default_range(published, event=event or r["past"])
+
+
+@lru_cache(maxsize=16)
+def _fixed_days(text: str, published: date | None) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
+    """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
+    offsets: list[int] = []
+    days: list[DateRange] = []
+    for mention in find_dates(text):
+        if not mention.fixes_a_day:
+            continue
+        found = mention.resolve(published, days[-1] if days else None)
+        if found is not None and found.date_from is not None:
+            offsets.append(mention.start)
+            days.append(found)
+    return tuple(offsets), tuple(days)
+
+
+def _narrative_at(text: str, published: date | None, offset: int) -> DateRange | None:
+    """The day the text last fixed before character ``offset``, or None."""
+    offsets, days = _fixed_days(text, published)
+    at = bisect_left(offsets, offset)
+    return days[at - 1] if at else None

@@ -30,6 +30,8 @@ from spacy.util import filter_spans, minibatch
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
+from .subregions import has_direction as _has_direction
+from .subregions import refine
 
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -176,7 +178,8 @@ class Places:
         for sent in cue_sents:
             found = self._find(sent, actors)
             found += self._anaphora(doc, sent, found, actors)
-            spans.extend(sorted(found, key=lambda s: s.start))
+            city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
+            spans.extend(refine(doc, found, self.gazetteer, city, sent))  # parts of regions; places that only locate
         doc.spans["places"] = spans
         return doc
 

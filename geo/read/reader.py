@@ -377,7 +377,7 @@ class _Sentence:
         for ids, span in self.places:
             if not ids & phrase or span.label_ != "local" or self._subordinate(ids, phrase):
                 continue
-            place_id, candidates, flags = span._.place_id, span._.candidates, []
+            place_id, candidates, flags = span._.place_id, span._.candidates, list(span._.place_flags)
             if place_id is None:
                 flags.append("unresolved place")
             found.append((span, place_id, candidates, flags))
