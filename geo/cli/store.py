@@ -158,16 +158,17 @@ def _print_state(timeline: ControlTimeline, day: date, names: dict[str, str], as
              "since": s.since.isoformat() if s.since else None, "status": s.status, "claims": list(s.claim_keys)}
             for p, s in states.items()]
     checks = [{"claim": c.claim_key, "place_id": c.place_id, "controller": c.controller,
-               "claimed_percent": c.claimed, "map_percent": c.on_map} for c in timeline.percent_checks(day)]
+               "claimed_percent": c.claimed, "claimed_words": c.wording, "map_percent": c.on_map}
+              for c in timeline.percent_checks(day)]
     if as_json:
         print(json.dumps({"date": day.isoformat(), "places": rows, "percent_checks": checks}, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
         print(f"{row['place_id']:<28} {row['name']:<28} {row['controller']:<11} {row['since'] or '-':<10} "
               f"{row['status']:<9} {' '.join(row['claims'])}")
-    for check in checks:
-        print(f"percent check {check['claim']}: {check['place_id']} {check['controller']} "
-              f"claimed {check['claimed_percent']:g}%, map {check['map_percent']:g}%")
+    for check in timeline.percent_checks(day):
+        print(f"percent check {check.claim_key}: {check.place_id} {check.controller} "
+              f"claimed {check.claimed_text}, map {check.on_map:g}%")
     return 0
 
 

@@ -15,6 +15,7 @@ from .vocabulary import (
     REVIEW_FILTER_LABELS,
     REVIEW_FILTERS,
     REVIEW_LABEL,
+    REVIEWED,
     SIDES,
     STATUS_LABEL,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "REVIEW_FILTERS",
     "REVIEW_FILTER_LABELS",
     "REVIEW_LABEL",
+    "REVIEWED",
     "ROOT",
     "SIDES",
     "STATUS_LABEL",
