@@ -263,6 +263,10 @@ def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
     at.text_input(key="out").input(str(tmp_path / "site"))
     at.checkbox(key="png").uncheck()
     at.button[0].click().run()
+    # Nothing in this store is reviewed: by default there is nothing to publish, and the page says why.
+    assert f"{len(Store(db).claims())} unreviewed claims left out" in at.error[0].value
+    at.checkbox(key="include-unreviewed").check()
+    at.button[0].click().run()
     assert not at.exception and not at.error
     assert (tmp_path / "site" / "timeline.html").is_file()
     assert all((tmp_path / "site" / f"{d.isoformat()}.html").is_file() for d in DAYS)
