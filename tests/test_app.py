@@ -140,7 +140,23 @@ def test_a_place_in_the_address_shows_its_history_with_the_sentences(db, timelin
 def test_percent_claims_show_the_claimed_and_the_mapped_share(db, timeline):
     check = timeline.percent_checks(DAYS[2])[0]
     shown = html(page(date=DAYS[2].isoformat()))
-    assert f"claimed {check.claimed:g}%, map {check.on_map:g}%" in shown
+    assert f"claimed {check.claimed_text}, map {check.on_map:g}%" in shown
+
+
+def test_with_unreviewed_claims_hidden_and_none_reviewed_the_baseline_shows_and_says_why(db, timeline):
+    at = page()
+    at.toggle(key="show_proposed").set_value(False).run()
+    assert not at.exception and not at.error
+    note = at.info[0].value
+    assert f"No reviewed change yet ({timeline.unreviewed} unreviewed claims)" in note
+    assert "no reported change" not in note.casefold()
+    assert at.get("iframe") and "geo-legend" in at.get("iframe")[0].proto.srcdoc  # the baseline map's key
+    # One accepted claim is a change on the map; the page says how many claims are left off.
+    key = timeline.changes_on(DAYS[0])[0].claim_keys[0]
+    Store(db).decide(key, "accepted", by="ed")
+    at.run()
+    assert at.select_slider(key="day").options == [format_day(DAYS[0])]
+    assert any(f"{timeline.unreviewed - 1} unreviewed claims are left off" in c.value for c in at.caption)
 
 
 def test_article_text_and_metadata_reach_the_page_escaped(db):
