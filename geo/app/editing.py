@@ -81,7 +81,7 @@ def distinct_labels(labels: Sequence[str], more: Sequence[Sequence[str]]) -> lis
     return numbered
 
 
-def _details(data: Coverage, claim: Claim) -> list[str]:
+def label_details(data: Coverage, claim: Claim) -> list[str]:
     """What tells two claims with the same label apart: the spelling, the article, the sentence."""
     article = data.articles.get(claim.article)
     title = (article.title or article.source) if article else ""
@@ -98,7 +98,7 @@ def review_items(data: Coverage, kind: str | None = None, query: str = "") -> li
     wanted = search(data, query)
     claims = [c for c in timeline.claims_to_review(kind) if wanted(c)]
     claims.sort(key=lambda c: (claim_day(c) or date.max, data.claim_place(c), c.article, c.start))
-    labels = distinct_labels([claim_label(data.claim_place(c), c) for c in claims], [_details(data, c) for c in claims])
+    labels = distinct_labels([claim_label(data.claim_place(c), c) for c in claims], [label_details(data, c) for c in claims])
     return [
         ReviewItem(claim, data.claim_place(claim), highlight(claim), article_source(data, claim.article),
                    timeline.unplaced.get(claim.key, ""), timeline.disputed_by.get(claim.key, ()),
@@ -371,7 +371,7 @@ def reviewed_items(data: Coverage, decisions: Mapping[str, Decision], query: str
     standing.sort(key=lambda d: d.at.timestamp() if d.at else 0.0, reverse=True)
     found = [claims[d.claim_key] for d in standing]
     labels = distinct_labels([f"{DECIDED.get(d.decision, d.decision)}: {claim_label(data.claim_place(c), c)}"
-                              for d, c in zip(standing, found)], [_details(data, c) for c in found])
+                              for d, c in zip(standing, found)], [label_details(data, c) for c in found])
     return [ReviewedItem(c, d, label) for c, d, label in zip(found, standing, labels)]
 
 
