@@ -298,4 +298,4 @@ def test_with_unreviewed_claims_hidden_the_page_says_none_is_reviewed_yet(store,
     assert "no reported change" not in views.no_change_text(hidden).casefold()
     assert set(views.baseline_states(hidden)) == {p.id for p in gazetteer.areas}
     shown = views.coverage(store, gazetteer, base)
-    assert views.hidden_text(shown) == "" and views.hidden_text(hidden).startswith(f"Only reviewed claims")
+    assert views.hidden_text(shown) == "" and views.hidden_text(hidden).startswith("Only reviewed claims")
