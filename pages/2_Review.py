@@ -61,20 +61,21 @@ def decision_form(item: editing.ReviewItem) -> None:
 
 
 with queue:
-    left, right = st.columns([1, 1])
-    kind = left.segmented_control("Show", options=list(REVIEW_FILTER_LABELS), default=None, key="filter",
-                                  format_func=REVIEW_FILTER_LABELS.get)
-    query = right.text_input("Find a claim", key="search", placeholder="the place as the article spells it",
-                             help="Matches the place as the article wrote it, or the gazetteer's name for it, in any spelling.")
+    kind = st.segmented_control("Show", options=list(REVIEW_FILTER_LABELS), default=None, key="filter",
+                                format_func=REVIEW_FILTER_LABELS.get)
+    find, pick = st.columns([1, 2])
+    query = find.text_input("Find a claim", key="search", placeholder="the place as the article spells it",
+                            help="Matches the place as the article wrote it, or the gazetteer's name for it, "
+                                 "in any spelling.")
     items = editing.review_items(data, kind, query)
     if not items:
-        st.info(f"No unreviewed claim matches “{query}”." if query.strip() else "No claim of this kind awaits review.")
+        pick.info(f"No unreviewed claim matches “{query}”." if query.strip() else "No claim of this kind awaits review.")
     else:
         waiting = {item.key: item for item in items}
         if state.get("claim") not in waiting:
             state.pop("claim", None)
-        key = st.selectbox(f"Claim ({len(items)} to review)", options=list(waiting),
-                           format_func=lambda k: waiting[k].label, key="claim")
+        key = pick.selectbox(f"Claim ({len(items)} to review)", options=list(waiting),
+                             format_func=lambda k: waiting[k].label, key="claim")
         item = waiting[key]
         text, where = st.columns([3, 1], gap="medium")
         with text:
@@ -93,10 +94,11 @@ with done:
     if not reviewed:
         st.info("No reviewed claim matches." if found.strip() else "No claim has been reviewed yet.")
     else:
+        st.dataframe([entry.row() for entry in reviewed], hide_index=True, use_container_width=True, height=230)
         decided = {entry.key: entry for entry in reviewed}
         if state.get("reviewed") not in decided:
             state.pop("reviewed", None)
-        chosen = st.selectbox(f"Reviewed claim ({len(reviewed)}, latest first)", options=list(decided),
+        chosen = st.selectbox(f"Reviewed claim to look at or undo ({len(reviewed)}, latest first)", options=list(decided),
                               format_func=lambda k: decided[k].label, key="reviewed")
         entry = decided[chosen]
         st.html(editing.reviewed_html(data, entry))

@@ -288,6 +288,7 @@ def test_the_small_map_fills_the_claims_places_and_rings_them(data):
     assert svg.count(f'fill="{editing.LOCATOR_FILL}"') == 1 and "<circle" in svg
     assert "<circle" not in str(editing.locator_svg(data.base.display, set()))
     assert "not resolved" in str(editing.locator_html(data, []))
+    assert 'src="data:image/svg+xml;base64,' in str(editing.locator_html(data, {"al-shaar"}, "al-Sha'ar"))
 
 
 def test_with_unreviewed_claims_hidden_the_page_says_none_is_reviewed_yet(store, gazetteer, base):

@@ -5,6 +5,7 @@ Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.view
 """
 from __future__ import annotations
 
+import base64
 import io
 import tempfile
 import zipfile
@@ -45,6 +46,8 @@ class ReviewItem:
     members: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: A name for choosing the claim from a list, unlike any other item's (see :func:`review_items`).
     label: str = ""
+    #: A share of a region: the claimed share beside the map's ("claimed “most of”, map 47%").
+    check: str = ""
 
     @property
     def key(self) -> str:
@@ -97,13 +100,15 @@ def review_items(data: Coverage, kind: str | None = None, query: str = "") -> li
     timeline = data.timeline
     wanted = search(data, query)
     claims = [c for c in timeline.claims_to_review(kind) if wanted(c)]
+    checks = {c.claim_key: f"claimed {c.claimed_text}, map {c.on_map:g}%" for c in timeline.percent_checks()}
     claims.sort(key=lambda c: (claim_day(c) or date.max, data.claim_place(c), c.article, c.start))
     labels = distinct_labels([claim_label(data.claim_place(c), c) for c in claims], [label_details(data, c) for c in claims])
     return [
         ReviewItem(claim, data.claim_place(claim), highlight(claim), article_source(data, claim.article),
                    timeline.unplaced.get(claim.key, ""), timeline.disputed_by.get(claim.key, ()),
                    paragraph_html(data.articles.get(claim.article), claim),
-                   region_members(data, claim) if timeline.is_region_share(claim.key) else (), label)
+                   region_members(data, claim) if timeline.is_region_share(claim.key) else (), label,
+                   checks.get(claim.key, ""))
         for claim, label in zip(claims, labels)
     ]
 
@@ -204,9 +209,14 @@ def members_html(item: ReviewItem) -> Markup:
         return Markup("")
     rows = [Markup("<li><strong>{} ({})</strong>: {}</li>").format(LABEL.get(side, side), len(names), ", ".join(names))
             for side, names in item.members]
-    return html_block(Markup('<p class="geo-meta">A share of {}: it repaints no place unless you apply it to its '
-                             '{} members, which on {} were held as follows.</p><ul class="geo-members">{}</ul>')
-                      .format(item.place, item.member_count, format_day(claim_day(item.claim)), Markup("").join(rows)))
+    side = item.claim.controller
+    others = sum(len(names) for held, names in item.members if held != side)
+    head = Markup('<p class="geo-written"><strong>A share of {}</strong>, {} ({}): it repaints no place unless you '
+                  'apply it to its {} members, which would repaint the {} not held by {}. On {} they were held '
+                  'as follows.</p>').format(item.place, LABEL.get(side, side), item.check or "no figure",
+                                            item.member_count, others, LABEL.get(side, side),
+                                            format_day(claim_day(item.claim)))
+    return html_block(head, Markup('<ul class="geo-members">{}</ul>').format(Markup("").join(rows)))
 
 
 def locator_html(data: Coverage, place_ids: Iterable[str], name: str = "") -> Markup:
@@ -215,14 +225,18 @@ def locator_html(data: Coverage, place_ids: Iterable[str], name: str = "") -> Ma
     if not ids:
         return html_block(Markup('<p class="geo-meta">No map: the place is not resolved to one of the gazetteer’s.</p>'))
     caption = f"{name}, in {data.gazetteer.name}" if name else data.gazetteer.name
-    return html_block(Markup('<figure class="geo-locator-box">{}<figcaption class="geo-meta">{}</figcaption></figure>')
-                      .format(locator_svg(data.base.display, ids), caption))
+    # As an image: the app's HTML sanitiser drops inline SVG, but keeps an <img> with a data: address.
+    source = "data:image/svg+xml;base64," + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
+    return html_block(Markup('<figure class="geo-locator-box"><img class="geo-locator" src="{}" alt="{}">'
+                             '<figcaption class="geo-meta">{}</figcaption></figure>').format(
+                                 source, f"Where {name or 'the place'} is", caption))
 
 
 def reviewed_html(data: Coverage, item: ReviewedItem) -> Markup:
     """A reviewed claim: the decision that stands, then the claim as the queue showed it."""
     claim = item.claim
-    decision = Markup('<p class="geo-decision"><strong>{}</strong></p>').format(item.summary)
+    decision = Markup('<p class="geo-decision"><strong>{}</strong>{}</p>').format(
+        item.heading, f": {item.decision.note}" if item.decision.note else "")
     written = Markup('<p class="geo-written">Place as written: <strong>“{}”</strong></p>').format(claim.place_as_written)
     return html_block(decision, written, source_html(article_source(data, claim.article), attribution=claim.attribution,
                                                      hedged=claim.hedged),
@@ -239,7 +253,8 @@ REVIEW_CSS = """
 .geo-block .geo-near{color:#666}
 .geo-block ul.geo-members{font-size:13px;margin:0 0 8px 0;padding-left:20px}
 .geo-block figure.geo-locator-box{margin:4px 0 0}
-.geo-block svg.geo-locator{width:100%;height:auto;max-width:320px;display:block;background:#f7f7f5;border-radius:4px}
+.geo-block img.geo-locator{width:100%;height:auto;max-width:320px;display:block;background:#f7f7f5;border-radius:4px}
+.geo-block figure.geo-locator-box figcaption{margin:4px 0 0}
 .geo-block p.geo-decision{margin:0 0 6px}
 """
 
@@ -259,9 +274,10 @@ def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -
         xs = [(x - west) * scale for x, _ in (_project(p, box) for p in points)]
         ys = [(north - y) * scale for _, y in (_project(p, box) for p in points)]
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-        r = max(9.0, (max(max(xs) - min(xs), max(ys) - min(ys))) / 2 + 6)
-        rings.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="{LOCATOR_RING}" '
-                     'stroke-width="2"/>')
+        extent = max(max(xs) - min(xs), max(ys) - min(ys))
+        if extent < width * 0.3:  # a ring finds a small place; a large area is plain to see
+            rings.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{max(9.0, extent / 2 + 6):.1f}" fill="none" '
+                         f'stroke="{LOCATOR_RING}" stroke-width="2"/>')
     svg = (f'<svg class="geo-locator" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img"><g transform="scale({scale:.6f})">'
            f'{"".join(parts)}</g>{"".join(rings)}</svg>')
@@ -351,16 +367,26 @@ class ReviewedItem:
         return self.claim.key
 
     @property
-    def summary(self) -> str:
-        """"Accepted by Ana, 1 December 2016 10:02 UTC: the note"."""
+    def heading(self) -> str:
+        """"Corrected (side Opposition) by Ana, 1 December 2016 10:02 UTC"."""
         d = self.decision
         when = f", {format_day(d.at.date())} {d.at:%H:%M} UTC" if d.at else ""
         what = DECIDED.get(d.decision, d.decision)
         fixed = [f"{name} {value}" for name, value in (
             ("place", d.place_id), ("side", LABEL.get(d.controller or "", d.controller)),
             ("date", format_day(d.date_to or d.date_from) if (d.date_to or d.date_from) else None)) if value]
-        return (f"{what}{' (' + ', '.join(fixed) + ')' if fixed else ''} by {d.by or 'someone unnamed'}{when}"
-                f"{': ' + d.note if d.note else ''}")
+        return f"{what}{' (' + ', '.join(fixed) + ')' if fixed else ''} by {d.by or 'someone unnamed'}{when}"
+
+    @property
+    def summary(self) -> str:
+        """The heading, then the note: "Accepted by Ana, 1 December 2016 10:02 UTC: checked"."""
+        return self.heading + (f": {self.decision.note}" if self.decision.note else "")
+
+    def row(self) -> dict:
+        """One line of the reviewed list, for a table."""
+        d = self.decision
+        return {"decision": DECIDED.get(d.decision, d.decision), "claim": self.label.split(": ", 1)[-1],
+                "by": d.by, "when": f"{d.at:%Y-%m-%d %H:%M}" if d.at else "", "note": d.note}
 
 
 def reviewed_items(data: Coverage, decisions: Mapping[str, Decision], query: str = "") -> list[ReviewedItem]:
