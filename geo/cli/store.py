@@ -60,6 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action.add_argument("--reject", dest="decision", action="store_const", const="rejected")
     action.add_argument("--correct", dest="decision", action="store_const", const="corrected",
                         help="change the place, side or dates (with --place, --controller, --date-from, --date-to)")
+    action.add_argument("--apply", dest="decision", action="store_const", const="applied",
+                        help="put a share of a region (\"most of the east\") on the map for every member")
+    action.add_argument("--undo", dest="decision", action="store_const", const="reopened",
+                        help="undo the decision that stands: the claim is unreviewed again (nothing is deleted)")
     action.add_argument("--list", action="store_true", help="list the unreviewed claims")
     review.add_argument("--place", metavar="ID", help="corrected place id")
     review.add_argument("--controller", metavar="SIDE", help="corrected side (government, opposition, kurdish, islamic-state, contested)")
@@ -195,6 +199,10 @@ def run_review(args: argparse.Namespace) -> int:
         raise StoreError("--filter goes with --list")
     store = open_store(args.db)
     try:
+        if args.decision == "applied":
+            place = gazetteer.places.get(store.claim(args.claim_key).place_id or "")
+            if place is None or not place.is_region:
+                raise StoreError("only a claim about a share of a region can be applied to its members")
         decision = store.decide(
             args.claim_key, args.decision, place_id=args.place, controller=args.controller,
             date_from=args.date_from, date_to=args.date_to, by=args.by or _login(), note=args.note, gazetteer=gazetteer,
