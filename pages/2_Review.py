@@ -40,7 +40,10 @@ def decision_form(item: editing.ReviewItem) -> None:
     names = {"accepted": "Accept", "rejected": "Reject", "corrected": "Correct",
              "applied": f"Apply to these {item.member_count} members"}
     with st.form(f"decision-{key}", enter_to_submit=True):
-        decision = st.radio("Decision", options=options, horizontal=True, format_func=names.get, key=f"decision-{key}")
+        choice, why = st.columns([3, 2])  # one row each, so the button stays on a laptop's first screen
+        decision = choice.radio("Decision", options=options, horizontal=True, format_func=names.get,
+                                key=f"decision-{key}")
+        note = why.text_input("Note", placeholder="Why (optional)", key=f"note-{key}")
         left, middle, right = st.columns(3)
         place = left.selectbox("Place (if correcting)", options=place_ids,
                                index=place_ids.index(claim.place_id) if claim.place_id in place_ids else None,
@@ -50,7 +53,6 @@ def decision_form(item: editing.ReviewItem) -> None:
                                 index=list(CONTROLLERS).index(claim.controller) if claim.controller in CONTROLLERS
                                 else None, format_func=lambda c: LABEL.get(c, c), key=f"side-{key}")
         day = right.date_input("Date (if correcting)", value=claim_day(claim), format="YYYY-MM-DD", key=f"day-{key}")
-        note = st.text_input("Note", placeholder="Why (optional)", key=f"note-{key}")
         if st.form_submit_button("Save decision", type="primary"):
             with app_data.readable_errors(stop=False):
                 editing.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,

@@ -255,6 +255,7 @@ REVIEW_CSS = """
 .geo-block figure.geo-locator-box{margin:4px 0 0}
 .geo-block img.geo-locator{width:100%;height:auto;max-width:320px;display:block;background:#f7f7f5;border-radius:4px}
 .geo-block figure.geo-locator-box figcaption{margin:4px 0 0}
+@media (max-width:640px){.geo-block img.geo-locator{max-width:220px}}
 .geo-block p.geo-decision{margin:0 0 6px}
 """
 
