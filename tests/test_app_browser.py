@@ -20,7 +20,7 @@ import pytest
 
 from geo.app import map_base
 from geo.gazetteer import Gazetteer
-from geo.render import format_day, place_style
+from geo.render import LABEL, format_day, place_style
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
 from tests.browser import screenshot
@@ -162,7 +162,8 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     screenshot(page, tmp_path, "app-3-place-history")
 
     page.get_by_role("button", name="Next").click()
-    page.get_by_text("Sheikh Saeed: Opposition → Government").wait_for()
+    saeed = next(c for c in timeline.changes_on(DAYS[2]) if c.place_id == "sheikh-saeed")  # the baseline says who held it
+    page.get_by_text(f"Sheikh Saeed: {LABEL[saeed.before]} → {LABEL[saeed.after]}").wait_for()
     page.get_by_text("claimed 90%").wait_for()
     assert page.evaluate("window.__pwned") is None
     assert all(f.evaluate("window.__pwned") is None for f in page.frames)
