@@ -88,6 +88,16 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
                 st.html(views.percent_html(check))
 
 
+def baseline_map(data: views.Coverage) -> None:
+    """The map before any change, when no change is on it (none reported, or none reviewed yet)."""
+    conflict = data.gazetteer.war
+    fmap = maps.build_map(data.base.display, None, conflict=conflict, legend=False)
+    layer = maps.control_layer(data.base.display, views.baseline_states(data), frozenset(), conflict=conflict)
+    st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
+              returned_objects=[])
+    st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
+
+
 def timeline(data: views.Coverage, timed: bool) -> None:
     """Everything that changes with the date; while playing (``timed``) it reruns alone every PLAY_SECONDS."""
     dates = data.dates
@@ -121,8 +131,12 @@ def map_page() -> None:
                          "Each change of control on the map cites the sentence that reports it. "
                          "Click a place for its history.")
     dates = data.dates
+    if dates and views.hidden_text(data):
+        st.caption(views.hidden_text(data))
     if not dates:
-        st.info("No reported change of control yet: add articles on the **Sources** page.", icon=":material/info:")
+        st.info(views.no_change_text(data), icon=":material/info:")
+        if data.timeline.baseline.start:
+            baseline_map(data)
         return
     if state.get("day") not in dates:
         state.day, note = views.pick_date(dates, st.query_params.get("date"))

@@ -25,15 +25,16 @@ with st.form("publish"):
     out = st.text_input("Folder to write", value="site", key="out",
                         help="Replaced if it holds an earlier publish; refused if it holds anything else.")
     left, middle, right = st.columns(3)
-    reviewed_only = left.checkbox("Reviewed claims only", key="reviewed-only",
-                                  help="Leave claims no editor has reviewed off the map.")
+    unreviewed = left.checkbox("Include unreviewed claims", key="include-unreviewed",
+                               help="Off (the default): only claims an editor reviewed move the map, and the "
+                                    "pages say so. On: unreviewed claims show too, dashed.")
     inline = left.checkbox("Leaflet inside every page", key="inline",
                            help="Pages then work offline, without a CDN (read from the installed npm package).")
     png = middle.checkbox("PNG images", value=True, key="png")
     gif = middle.checkbox("Animated GIF of the images", key="gif")
     if st.form_submit_button("Publish", type="primary"):
         with app_data.readable_errors(stop=False), st.status("Publishing…", expanded=True) as status:
-            data = app_data.coverage(show_proposed=not reviewed_only)
+            data = app_data.coverage(show_proposed=unreviewed)
             report = publish(out, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
                              date_to=last, inline_leaflet=inline, png=png, gif=gif, progress=st.write)
             status.update(label=editing.publish_text(report), state="complete")

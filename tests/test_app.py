@@ -144,7 +144,23 @@ def test_a_place_in_the_address_shows_its_history_with_the_sentences(db, timelin
 def test_percent_claims_show_the_claimed_and_the_mapped_share(db, timeline):
     check = timeline.percent_checks(DAYS[2])[0]
     shown = html(page(date=DAYS[2].isoformat()))
-    assert f"claimed {check.claimed:g}%, map {check.on_map:g}%" in shown
+    assert f"claimed {check.claimed_text}, map {check.on_map:g}%" in shown
+
+
+def test_with_unreviewed_claims_hidden_and_none_reviewed_the_baseline_shows_and_says_why(db, timeline):
+    at = page()
+    at.toggle(key="show_proposed").set_value(False).run()
+    assert not at.exception and not at.error
+    note = at.info[0].value
+    assert f"No reviewed change yet ({timeline.unreviewed} unreviewed claims)" in note
+    assert "no reported change" not in note.casefold()
+    assert at.get("iframe") and "geo-legend" in at.get("iframe")[0].proto.srcdoc  # the baseline map's key
+    # One accepted claim is a change on the map; the page says how many claims are left off.
+    key = timeline.changes_on(DAYS[0])[0].claim_keys[0]
+    Store(db).decide(key, "accepted", by="ed")
+    at.run()
+    assert at.select_slider(key="day").options == [format_day(DAYS[0])]
+    assert any(f"{timeline.unreviewed - 1} unreviewed claims are left off" in c.value for c in at.caption)
 
 
 def test_article_text_and_metadata_reach_the_page_escaped(db):
@@ -183,7 +199,7 @@ def test_review_rejects_or_corrects_with_a_note(db):
     at = review()
     first = at.selectbox(key="claim").value
     at.radio[0].set_value("rejected")
-    at.text_input(key="note").input("wrong district")
+    at.text_input(key=f"note-{first}").input("wrong district")
     at.button[0].click().run()
     second = at.selectbox(key="claim").value
     at.radio[0].set_value("corrected")
@@ -194,13 +210,73 @@ def test_review_rejects_or_corrects_with_a_note(db):
     assert (decisions[second].decision, decisions[second].controller) == ("corrected", "opposition")
 
 
-def test_a_correction_that_changes_nothing_is_refused_readably(db):
+def test_a_correction_that_changes_nothing_is_refused_readably_and_keeps_the_choices(db):
     at = review()
     key = at.selectbox(key="claim").value
     at.radio[0].set_value("corrected")
+    at.text_input(key=f"note-{key}").input("same as written")
     at.button[0].click().run()
     assert "needs another place, side or date" in at.error[0].value
     assert key not in Store(db).decisions()
+    # What the editor chose is still there to change, on the same claim.
+    assert at.selectbox(key="claim").value == key
+    assert at.radio(key=f"decision-{key}").value == "corrected"
+    assert at.text_input(key=f"note-{key}").value == "same as written"
+
+
+def test_each_claim_shows_the_place_as_written_its_article_paragraph_and_a_small_map(db):
+    at = review()
+    options = at.selectbox(key="claim")
+    assert len(set(options.options)) == len(options.options)  # no two labels read the same
+    options.set_value(next(c.key for c in Store(db).claims().values() if c.place_id == "sheikh-saeed")).run()
+    shown = html(at)
+    assert "Place as written: <strong>“Sheikh Saeed”</strong>" in shown
+    assert "Hostile &lt;img" in shown and "Outlet &lt;b&gt;bold&lt;/b&gt;" in shown and PAYLOAD not in shown
+    # The paragraph around the sentence, the sentence marked in it.
+    assert 'class="geo-claim"' in shown and "Clashes went on in Zebdine Farms." in text(at)
+    assert '<img class="geo-locator" src="data:image/svg+xml;base64,' in shown and "Sheikh Saeed, in Aleppo" in shown
+
+
+def test_the_queue_is_searched_by_the_articles_spelling(db):
+    at = review()
+    at.text_input(key="search").input("al-Shaar").run()
+    assert [o.split(":")[0] for o in at.selectbox(key="claim").options] == ["al-Sha'ar"]
+    at.text_input(key="search").input("Zebdine").run()
+    assert [o.split(":")[0] for o in at.selectbox(key="claim").options] == ["Zebdine Farms"]
+    at.text_input(key="search").input("Atlantis").run()
+    assert "No unreviewed claim matches" in at.info[0].value
+
+
+def test_a_reviewed_claim_can_be_undone_by_a_new_decision(db):
+    at = review()
+    key = at.selectbox(key="claim").value
+    at.radio[0].set_value("accepted")
+    at.button[0].click().run()
+    assert at.selectbox(key="reviewed").value == key
+    assert "Accepted by someone unnamed" in text(at)
+    at.text_input(key="editor").input("Ana")
+    at.button(key=f"undo-{key}").click().run()
+    assert not at.exception and "Undone: back to the queue" in at.success[0].value
+    log = [d for d in Store(db).decision_log() if d.claim_key == key]
+    assert [(d.decision, d.by) for d in log] == [("accepted", ""), ("reopened", "Ana")]  # nothing deleted
+    assert Store(db).timeline(Gazetteer.load(os.environ["GEO_GAZETTEER"])).review[key] == "proposed"
+
+
+def test_a_share_of_a_region_is_applied_to_its_members_by_a_decision(db, timeline):
+    (check,) = timeline.percent_checks(DAYS[2])
+    members = Gazetteer.load(os.environ["GEO_GAZETTEER"]).members(check.place_id)
+    at = review()
+    at.selectbox(key="claim").set_value(check.claim_key).run()
+    assert f"it repaints no place unless you apply it to its {len(members)} members" in text(at)
+    assert f"claimed {check.claimed_text}, map {check.on_map:g}%" in text(at)
+    radio = at.radio(key=f"decision-{check.claim_key}")
+    assert radio.options[-1] == f"Apply to these {len(members)} members"
+    radio.set_value("applied")
+    at.button[0].click().run()
+    assert not at.exception and Store(db).decisions()[check.claim_key].decision == "applied"
+    applied = Store(db).timeline(Gazetteer.load(os.environ["GEO_GAZETTEER"]))
+    assert applied.percent_checks(DAYS[2]) == []
+    assert {p for c in applied.changes_on(DAYS[2]) if check.claim_key in c.claim_keys for p in [c.place_id]}
 
 
 def test_review_filters_unresolved_places(db):
@@ -266,6 +342,10 @@ def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
     at = page("pages/4_Publish.py")
     at.text_input(key="out").input(str(tmp_path / "site"))
     at.checkbox(key="png").uncheck()
+    at.button[0].click().run()
+    # Nothing in this store is reviewed: by default there is nothing to publish, and the page says why.
+    assert f"{len(Store(db).claims())} unreviewed claims left out" in at.error[0].value
+    at.checkbox(key="include-unreviewed").check()
     at.button[0].click().run()
     assert not at.exception and not at.error
     assert (tmp_path / "site" / "timeline.html").is_file()

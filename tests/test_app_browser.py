@@ -194,3 +194,27 @@ def test_play_steps_through_the_dates_on_its_own_and_stops_at_the_last(app_url, 
     assert fills["sheikh-saeed"] == expected_fills(timeline, DAYS[2])["sheikh-saeed"]
     assert frame.evaluate("() => window.__kept") is True  # every step restyled the map, none redrew it
     screenshot(page, tmp_path, "app-5-after-play")
+
+
+@pytest.mark.parametrize("width,height", [(1400, 900), (390, 844)])
+def test_the_review_page_shows_a_claim_whole_at_desk_and_phone_width(app_url, browser_page, tmp_path, width, height):
+    """Place as written, article, paragraph, small map and the form, nothing wider than the screen."""
+    url, _ = app_url
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{url}/Review")
+    page.get_by_text("Place as written").first.wait_for(timeout=30_000)
+    locator = page.locator("img.geo-locator").first
+    locator.wait_for(timeout=15_000)
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", locator.element_handle())
+    assert page.locator("blockquote.geo-context .geo-claim").count() >= 1
+    page.get_by_role("button", name="Save decision").wait_for()
+    main = page.locator('[data-testid="stMain"]')
+    assert page.evaluate("el => el.scrollWidth <= el.clientWidth + 1", main.element_handle())  # no sideways scroll
+    assert page.evaluate("window.__pwned") is None and all(f.evaluate("window.__pwned") is None for f in page.frames)
+    screenshot(page, tmp_path, f"review-{width}")
+    if width >= 1000:  # at the desk the claim, its map and the form's button fit on the first screen
+        box = page.get_by_role("button", name="Save decision").bounding_box()
+        assert box and box["y"] + box["height"] <= height
+        assert locator.bounding_box()["y"] < height / 2
+    screenshot(page, tmp_path, f"review-{width}")

@@ -8,7 +8,7 @@ import pytest
 
 from geo.gazetteer import Gazetteer
 from geo.read import load_articles
-from geo.store import Store, demo_database, demo_files
+from geo.store import DEMO_EDITOR, Store, demo_database, demo_files
 from tests.conftest import ALEPPO, shared_path
 
 DEMO_SOURCE = "Demo dispatch (written for this project from the public record)"
@@ -50,6 +50,37 @@ def test_the_demo_shows_the_rules_at_work(demo_timeline):
     assert check.claimed == 60 and 0 <= check.on_map <= 100
 
 
+def test_a_share_of_eastern_aleppo_repaints_no_place_and_waits_for_an_editor(demo_timeline, gazetteer):
+    """"Most of eastern Aleppo" is checked against the map, not painted over its members: the day
+    it is reported is no more contested than the day before, and Kurdish-held places stay Kurdish."""
+    timeline, _ = demo_timeline
+    most = [c for c in timeline.percent_checks() if c.claimed is None]
+    assert most and all(c.place_id == "eastern-aleppo" and c.wording for c in most)
+    for check in most:
+        day = check.day
+        assert not timeline.changes_on(day) or all(check.claim_key not in c.claim_keys for c in timeline.changes_on(day))
+        before = timeline.state_on(date.fromordinal(day.toordinal() - 1))
+        after = timeline.state_on(day)
+        contested = [sum(s.controller == "contested" for s in states.values()) for states in (before, after)]
+        assert contested[1] <= contested[0]
+        assert {p for p, s in after.items() if s.controller == "kurdish"} >= {
+            p for p, s in before.items() if s.controller == "kurdish"}
+        assert timeline.is_region_share(check.claim_key) and timeline.review[check.claim_key] == "proposed"
+
+
+def test_the_demo_ships_demo_review_decisions_so_the_reviewed_map_is_full(demo_timeline, gazetteer):
+    timeline, store = demo_timeline
+    decisions = store.decisions()
+    assert decisions and {d.by for d in decisions.values()} == {DEMO_EDITOR}
+    assert all(d.note.startswith("demo decision") for d in decisions.values())
+    reviewed = store.timeline(gazetteer, show_proposed=False)
+    assert reviewed.dates == timeline.dates
+    assert [(c.place_id, c.after) for c in reviewed.changes] == [(c.place_id, c.after) for c in timeline.changes]
+    # What the map leaves out waits in the queue.
+    assert reviewed.unreviewed == len(timeline.claims_to_review()) > 0
+    assert all(c.key in timeline.unplaced for c in timeline.claims_to_review())
+
+
 def test_the_dispatches_cover_every_day_of_the_public_record(gazetteer):
     reference = shared_path("reference", "aleppo-2016-timeline.csv")
     with reference.open(encoding="utf-8", newline="") as handle:
@@ -81,8 +112,19 @@ def test_the_demo_database_is_reused_and_refreshed_without_losing_decisions(tmp_
     gazetteer = Gazetteer.load(folder)
     path = demo_database(tmp_path / "demo.db", gazetteer=gazetteer)
     store = Store(path)
+    assert store.decisions() == {}  # no decisions.csv: no demo decisions
     hanano = next(k for k, c in store.claims().items() if c.place_id == "masaken-hanano")
-    store.decide(hanano, "accepted", by="editor")
+    store.decide(hanano, "rejected", by="editor")
+    # Demo decisions come with the file, on the claims nobody decided about; the editor's stands.
+    (folder / "demo" / "decisions.csv").write_text(
+        "file,place,decision,note\n*,,accepted,all\n2016-12-04-karm-al-maysar.md,Karm Homad,rejected,a test\n",
+        encoding="utf-8")
+    demo_database(path, gazetteer=gazetteer)
+    decisions = store.decisions()
+    assert decisions[hanano].decision == "rejected" and decisions[hanano].by == "editor"
+    by_place = {store.claims()[k].place_id: d for k, d in decisions.items()}
+    assert by_place["karm-homad"].decision == "rejected" and by_place["karm-homad"].note == "demo decision: a test"
+    assert by_place["karm-al-maysar"].decision == "accepted" and by_place["karm-al-maysar"].by == DEMO_EDITOR
     runs = store.get_meta("demo dispatches")
 
     assert demo_database(path, gazetteer=gazetteer) == path

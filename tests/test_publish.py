@@ -259,11 +259,35 @@ def test_command_publishes_the_store(tmp_path, capsys):
         store.add_article(article, [c for c in claims if c.article == article.id])
     store.close()
     status = main(["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder),
-                   "--from", "2016-11-28", "--no-png"])
+                   "--from", "2016-11-28", "--no-png", "--include-unreviewed"])
     assert status == 0
     assert "published 3 dates (2016-11-28 to 2016-12-05)" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "site").glob("*.html")) == [
         "2016-11-28.html", "2016-12-02.html", "2016-12-05.html", "index.html", "timeline.html"]
+    assert f"It includes {len(claims)} claims no editor has reviewed" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_command_leaves_unreviewed_claims_out_by_default_and_says_so(tmp_path, capsys):
+    from geo.cli import main
+    from geo.store import Store
+
+    folder = small_town.write_folder(tmp_path / "town")
+    db = tmp_path / "geo.db"
+    store = Store(db)
+    claims = small_town.claims()
+    for article in small_town.articles():
+        store.add_article(article, [c for c in claims if c.article == article.id])
+    args = ["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder), "--no-png"]
+    # Nothing reviewed: nothing to publish, and the message says why.
+    assert main(args) == 2
+    assert f"{len(claims)} unreviewed claims left out" in capsys.readouterr().err
+    store.decide(claims[0].key, "accepted", by="ed")
+    store.close()
+    assert main([*args, "--reviewed-only"]) == 0  # the default, by its name
+    assert "published 1 date (2016-11-22 to 2016-11-22)" in capsys.readouterr().out
+    page = (tmp_path / "site" / "2016-11-22.html").read_text(encoding="utf-8")
+    assert f"Only claims an editor reviewed are on the map ({len(claims) - 1} unreviewed claims left out)." in page
+    assert "Not yet reviewed" not in page
 
 
 def test_command_names_a_missing_database(tmp_path, capsys):

@@ -268,6 +268,36 @@ def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     assert "[accepted]" in capsys.readouterr().out
 
 
+def test_a_share_of_a_region_is_checked_then_applied_and_undone_from_the_shell(tmp_path, capsys):
+    from geo.cli import main
+    from tests.conftest import ALEPPO
+
+    db = str(tmp_path / "cli.db")
+    files = [str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-12-13-evacuation-deal.md")]
+    assert main(["ingest", *files, "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["timeline", "--db", db, "--date", "2016-12-13", "--json"]) == 0
+    (check,) = json.loads(capsys.readouterr().out)["percent_checks"]
+    assert (check["place_id"], check["claimed_percent"], check["claimed_words"]) == ("eastern-aleppo", None, "most of")
+    assert main(["timeline", "--db", db, "--date", "2016-12-13"]) == 0
+    assert "claimed “most of”, map" in capsys.readouterr().out
+    assert main(["timeline", "--db", db, "--json"]) == 0
+    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == ["2016-11-26"]  # it repaints nothing
+
+    hanano = next(k for k, c in Store(db).claims().items() if c.place_id == "masaken-hanano")
+    assert main(["review", hanano, "--apply", "--db", db]) == 2
+    assert "only a claim about a share of a region" in capsys.readouterr().err
+    assert main(["review", check["claim"], "--apply", "--by", "ed", "--db", db]) == 0
+    assert f"{check['claim']}: applied by ed" in capsys.readouterr().out
+    assert main(["timeline", "--db", db, "--json"]) == 0
+    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == ["2016-11-26", "2016-12-13"]
+    assert main(["review", check["claim"], "--undo", "--by", "ed", "--db", db]) == 0
+    assert f"{check['claim']}: reopened by ed" in capsys.readouterr().out
+    assert main(["timeline", "--db", db, "--json"]) == 0
+    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == ["2016-11-26"]
+    assert [d.decision for d in Store(db).decision_log()] == ["applied", "reopened"]
+
+
 @pytest.mark.parametrize("argv,problem", [
     (["review", "nope", "--accept"], "no claim 'nope'"),
     (["review", "--list", "x"], "--list takes no claim key"),

@@ -40,7 +40,7 @@ def site(tmp_path_factory) -> tuple[Path, str]:
     db = str(work / "store.db")
     run("ingest", str(CITY / "articles"), "--gazetteer", str(CITY), "--db", db)
     timeline = run("timeline", "--gazetteer", str(CITY), "--db", db)
-    run("publish", "--out", str(work / "site"), "--gazetteer", str(CITY), "--db", db)
+    run("publish", "--out", str(work / "site"), "--gazetteer", str(CITY), "--db", db, "--include-unreviewed")
     return work / "site", timeline
 
 

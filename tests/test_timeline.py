@@ -1,4 +1,5 @@
 """The timeline rules, each on a small made-up town whose claims are written by hand."""
+from dataclasses import replace
 from datetime import date
 from itertools import count
 
@@ -93,7 +94,51 @@ def test_a_partial_claim_contests_a_place_instead_of_flipping_it():
     half = claim("mill", "government", 7, percent=50.0)
     assert controllers(build([half]), 7)["mill"] == "contested"
     # Pockets held by the side that already holds the place change nothing.
-    assert build([claim("old", "opposition", 7, partial=True, type="holds")]).dates == []
+    assert build([claim("mill", "opposition", 7, partial=True, type="holds")]).dates == []
+    # "Rebels hold a third of Mill": a percent claim about one place is a share of it too.
+    third = claim("mill", "opposition", 7, type="percent", percent=33.0)
+    assert controllers(build([third], mill="government"), 7)["mill"] == "contested"
+    assert build([third], mill="government").percent_checks() == []
+
+
+def test_a_share_of_a_region_repaints_no_member_and_is_checked_against_the_map():
+    north = claim("north", "government", 6)
+    most = claim("east", "government", 8, partial=True, written="East", cue="took")
+    most = replace(most, sentence="Troops took most of East on Tuesday.", cue_start=most.start + 7,
+                   cue_end=most.start + 11, place_start=most.start + 20, place_end=most.start + 24)
+    share = claim("east", "government", 9, percent=85.0, article="a2")  # "took 85 percent of the east"
+    timeline = build([north, most, share], mill="kurdish")
+    assert timeline.dates == [date(2016, 12, 6)]
+    assert controllers(timeline, 9) == {**controllers(timeline, 6)} and controllers(timeline, 9)["mill"] == "kurdish"
+    first, second = timeline.percent_checks()
+    # north is 2 of the east's 4 km²: the map shows 50% government
+    assert (first.claim_key, first.claimed, first.wording, first.on_map) == (most.key, None, "most of", 50.0)
+    assert first.claimed_text == "“most of”" and first.difference is None
+    assert (second.claim_key, second.claimed, second.claimed_text, second.difference) == (share.key, 85.0, "85%", -35.0)
+    assert [c.claim_key for c in timeline.percent_checks(date(2016, 12, 7), date(2016, 12, 8))] == [most.key]
+    assert timeline.is_region_share(most.key) and not timeline.is_region_share(north.key)
+    assert "checked against the map" in timeline.unplaced[most.key]
+    assert most in timeline.claims_to_review()
+
+
+def test_an_editor_can_apply_a_share_of_a_region_to_every_member():
+    most = claim("east", "government", 8, partial=True)
+    timeline = build([most], {most.key: Decision(most.key, "applied")}, mill="kurdish")
+    assert controllers(timeline, 8) == {"north": "government", "south": "government", "mill": "government",
+                                        "west": "government"}
+    assert {c.place_id: c.status for c in timeline.changes} == {"north": "accepted", "south": "accepted",
+                                                               "mill": "accepted"}
+    assert timeline.percent_checks() == [] and timeline.review[most.key] == "applied"
+    # Applied claims count as reviewed when unreviewed ones are hidden.
+    hidden = build([most], {most.key: Decision(most.key, "applied")}, show_proposed=False)
+    assert controllers(hidden, 8)["north"] == "government"
+
+
+def test_a_reopened_claim_is_unreviewed_again():
+    took = claim("north", "government", 7)
+    timeline = build([took], {took.key: Decision(took.key, "reopened")}, show_proposed=False)
+    assert timeline.review[took.key] == "proposed" and timeline.unreviewed == 1
+    assert controllers(timeline, 7)["north"] == "opposition" and not timeline.show_proposed
 
 
 def test_sources_that_disagree_within_two_days_make_a_place_contested_citing_both():

@@ -207,3 +207,96 @@ def test_playing_steps_when_due_and_stops_on_the_last_date():
     assert views.play_step(dates, DAYS[0], elapsed=0.5, interval=2.0) == (DAYS[0], True, False)  # not yet due
     assert views.play_step(dates, DAYS[0], elapsed=1.6, interval=2.0) == (DAYS[1], True, True)  # a rerun a little early
     assert views.play_step(dates, DAYS[-1], elapsed=2.0, interval=2.0) == (DAYS[-1], False, False)
+
+
+# -- review on deadline --------------------------------------------------------------------------
+def test_two_claims_never_share_a_label(data, gazetteer):
+    hanano = next(c for c in data.timeline.claims.values() if c.place_id == "masaken-hanano")
+    # The same report twice in one article (another sentence) and once in another article.
+    twin = replace(hanano, start=hanano.start + 1)
+    elsewhere = replace(hanano, article=SHAAR.id)
+    labels = [editing.claim_label("Masaken Hanano", c) for c in (hanano, twin, elsewhere)]
+    assert len(set(labels)) == 1
+    distinct = editing.distinct_labels(labels, [editing.label_details(data, c) for c in (hanano, twin, elsewhere)])
+    assert len(set(distinct)) == 3 and all(d.startswith(labels[0]) for d in distinct)
+    assert "“Two districts fall”" in distinct[2]
+    assert editing.distinct_labels(["a", "a", "b"], [[], [], []]) == ["a (1)", "a (2)", "b"]
+    assert editing.distinct_labels(["a", "b"], [["x"], ["y"]]) == ["a", "b"]  # nothing added when all differ
+
+
+def test_the_paragraph_around_a_sentence_is_shown_with_the_sentence_marked():
+    from geo.read import Article
+    from tests.small_town import _claim
+
+    text = ("Shelling went on overnight.\n\nTroops took Qarlaq on Monday. Residents fled north.\n\n"
+            "Troops entered Sheikh Saeed.\n\nAid was held up.")
+    article = Article(text)
+    inside = _claim(article, "Troops took Qarlaq on Monday.", "Qarlaq", "qarlaq", "government", DAYS[0], "took")
+    marked = str(editing.paragraph_html(article, inside))
+    assert marked.startswith('<span class="geo-claim">') and "Residents fled north." in marked
+    assert "Shelling" not in marked  # the paragraph holds more than the sentence: it is enough
+    alone = _claim(article, "Troops entered Sheikh Saeed.", "Sheikh Saeed", "sheikh-saeed", "government", DAYS[0],
+                   "entered")
+    around = str(editing.paragraph_html(article, alone))
+    assert "Residents fled north." in around and "Aid was held up." in around and 'class="geo-near"' in around
+    moved = replace(alone, start=alone.start + 3)  # offsets that do not point at the sentence: the sentence alone
+    assert "Aid" not in str(editing.paragraph_html(article, moved))
+
+
+def test_the_queue_is_searched_by_the_articles_spelling_or_any_spelling_of_the_place(data):
+    assert [i.place for i in editing.review_items(data, query="al-Shaar")] == ["al-Sha'ar"]
+    assert [i.place for i in editing.review_items(data, query="Sheik Saeed")] == ["Sheikh Saeed"]  # a variant
+    assert [i.place for i in editing.review_items(data, query="zebdine")] == ["Zebdine Farms"]
+    assert editing.review_items(data, query="Atlantis") == []
+    assert len(editing.review_items(data, query="  ")) == len(data.timeline.claims)
+
+
+def test_a_share_of_a_region_lists_its_members_and_only_it_can_be_applied(store, data, gazetteer):
+    items = editing.review_items(data)
+    share = next(i for i in items if i.claim.place_id == "eastern-aleppo")
+    assert share.member_count == len(gazetteer.members("eastern-aleppo"))
+    listed = {n for _, names in share.members for n in names}
+    assert listed == {gazetteer.places[p].name for p in gazetteer.members("eastern-aleppo")}
+    assert "apply it to its" in str(editing.members_html(share))
+    single = next(i for i in items if i.claim.place_id == "al-shaar")
+    assert single.members == () and editing.members_html(single) == ""
+    with pytest.raises(StoreError, match="only a claim about a share of a region"):
+        editing.record_decision(store, gazetteer, single.claim, "applied")
+    assert editing.record_decision(store, gazetteer, share.claim, "applied", by="Ana").decision == "applied"
+
+
+def test_reviewed_claims_are_listed_newest_first_and_undone_by_a_new_decision(store, gazetteer, base):
+    data = views.coverage(store, gazetteer, base)
+    first, second = editing.review_items(data)[:2]
+    store.decide(first.key, "accepted", by="Ana", note="checked")
+    store.decide(second.key, "rejected", by="Ben")
+    data = views.coverage(store, gazetteer, base)
+    listed = editing.reviewed_items(data, store.decisions())
+    assert [i.key for i in listed] == [second.key, first.key]
+    assert listed[1].summary.startswith("Accepted by Ana, ") and listed[1].summary.endswith(": checked")
+    assert listed[0].label.startswith("Rejected: ")
+    editing.undo_decision(store, second.key, by="Ana")
+    data = views.coverage(store, gazetteer, base)
+    assert [i.key for i in editing.reviewed_items(data, store.decisions())] == [first.key]
+    assert second.key in {i.key for i in editing.review_items(data)}
+    assert [d.decision for d in store.decision_log() if d.claim_key == second.key] == ["rejected", "reopened"]
+
+
+def test_the_small_map_fills_the_claims_places_and_rings_them(data):
+    svg = str(editing.locator_svg(data.base.display, {"al-shaar"}))
+    assert svg.startswith('<svg class="geo-locator"') and svg.count("<path") == len(data.base.display.ids)
+    assert svg.count(f'fill="{editing.LOCATOR_FILL}"') == 1 and "<circle" in svg
+    assert "<circle" not in str(editing.locator_svg(data.base.display, set()))
+    assert "not resolved" in str(editing.locator_html(data, []))
+    assert 'src="data:image/svg+xml;base64,' in str(editing.locator_html(data, {"al-shaar"}, "al-Sha'ar"))
+
+
+def test_with_unreviewed_claims_hidden_the_page_says_none_is_reviewed_yet(store, gazetteer, base):
+    hidden = views.coverage(store, gazetteer, base, show_proposed=False)
+    assert hidden.dates == []
+    n = len(store.claims())
+    assert views.no_change_text(hidden).startswith(f"No reviewed change yet ({n} unreviewed claims)")
+    assert "no reported change" not in views.no_change_text(hidden).casefold()
+    assert set(views.baseline_states(hidden)) == {p.id for p in gazetteer.areas}
+    shown = views.coverage(store, gazetteer, base)
+    assert views.hidden_text(shown) == "" and views.hidden_text(hidden).startswith("Only reviewed claims")

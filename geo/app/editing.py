@@ -5,22 +5,23 @@ Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.view
 """
 from __future__ import annotations
 
+import base64
 import io
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..core import ArticleError, Claim, StoreError, normalise
+from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise
 from ..gazetteer import Candidate, Gazetteer, Place
 from ..publish import PublishReport, Source, highlight, safe_link
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
-from ..render import format_day
+from ..render import MapShapes, format_day
 from ..store import IngestReport, ReextractReport, Store
 from ..timeline import ControlState, Decision, claim_day
 from .views import Coverage, article_source, html_block, source_html
@@ -39,6 +40,14 @@ class ReviewItem:
     #: Why the claim is not on the map, if it is not.
     unplaced: str
     disputed_by: tuple[str, ...]
+    #: The paragraph the sentence stands in (the sentence marked), or the sentence alone.
+    context: Markup = Markup("")
+    #: A share of a region: its members by who held them on the claim's date, (side, names) largest first.
+    members: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A name for choosing the claim from a list, unlike any other item's (see :func:`review_items`).
+    label: str = ""
+    #: A share of a region: the claimed share beside the map's ("claimed “most of”, map 47%").
+    check: str = ""
     #: The claim's side as its conflict labels it.
     side: str = ""
 
@@ -47,30 +56,141 @@ class ReviewItem:
         return self.claim.key
 
     @property
-    def label(self) -> str:
-        """A one-line name for choosing the claim from a list."""
-        claim = self.claim
-        day = claim_day(claim)
-        what = f"{claim.percent:g}% " if claim.percent is not None else ""
-        return (f"{self.place}: {what}{self.side or claim.controller} ({claim.claim_type}), "
-                f"{format_day(day) if day else 'no date'}")
+    def member_count(self) -> int:
+        return sum(len(names) for _, names in self.members)
 
 
-def review_items(data: Coverage, kind: str | None = None) -> list[ReviewItem]:
-    """The unreviewed claims (of one :data:`geo.timeline.REVIEW_FILTERS` kind, or all), oldest date first."""
+def claim_label(place: str, claim: Claim, side: str = "") -> str:
+    """"Sheikh Saeed: Government (captured), 30 November 2016" (``side``: the side's label)."""
+    day = claim_day(claim)
+    what = f"{claim.percent:g}% " if claim.percent is not None else ""
+    return (f"{place}: {what}{side or claim.controller} ({claim.claim_type}), "
+            f"{format_day(day) if day else 'no date'}")
+
+
+def distinct_labels(labels: Sequence[str], more: Sequence[Sequence[str]]) -> list[str]:
+    """Make equal labels differ: add each label's next detail from ``more`` (per label, in order)
+    only while some label is still shared, then number what still is ("… (2)")."""
+    out = list(labels)
+    for level in range(max((len(m) for m in more), default=0)):
+        counts = Counter(out)
+        if all(counts[x] == 1 for x in out):
+            return out
+        out = [f"{x} — {more[i][level]}" if counts[x] > 1 and level < len(more[i]) and more[i][level] else x
+               for i, x in enumerate(out)]
+    counts, seen = Counter(out), Counter()
+    numbered = []
+    for x in out:
+        seen[x] += 1
+        numbered.append(f"{x} ({seen[x]})" if counts[x] > 1 else x)
+    return numbered
+
+
+def label_details(data: Coverage, claim: Claim) -> list[str]:
+    """What tells two claims with the same label apart: the spelling, the article, the sentence."""
+    article = data.articles.get(claim.article)
+    title = (article.title or article.source) if article else ""
+    words = claim.sentence.split()
+    opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    written = f"written “{claim.place_as_written}”" if claim.place_as_written != data.claim_place(claim) else ""
+    return [written, f"“{title}”" if title else "", opening]
+
+
+def review_items(data: Coverage, kind: str | None = None, query: str = "") -> list[ReviewItem]:
+    """The unreviewed claims (of one :data:`geo.timeline.REVIEW_FILTERS` kind, or all; matching
+    ``query`` if given), oldest date first, each labelled unlike the others."""
     timeline = data.timeline
-    items = [
-        ReviewItem(claim, data.claim_place(claim),
-                   highlight(claim), article_source(data, claim.article), timeline.unplaced.get(claim.key, ""),
-                   timeline.disputed_by.get(claim.key, ()), data.gazetteer.war.label(claim.controller))
-        for claim in timeline.claims_to_review(kind)
+    wanted = search(data, query)
+    claims = [c for c in timeline.claims_to_review(kind) if wanted(c)]
+    checks = {c.claim_key: f"claimed {c.claimed_text}, map {c.on_map:g}%" for c in timeline.percent_checks()}
+    claims.sort(key=lambda c: (claim_day(c) or date.max, data.claim_place(c), c.article, c.start))
+    labels = distinct_labels([claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller)) for c in claims], [label_details(data, c) for c in claims])
+    return [
+        ReviewItem(claim, data.claim_place(claim), highlight(claim), article_source(data, claim.article),
+                   timeline.unplaced.get(claim.key, ""), timeline.disputed_by.get(claim.key, ()),
+                   paragraph_html(data.articles.get(claim.article), claim),
+                   region_members(data, claim) if timeline.is_region_share(claim.key) else (), label,
+                   checks.get(claim.key, ""),
+                   data.gazetteer.war.label(claim.controller))
+        for claim, label in zip(claims, labels)
     ]
-    items.sort(key=lambda i: (claim_day(i.claim) or date.max, i.place))
-    return items
+
+
+def search(data: Coverage, query: str) -> Callable[[Claim], bool]:
+    """A test of whether a claim answers a search: the place as the article spelt it (or as the
+    gazetteer names it) containing the words, plainly or through the name normaliser, or the
+    place the gazetteer reads the words as ("Sheik Saeed" finds claims about Sheikh Saeed)."""
+    query = " ".join(query.split())
+    if not query:
+        return lambda claim: True
+    plain, key = query.casefold(), normalise(query)
+    lookup = data.gazetteer.lookup(query)
+    place_id = lookup.match.id if lookup.match is not None else None
+
+    def test(claim: Claim) -> bool:
+        if place_id is not None and claim.place_id == place_id:
+            return True
+        texts = (claim.place_as_written, data.claim_place(claim))
+        return any(plain in t.casefold() or (key and key in normalise(t)) for t in texts)
+    return test
+
+
+def region_members(data: Coverage, claim: Claim) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The members of the region a claim is about, grouped by who held them on its date (largest group first)."""
+    day = claim_day(claim)
+    states = data.timeline.state_on(day) if day else {}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for place_id in data.gazetteer.members(claim.place_id or ""):
+        state = states.get(place_id)
+        groups[data.gazetteer.war.label(state.controller if state else UNKNOWN)].append(data.place_name(place_id))
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple((side, tuple(sorted(names, key=normalise))) for side, names in ordered)
+
+
+#: Neighbouring paragraphs are shown up to this many characters.
+CONTEXT_CHARS = 320
+
+
+def paragraph_html(article: Article | None, claim: Claim) -> Markup:
+    """The paragraph around the claim's sentence, the sentence marked; when the sentence is its
+    paragraph, the paragraphs before and after it too (shortened). The sentence alone when the
+    offsets do not point at it in the article."""
+    sentence = Markup('<span class="geo-claim">{}</span>').format(highlight(claim))
+    text = article.text if article else ""
+    if not (0 <= claim.start < claim.end <= len(text)) or text[claim.start:claim.end] != claim.sentence:
+        return sentence
+    start = text.rfind("\n\n", 0, claim.start)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", claim.end)
+    end = len(text) if end < 0 else end
+    parts = [escape(text[start:claim.start]), sentence, escape(text[claim.end:end])]
+    if not text[start:end].strip() == claim.sentence.strip():
+        return Markup("").join(parts)
+    before = text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
+    after = text[end:].lstrip().split("\n\n", 1)[0].strip()
+    near = [Markup('<span class="geo-near">{}</span>').format(_shorten(p, tail=i == 0))
+            for i, p in enumerate((before, after)) if p]
+    if before and near:
+        return Markup("<br><br>").join([near[0], Markup("").join(parts), *near[1:]])
+    return Markup("<br><br>").join([Markup("").join(parts), *near])
+
+
+def _shorten(paragraph: str, *, tail: bool) -> str:
+    """A neighbouring paragraph cut to CONTEXT_CHARS at a word (its end when it comes before)."""
+    if len(paragraph) <= CONTEXT_CHARS:
+        return paragraph
+    if tail:
+        return "…" + paragraph[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    return paragraph[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def review_html(item: ReviewItem) -> Markup:
+    """The claim as an editor judges it: the place as written, the article, the paragraph, what was read."""
     claim = item.claim
+    written = Markup('<p class="geo-written">Place as written: <strong>“{}”</strong>{}</p>').format(
+        claim.place_as_written,
+        Markup(" → {}").format(item.place) if claim.place_id and item.place != claim.place_as_written
+        else Markup(" (not in the gazetteer)") if claim.place_id is None else "")
     facts = [f"Read as: {item.side or claim.controller} ({claim.claim_type})",
              f"confidence {claim.confidence:.2f}"]
     if claim.date_basis:
@@ -81,16 +201,146 @@ def review_html(item: ReviewItem) -> Markup:
         facts.append(f"not on the map: {item.unplaced}")
     if item.disputed_by:
         facts.append(f"disputed by {len(item.disputed_by)} other report(s)")
-    return html_block(Markup("<blockquote>{}</blockquote>").format(item.sentence),
-                  source_html(item.source, attribution=claim.attribution, hedged=claim.hedged),
-                  Markup('<p class="geo-meta">{}.</p>').format("; ".join(facts)))
+    return html_block(written, source_html(item.source, attribution=claim.attribution, hedged=claim.hedged),
+                      Markup('<blockquote class="geo-context">{}</blockquote>').format(item.context or item.sentence),
+                      Markup('<p class="geo-meta">{}.</p>').format("; ".join(facts)))
+
+
+def members_html(item: ReviewItem) -> Markup:
+    """A share of a region: its members, by who held them on the claim's date."""
+    if not item.members:
+        return Markup("")
+    rows = [Markup("<li><strong>{} ({})</strong>: {}</li>").format(side, len(names), ", ".join(names))
+            for side, names in item.members]
+    side = item.side or item.claim.controller
+    others = sum(len(names) for held, names in item.members if held != side)
+    head = Markup('<p class="geo-written"><strong>A share of {}</strong>, {} ({}): it repaints no place unless you '
+                  'apply it to its {} members, which would repaint the {} not held by {}. On {} they were held '
+                  'as follows.</p>').format(item.place, side, item.check or "no figure",
+                                            item.member_count, others, side,
+                                            format_day(claim_day(item.claim)))
+    return html_block(head, Markup('<ul class="geo-members">{}</ul>').format(Markup("").join(rows)))
+
+
+def locator_html(data: Coverage, place_ids: Iterable[str], name: str = "") -> Markup:
+    """The small map of where a claim is, with a caption (or why there is none)."""
+    ids = frozenset(place_ids)
+    if not ids:
+        return html_block(Markup('<p class="geo-meta">No map: the place is not resolved to one of the gazetteer’s.</p>'))
+    caption = f"{name}, in {data.gazetteer.name}" if name else data.gazetteer.name
+    # As an image: the app's HTML sanitiser drops inline SVG, but keeps an <img> with a data: address.
+    source = "data:image/svg+xml;base64," + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
+    return html_block(Markup('<figure class="geo-locator-box"><img class="geo-locator" src="{}" alt="{}">'
+                             '<figcaption class="geo-meta">{}</figcaption></figure>').format(
+                                 source, f"Where {name or 'the place'} is", caption))
+
+
+def reviewed_html(data: Coverage, item: ReviewedItem) -> Markup:
+    """A reviewed claim: the decision that stands, then the claim as the queue showed it."""
+    claim = item.claim
+    decision = Markup('<p class="geo-decision"><strong>{}</strong>{}</p>').format(
+        item.heading, f": {item.decision.note}" if item.decision.note else "")
+    written = Markup('<p class="geo-written">Place as written: <strong>“{}”</strong></p>').format(claim.place_as_written)
+    return html_block(decision, written, source_html(article_source(data, claim.article), attribution=claim.attribution,
+                                                     hedged=claim.hedged),
+                      Markup('<blockquote class="geo-context">{}</blockquote>').format(
+                          paragraph_html(data.articles.get(claim.article), claim)))
+
+
+#: Styles of the Review page's fragments (added by the page, beside the app's).
+REVIEW_CSS = """
+.geo-block p.geo-written{margin:0 0 2px}
+.geo-block blockquote.geo-context{font-family:Georgia,serif;margin:8px 0 6px;padding:4px 0 4px 12px;
+ border-left:3px solid #9db3c9;max-height:16em;overflow-y:auto}
+.geo-block blockquote.geo-context .geo-claim{background:#eef3f8;border-bottom:2px solid #9db3c9}
+.geo-block .geo-near{color:#666}
+.geo-block ul.geo-members{font-size:13px;margin:0 0 8px 0;padding-left:20px}
+.geo-block figure.geo-locator-box{margin:4px 0 0}
+.geo-block img.geo-locator{width:100%;height:auto;max-width:320px;display:block;background:#f7f7f5;border-radius:4px}
+.geo-block figure.geo-locator-box figcaption{margin:4px 0 0}
+@media (max-width:640px){.geo-block img.geo-locator{max-width:220px}}
+.geo-block p.geo-decision{margin:0 0 6px}
+"""
+
+
+def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -> Markup:
+    """A small map of the city with ``place_ids`` filled and ringed: cheap (one SVG, no tiles, no script)."""
+    wanted = set(place_ids)
+    base, box = _svg_paths(shapes)
+    west, south, east, north = box
+    scale = width / (east - west) if east > west else 1.0
+    height = max(1, round((north - south) * scale))
+    parts = [f'<path d="{d}" fill="{LOCATOR_FILL if place_id in wanted else "#dedede"}" stroke="#ffffff" '
+             'stroke-width="0.6" vector-effect="non-scaling-stroke"/>' for place_id, d in base]
+    rings = []
+    points = [p for g, pid in zip(shapes.geometries, shapes.ids) if pid in wanted for p in _coords(g)]
+    if points:
+        xs = [(x - west) * scale for x, _ in (_project(p, box) for p in points)]
+        ys = [(north - y) * scale for _, y in (_project(p, box) for p in points)]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        extent = max(max(xs) - min(xs), max(ys) - min(ys))
+        if extent < width * 0.3:  # a ring finds a small place; a large area is plain to see
+            rings.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{max(9.0, extent / 2 + 6):.1f}" fill="none" '
+                         f'stroke="{LOCATOR_RING}" stroke-width="2"/>')
+    svg = (f'<svg class="geo-locator" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img"><g transform="scale({scale:.6f})">'
+           f'{"".join(parts)}</g>{"".join(rings)}</svg>')
+    return Markup(svg)
+
+
+#: The locator's colours: the claim's places, and the ring that finds a small one (not a side's colour).
+LOCATOR_FILL, LOCATOR_RING = "#3b3b3b", "#c00000"
+_SVG_CACHE: dict[int, tuple[MapShapes, list[tuple[str, str]], tuple[float, float, float, float]]] = {}
+
+
+def _project(point: Sequence[float], box: Sequence[float]) -> tuple[float, float]:
+    """Longitude shrunk by the cosine of the city's latitude: true shapes at a city's scale."""
+    import math
+
+    lat0 = (box[1] + box[3]) / 2 if len(box) == 4 else 0.0
+    return point[0] * math.cos(math.radians(lat0)), point[1]
+
+
+def _coords(geometry: dict) -> list[Sequence[float]]:
+    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [r for p in geometry["coordinates"] for r in p]
+    return [p for ring in rings for p in ring]
+
+
+def _svg_paths(shapes: MapShapes) -> tuple[list[tuple[str, str]], tuple[float, float, float, float]]:
+    """Each place's SVG path in the locator's projection (unscaled), and the projected bounds; made once per shapes."""
+    cached = _SVG_CACHE.get(id(shapes))
+    if cached and cached[0] is shapes:
+        return cached[1], cached[2]
+    (south, west), (north, east) = shapes.bounds
+    geo_box = (west, south, east, north)
+    x0, _ = _project((west, 0), geo_box)
+    x1, _ = _project((east, 0), geo_box)
+    box = (x0, south, x1, north)
+    paths = []
+    for place_id, geometry in zip(shapes.ids, shapes.geometries):
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry.get("coordinates", [])
+        d = []
+        for polygon in polygons:
+            for ring in polygon:
+                points = [_project(p, geo_box) for p in ring]
+                d.append("M" + "L".join(f"{x - x0:.5f},{north - y:.5f}" for x, y in points) + "Z")
+        paths.append((place_id, "".join(d)))
+    if len(_SVG_CACHE) > 4:
+        _SVG_CACHE.clear()
+    _SVG_CACHE[id(shapes)] = (shapes, paths, box)
+    return paths, box
 
 
 def record_decision(
     store: Store, gazetteer: Gazetteer, claim: Claim, decision: str, *, place_id: str | None = None,
     controller: str | None = None, day: date | None = None, note: str = "", by: str = "",
 ) -> Decision:
-    """Save an editor's decision; a correction records only what differs from the claim."""
+    """Save an editor's decision; a correction records only what differs from the claim, and only
+    a claim about a region can be applied to its members."""
+    if decision == "applied":
+        place = gazetteer.places.get(claim.place_id or "")
+        if place is None or not place.is_region:
+            raise StoreError("only a claim about a share of a region can be applied to its members")
     if decision != "corrected":
         return store.decide(claim.key, decision, note=note, by=by)
     changes = {
@@ -102,6 +352,67 @@ def record_decision(
     if not any(changes.values()):
         raise StoreError("a correction needs another place, side or date than the claim has")
     return store.decide(claim.key, decision, note=note, by=by, gazetteer=gazetteer, **changes)
+
+
+#: How the reviewed list names a decision.
+DECIDED = {"accepted": "Accepted", "rejected": "Rejected", "corrected": "Corrected", "applied": "Applied to its members"}
+
+
+@dataclass(frozen=True)
+class ReviewedItem:
+    """A claim an editor decided about, with the decision that stands (the latest)."""
+
+    claim: Claim
+    decision: Decision
+    label: str
+    #: The corrected side as its conflict labels it ("" when the decision names no side).
+    side: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.claim.key
+
+    @property
+    def heading(self) -> str:
+        """"Corrected (side Opposition) by Ana, 1 December 2016 10:02 UTC"."""
+        d = self.decision
+        when = f", {format_day(d.at.date())} {d.at:%H:%M} UTC" if d.at else ""
+        what = DECIDED.get(d.decision, d.decision)
+        fixed = [f"{name} {value}" for name, value in (
+            ("place", d.place_id), ("side", self.side or d.controller),
+            ("date", format_day(d.date_to or d.date_from) if (d.date_to or d.date_from) else None)) if value]
+        return f"{what}{' (' + ', '.join(fixed) + ')' if fixed else ''} by {d.by or 'someone unnamed'}{when}"
+
+    @property
+    def summary(self) -> str:
+        """The heading, then the note: "Accepted by Ana, 1 December 2016 10:02 UTC: checked"."""
+        return self.heading + (f": {self.decision.note}" if self.decision.note else "")
+
+    def row(self) -> dict:
+        """One line of the reviewed list, for a table."""
+        d = self.decision
+        return {"decision": DECIDED.get(d.decision, d.decision), "claim": self.label.split(": ", 1)[-1],
+                "by": d.by, "when": f"{d.at:%Y-%m-%d %H:%M}" if d.at else "", "note": d.note}
+
+
+def reviewed_items(data: Coverage, decisions: Mapping[str, Decision], query: str = "") -> list[ReviewedItem]:
+    """The claims whose latest decision stands (not undone, not orphaned), newest decision first."""
+    claims, wanted = data.timeline.claims, search(data, query)
+    standing = [d for d in decisions.values()
+                if not d.orphaned and d.decision != "reopened" and d.claim_key in claims and wanted(claims[d.claim_key])]
+    standing.sort(key=lambda d: d.at.timestamp() if d.at else 0.0, reverse=True)
+    found = [claims[d.claim_key] for d in standing]
+    labels = distinct_labels([f"{DECIDED.get(d.decision, d.decision)}: {claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller))}"
+                              for d, c in zip(standing, found)], [label_details(data, c) for c in found])
+    war = data.gazetteer.war
+    return [ReviewedItem(c, d, label, war.label(d.controller) if d.controller else "")
+            for c, d, label in zip(found, standing, labels)]
+
+
+def undo_decision(store: Store, claim_key: str, by: str = "") -> Decision:
+    """Undo the decision that stands on a claim: a new ``reopened`` decision supersedes it (none is
+    deleted), and the claim is back in the queue."""
+    return store.decide(claim_key, "reopened", by=by, note="undid the decision before")
 
 
 def place_choices(gazetteer: Gazetteer) -> list[Place]:

@@ -179,8 +179,13 @@ class PercentView:
     source: Source
 
     @property
-    def claimed(self) -> float:
+    def claimed(self) -> float | None:
         return self.check.claimed
+
+    @property
+    def claimed_text(self) -> str:
+        """"85%", or the sentence's words when it gives no figure ("“most of”")."""
+        return self.check.claimed_text
 
     @property
     def on_map(self) -> float:
@@ -253,12 +258,43 @@ def percent_text(fraction: float) -> str:
 
 
 def date_view(data: Coverage, day: date) -> DateView:
-    """The changes of ``day`` with their sentences, its percent checks, and the shares by area."""
+    """The changes of ``day`` with their sentences, its percent checks, and the shares by area.
+
+    A percent check dated between this change and the next is shown here too: the map it is
+    checked against is this one (nothing changed in between), and it would otherwise never show.
+    """
     dates = data.dates
     snapshot = snapshot_on(day, data.timeline, data.gazetteer, data.articles, drawn=data.base.display.ids)
-    percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day))
+    later = [d for d in dates if d > day]
+    last = date.fromordinal(later[0].toordinal() - 1) if later else date.max
+    percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day, last))
     return DateView(day, dates.index(day) + 1 if day in dates else 0, len(dates), snapshot, percent,
                     region_shares(data, day))
+
+
+def no_change_text(data: Coverage) -> str:
+    """What the map page says when no change is on the map: none reported, or none reviewed yet."""
+    timeline = data.timeline
+    if not timeline.show_proposed and timeline.unreviewed:
+        n = timeline.unreviewed
+        return (f"No reviewed change yet ({n} unreviewed claim{'s' if n != 1 else ''}): the map shows the baseline. "
+                "Review them on the **Review** page, or switch on “Show unreviewed claims”.")
+    return "No reported change of control yet: add articles on the **Sources** page."
+
+
+def hidden_text(data: Coverage) -> str:
+    """With unreviewed claims hidden, how many are left off the map ("" when none or when shown)."""
+    timeline = data.timeline
+    n = timeline.unreviewed
+    if timeline.show_proposed or not n:
+        return ""
+    return f"Only reviewed claims move this map: {n} unreviewed claim{'s are' if n != 1 else ' is'} left off."
+
+
+def baseline_states(data: Coverage) -> dict[str, ControlState]:
+    """Who held each place at the baseline (the map before any change)."""
+    timeline = data.timeline
+    return timeline.state_on(timeline.baseline.start or date.today())
 
 
 def article_source(data: Coverage, article_id: str) -> Source:
@@ -428,8 +464,8 @@ def _badge(status: str) -> Markup:
 
 def percent_html(view: PercentView) -> Markup:
     """A percent claim: the figure claimed and the figure the map shows, then the sentence."""
-    head = Markup('<h4>{}, {}: <span class="geo-figures">claimed {}%, map {}%</span></h4>').format(
-        view.area, view.side, f"{view.claimed:g}", f"{view.on_map:g}")
+    head = Markup('<h4>{}, {}, {}: <span class="geo-figures">claimed {}, map {}%</span></h4>').format(
+        view.area, view.side, format_day(view.check.day), view.claimed_text, f"{view.on_map:g}")
     return html_block(head, Markup("<blockquote>{}</blockquote>").format(view.sentence), source_html(view.source))
 
 

@@ -18,8 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(publish)
     publish.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first change date to publish")
     publish.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last change date to publish")
-    publish.add_argument("--reviewed-only", action="store_true",
-                         help="leave claims no editor has reviewed off the map")
+    reviewed = publish.add_mutually_exclusive_group()
+    reviewed.add_argument("--include-unreviewed", action="store_true",
+                          help="put claims no editor has reviewed on the map too, marked unreviewed "
+                          "(by default only accepted, corrected or applied claims count, and the pages say so)")
+    reviewed.add_argument("--reviewed-only", action="store_false", dest="include_unreviewed",
+                          help="the default, named: leave claims no editor has reviewed off the map")
     publish.add_argument("--inline-leaflet", action="store_true",
                          help="put Leaflet's code in every page (read from the installed npm package, "
                          "or $GEO_LEAFLET_DIR) instead of linking a CDN")
@@ -38,7 +42,7 @@ def run_publish(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.load(args.gazetteer)
     store = open_store(args.db)
     try:
-        timeline = store.timeline(gazetteer, show_proposed=not args.reviewed_only)
+        timeline = store.timeline(gazetteer, show_proposed=args.include_unreviewed)
         articles = store.articles()
     finally:
         store.close()

@@ -60,6 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action.add_argument("--reject", dest="decision", action="store_const", const="rejected")
     action.add_argument("--correct", dest="decision", action="store_const", const="corrected",
                         help="change the place, side or dates (with --place, --controller, --date-from, --date-to)")
+    action.add_argument("--apply", dest="decision", action="store_const", const="applied",
+                        help="put a share of a region (\"most of the east\") on the map for every member")
+    action.add_argument("--undo", dest="decision", action="store_const", const="reopened",
+                        help="undo the decision that stands: the claim is unreviewed again (nothing is deleted)")
     action.add_argument("--list", action="store_true", help="list the unreviewed claims")
     review.add_argument("--place", metavar="ID", help="corrected place id")
     review.add_argument("--controller", metavar="SIDE", help="corrected side: a side id of the gazetteer's conflict, or contested")
@@ -158,16 +162,17 @@ def _print_state(timeline: ControlTimeline, day: date, names: dict[str, str], as
              "since": s.since.isoformat() if s.since else None, "status": s.status, "claims": list(s.claim_keys)}
             for p, s in states.items()]
     checks = [{"claim": c.claim_key, "place_id": c.place_id, "controller": c.controller,
-               "claimed_percent": c.claimed, "map_percent": c.on_map} for c in timeline.percent_checks(day)]
+               "claimed_percent": c.claimed, "claimed_words": c.wording, "map_percent": c.on_map}
+              for c in timeline.percent_checks(day)]
     if as_json:
         print(json.dumps({"date": day.isoformat(), "places": rows, "percent_checks": checks}, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
         print(f"{row['place_id']:<28} {row['name']:<28} {row['controller']:<11} {row['since'] or '-':<10} "
               f"{row['status']:<9} {' '.join(row['claims'])}")
-    for check in checks:
-        print(f"percent check {check['claim']}: {check['place_id']} {check['controller']} "
-              f"claimed {check['claimed_percent']:g}%, map {check['map_percent']:g}%")
+    for check in timeline.percent_checks(day):
+        print(f"percent check {check.claim_key}: {check.place_id} {check.controller} "
+              f"claimed {check.claimed_text}, map {check.on_map:g}%")
     return 0
 
 
@@ -194,6 +199,10 @@ def run_review(args: argparse.Namespace) -> int:
         raise StoreError("--filter goes with --list")
     store = open_store(args.db)
     try:
+        if args.decision == "applied":
+            place = gazetteer.places.get(store.claim(args.claim_key).place_id or "")
+            if place is None or not place.is_region:
+                raise StoreError("only a claim about a share of a region can be applied to its members")
         decision = store.decide(
             args.claim_key, args.decision, place_id=args.place, controller=args.controller,
             date_from=args.date_from, date_to=args.date_to, by=args.by or _login(), note=args.note, gazetteer=gazetteer,

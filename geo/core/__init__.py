@@ -4,7 +4,7 @@ normaliser, date words, the project's paths and the :class:`Claim` type. Imports
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
-from .names import ARABIC_LETTER, ARTICLES, coarse, coarse_word, fold_word, normalise, words
+from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
     CACHE_DIR,
     CONFLICTS_DIR,
@@ -25,6 +25,7 @@ from .vocabulary import (
     REVIEW_FILTER_LABELS,
     REVIEW_FILTERS,
     REVIEW_LABEL,
+    REVIEWED,
     STATUS_LABEL,
     UNKNOWN,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "LEXICON_DIR",
     "NO_SIDE",
     "PACKAGE_DIR",
+    "REVIEWED",
     "REVIEW_FILTERS",
     "REVIEW_FILTER_LABELS",
     "REVIEW_LABEL",
@@ -56,9 +58,8 @@ __all__ = [
     "STATUS_LABEL",
     "StoreError",
     "UNKNOWN",
-    "default_gazetteer",
     "coarse",
-    "coarse_word",
+    "default_gazetteer",
     "default_range",
     "find_dateline",
     "find_dates",

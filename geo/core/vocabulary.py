@@ -17,8 +17,12 @@ NO_SIDE = "none"
 CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
 #: Claim types that report a change of hands (the others state who holds what).
 EVENT_TYPES = ("captured", "withdrew", "evacuated")
-#: What an editor can decide about a claim.
-DECISIONS = ("accepted", "rejected", "corrected")
+#: What an editor can decide about a claim. ``applied`` puts a share of a region ("most of the east")
+#: on the map as a claim about every member; ``reopened`` undoes the decision before it (the claim
+#: is unreviewed again: decisions are never deleted, a later one supersedes).
+DECISIONS = ("accepted", "rejected", "corrected", "applied", "reopened")
+#: Decisions after which a claim counts as reviewed and moves the map when unreviewed claims are hidden.
+REVIEWED = ("accepted", "corrected", "applied")
 #: The kinds of claims the review queue can be narrowed to.
 REVIEW_FILTERS = ("unresolved", "low-confidence", "no-date", "disputed")
 
@@ -35,6 +39,7 @@ REVIEW_LABEL = {
     "proposed": "Not yet reviewed by an editor",
     "accepted": "Accepted by an editor",
     "corrected": "Corrected by an editor",
+    "applied": "Applied to the whole area by an editor",
     "disputed": "Disputed by another report",
 }
 

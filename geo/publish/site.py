@@ -392,6 +392,10 @@ class _Site:
         self.css = Markup((TEMPLATES / "page.css").read_text(encoding="utf-8"))
         self.note = "Compiled from news reports by geo: every change cites the sentence that reports it."
 
+    def review_note(self, timeline: ControlTimeline) -> None:
+        """Say on every page whether claims no editor reviewed are on the map."""
+        self.note += " " + review_note(timeline)
+
     def _page(self, template: str, fmap, **values) -> str:
         return self.env.get_template(template).render(
             title=self.title, map=_map_parts(fmap, bool(self.leaflet)), leaflet=self.leaflet,
@@ -542,6 +546,16 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
     return row
 
 
+def review_note(timeline: ControlTimeline) -> str:
+    """What the map rests on: only reviewed claims (how many were left out), or unreviewed ones too."""
+    waiting = timeline.unreviewed
+    if timeline.show_proposed:
+        return (f"It includes {waiting} claim{'s' if waiting != 1 else ''} no editor has reviewed yet (dashed outlines)."
+                if waiting else "Every claim on the map was reviewed by an editor.")
+    left = f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out)" if waiting else ""
+    return f"Only claims an editor reviewed are on the map{left}."
+
+
 def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
     """The small print under an image: outlets, what dashes mean, how many shapes are estimates,
     which places reports name that the image cannot show."""
@@ -610,7 +624,10 @@ def publish(
     days = [d for d in timeline.dates if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)]
     if not days:
         span = f"between {date_from or 'the start'} and {date_to or 'the end'}"
-        raise GeoError(f"no change of control {span}: nothing to publish")
+        waiting = timeline.unreviewed if not timeline.show_proposed else 0
+        hint = (f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out: review them, "
+                "or include unreviewed claims)") if waiting else ""
+        raise GeoError(f"no {'reviewed ' if waiting else ''}change of control {span}{hint}: nothing to publish")
     _check_target(out_dir)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
@@ -626,6 +643,7 @@ def publish(
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         site = _Site(built, title, display, controllers, leaflet, png, conflict)
+        site.review_note(timeline)
         snapshots = [snapshot_on(d, timeline, gazetteer, articles, drawn=display.ids) for d in days]
         say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
         for i, snap in enumerate(snapshots):

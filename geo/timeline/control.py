@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from ..core import REVIEW_FILTERS, UNKNOWN, Claim
+from ..core import REVIEW_FILTERS, REVIEWED, UNKNOWN, Claim
 
 if TYPE_CHECKING:  # names only: baseline imports this module
     from ..gazetteer import Baseline, Gazetteer
@@ -91,19 +91,32 @@ class Decision:
 
 @dataclass(frozen=True)
 class PercentCheck:
-    """A claimed share of an area ("85 percent of eastern Aleppo") beside the share the map shows."""
+    """A claimed share of a region ("85 percent of eastern Aleppo", "most of the east") beside the
+    share the map shows: such a claim repaints no member until an editor applies it.
+
+    ``claimed`` is None when the sentence gives no figure; ``wording`` is then the words that say
+    how much ("most of"), read from the sentence between the control words and the place.
+    """
 
     claim_key: str
     place_id: str
     day: date
     controller: str
-    claimed: float
+    claimed: float | None
     on_map: float
+    wording: str = ""
 
     @property
-    def difference(self) -> float:
-        """Map minus claim, in percentage points."""
-        return self.on_map - self.claimed
+    def difference(self) -> float | None:
+        """Map minus claim, in percentage points (None without a claimed figure)."""
+        return None if self.claimed is None else self.on_map - self.claimed
+
+    @property
+    def claimed_text(self) -> str:
+        """"85%", or the words when there is no figure ("“most of”")."""
+        if self.claimed is not None:
+            return f"{self.claimed:g}%"
+        return f"“{self.wording}”" if self.wording else "a part"
 
 
 #: A claim to place: (day ordinal, order, key, claim, partial).
@@ -113,8 +126,19 @@ _Event = tuple[int, int, int, str, str, bool, str | None]
 
 
 def is_partial(claim: Claim) -> bool:
-    """Part of a place, not all of it: "a facility in", "small pockets", "at least half of"."""
-    return claim.partial or (claim.percent is not None and claim.percent < 100 and claim.claim_type != "percent")
+    """Part of a place, not all of it: "a facility in", "small pockets", "at least half of",
+    "a third of" (a percent claim below 100)."""
+    return claim.partial or (claim.percent is not None and claim.percent < 100)
+
+
+def share_words(claim: Claim, limit: int = 6) -> str:
+    """The words that say how much of the place a claim is about: those between its control
+    words and the place name ("took *most of* eastern Aleppo"), when they are few; else ""."""
+    a, b = claim.cue_end - claim.start, claim.place_start - claim.start
+    if not (claim.cue and 0 <= a <= b <= len(claim.sentence)):
+        return ""
+    words = claim.sentence[a:b].split()
+    return " ".join(words) if 0 < len(words) <= limit else ""
 
 
 def claim_day(claim: Claim) -> date | None:
@@ -141,7 +165,9 @@ class ControlTimeline:
         self.unplaced: dict[str, str] = {}
         #: Claim key -> keys of the denials that dispute it.
         self.disputed_by: dict[str, tuple[str, ...]] = {}
-        self._percent: list[str] = []
+        self._percent: list[str] = []  # claims about a share of a region: checked, not applied
+        #: Whether claims no editor reviewed went on the map (see :meth:`build`).
+        self.show_proposed = True
         self._covers: dict[str | None, tuple[str, ...] | str] = {}  # place id -> map places, or why none
         self._history: dict[str, list[ControlState]] = {}
         self._since: dict[str, list[int]] = {}
@@ -168,6 +194,7 @@ class ControlTimeline:
         :func:`geo.shapes.place_shapes`.
         """
         timeline = cls(gazetteer, baseline, areas)
+        timeline.show_proposed = show_proposed
         placed = timeline._sort_claims(claims, decisions or {}, show_proposed)
         timeline._apply(placed)
         return timeline
@@ -186,7 +213,7 @@ class ControlTimeline:
                 self.claims.setdefault(claim.key, claim)
         self.review = dict.fromkeys(self.claims, "proposed")
         for key, decision in decisions.items():
-            if key in self.claims and not decision.orphaned:
+            if key in self.claims and not decision.orphaned and decision.decision != "reopened":
                 self.review[key] = decision.decision
                 self.claims[key] = decision.apply(self.claims[key], self.gazetteer)
         unplaced, review, covers, start = self.unplaced, self.review, self._covers, self.baseline.start
@@ -220,11 +247,15 @@ class ControlTimeline:
                 unplaced[key] = "no date"
             elif start and day < start:
                 unplaced[key] = f"dated {day}, before the baseline of {start}"
-            elif kind == "percent":
-                if claim.percent is None:
-                    unplaced[key] = "percent claim without a figure"
+            elif kind == "percent" and claim.percent is None:
+                unplaced[key] = "percent claim without a figure"
+            elif is_partial(claim) and len(covered) > 1 and self.gazetteer.places[place_id].is_region:
+                if review[key] == "applied":  # an editor said it holds for every member
+                    placed[place_id].append((day.toordinal(), seq, key, claim, False))
                 else:
                     self._percent.append(key)
+                    unplaced[key] = (f"a share of {self.gazetteer.places[place_id].name}: checked against the map, "
+                                     "not applied to its members")
             else:
                 placed[place_id].append((day.toordinal(), seq, key, claim, is_partial(claim)))
         self._dispute(denials)
@@ -357,7 +388,7 @@ class ControlTimeline:
         keys = list(keys)
         if any(k in self.disputed_by for k in keys):
             return "disputed"
-        if all(self.review[k] in ("accepted", "corrected") for k in keys):
+        if all(self.review[k] in REVIEWED for k in keys):
             return "accepted"
         return "proposed"
 
@@ -405,17 +436,30 @@ class ControlTimeline:
         total = sum(held.values())
         return {c: a / total for c, a in sorted(held.items(), key=lambda kv: -kv[1]) if a} if total else {}
 
-    def percent_checks(self, day: date | None = None) -> list[PercentCheck]:
-        """Each percent claim (dated ``day``, or all) beside the share the map shows on its date."""
+    def percent_checks(self, day: date | None = None, last: date | None = None) -> list[PercentCheck]:
+        """Each claim about a share of a region (dated ``day``, or from ``day`` to ``last``, or all)
+        beside the share the map shows on its date, oldest first."""
         checks = []
+        last = last or day
         for key in self._percent:
             claim = self.claims[key]
             when = claim_day(claim)
-            if day is not None and when != day:
+            if day is not None and not day <= when <= last:
                 continue
             on_map = self.share(claim.place_id, when).get(claim.controller, 0.0) * 100
-            checks.append(PercentCheck(key, claim.place_id, when, claim.controller, claim.percent, round(on_map, 1)))
+            checks.append(PercentCheck(key, claim.place_id, when, claim.controller, claim.percent, round(on_map, 1),
+                                       "" if claim.percent is not None else share_words(claim)))
+        checks.sort(key=lambda c: c.day)
         return checks
+
+    def is_region_share(self, key: str) -> bool:
+        """Whether a claim is about a share of a region, so checked rather than applied (an editor may apply it)."""
+        return key in self._percent
+
+    @property
+    def unreviewed(self) -> int:
+        """How many claims no editor has reviewed (on the map or not)."""
+        return sum(1 for status in self.review.values() if status == "proposed")
 
     def claims_to_review(self, kind: str | None = None) -> list[Claim]:
         """Unreviewed claims, optionally only those of one :data:`REVIEW_FILTERS` kind."""
