@@ -16,7 +16,7 @@ app_data.page_header("Review", "Claims stay “unreviewed” until an editor acc
 gazetteer, store, data = app_data.editing()
 
 with st.sidebar:
-    st.text_input("Your name (kept with each decision)", key="editor")
+    st.caption(f"Decisions are saved as made by **{app_data.editor()}**.")
 
 kind = st.segmented_control("Show", options=list(REVIEW_FILTER_LABELS), default=None, key="filter",
                             format_func=REVIEW_FILTER_LABELS.get)
@@ -26,6 +26,11 @@ if "saved" in st.session_state:
 if not items:
     st.info("No claim of this kind awaits review.")
     st.stop()
+demo = app_data.showing_demo()
+if demo:
+    st.info(f"These are the demo's claims, shown read-only: decisions on them are not saved. Add articles on the "
+            f"**Sources** page to start your own store ({app_data.stores().user}) and review their claims.",
+            icon=":material/visibility:")
 
 by_key = {item.key: item for item in items}
 key = st.selectbox(f"Claim ({len(items)} to review)", options=list(by_key), format_func=lambda k: by_key[k].label,
@@ -48,10 +53,10 @@ with st.form("decision", clear_on_submit=True, enter_to_submit=True):
                             format_func=lambda c: LABEL.get(c, c))
     day = right.date_input("Date (if correcting)", value=claim_day(claim), format="YYYY-MM-DD")
     note = st.text_input("Note", placeholder="Why (optional)", key="note")
-    if st.form_submit_button("Save decision", type="primary"):
+    if st.form_submit_button("Save decision", type="primary", disabled=demo):
         with app_data.readable_errors(stop=False):
-            editing.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
-                                    note=note, by=st.session_state.get("editor", ""))
+            editing.record_decision(app_data.writable_store(), gazetteer, claim, decision, place_id=place,
+                                    controller=side, day=day, note=note, by=app_data.editor())
             st.session_state.saved = f"Saved: {decision} — {item.label}."
             del st.session_state["claim"]  # the next claim comes up
             st.rerun()

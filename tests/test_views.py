@@ -169,7 +169,7 @@ def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
     assert isinstance(two[1], ArticleError) and "not an article file" in two[1].message
     assert isinstance(two[2], ArticleError) and two[2].file == "c.txt"
     with pytest.raises(ArticleError, match="no such folder"):
-        editing.folder_articles(str(tmp_path / "missing"))
+        editing.folder_articles(str(tmp_path / "missing"), root=tmp_path)
 
 
 def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):

@@ -4,8 +4,8 @@ The pages (``app.py``, ``pages/``) only lay out widgets and call these functions
 :mod:`geo.editing`, for the editors' pages), so everything a page computes can be tested without
 a browser:
 
-- where the data lives (``$GEO_DB``, ``$GEO_GAZETTEER``, else the bundled demo) and a cheap
-  *revision* of each, which the app's caches are keyed on;
+- a cheap *revision* of a gazetteer's files, which the app's caches are keyed on (which city
+  and which store: :mod:`geo.app.where`);
 - :class:`Coverage`, everything drawn from the store for one gazetteer, and :func:`date_view`,
   what one date shows: the changes with their citing sentences, percent claims checked against
   the map, and each side's share of the city and its regions by area;
@@ -39,7 +39,7 @@ from ..render import (
     legend_html,
     map_shapes,
 )
-from ..store import Store, default_db
+from ..store import Store
 from ..timeline import ControlState, ControlTimeline, PercentCheck
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
@@ -54,15 +54,6 @@ SMALL_SHARE = 0.005
 def gazetteer_folder() -> Path:
     """The gazetteer the app shows: ``$GEO_GAZETTEER``, else the bundled one."""
     return Path(os.environ.get(GAZETTEER_VARIABLE) or DEFAULT_GAZETTEER)
-
-
-def database(gazetteer: Gazetteer | None = None) -> str:
-    """The store the app reads: ``$GEO_DB`` if set, else the gazetteer's demo database (built on first use)."""
-    if os.environ.get(DB_VARIABLE):
-        return default_db()
-    from ..store import demo_database
-
-    return str(demo_database(gazetteer=gazetteer))
 
 
 def files_revision(folder: Path, names: Iterable[str] = GAZETTEER_FILES) -> tuple:
