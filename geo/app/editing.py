@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..core import ArticleError, Claim, StoreError, normalise
 from ..gazetteer import Candidate, Gazetteer, Place
-from ..publish import PublishReport, Source, highlight, safe_link
+from ..publish import PublishReport, Source, highlight, safe_link, site_files
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
 from ..render import LABEL, format_day
 from ..store import IngestReport, ReextractReport, Store
@@ -386,11 +386,13 @@ def publish_text(report: PublishReport) -> str:
 
 
 def zip_site(folder: str | Path) -> bytes:
-    """A published site as one zip file (paths relative to the site's folder)."""
+    """A published site as one zip file (paths relative to the site's folder): only the files its
+    manifest lists, not whatever else the folder holds."""
     folder = Path(folder)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                archive.write(path, path.relative_to(folder).as_posix())
+        for name in site_files(folder):
+            path = folder / name
+            if path.is_file() and not path.is_symlink():
+                archive.write(path, name)
     return buffer.getvalue()
