@@ -190,8 +190,11 @@ def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
     (tmp_path / "site" / "data").mkdir(parents=True)
     (tmp_path / "site" / "index.html").write_text("<p>hi</p>", encoding="utf-8")
     (tmp_path / "site" / "data" / "claims.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "site" / "private.txt").write_text("not the site's", encoding="utf-8")
+    (tmp_path / "site" / ".geo-site.json").write_text(
+        '{"written_by": "geo publish", "files": ["data/claims.csv", "index.html"]}', encoding="utf-8")
     archive = zipfile.ZipFile(io.BytesIO(editing.zip_site(tmp_path / "site")))
-    assert sorted(archive.namelist()) == ["data/claims.csv", "index.html"]
+    assert sorted(archive.namelist()) == [".geo-site.json", "data/claims.csv", "index.html"]  # not private.txt
 
 
 def test_the_store_revision_moves_with_every_write(store, data):
