@@ -211,10 +211,17 @@ def refuse_other_hosts() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _authenticator(path: str, revision: tuple):
+def _auth_config(path: str, revision: tuple) -> guard.AuthConfig:
+    return guard.load_auth_config(Path(path))
+
+
+def _authenticator(path: Path):
+    """streamlit-authenticator's login, made on every run (it draws its cookie component), from
+    the users file read once per change; the credentials are given as data, so the library never
+    writes the file."""
     import streamlit_authenticator as stauth
 
-    config = guard.load_auth_config(Path(path))
+    config = _auth_config(str(path), views.files_revision(path.parent, (path.name,)))
     return stauth.Authenticate(config.credentials, config.cookie_name, config.cookie_key, config.cookie_days,
                                auto_hash=False)
 
@@ -226,7 +233,7 @@ def sign_in() -> None:
     if path is None:
         return
     with readable_errors():
-        authenticator = _authenticator(str(path), views.files_revision(path.parent, (path.name,)))
+        authenticator = _authenticator(path)
     if not state.get("authentication_status"):
         st.header("Who held what", anchor=False)
         st.caption("Log in with the name and password your newsroom gave you.")
