@@ -64,7 +64,7 @@ def host_allowed(header: str | None, allowed: Iterable[str] | None = None) -> bo
 
 def refusal_text(header: str) -> str:
     return (f"This app answers only requests to this machine (localhost, 127.0.0.1) or to a host in "
-            f"${ALLOWED_HOSTS_VARIABLE}; this one was addressed to “{host_name(header)}”. Open it as "
+            f"${ALLOWED_HOSTS_VARIABLE}; this one was addressed to “{host_name(header)}”. Open it at localhost "
             "or 127.0.0.1 on the same port, or add the name to the variable if it is yours.")
 
 
