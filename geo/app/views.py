@@ -39,7 +39,7 @@ from ..render import (
     legend_html,
     map_shapes,
 )
-from ..store import Store
+from ..store import Store, city_of
 from ..timeline import ControlState, ControlTimeline, PercentCheck
 
 GAZETTEER_VARIABLE = "GEO_GAZETTEER"
@@ -113,7 +113,8 @@ class Coverage:
 def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed: bool = True) -> Coverage:
     timeline = store.timeline(gazetteer, show_proposed=show_proposed, areas=base.areas)
     controllers = tuple(controllers_shown(s.controller for p in gazetteer.areas for s in timeline.history(p.id)))
-    return Coverage(gazetteer, base, timeline, {a.id: a for a in store.articles()}, controllers)
+    articles = {a.id: a for a in store.articles(city=city_of(gazetteer))}  # a shared store: this city's only
+    return Coverage(gazetteer, base, timeline, articles, controllers)
 
 
 # -- choosing a date -------------------------------------------------------------------------------

@@ -48,10 +48,11 @@ def _city(folder: Path, *, required: bool = False) -> City | None:
     return City(folder.name, str(name or folder.name), folder)
 
 
-def cities(data_dir: Path = DATA_DIR) -> list[City]:
+def cities(data_dir: Path | None = None) -> list[City]:
     """Every city the app offers: the folders under ``data_dir`` with a readable gazetteer.json,
     and ``$GEO_GAZETTEER`` (winning over a bundled folder of the same name), sorted by name."""
     found: dict[str, City] = {}
+    data_dir = data_dir or DATA_DIR
     if data_dir.is_dir():
         for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
             city = _city(folder)
