@@ -183,13 +183,16 @@ def start_page(name: str) -> None:
     icon = next(i for _, n, i in PAGES if n == name)
     st.set_page_config(page_title=f"{name} · who held what", page_icon=icon, layout="wide")
     refuse_other_hosts()
-    sign_in()
+    authenticator = sign_in()
     with st.sidebar:
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon)
         st.divider()
         with readable_errors():
             _city_picker()
+        if authenticator is not None:
+            st.caption(f"Logged in as {state.get('name') or state.get('username')}.")
+            authenticator.logout("Log out", location="main", key="geo-logout")  # "main" of the sidebar block; not "logout", the library's own state key
         st.divider()
 
 
@@ -226,12 +229,12 @@ def _authenticator(path: Path):
                                auto_hash=False)
 
 
-def sign_in() -> None:
-    """With $GEO_AUTH_CONFIG, nothing shows until an editor has logged in (a logout button in the
-    sidebar after); without it, the app is single-user (see :func:`editor`)."""
+def sign_in():
+    """With $GEO_AUTH_CONFIG, nothing shows until an editor has logged in (the authenticator is
+    returned, for the logout button); without it, the app is single-user (see :func:`editor`)."""
     path = guard.auth_config_path()
     if path is None:
-        return
+        return None
     with readable_errors():
         authenticator = _authenticator(path)
     if not state.get("authentication_status"):
@@ -242,9 +245,7 @@ def sign_in() -> None:
         st.error("Wrong name or password.", icon=":material/lock:")
     if not state.get("authentication_status"):
         st.stop()
-    with st.sidebar:
-        st.caption(f"Logged in as {state.get('name') or state.get('username')}.")
-        authenticator.logout("Log out", location="sidebar", key="logout")
+    return authenticator
 
 
 def editor() -> str:

@@ -175,6 +175,19 @@ def test_a_logged_in_editor_s_name_is_recorded_on_the_decision(app, tmp_path, mo
     assert Store(app).decisions()[key].by == "Ana Haddad (ana)"
 
 
+def test_an_editor_logs_out_and_meets_the_login_again(app, tmp_path, monkeypatch):
+    monkeypatch.setenv(guard.AUTH_CONFIG_VARIABLE, str(users_file(tmp_path)))
+    at = page()
+    at.text_input[0].input("ana")
+    at.text_input[1].input("correct horse")
+    at.button[0].click().run()
+    assert at.get("select_slider")
+    next(b for b in at.sidebar.button if b.label == "Log out").click().run()
+    assert not at.exception
+    at.run()
+    assert [w.label for w in at.text_input] == ["Username", "Password"] and not at.get("select_slider")
+
+
 def test_a_users_file_with_a_plain_password_is_refused(app, tmp_path, monkeypatch):
     monkeypatch.setenv(guard.AUTH_CONFIG_VARIABLE, str(users_file(tmp_path, password="correct horse")))
     at = page()
