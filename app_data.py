@@ -80,7 +80,10 @@ def _city_picker() -> None:
                  on_change=_city_changed, help="Every gazetteer under data/ (and $GEO_GAZETTEER). "
                                                "Each city has its own store.")
     st.query_params["city"] = current.id
-    st.caption(store_note())
+    try:
+        st.caption(store_note())
+    except GeoError:  # the page says what is wrong; the picker stays, to leave the city
+        st.caption("This city's gazetteer does not load: see the page.")
 
 
 # -- the stores ------------------------------------------------------------------------------------
@@ -188,8 +191,7 @@ def start_page(name: str) -> None:
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon)
         st.divider()
-        with readable_errors():
-            _city_picker()
+        _city_picker()
         if authenticator is not None:
             st.caption(f"Logged in as {state.get('name') or state.get('username')}.")
             authenticator.logout("Log out", location="main", key="geo-logout")  # "main" of the sidebar block; not "logout", the library's own state key

@@ -142,3 +142,15 @@ def test_the_sources_page_lists_only_the_city_s_articles(shared):
     shown = at.selectbox(key="article").options  # "Title — Outlet, date"
     assert sorted(o.split(" — ")[0] for o in shown) == sorted(a.title for a in small_town.articles())
     assert not any(a.title in o for a in (HANANO, SHAAR, SAEED) for o in shown)
+
+
+def test_a_city_whose_gazetteer_does_not_load_says_why_and_can_be_left(shared, data_dir):
+    (data_dir / "broken").mkdir()
+    (data_dir / "broken" / "gazetteer.json").write_text('{"name": "Broken"}')
+    (data_dir / "broken" / "places.csv").write_text("id,name,kind,lat,lon\nx,X,neighbourhood,,\n")
+    at = page(city="broken")
+    assert not at.exception
+    assert at.error and "places.csv" in at.error[0].value
+    at.selectbox(key="city-choice").set_value("town").run()
+    assert not at.exception and not at.error
+    assert at.select_slider(key="day").options == [format_day(d) for d in small_town.timeline().dates]
