@@ -1,10 +1,10 @@
 """The app's main page: the map of who held what on each reported date, with the sentences
 beside it. The pages an editor works in (Sources, Review, Gazetteer, Publish) are in pages/.
 
-    streamlit run app.py        # the store in $GEO_DB, else the gazetteer's demo database
+    streamlit run app.py        # the city's own store (or $GEO_DB), else its demo, read-only
 
-The map's date (and a chosen place) are in the address (``?date=2016-12-07&place=al-shaar``), so a
-view can be shared. The map is drawn once; stepping through the dates only restyles its layer,
+The city, the map's date and a chosen place are in the address
+(``?city=aleppo&date=2016-12-07&place=al-shaar``), so a view can be shared. The map is drawn once; stepping through the dates only restyles its layer,
 so it keeps its position and zoom. All computing happens in geo.views; this file lays out widgets.
 """
 from __future__ import annotations
@@ -73,7 +73,9 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
                   returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
         st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
-        st.html(views.shares_html(view))
+        shares = views.shares_html(view)
+        if shares:  # a city without regions has none (and st.html refuses an empty body)
+            st.html(shares)
     with right, st.container(height=MAP_HEIGHT, border=False):
         st.selectbox("Place history", options=sorted(names, key=lambda p: names[p].casefold()), key="place",
                      format_func=names.get, index=None, placeholder="Click a place on the map, or choose one",

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 import app_data
-from geo.app import editing
+from geo.app import editing, guard
 from geo.store import ingest
 
 app_data.start_page("Sources")
@@ -32,9 +32,11 @@ def add_articles(read) -> None:
     with app_data.readable_errors(stop=False):
         items = read()
         with st.spinner("Reading the articles for places and claims…"):
-            report = ingest(store, items, gazetteer)
+            report = ingest(app_data.writable_store(), items, gazetteer)
         for level, message in editing.ingest_messages(report):
             getattr(st, level)(message)
+        if report.added:
+            st.caption(f"Saved in {app_data.stores().user}.")
 
 
 add, read = st.tabs(["Add articles", f"Articles ({len(data.articles)})"])
@@ -56,8 +58,10 @@ with add:
         if st.form_submit_button("Add", type="primary"):
             add_articles(lambda: [editing.pasted_article(text, editing.given_metadata(**fields))])
     with folder, st.form("folder"):
-        path = st.text_input("Folder", key="folder-path", placeholder="/path/to/articles",
-                             help="Every .txt, .md and .html file in it and below it.")
+        root = guard.articles_root()
+        path = st.text_input(f"Folder inside {root}", key="folder-path", placeholder="a folder name, e.g. 2016-12",
+                             help="Every .txt, .md and .html file in it and below it. Only this folder of the "
+                                  "server is read ($GEO_ARTICLES_ROOT); symbolic links are refused.")
         published = st.date_input("Published (for files that do not say)", value=None, key="folder-published",
                                   format="YYYY-MM-DD")
         if st.form_submit_button("Add", type="primary"):

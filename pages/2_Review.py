@@ -18,7 +18,7 @@ gazetteer, store, data = app_data.editing()
 state = st.session_state
 
 with st.sidebar:
-    st.text_input("Your name (kept with each decision)", key="editor")
+    st.caption(f"Decisions are saved as made by **{app_data.editor()}**.")
 
 for message in ("saved", "undone"):
     if message in state:
@@ -27,6 +27,11 @@ for message in ("saved", "undone"):
 decisions = store.decisions()
 reviewed_count = sum(1 for d in decisions.values() if not d.orphaned and d.decision != "reopened"
                      and d.claim_key in data.timeline.claims)
+demo = app_data.showing_demo()
+if demo:
+    st.info(f"These are the demo's claims, shown read-only: decisions on them are not saved. Add articles on the "
+            f"**Sources** page to start your own store ({app_data.stores().user}) and review their claims.",
+            icon=":material/visibility:")
 queue, done = st.tabs([f"To review ({data.timeline.unreviewed})", f"Reviewed ({reviewed_count})"])
 
 
@@ -53,10 +58,10 @@ def decision_form(item: editing.ReviewItem) -> None:
                                 index=sides.index(claim.controller) if claim.controller in sides else None,
                                 format_func=gazetteer.war.label, key=f"side-{key}")
         day = right.date_input("Date (if correcting)", value=claim_day(claim), format="YYYY-MM-DD", key=f"day-{key}")
-        if st.form_submit_button("Save decision", type="primary"):
+        if st.form_submit_button("Save decision", type="primary", disabled=demo):
             with app_data.readable_errors(stop=False):
-                editing.record_decision(store, gazetteer, claim, decision, place_id=place, controller=side, day=day,
-                                        note=note, by=state.get("editor", ""))
+                editing.record_decision(app_data.writable_store(), gazetteer, claim, decision, place_id=place,
+                                        controller=side, day=day, note=note, by=app_data.editor())
                 state.saved = f"Saved: {decision} — {item.label}."
                 state.pop("claim", None)  # the next claim comes up
                 st.rerun()
@@ -104,10 +109,10 @@ with done:
                               format_func=lambda k: decided[k].label, key="reviewed")
         entry = decided[chosen]
         st.html(editing.reviewed_html(data, entry))
-        if st.button("Undo: back to the queue", key=f"undo-{chosen}", icon=":material/undo:",
+        if st.button("Undo: back to the queue", key=f"undo-{chosen}", icon=":material/undo:", disabled=demo,
                      help="Records a new decision that supersedes this one; nothing is deleted."):
             with app_data.readable_errors(stop=False):
-                editing.undo_decision(store, chosen, by=state.get("editor", ""))
+                editing.undo_decision(app_data.writable_store(), chosen, by=app_data.editor())
                 state.undone = f"Undone: back to the queue — {entry.label}."
                 state.pop("reviewed", None)
                 st.rerun()

@@ -14,7 +14,7 @@ app_data.start_page("Gazetteer")
 gazetteer, store, data = app_data.editing()
 app_data.page_header(f"Gazetteer: {gazetteer.name}",
                      f"{len(gazetteer.areas)} places on the map, {len(gazetteer.regions)} regions; "
-                     f"read from {views.gazetteer_folder()}.")
+                     f"read from {app_data.city_folder()}.")
 if "spelling-added" in st.session_state:
     st.success(st.session_state.pop("spelling-added"), icon=":material/check:")
 
@@ -50,11 +50,14 @@ with unknown:
                              format_func=lambda p: gazetteer.places[p].name, placeholder="Choose the place")
         if st.form_submit_button("Add the spelling", type="primary"):
             with app_data.readable_errors(stop=False):
-                added = add_spelling(views.gazetteer_folder(), place or "", spelling or "")
+                added = add_spelling(app_data.city_folder(), place or "", spelling or "")
                 st.session_state["spelling-added"] = editing.spelling_added_text(spelling or "", added)
                 st.rerun()
-    if st.button("Re-read every article with the gazetteer as it is now",
-                 help="Claims are read again; editors' decisions are kept (those whose claim is gone are reported)."):
+    if app_data.showing_demo():
+        st.caption("The demo is read again on its own when the gazetteer changes; your own articles are re-read "
+                   "here once you have added some.")
+    elif st.button("Re-read every article with the gazetteer as it is now",
+                   help="Claims are read again; editors' decisions are kept (those whose claim is gone are reported)."):
         with app_data.readable_errors(stop=False), st.spinner("Reading every article again…"):
-            report = store.reextract(gazetteer)
+            report = app_data.writable_store().reextract(gazetteer)
             st.success(editing.reextract_text(report))

@@ -23,7 +23,8 @@ with st.form("publish"):
     first, last = st.select_slider("Dates", options=every.dates, value=(every.dates[0], every.dates[-1]),
                                    format_func=format_day, key="span")
     out = st.text_input("Folder to write", value="site", key="out",
-                        help="Replaced if it holds an earlier publish; refused if it holds anything else.")
+                        help="A new or empty folder, or one an earlier publish wrote (it carries .geo-site.json, the list "
+                             "of its files): only those files are replaced. Any other folder is refused.")
     left, middle, right = st.columns(3)
     unreviewed = left.checkbox("Include unreviewed claims", key="include-unreviewed",
                                help="Off (the default): only claims an editor reviewed move the map, and the "

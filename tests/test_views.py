@@ -169,7 +169,7 @@ def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
     assert isinstance(two[1], ArticleError) and "not an article file" in two[1].message
     assert isinstance(two[2], ArticleError) and two[2].file == "c.txt"
     with pytest.raises(ArticleError, match="no such folder"):
-        editing.folder_articles(str(tmp_path / "missing"))
+        editing.folder_articles(str(tmp_path / "missing"), root=tmp_path)
 
 
 def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):
@@ -190,8 +190,11 @@ def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
     (tmp_path / "site" / "data").mkdir(parents=True)
     (tmp_path / "site" / "index.html").write_text("<p>hi</p>", encoding="utf-8")
     (tmp_path / "site" / "data" / "claims.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "site" / "private.txt").write_text("not the site's", encoding="utf-8")
+    (tmp_path / "site" / ".geo-site.json").write_text(
+        '{"written_by": "geo publish", "files": ["data/claims.csv", "index.html"]}', encoding="utf-8")
     archive = zipfile.ZipFile(io.BytesIO(editing.zip_site(tmp_path / "site")))
-    assert sorted(archive.namelist()) == ["data/claims.csv", "index.html"]
+    assert sorted(archive.namelist()) == [".geo-site.json", "data/claims.csv", "index.html"]  # not private.txt
 
 
 def test_the_store_revision_moves_with_every_write(store, data):

@@ -19,11 +19,12 @@ from markupsafe import Markup, escape
 
 from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise
 from ..gazetteer import Candidate, Gazetteer, Place
-from ..publish import PublishReport, Source, highlight, safe_link
+from ..publish import PublishReport, Source, highlight, safe_link, site_files
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
 from ..render import MapShapes, format_day
 from ..store import IngestReport, ReextractReport, Store
 from ..timeline import ControlState, Decision, claim_day
+from .guard import server_folder_files
 from .views import Coverage, article_source, html_block, source_html
 
 # -- review ----------------------------------------------------------------------------------------
@@ -467,12 +468,16 @@ def uploaded_articles(files: Sequence[tuple[str, bytes]], meta: Mapping) -> list
     return found
 
 
-def folder_articles(folder: str, published: date | None = None) -> list[Article | ArticleError]:
-    """The article files of a folder on the server (``published`` for those without a date of their own)."""
-    path = Path(folder.strip()).expanduser()
-    if not folder.strip() or not path.is_dir():
-        raise ArticleError("no such folder on the server", file=folder or "(empty)")
-    return list(load_articles([path], published=published))
+def folder_articles(folder: str, published: date | None = None, *, root: Path | None = None) -> list[Article | ArticleError]:
+    """The article files of a folder on the server (``published`` for those without a date of their own).
+
+    Only inside the articles root (:func:`geo.app.guard.articles_root`), symbolic links refused:
+    the app must not become a way to read the server's other files.
+    """
+    found = server_folder_files(folder, root)
+    errors: list[Article | ArticleError] = [f for f in found if isinstance(f, ArticleError)]
+    files = [f for f in found if isinstance(f, Path)]
+    return errors + (list(load_articles(files, published=published)) if files else [])
 
 
 def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
@@ -694,11 +699,13 @@ def publish_text(report: PublishReport) -> str:
 
 
 def zip_site(folder: str | Path) -> bytes:
-    """A published site as one zip file (paths relative to the site's folder)."""
+    """A published site as one zip file (paths relative to the site's folder): only the files its
+    manifest lists, not whatever else the folder holds."""
     folder = Path(folder)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                archive.write(path, path.relative_to(folder).as_posix())
+        for name in site_files(folder):
+            path = folder / name
+            if path.is_file() and not path.is_symlink():
+                archive.write(path, name)
     return buffer.getvalue()

@@ -4,8 +4,8 @@ The pages (``app.py``, ``pages/``) only lay out widgets and call these functions
 :mod:`geo.editing`, for the editors' pages), so everything a page computes can be tested without
 a browser:
 
-- where the data lives (``$GEO_DB``, ``$GEO_GAZETTEER``, else the bundled demo) and a cheap
-  *revision* of each, which the app's caches are keyed on;
+- a cheap *revision* of a gazetteer's files, which the app's caches are keyed on (which city
+  and which store: :mod:`geo.app.where`);
 - :class:`Coverage`, everything drawn from the store for one gazetteer, and :func:`date_view`,
   what one date shows: the changes with their citing sentences, percent claims checked against
   the map, and each side's share of the city and its regions by area;
@@ -15,7 +15,6 @@ Every text from an article reaches HTML escaped; only http(s) links become links
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,7 +37,7 @@ from ..render import (
     legend_html,
     map_shapes,
 )
-from ..store import Store, default_db
+from ..store import Store, city_of
 from ..timeline import ControlState, ControlTimeline, PercentCheck
 
 DB_VARIABLE = "GEO_DB"
@@ -52,15 +51,6 @@ SMALL_SHARE = 0.005
 def gazetteer_folder() -> Path:
     """The gazetteer the app shows: ``$GEO_GAZETTEER``, else the first one under ``data/``."""
     return default_gazetteer()
-
-
-def database(gazetteer: Gazetteer | None = None) -> str:
-    """The store the app reads: ``$GEO_DB`` if set, else the gazetteer's demo database (built on first use)."""
-    if os.environ.get(DB_VARIABLE):
-        return default_db()
-    from ..store import demo_database
-
-    return str(demo_database(gazetteer=gazetteer))
 
 
 def files_revision(folder: Path, names: Iterable[str] = GAZETTEER_FILES) -> tuple:
@@ -121,7 +111,8 @@ def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed
     timeline = store.timeline(gazetteer, show_proposed=show_proposed, areas=base.areas)
     controllers = tuple(controllers_shown((s.controller for p in gazetteer.areas for s in timeline.history(p.id)),
                                           conflict=gazetteer.war))
-    return Coverage(gazetteer, base, timeline, {a.id: a for a in store.articles()}, controllers)
+    articles = {a.id: a for a in store.articles(city=city_of(gazetteer))}  # a shared store: this city's only
+    return Coverage(gazetteer, base, timeline, articles, controllers)
 
 
 # -- choosing a date -------------------------------------------------------------------------------

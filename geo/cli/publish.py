@@ -11,10 +11,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     publish = subparsers.add_parser(
         "publish", help="write the map as a static site: a page per date, an embeddable timeline, open data",
         description="Write DIR/YYYY-MM-DD.html per change date, DIR/timeline.html (every date, for an iframe), "
-        "DIR/index.html, DIR/png/*.png and DIR/data/ (GeoJSON per date, claims.csv). The site is built "
-        "beside DIR and moved into place only when complete.",
+        "DIR/index.html, DIR/png/*.png and DIR/data/ (GeoJSON per date, claims.csv), and DIR/.geo-site.json, "
+        "the list of files written. The site is built beside DIR and moved into place only when complete; "
+        "an existing DIR must be empty or carry that list, and only the files it lists are replaced.",
     )
-    publish.add_argument("--out", required=True, metavar="DIR", help="the site folder (replaced if geo published it)")
+    publish.add_argument("--out", required=True, metavar="DIR", help="the site folder: new, empty, or written by an earlier publish "
+                         "(only the files its .geo-site.json lists are replaced)")
     add_db_option(publish)
     publish.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first change date to publish")
     publish.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last change date to publish")

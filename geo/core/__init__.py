@@ -8,6 +8,7 @@ from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
     CACHE_DIR,
     CONFLICTS_DIR,
+    DATA_DIR,
     GAZETTEER_VARIABLE,
     LEXICON_DIR,
     PACKAGE_DIR,
@@ -39,6 +40,7 @@ __all__ = [
     "CONFLICTS_DIR",
     "CONTESTED",
     "Claim",
+    "DATA_DIR",
     "DECISIONS",
     "DateRange",
     "EVENT_TYPES",

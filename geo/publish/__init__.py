@@ -12,6 +12,7 @@ from .site import (
     publish,
     safe_link,
     script_json,
+    site_files,
     snapshot_on,
     source_of,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "publish",
     "safe_link",
     "script_json",
+    "site_files",
     "snapshot_on",
     "source_of",
 ]

@@ -18,6 +18,11 @@ button, for embedding), ``index.html`` (the dates, what changed, an iframe snipp
 All article text is escaped; only http(s) URLs become links; JSON inside a ``<script>`` has its
 ``<`` escaped. The site is built in a temporary folder beside ``out_dir`` and then moved into
 place, so a failed publish never leaves half a site.
+
+Every site carries a manifest, ``.geo-site.json``, listing the files that publish wrote. A
+folder is replaced only if it is empty or carries one, and then only the files it lists are
+removed: anything else someone put there (a CNAME, a README, a .git folder) stays, and a folder
+without a manifest is refused, whatever it holds.
 """
 from __future__ import annotations
 
@@ -298,7 +303,8 @@ class PublishReport:
     leaflet: str = "cdn"
 
     def files(self) -> list[Path]:
-        return sorted(p for p in self.out_dir.rglob("*") if p.is_file())
+        """The files this publish wrote (its manifest's list, and the manifest)."""
+        return [self.out_dir / name for name in site_files(self.out_dir)]
 
     def summary(self, day: Callable[[date], str] = date.isoformat) -> str:
         """"3 dates (2016-11-28 to 2016-12-05) to DIR: 31 files, 3.9 MB in 1.0 s": what the command and the app report."""
@@ -574,25 +580,126 @@ def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
 
 
 # -- the command ---------------------------------------------------------------------------------
-def _check_target(out_dir: Path) -> None:
-    """Refuse to replace anything but an empty folder or a site an earlier publish wrote."""
+#: The file that marks a folder as a site publish wrote, listing the files it wrote.
+MANIFEST = ".geo-site.json"
+MANIFEST_KIND = "geo publish"
+
+
+def site_files(folder: Path) -> list[str]:
+    """The files of a published site, relative to it (the manifest's list and the manifest), sorted."""
+    listed = _read_manifest(folder)
+    return sorted({*listed, MANIFEST}) if listed is not None else []
+
+
+def _read_manifest(folder: Path) -> list[str] | None:
+    """The files a publish listed in the folder's manifest; None if there is none.
+
+    A manifest that cannot be read, or lists a path outside the folder, is refused: removing
+    its files would remove things publish did not write.
+    """
+    path = folder / MANIFEST
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GeoError(f"its publish manifest {MANIFEST} cannot be read ({exc}): refusing to replace it",
+                       file=folder) from None
+    files = data.get("files") if isinstance(data, dict) and data.get("written_by") == MANIFEST_KIND else None
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise GeoError(f"{MANIFEST} is not a manifest geo publish wrote: refusing to replace it", file=folder)
+    for name in files:
+        parts = Path(name).parts
+        if not name or Path(name).is_absolute() or ".." in parts or name != Path(name).as_posix() or name == MANIFEST:
+            raise GeoError(f"{MANIFEST} lists {name!r}, which is not a file inside the site: refusing to replace it",
+                           file=folder)
+    return files
+
+
+def _write_manifest(folder: Path) -> list[str]:
+    """List every file of a freshly built site in its manifest; the list."""
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    body = {"written_by": MANIFEST_KIND, "about": "the files geo publish wrote here; a new publish removes "
+            "only these (and refuses a folder without this file)", "files": files}
+    (folder / MANIFEST).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    return files
+
+
+def _entries(folder: Path) -> set[str]:
+    """Every file, link and folder below ``folder``, relative, without following links."""
+    found = set()
+    for here, folders, files in os.walk(folder, followlinks=False):
+        for name in [*folders, *files]:
+            found.add((Path(here) / name).relative_to(folder).as_posix())
+    return found
+
+
+def _check_target(out_dir: Path) -> list[str] | None:
+    """Refuse anything but a missing or empty folder or one carrying a publish manifest; the
+    files that manifest lists (None for a missing or empty folder)."""
+    if out_dir.is_symlink():
+        raise GeoError("is a symbolic link: refusing to publish through it (name the folder itself)", file=out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise GeoError("exists and is not a folder", file=out_dir)
-    if out_dir.is_dir() and any(out_dir.iterdir()):
-        if not ((out_dir / "index.html").is_file() and (out_dir / "timeline.html").is_file()):
-            raise GeoError("is not empty and is not a site geo published: refusing to replace it", file=out_dir)
+        raise GeoError("exists and is not a folder: refusing to replace it", file=out_dir)
+    if not out_dir.is_dir() or not any(out_dir.iterdir()):
+        return None
+    listed = _read_manifest(out_dir)
+    if listed is None:
+        raise GeoError(f"is not empty and has no {MANIFEST} (the list of files a publish wrote): refusing to "
+                       "replace it; choose an empty or new folder", file=out_dir)
+    return listed
 
 
-def _move_into_place(built: Path, out_dir: Path) -> None:
-    """Swap the finished site in: the old one moves aside, the new one in, the old one goes."""
-    if out_dir.exists():
+def _remove_listed(folder: Path, listed: list[str]) -> None:
+    """Remove the files a manifest lists (and the manifest), then the folders they leave empty."""
+    for name in [*listed, MANIFEST]:
+        path = folder / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+    for parent in sorted({p for name in listed for p in Path(name).parents if p != Path(".")},
+                         key=lambda p: len(p.parts), reverse=True):
+        path = folder / parent
+        if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _move_into_place(built: Path, out_dir: Path, listed: list[str] | None) -> None:
+    """Put the finished site in place of the old one.
+
+    A folder holding only the old site's files is swapped whole (the new site appears at once);
+    one that also holds other things keeps them: the old site's files go, the new ones move in,
+    and a new file that would land on one of those other things is refused before anything moves.
+    """
+    if listed is None:
+        if out_dir.is_dir():
+            out_dir.rmdir()  # empty (checked): the new site takes its place
+        built.rename(out_dir)
+        return
+    mine = set(listed) | {MANIFEST} | {p.as_posix() for name in listed for p in Path(name).parents if p != Path(".")}
+    others = _entries(out_dir) - mine
+    if not others:
         old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
         old.rmdir()
         out_dir.rename(old)
         built.rename(out_dir)
-        shutil.rmtree(old)
-    else:
-        built.rename(out_dir)
+        _remove_listed(old, listed)
+        if not any(old.iterdir()):
+            old.rmdir()
+        return
+    new = _entries(built)
+    clash = sorted(n for n in new if n in others and not (built / n).is_dir()) or sorted(
+        n for n in new if n in others and not (out_dir / n).is_dir())
+    if clash:
+        raise GeoError(f"holds {clash[0]!r}, which the last publish did not write and this one would overwrite: "
+                       "refusing to replace it", file=out_dir)
+    _remove_listed(out_dir, listed)
+    for name in sorted(new):
+        source = built / name
+        if source.is_dir():
+            (out_dir / name).mkdir(exist_ok=True)
+        else:
+            os.replace(source, out_dir / name)
+    shutil.rmtree(built)
 
 
 def publish(
@@ -628,7 +735,7 @@ def publish(
         hint = (f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out: review them, "
                 "or include unreviewed claims)") if waiting else ""
         raise GeoError(f"no {'reviewed ' if waiting else ''}change of control {span}{hint}: nothing to publish")
-    _check_target(out_dir)
+    listed = _check_target(out_dir)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
     leaflet = leaflet_assets(inline_leaflet, leaflet_dir)
@@ -660,8 +767,9 @@ def publish(
         if png:
             _write_images(built, snapshots, display, gazetteer.crs, title, controllers, gif, report, conflict)
             say("images written")
+        _write_manifest(built)
         built.chmod(0o755)
-        _move_into_place(built, out_dir)
+        _move_into_place(built, out_dir, listed)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise

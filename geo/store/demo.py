@@ -12,11 +12,16 @@ file name or ``*`` (every dispatch) and ``place`` the place as the dispatch writ
 every claim of the file that goes on the map. The most specific row wins. They are recorded by
 editor ``demo`` (:data:`DEMO_EDITOR`), with a note saying they are demo decisions, and only on
 claims nobody has decided about, so an editor's own decisions (and undos) stand.
+
+The demo is not where work is saved (the app writes to a user store, see :mod:`geo.app.where`),
+but a refresh still removes only articles it recorded as demo dispatches: anything else found
+in a demo database (an article added there by an older version) is left alone.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +33,8 @@ from .ingestion import ingest
 from .store import IngestReport, Store, extraction_version
 
 #: Demo databases go in $GEO_DEMO_DB, else ``<CACHE_DIR>/demo-<city folder>.db``.
+#: The meta entry listing the ids of the articles a refresh stored as demo dispatches.
+DEMO_ARTICLES = "demo articles"
 
 #: Who the demo review decisions are by, so nobody takes them for an editor's.
 DEMO_EDITOR = "demo"
@@ -72,18 +79,22 @@ def demo_database(path: str | Path | None = None, *, gazetteer: Gazetteer | None
 
 
 def refresh(store: Store, files: Iterable[Path], gazetteer: Gazetteer, *, reread: bool) -> IngestReport:
-    """Make the store hold exactly these dispatches: ingest new ones, drop vanished ones,
-    and re-read the others when the extraction changed (decisions kept)."""
+    """Make the store hold these dispatches: ingest new ones, drop vanished ones (only those an
+    earlier refresh recorded as dispatches), and re-read every article when the extraction
+    changed (decisions kept)."""
     articles = list(load_articles(files))
     failed = [a for a in articles if isinstance(a, GeoError)]
     if failed:
         raise failed[0]
     wanted = {a.id for a in articles}
-    for stale in [a.id for a in store.articles() if a.id not in wanted]:
-        store.remove_article(stale)
+    for stale in sorted(demo_article_ids(store) - wanted):
+        if store.has_article(stale):
+            store.remove_article(stale)
     if reread:
         store.reextract(gazetteer)
-    return ingest(store, articles, gazetteer)
+    report = ingest(store, articles, gazetteer)
+    store.set_meta(DEMO_ARTICLES, json.dumps(sorted(wanted)))
+    return report
 
 
 def read_demo_decisions(path: Path) -> list[dict[str, str]]:
@@ -122,3 +133,11 @@ def record_demo_decisions(store: Store, gazetteer: Gazetteer, files: Iterable[Pa
                 recorded += 1
                 break
     return recorded
+
+
+def demo_article_ids(store: Store) -> set[str]:
+    """The articles a refresh stored as demo dispatches (none recorded: an older demo database)."""
+    try:
+        return set(json.loads(store.get_meta(DEMO_ARTICLES) or "[]"))
+    except ValueError:
+        return set()

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..core import ArticleError, Claim, GeoError, parse_iso_date
 from ..gazetteer import Gazetteer
 from ..read import MAX_BYTES, Article, load_articles, unix_newlines
-from .store import Extractor, IngestReport, Store, extraction_version
+from .store import Extractor, IngestReport, Store, city_of, extraction_version
 
 #: Files read as JSON lines of articles, one ``{title, source, url, published, text}`` object a line.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -215,7 +215,9 @@ def ingest(
                 written.append((article, [Claim(**c) for c in result["claims"]]))
         if written and run_id is None:
             run_id = store.start_run("ingest", extractor)
-        for (article, claims), added in zip(written, store.add_articles(written, run_id=run_id)):
+        stored = store.add_articles(written, run_id=run_id)
+        store.tag_articles([a.id for (a, _), added in zip(written, stored) if added], city_of(gazetteer))
+        for (article, claims), added in zip(written, stored):
             if not added:
                 report.duplicates.append(_name(article))
                 continue

@@ -7,6 +7,11 @@ in together or not at all, and two editors saving at once both get their decisio
 
 Decisions are never deleted. When re-extraction no longer produces a claim, the decisions about it
 are marked orphaned (and apply again if the claim comes back).
+
+Several cities may share one store: each article ingested is tagged with the city whose
+gazetteer read it (:func:`city_of`: the gazetteer folder's name), and a city's timeline,
+articles and re-extraction take only its own articles (and untagged ones, from stores written
+before tags existed), so nothing of one city shows on another's map.
 """
 from __future__ import annotations
 
@@ -133,6 +138,13 @@ decisions_table = Table(
     Column("claim", Text, nullable=False),  # the claim as the editor saw it (JSON), for orphans
 )
 
+#: Which city's gazetteer read an article (created in older stores on open: a new table, no migration).
+article_cities_table = Table(
+    "article_cities", metadata,
+    Column("article", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("city", Text, primary_key=True),
+)
+
 meta_table = Table(
     "meta", metadata,
     Column("name", String(64), primary_key=True),
@@ -141,6 +153,21 @@ meta_table = Table(
 
 _LIST_FIELDS = ("candidates", "flags")
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+
+
+def city_of(gazetteer: Gazetteer) -> str | None:
+    """The city an article read with this gazetteer belongs to: its folder's name (None when
+    the gazetteer was not loaded from a folder)."""
+    return gazetteer.folder.name if gazetteer.folder is not None else None
+
+
+def _of_city(city: str | None):
+    """The articles of one city: tagged with it, or tagged with none (None: every article)."""
+    if city is None:
+        return None
+    tagged = select(article_cities_table.c.article)
+    mine = select(article_cities_table.c.article).where(article_cities_table.c.city == city)
+    return articles_table.c.id.in_(mine) | articles_table.c.id.not_in(tagged)
 
 
 def default_db() -> str:
@@ -279,9 +306,30 @@ class Store:
             conn.execute(insert(claims_table), list(rows.values()))
         return len(rows)
 
+    def tag_articles(self, article_ids: Iterable[str], city: str | None) -> None:
+        """Record that these articles belong to ``city`` (see the module docstring)."""
+        ids = list(dict.fromkeys(article_ids))
+        if city is None or not ids:
+            return
+        with self._write() as conn:
+            known = set(conn.scalars(select(article_cities_table.c.article).where(
+                article_cities_table.c.city == city, article_cities_table.c.article.in_(ids))))
+            rows = [{"article": i, "city": city} for i in ids if i not in known]
+            if rows:
+                conn.execute(insert(article_cities_table), rows)
+
+    def article_cities(self) -> dict[str, set[str]]:
+        """The cities each tagged article belongs to."""
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(article_cities_table)):
+                found.setdefault(row.article, set()).add(row.city)
+        return found
+
     def remove_article(self, article_id: str) -> list[Decision]:
         """Delete an article and its claims; decisions about them are kept, orphaned (returned)."""
         with self._write() as conn:
+            conn.execute(delete(article_cities_table).where(article_cities_table.c.article == article_id))
             conn.execute(delete(claims_table).where(claims_table.c.article == article_id))
             conn.execute(delete(articles_table).where(articles_table.c.id == article_id))
             return self._reconcile(conn, article_id)[0]
@@ -299,12 +347,13 @@ class Store:
         """
         report = ReextractReport()
         run_id = self.start_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
+        mine = self.articles(city=city_of(gazetteer))  # another city's articles are not read with this gazetteer
         if extract is None:
             from ..read import read_claims_many
 
-            readings = read_claims_many(self.articles(), gazetteer)
+            readings = read_claims_many(mine, gazetteer)
         else:
-            readings = ((article, extract(article, gazetteer)) for article in self.articles())
+            readings = ((article, extract(article, gazetteer)) for article in mine)
         for article, claims in readings:
             with self._write() as conn:
                 report.claims_before += conn.scalar(
@@ -338,11 +387,13 @@ class Store:
             return conn.execute(insert(runs_table).values(
                 kind=kind, extractor=extractor, started_at=datetime.now(UTC))).inserted_primary_key[0]
 
-    def articles(self) -> list[Article]:
-        """Every stored article, oldest addition first."""
+    def articles(self, *, city: str | None = None) -> list[Article]:
+        """Every stored article (of one city, if given), oldest addition first."""
+        query = select(articles_table).order_by(articles_table.c.added_at, articles_table.c.id)
+        if city is not None:
+            query = query.where(_of_city(city))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(articles_table).order_by(articles_table.c.added_at, articles_table.c.id))
-            return [_article(r) for r in rows]
+            return [_article(r) for r in conn.execute(query)]
 
     def article(self, article_id: str) -> Article:
         return _article(self._one(articles_table.c.id, article_id, "article"))
@@ -354,10 +405,12 @@ class Store:
             raise StoreError(f"no {what} {value!r} in the store")
         return row
 
-    def claims(self) -> dict[str, Claim]:
-        """Every current claim by key, in article and sentence order."""
+    def claims(self, *, city: str | None = None) -> dict[str, Claim]:
+        """Every current claim (of one city's articles, if given) by key, in article and sentence order."""
         query = (select(claims_table).join(articles_table, claims_table.c.article == articles_table.c.id)
                  .order_by(articles_table.c.added_at, claims_table.c.article, claims_table.c.start, claims_table.c.key))
+        if city is not None:
+            query = query.where(_of_city(city))
         with self.engine.connect() as conn:
             return {r.key: _claim(r) for r in conn.execute(query)}
 
@@ -434,9 +487,10 @@ class Store:
 
     # -- the timeline and settings ---------------------------------------------------------------
     def timeline(self, gazetteer: Gazetteer, *, show_proposed: bool = True, areas=None) -> ControlTimeline:
-        """The control timeline of everything stored, with editors' decisions applied."""
-        return ControlTimeline.build(
-            gazetteer, load_baseline(gazetteer), self.claims(), self.decisions(), show_proposed, areas=areas)
+        """The control timeline of the gazetteer's city (every untagged article too), with editors'
+        decisions applied."""
+        return ControlTimeline.build(gazetteer, load_baseline(gazetteer), self.claims(city=city_of(gazetteer)),
+                                     self.decisions(), show_proposed, areas=areas)
 
     def check(self) -> list[str]:
         """What is wrong with the database, if anything (an empty list: nothing): SQLite's
