@@ -1,0 +1,41 @@
+"""Shares: how much of a place a claim is about ("85 percent of", "parts of", "a hospital in").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .grammar import _number, _path_up, _phrase
+
+
+class Shares:
+    """Share-reading methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
+
+    def _share(self, place: Span, heads: list[Token | None]) -> tuple[float | None, bool] | None:
+        """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant.
+
+        None when the place hangs on a word that is no part of it ("talks about Aleppo").
+        """
+        w = self.words
+        root = self.parsed[place.end - 1 - self.sent.start]
+        ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
+        while root.head.i in ids and root.head != root:
+            root = root.head
+        path = [t for t in _path_up(root, None)[1:] if any(t.i in _phrase(h) for h in heads if h is not None)]
+        percent, partial = None, False
+        for token in path:
+            if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
+                continue
+            lemma = token.lemma_.lower()
+            text = self.parsed[token.left_edge.i:token.i + 1].text.lower()
+            if token.lower_ in w["percent_words"]:
+                number = next((c for c in token.children if c.like_num), None)
+                percent = _number(number.text) if number is not None else percent
+            elif any(text.endswith(f) for f in w["fractions"]):
+                percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
+            elif lemma in w["place_nouns"]:
+                partial = partial or bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+            elif lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]:
+                partial = True
+            elif lemma not in w["partial_heads_exempt"]:
+                return None
+        return percent, partial
