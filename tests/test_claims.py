@@ -252,3 +252,35 @@ def test_we_is_the_side_of_the_speaker(gazetteer):
 def test_it_is_said_has_no_speaker_but_is_a_hedge(gazetteer):
     claim = one("The Syrian army is said to have seized the surroundings of the Aleppo Citadel.", gazetteer)
     assert claim.attribution == "" and claim.hedged == "said to" and claim.partial
+
+
+# -- issue 11: the grammar of claims on reports the reader was not written against -----------------
+def test_every_conjunct_of_a_list_gets_the_claim_even_after_a_site(gazetteer):
+    """A list whose first item is a site ("the X bridge") still gives each place its claim: a
+    conjunct hangs on its sibling, which is no part of what it names."""
+    found = claims_of("Loyalist units seized the Karm al-Jabal bridge, the Qarlaq square and al-Bayada.", gazetteer)
+    assert {(c.place_id, c.controller, c.claim_type) for c in found} == {
+        ("karm-al-jabal", "government", "captured"), ("qarlaq", "government", "captured"),
+        ("al-bayada", "government", "captured")}
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Insurgents captured most of al-Ballat on Sunday.", None),
+    ("The army took a large swath of al-Farafira yesterday.", None),
+    ("Government troops have seized 60 percent of Aghyur.", 60.0),
+    ("Rebels now control about a third of Muhammad Bek.", 33.0),
+])
+def test_a_share_of_a_place_is_a_percent_claim_never_the_whole(gazetteer, text, number):
+    claim = one(text, gazetteer)
+    assert (claim.claim_type, claim.percent) == ("percent", number)
+
+
+def test_a_numbered_share_given_up_is_a_percent_claim_for_the_other_side(gazetteer):
+    claim = one("The rebels lost 30 percent of al-Asileh in the fighting.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type, claim.percent) == (
+        "al-asileh", "government", "percent", 30.0)
+
+
+def test_a_site_named_after_a_known_place_claims_that_place_only(gazetteer):
+    claim = one("Rebels stormed the Qarlaq Youth Housing before dawn.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "opposition", "captured")

@@ -16,12 +16,16 @@ from .frames import Frames
 from .grammar import _clause_verb, _past
 from .lexicon import context_words
 from .modality import Modality
-from .shares import Shares
+from .shares import SHARE, Shares
 from .spans import SpanIndex
 from .where import Where
 from .who import Who
 
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
+#: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
+SHARE_TYPES = ("holds", "captured", "withdrew")
+#: With no number, a side that gave up "much of X" still withdrew (from part of it).
+UNNUMBERED_SHARE_TYPES = ("holds", "captured")
 _TYPE_RANK = {"denied": 4, "captured": 3, "withdrew": 3, "evacuated": 3, "percent": 2, "holds": 1}
 
 
@@ -155,8 +159,9 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
-            if percent is not None and kind == "holds":
-                kind = "percent"
+            if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
+                kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
+            percent = None if percent == SHARE else percent
             reading = {
                 "sentence": self.text, "start": self.start, "end": self.end,
                 "place_as_written": place_span.text, "place_id": place_id,

@@ -6,6 +6,9 @@ from spacy.tokens import Span, Token
 
 from .grammar import _number, _path_up, _phrase
 
+#: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
+SHARE = -1.0
+
 
 class Shares:
     """Share-reading methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
@@ -20,7 +23,10 @@ class Shares:
         ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
         while root.head.i in ids and root.head != root:
             root = root.head
-        path = [t for t in _path_up(root, None)[1:] if any(t.i in _phrase(h) for h in heads if h is not None)]
+        up = _path_up(root, None)
+        # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
+        path = [t for below, t in zip(up, up[1:]) if below.dep_ != "conj"
+                and any(t.i in _phrase(h) for h in heads if h is not None)]
         percent, partial = None, False
         for token in path:
             if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
@@ -34,6 +40,9 @@ class Shares:
                 percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
             elif lemma in w["place_nouns"]:
                 partial = partial or bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+            elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
+                percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
+                partial = True
             elif lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]:
                 partial = True
             elif lemma not in w["partial_heads_exempt"]:

@@ -63,6 +63,9 @@ class Where:
                     self.parsed[first - 1].pos_ == "PROPN" or self.parsed[first - 1].lower_ in ARTICLES
                     or self.parsed[first - 1].text == "-"):
                 first -= 1
+            before = self.parsed[first - 1] if first else None
+            if before is not None and before.i in self.known and before.dep_ == "compound" and first <= before.head.i <= i:
+                continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
             main = self.doc[self.sent.start + first:self.sent.start + i + 1]
             lookup = self.gazetteer.lookup(main.text)
             best = lookup.match or (lookup.candidates[0].place if lookup.candidates else None)
