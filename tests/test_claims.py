@@ -108,7 +108,7 @@ def test_partial_claims(gazetteer):
     "An offensive to recapture al-Sakhour is expected soon.",
     "Islamic State fighters captured Palmyra on Sunday.",
     "The district of Hanano, previously held by rebels, lay in ruins.",
-    "Aid reached rebel-held Masaken Hanano on Sunday.",
+    "Aid reached the formerly rebel-held Masaken Hanano on Sunday.",
     "Thousands fled al-Sakhour overnight.",
 ])
 def test_no_claim_from_negation_hypotheticals_intentions_requests_other_cities_or_background(gazetteer, text):
@@ -284,3 +284,26 @@ def test_a_numbered_share_given_up_is_a_percent_claim_for_the_other_side(gazette
 def test_a_site_named_after_a_known_place_claims_that_place_only(gazetteer):
     claim = one("Rebels stormed the Qarlaq Youth Housing before dawn.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "opposition", "captured")
+
+
+@pytest.mark.parametrize("text, place, side", [
+    ("Aid trucks reached rebel-held Masaken Hanano on Sunday.", "masaken-hanano", "opposition"),
+    ("Shells fell near Sheikh Maqsoud, a Kurdish-controlled district.", "sheikh-maqsoud", "kurdish"),
+    ("A market in the government-held al-Midan district was hit.", "al-midan", "government"),
+])
+def test_a_side_held_adjective_is_a_holds_claim_of_lower_confidence(gazetteer, text, place, side):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == (place, side, "holds")
+    assert "background" in claim.flags and claim.confidence < 0.9
+
+
+def test_the_parts_of_a_city_a_side_holds_are_that_sides_region(gazetteer):
+    """The city's baseline says which region each side held: "rebel-held areas of Aleppo" are
+    eastern Aleppo here, never the whole city."""
+    claim = one("Jets pounded rebel-held districts of Aleppo through the night.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("eastern-aleppo", "opposition", "holds")
+
+
+def test_under_the_control_of_names_the_side_after_of(gazetteer):
+    claim = one("Al-Sukkari remains under the control of several rebel factions.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-sukkari", "opposition", "holds")

@@ -28,14 +28,16 @@ from .grammar import (
 class Frame:
     """What a control word claims: the claim type, the phrase naming the side (``owner``), whether
     the place goes to that side or to the ``other side`` (it left), the phrases naming places, and
-    the token indices where a site stands ("a hospital in X": a partial claim on X)."""
+    the token indices where a site stands ("a hospital in X": a partial claim on X). A
+    ``background`` frame states control in passing ("rebel-held X", "X, held by rebels,"): a
+    holds claim of lower confidence that never outranks a change on the map."""
 
     claim_type: str
     owner: Token | None
     open_side: str
     args: list[Token | None]
     sites: frozenset[int] = frozenset()
-
+    background: bool = False
 
 
 class Frames:
@@ -113,16 +115,39 @@ class Frames:
             return Frame("holds", None, "", [subject]) if subject is not None else None
         if _is_noun(t):
             return self._control_noun(t)
-        if t.dep_ in ("acl", "amod", "relcl", "compound") or self._past_state(t):
-            return None  # "the district, held by rebels," and "rebel-held X": background, not a claim
+        if self._past_state(t):
+            return None  # "formerly rebel-held X": no word on who holds it now
+        if t.dep_ in ("acl", "amod", "compound"):
+            return self._in_passing(t)
+        if t.dep_ == "relcl":
+            return None
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
         if _passive(t):
             return Frame("holds", _agent(t), "", self._patients(t))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
+    def _in_passing(self, t: Token):
+        """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
+        in passing (a background holds claim); the side is the actor the adjective is made of."""
+        owner = _agent(t) if t.dep_ == "acl" else None
+        if owner is None:
+            owner = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
+                          and self._actor_at(c)), None)
+        if owner is None and t.i > 1 and self.parsed[t.i - 1].text == "-" and self._actor_at(self.parsed[t.i - 2]):
+            owner = self.parsed[t.i - 2]
+        if owner is None or not self._actor_at(owner) and not self._side(owner):
+            return None
+        noun = t.head
+        if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
+            return None  # "the former rebel-held district": no word on who holds it now
+        args = [noun.head] if noun.dep_ == "appos" and self._place_at(noun.head) else [noun]
+        return Frame("holds", owner, "", args, background=True)
+
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
+        if owner is None:  # "under the control of the regime", "in the control of rebel groups"
+            owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
         head = t.head
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head

@@ -140,6 +140,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         if status == "blocked":
             return []
         places = self._places_in(args)
+        if frame.background:  # said in passing: only names the gazetteer knows, never a guess at one
+            places = [p for p in places if p[1] is not None]
         if not places:
             return []
         side, leaver = None, None
@@ -159,9 +161,14 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
+            if frame.background:  # "the rebel-held part of X" still says who holds X
+                percent, flags = None, [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent
+            if frame.background or partial or percent is not None or kind == "percent":
+                held_by = side if frame.background else self._held_by_in(args)
+                place_id = self._side_region(place_id, held_by) or place_id
             reading = {
                 "sentence": self.text, "start": self.start, "end": self.end,
                 "place_as_written": place_span.text, "place_id": place_id,

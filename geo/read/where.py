@@ -5,7 +5,42 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..core import ARTICLES, find_dates
+from ..gazetteer import Gazetteer, load_baseline
 from .grammar import _phrase
+
+#: Of a region's members whose controller the baseline knows, the share a side must hold for the
+#: region to be "its" region.
+SIDE_REGION_SHARE = 0.7
+_SIDE_REGIONS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+
+
+def side_regions(gazetteer: Gazetteer) -> dict[str, str]:
+    """The region each side held at the baseline (the largest it held nearly all of), by side.
+
+    "Rebel-held parts of the city", "the territory they held": a side's territory is its region,
+    which the city's own baseline tells, not a word list.
+    """
+    cached = _SIDE_REGIONS.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    baseline = load_baseline(gazetteer)
+    best: dict[str, tuple[int, str]] = {}
+    for region in gazetteer.regions:
+        members = [m for m in gazetteer.members(region.id) if m in gazetteer.places]
+        if not members:
+            continue
+        held: dict[str, int] = {}
+        for member in members:
+            side = baseline.entry(member).controller
+            if side != "unknown":  # members the baseline leaves open do not count either way
+                held[side] = held.get(side, 0) + 1
+        known = sum(held.values())
+        for side, count in held.items():
+            if known >= 3 and count >= SIDE_REGION_SHARE * known and len(members) > best.get(side, (0, ""))[0]:
+                best[side] = (len(members), region.id)
+    found = {side: region for side, (_, region) in best.items()}
+    _SIDE_REGIONS[id(gazetteer)] = (gazetteer, found)
+    return found
 
 
 class Where:
@@ -36,19 +71,47 @@ class Where:
         root = self.parsed[max(ids)]
         while root.head.i in ids and root.head != root:
             root = root.head
-        coordinated = True
+        coordinated, located = True, False
         token = root
         while token.head != token and token.head.i in phrase:
             coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
             token = token.head
             for other_ids, _ in self.places:
-                if token.i in other_ids and other_ids != ids:
+                if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
                     return not coordinated
         head = root.head
         if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i not in ids:
             introducers = self.words["list_introducers"]
             return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
         return False
+
+    def _side_region(self, place_id: str | None, side: str | None) -> str | None:
+        """The region ``side`` held, when ``place_id`` is a larger region holding it: "rebel-held
+        parts of the city" are the rebels' region of the city, not the whole city."""
+        region = side_regions(self.gazetteer).get(side or "")
+        if region is None or place_id is None or not self.gazetteer.places[place_id].is_region:
+            return None
+        inner, outer = set(self.gazetteer.members(region)), set(self.gazetteer.members(place_id))
+        return region if inner < outer else None
+
+    def _held_by_in(self, heads: list[Token | None]) -> str | None:
+        """The side of a "X-held" / "X-controlled" adjective inside the argument phrases."""
+        phrase: set[int] = set()
+        for head in (h for h in heads if h is not None):
+            phrase |= _phrase(head)
+        for cue_span, cue in self.cues:
+            root = cue_span.root
+            if cue.label_ == "state" and root.i in phrase and root.dep_ in ("amod", "acl", "compound"):
+                frame = self._in_passing(root)
+                if frame is not None and frame.owner is not None:
+                    return self._side(frame.owner)
+        return None
+
+    def _named_noun(self, token: Token, ids: set[int]) -> bool:
+        """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
+        return token.lemma_.lower() in self.words["place_nouns"] and any(
+            c.i in ids and c.dep_ in ("compound", "amod", "nmod") for c in token.children)
 
     def _unknown_places(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """Proper names in an argument that no gazetteer or actor entry explains: places we do not know."""

@@ -50,6 +50,8 @@ class Change:
 
 #: Two sources that disagree about a place within this many days make it contested.
 DISAGREEMENT_DAYS = 2
+#: The flag of a holds claim said in passing ("rebel-held X"): it ranks below every change.
+BACKGROUND = "background"
 #: Below this confidence a claim is listed under "low-confidence" for review.
 LOW_CONFIDENCE = 0.5
 
@@ -290,7 +292,7 @@ class ControlTimeline:
             window: deque[tuple[int, tuple[str, str], str, str]] = deque()  # (day, source, key, side)
             for day, seq, key, claim, partial in claims:
                 said, rival = claim.controller, None
-                if not partial:
+                if not partial and BACKGROUND not in claim.flags:  # said in passing: no rival to anyone
                     written = (claim.article, claim.attribution)
                     source = sources.get(written) or sources.setdefault(written, _source(claim))
                     while window and day - window[0][0] > DISAGREEMENT_DAYS:
@@ -327,6 +329,8 @@ class ControlTimeline:
             if event_day != day:
                 state = self._close_day(state, day, controller, keys, history, since)
                 day, controller, keys = event_day, state.controller, []
+            if said != controller and BACKGROUND in self.claims[key].flags:
+                continue  # "rebel-held X" said in passing confirms a state, never changes one
             if partial and said != controller or rival:
                 said = "contested"
             if said != controller:
