@@ -307,3 +307,21 @@ def test_the_parts_of_a_city_a_side_holds_are_that_sides_region(gazetteer):
 def test_under_the_control_of_names_the_side_after_of(gazetteer):
     claim = one("Al-Sukkari remains under the control of several rebel factions.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("al-sukkari", "opposition", "holds")
+
+
+@pytest.mark.parametrize("text", [
+    "Winning al-Kallaseh would give the army the high ground.",
+    "For the insurgents, giving up Qarlaq would be a heavy blow.",
+    "Air raids preceded a fresh campaign to capture al-Ansari.",
+    "Officials said the army was in the final stage of retaking al-Mashhad.",
+    "Under the agreement, the fighters are to be evacuated from al-Zebdiyeh shortly.",
+    "Once the gunmen are evacuated from Salaheddine, troops will enter the area.",
+    "Convoys waited in a rebel-held area in Aleppo.",
+])
+def test_gerund_hypotheticals_stages_futures_and_some_area_claim_nothing(gazetteer, text):
+    assert claims_of(text, gazetteer) == []
+
+
+def test_a_past_clause_before_a_modal_remark_is_still_a_claim(gazetteer):
+    claim = one("When insurgents overran Qarlaq in 2012, it must be said, nobody protested.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "opposition", "captured")

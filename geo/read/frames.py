@@ -141,8 +141,12 @@ class Frames:
         noun = t.head
         if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
             return None  # "the former rebel-held district": no word on who holds it now
-        args = [noun.head] if noun.dep_ == "appos" and self._place_at(noun.head) else [noun]
-        return Frame("holds", owner, "", args, background=True)
+        if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
+            return Frame("holds", owner, "", [noun.head], background=True)
+        if noun.lemma_.lower() in self.words["place_nouns"] and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None  # "a government-held area in X": some area of X, not X
+        return Frame("holds", owner, "", [noun], background=True)
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)

@@ -28,22 +28,30 @@ class Modality:
                         return "blocked"
                     if child.dep_ == "mark" and lower in w["conditionals"]:
                         return "blocked"
+                    if child.dep_ == "advmod" and lower in w["future_adverbs"]:  # "to be evacuated imminently"
+                        return "blocked"
             governor = current.head
             if governor == current:
                 break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
             if (infinitive or current.dep_ == "xcomp") and governor.lemma_.lower() not in w["denials"]:
-                near = [governor, *(c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"))]
+                near = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
                 # "claims to have taken X", "is said to have seized X": a done deed, reported
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
                 reported = perfect and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
-                if not reported and not any(t.lemma_.lower() in w["implicatives"] for t in near):
+                done = governor.lemma_.lower() in w["implicatives"] or any(  # "a deal to evacuate", not "strikes ... to take"
+                    t.lemma_.lower() in w["implicative_nouns"] for t in near)
+                if not reported and not done:
                     return "blocked"
             elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp"):
                 inherit = False
             elif current.dep_ == "advcl" and any(
                     c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children):
+                if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w["future_modals"] for c in governor.children):
+                    return "blocked"  # "once the rebels have left X, the city will be...": a future step
                 break  # "when the rebels overran X, ...": a fact the main clause takes for granted
+            elif current.dep_ in ("csubj", "csubjpass"):
+                pass  # "Taking X would hand him a victory": the gerund takes its clause's modality
             elif current.dep_ not in ("conj", "advcl"):
                 break
             lemma = governor.lemma_.lower()
