@@ -325,3 +325,23 @@ def test_gerund_hypotheticals_stages_futures_and_some_area_claim_nothing(gazette
 def test_a_past_clause_before_a_modal_remark_is_still_a_claim(gazetteer):
     claim = one("When insurgents overran Qarlaq in 2012, it must be said, nobody protested.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "opposition", "captured")
+
+
+def test_a_list_opened_by_a_colon_gives_every_item_the_claim(gazetteer):
+    found = claims_of("Over the week the army recovered these quarters: Qarlaq, al-Bayada, Glass Market Lane "
+                      "and al-Ballat.", gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
+        ("qarlaq", "government", "captured"), ("al-bayada", "government", "captured"),
+        (None, "government", "captured"), ("al-ballat", "government", "captured")]
+    assert "unresolved place" in found[2].flags and found[2].place_as_written == "Glass Market Lane"
+
+
+@pytest.mark.parametrize("text", [
+    "Army units restored security and stability to Qarlaq on Sunday.",
+    "Government troops brought calm back to Qarlaq after the clashes.",
+    "Government forces won back Qarlaq overnight.",
+    "Loyalist fighters secured Qarlaq by dawn.",
+])
+def test_restoring_order_winning_back_and_securing_are_captures(gazetteer, text):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "government", "captured")

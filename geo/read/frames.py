@@ -51,6 +51,10 @@ class Frames:
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
         args = [_antecedent_noun(t, a) for a in args]
+        if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
+            args = _child_pobj_all(t, ("to",)) + [
+                g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
+        args += self._colon_list(t, args)
         sites: set[int] = set()
         if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
             located = _child_pobj_all(t, ("in", "inside", "at"))
@@ -59,6 +63,22 @@ class Frames:
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _colon_list(self, verb: Token, args: list[Token]) -> list[Token]:
+        """The items of a list a colon opens after the verb's object ("took the following
+        districts: A, B, C"), however the parser attached them: every word up to a semicolon."""
+        if not args:
+            return []
+        last = max(i for a in args for i in _phrase(a))
+        sent = self.parsed
+        if last + 1 >= len(sent) or sent[last + 1].text != ":":
+            return []
+        items = []
+        for token in sent[last + 2:]:
+            if token.text == ";":
+                break
+            items.append(token)
+        return items
 
     def _fall(self, t: Token, cue: str):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
