@@ -345,3 +345,23 @@ def test_a_list_opened_by_a_colon_gives_every_item_the_claim(gazetteer):
 def test_restoring_order_winning_back_and_securing_are_captures(gazetteer, text):
     claim = one(text, gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "government", "captured")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Street battles raged in al-Ballat and al-Farafira on Sunday.", {"al-ballat", "al-farafira"}),
+    ("Fierce fighting went on in Qarlaq, a monitor said.", {"qarlaq"}),
+    ("Loyalist troops advanced in Aghyur overnight.", {"aghyur"}),
+    ("Government forces attacked the al-Bayada district at dawn.", {"al-bayada"}),
+])
+def test_fighting_inside_a_place_makes_it_contested(gazetteer, text, places):
+    found = claims_of(text, gazetteer)
+    assert {(c.place_id, c.controller, c.claim_type) for c in found} == {(p, "contested", "holds") for p in places}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting continued in eastern Aleppo for a third day.",
+    "Air raids and attacks on al-Ballat killed nine people.",
+    "The army displayed advanced weapons in al-Ballat.",
+])
+def test_fighting_across_a_region_or_raids_on_a_place_claim_nothing(gazetteer, text):
+    assert claims_of(text, gazetteer) == []

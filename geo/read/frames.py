@@ -130,6 +130,8 @@ class Frames:
     def _state(self, t: Token, cue: str):
         if cue == "hands":
             return self._in_hands(t)
+        if cue in ("fighting", "attack"):
+            return self._fighting(t, cue)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
@@ -146,6 +148,22 @@ class Frames:
         if _passive(t):
             return Frame("holds", _agent(t), "", self._patients(t))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+
+    def _fighting(self, t: Token, cue: str):
+        """"Clashes in X", "fighting for X continued", "troops advanced in X": X is contested.
+
+        Only fighting located inside a place counts ("in", "inside", "for", "within"), not fighting
+        near or towards it; "advanced" must be a verb ("advanced weapons" is no advance).
+        """
+        preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))
+        if t.lower_.startswith("advanc") and not _is_verb(t):
+            return None
+        args = _child_pobj_all(t, preps) + [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]
+        if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
+            args += [c for c in t.children if c.dep_ == "dobj"]
+        if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
+            args += _child_pobj_all(t.head, preps)
+        return Frame("holds", None, "", args) if args else None
 
     def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said

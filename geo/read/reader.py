@@ -21,6 +21,10 @@ from .spans import SpanIndex
 from .where import Where
 from .who import Who
 
+#: Cues whose claims give the place to no side: it is contested.
+CONTESTING_CUES = ("contested", "fighting", "attack")
+#: Fighting inside a place: about a whole region it makes no claim.
+FIGHTING_CUES = ("fighting", "attack")
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
 #: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
 SHARE_TYPES = ("holds", "captured", "withdrew")
@@ -161,6 +165,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
+            if cue._.cue in FIGHTING_CUES and place_id and self.gazetteer.places[place_id].is_region:
+                continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
             if frame.background:  # "the rebel-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
@@ -173,7 +179,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
                 "sentence": self.text, "start": self.start, "end": self.end,
                 "place_as_written": place_span.text, "place_id": place_id,
                 "place": self.gazetteer.places[place_id].name if place_id else "",
-                "controller": "contested" if cue._.cue == "contested" else side,
+                "controller": "contested" if cue._.cue in CONTESTING_CUES else side,
                 "claim_type": kind, "percent": percent, "partial": partial,
                 "place_start": place_span.start_char, "place_end": place_span.end_char,
                 "cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char,
