@@ -365,3 +365,19 @@ def test_fighting_inside_a_place_makes_it_contested(gazetteer, text, places):
 ])
 def test_fighting_across_a_region_or_raids_on_a_place_claim_nothing(gazetteer, text):
     assert claims_of(text, gazetteer) == []
+
+
+def test_a_list_after_among_them_gives_each_item_the_claim_and_a_count_is_a_share(gazetteer):
+    found = claims_of("Loyalist troops took control of nine quarters in the Old City, among them Qarlaq and "
+                      "al-Bayada.", gazetteer)
+    assert {(c.place_id, c.controller, c.claim_type) for c in found} == {
+        ("old-city", "government", "percent"), ("qarlaq", "government", "captured"),
+        ("al-bayada", "government", "captured")}
+
+
+def test_a_district_in_a_region_is_no_claim_on_the_region(gazetteer):
+    assert claims_of("Insurgents seized a small district in eastern Aleppo.", gazetteer) == []
+
+
+def test_civilians_driven_out_of_a_place_give_it_to_nobody(gazetteer):
+    assert claims_of("The shelling drove residents out of al-Ballat.", gazetteer) == []

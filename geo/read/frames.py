@@ -54,7 +54,6 @@ class Frames:
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
-        args += self._colon_list(t, args)
         sites: set[int] = set()
         if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
             located = _child_pobj_all(t, ("in", "inside", "at"))
@@ -64,17 +63,28 @@ class Frames:
             args = [t.head]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
 
-    def _colon_list(self, verb: Token, args: list[Token]) -> list[Token]:
-        """The items of a list a colon opens after the verb's object ("took the following
-        districts: A, B, C"), however the parser attached them: every word up to a semicolon."""
-        if not args:
+    def _list_after(self, args: list[Token | None]) -> list[Token]:
+        """The items of a list opened right after the arguments by a colon or an introducer
+        ("took the following districts: A, B, C", "13 quarters, among them A and B"), however the
+        parser attached them: every word up to a semicolon."""
+        heads = [a for a in args if a is not None]
+        if not heads:
             return []
-        last = max(i for a in args for i in _phrase(a))
         sent = self.parsed
-        if last + 1 >= len(sent) or sent[last + 1].text != ":":
+        at = max(i for a in heads for i in _phrase(a)) + 1
+        if at < len(sent) and sent[at].text == ",":
+            at += 1
+        opener = 0
+        if at < len(sent) and sent[at].text == ":":
+            opener = 1
+        else:
+            rest = " ".join(tok.lower_ for tok in sent[at:at + 3])
+            opener = next((len(w.split()) for w in self.words["list_introducers"]
+                           if rest == w or rest.startswith(w + " ")), 0)
+        if not opener:
             return []
         items = []
-        for token in sent[last + 2:]:
+        for token in sent[at + opener:]:
             if token.text == ";":
                 break
             items.append(token)
@@ -98,6 +108,9 @@ class Frames:
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
+        expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
+        if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
+            return None  # "the shelling drove civilians out of X": nobody took X
         if _passive(t):
             agent = _agent(t)
             if agent is not None:

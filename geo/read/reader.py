@@ -143,6 +143,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         status = self._status(token)
         if status == "blocked":
             return []
+        args = [*args, *self._list_after(args)]
         places = self._places_in(args)
         if frame.background:  # said in passing: only names the gazetteer knows, never a guess at one
             places = [p for p in places if p[1] is not None]

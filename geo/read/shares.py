@@ -39,7 +39,10 @@ class Shares:
             elif any(text.endswith(f) for f in w["fractions"]):
                 percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
             elif lemma in w["place_nouns"]:
-                partial = partial or bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+                region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+                partial = partial or region
+                if region and percent is None and any(c.dep_ == "nummod" for c in token.children):
+                    percent = SHARE  # "13 quarters of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True

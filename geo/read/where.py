@@ -80,6 +80,8 @@ class Where:
             for other_ids, _ in self.places:
                 if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
                     return not coordinated
+            if located and self._some_place(token):  # "a district in X" names some district of X, not X
+                return True
         head = root.head
         if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i not in ids:
             introducers = self.words["list_introducers"]
@@ -107,6 +109,11 @@ class Where:
                 if frame is not None and frame.owner is not None:
                     return self._side(frame.owner)
         return None
+
+    def _some_place(self, token: Token) -> bool:
+        """An indefinite place noun: "an important district", "a neighbourhood"."""
+        return token.lemma_.lower() in self.words["place_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
     def _named_noun(self, token: Token, ids: set[int]) -> bool:
         """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
