@@ -381,3 +381,15 @@ def test_a_district_in_a_region_is_no_claim_on_the_region(gazetteer):
 
 def test_civilians_driven_out_of_a_place_give_it_to_nobody(gazetteer):
     assert claims_of("The shelling drove residents out of al-Ballat.", gazetteer) == []
+
+
+@pytest.mark.parametrize("text, side, number", [
+    ("The army said it now controls 85 per cent of eastern Aleppo.", "government", 85.0),
+    ("Only 5 per cent of eastern Aleppo is left in the rebels' hands.", "opposition", 5.0),
+    ("Insurgents still hold some three square kilometres of eastern Aleppo.", "opposition", None),
+    ("Rebels took half of eastern Aleppo in a single summer.", "opposition", 50.0),
+])
+def test_shares_written_as_per_cent_area_or_fraction_are_percent_claims(gazetteer, text, side, number):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type, claim.percent) == (
+        "eastern-aleppo", side, "percent", number)

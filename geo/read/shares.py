@@ -28,14 +28,24 @@ class Shares:
         path = [t for below, t in zip(up, up[1:]) if below.dep_ != "conj"
                 and any(t.i in _phrase(h) for h in heads if h is not None)]
         percent, partial = None, False
+        for child in root.children:  # "half the city", "more than half the city"
+            said = self.parsed[child.left_edge.i:child.right_edge.i + 1].text.lower()
+            if child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod") and child.i < root.i:
+                fraction = next((v for f, v in w["fractions"].items() if said.endswith(f)), None)
+                if fraction is not None:
+                    percent, partial = float(fraction), True
         for token in path:
             if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
                 continue
             lemma = token.lemma_.lower()
             text = self.parsed[token.left_edge.i:token.i + 1].text.lower()
-            if token.lower_ in w["percent_words"]:
+            written = " ".join([*(c.lower_ for c in token.lefts if c.dep_ == "compound"), token.lower_])
+            if token.lower_ in w["percent_words"] or written in w["percent_words"]:  # "percent", "per cent"
                 number = next((c for c in token.children if c.like_num), None)
                 percent = _number(number.text) if number is not None else percent
+            elif lemma in w["area_units"] or token.lower_ in w["area_units"]:  # "five square kilometres of X"
+                percent = percent if percent is not None else SHARE
+                partial = True
             elif any(text.endswith(f) for f in w["fractions"]):
                 percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
             elif lemma in w["place_nouns"]:
