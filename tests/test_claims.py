@@ -115,10 +115,12 @@ def test_no_claim_from_negation_hypotheticals_intentions_requests_other_cities_o
     assert claims_of(text, gazetteer) == []
 
 
-def test_a_denial_is_kept_as_a_dispute(gazetteer):
-    claim = one("Rebel commanders denied that the army had captured Salaheddine.", gazetteer)
+def test_a_denial_is_kept_as_a_dispute_and_gives_the_denier_a_holds_claim(gazetteer):
+    claim, holds = claims_of("Rebel commanders denied that the army had captured Salaheddine.", gazetteer)
     assert (claim.place_id, claim.claim_type, claim.controller) == ("salaheddine", "denied", "government")
     assert claim.disputes == "captured:government"
+    assert (holds.place_id, holds.claim_type, holds.controller) == ("salaheddine", "holds", "opposition")
+    assert holds.disputes == "captured:government" and "denial" in holds.flags
 
 
 def test_a_place_not_in_the_gazetteer_is_reported_unresolved(gazetteer):
@@ -219,8 +221,15 @@ def test_a_claimed_deed_is_a_hedged_claim_with_its_source(gazetteer):
 
 
 def test_a_denied_loss_disputes_a_withdrawal(gazetteer):
-    claim = one("Rebels denied losing Sheikh Saeed.", gazetteer)
+    claim, holds = claims_of("Rebels denied losing Sheikh Saeed.", gazetteer)
     assert (claim.claim_type, claim.disputes) == ("denied", "withdrew:government")
+    assert (holds.claim_type, holds.controller, holds.disputes) == ("holds", "opposition", "withdrew:government")
+
+
+def test_rejecting_the_report_of_a_fall_is_a_denial(gazetteer):
+    claim, holds = claims_of("Insurgent spokesmen rejected the report that Qarlaq had fallen to the army.", gazetteer)
+    assert (claim.place_id, claim.claim_type, claim.disputes) == ("qarlaq", "denied", "captured:government")
+    assert (holds.place_id, holds.claim_type, holds.controller) == ("qarlaq", "holds", "opposition")
 
 
 @pytest.mark.parametrize("text", [

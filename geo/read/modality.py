@@ -43,7 +43,8 @@ class Modality:
                     t.lemma_.lower() in w["implicative_nouns"] for t in near)
                 if not reported and not done:
                     return "blocked"
-            elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp"):
+            elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp") or current.dep_ == "relcl" and any(
+                    c.dep_ == "mark" for c in current.children):  # "the report that X fell": a content clause
                 inherit = False
             elif current.dep_ == "advcl" and any(
                     c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children):
@@ -62,8 +63,22 @@ class Modality:
             nxt = _clause_verb(governor, w["blockers"])
             if nxt is None:
                 return "blocked"
+            if nxt != governor and nxt.lemma_.lower() in w["denials"]:  # "rejected the report that X fell"
+                status = "denied"
             current = nxt
         return status
+
+    def _denier_side(self, token: Token) -> str | None:
+        """The side of whoever denies the claim ``token`` states ("rebels denied that ...")."""
+        node = token
+        for _ in range(12):
+            if node.lemma_.lower() in self.words["denials"]:
+                subject = _subject(node)
+                return self._side(subject) if subject is not None else None
+            if node.head == node:
+                return None
+            node = node.head
+        return None
 
     def _attribution(self, token: Token) -> tuple[str, bool]:
         """Who the sentence says made the claim, and whether that is only a pronoun to resolve."""

@@ -71,7 +71,7 @@ class ClaimReader:
 
 
 def _public(reading: dict) -> dict:
-    return {k: v for k, v in reading.items() if not k.startswith(("attribution_pronoun", "leaver", "open"))}
+    return {k: v for k, v in reading.items() if not k.startswith(("attribution_pronoun", "leaver", "open", "denier"))}
 
 
 def _fill_sides(doc: Doc, readings: list[dict]) -> list[dict]:
@@ -94,6 +94,11 @@ def _fill_sides(doc: Doc, readings: list[dict]) -> list[dict]:
             continue
         if r["claim_type"] == "denied":
             r["disputes"] = f"{r['disputes']}:{r['controller']}"
+            kept.append(r)
+            holder = r.get("denier") or opponents.get(r["controller"])
+            if holder and holder != r["controller"]:  # the denier's side says it still holds the place
+                kept.append({**r, "claim_type": "holds", "controller": holder, "flags": [*r["flags"], "denial"]})
+            continue
         kept.append(r)
     return kept
 
@@ -190,5 +195,6 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             }
             if status == "denied":  # kept as the dispute of the claim it answers
                 reading["claim_type"], reading["disputes"] = "denied", kind
+                reading["denier"] = self._denier_side(token)
             out.append(reading)
         return out
