@@ -402,3 +402,8 @@ def test_shares_written_as_per_cent_area_or_fraction_are_percent_claims(gazettee
     claim = one(text, gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type, claim.percent) == (
         "eastern-aleppo", side, "percent", number)
+
+
+def test_evacuated_out_of_a_place(gazetteer):
+    claim = one("Some 2,000 rebels were evacuated out of al-Mashhad on Friday under the deal.", gazetteer)
+    assert (claim.place_id, claim.claim_type, claim.controller) == ("al-mashhad", "evacuated", "government")

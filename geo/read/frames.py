@@ -125,7 +125,7 @@ class Frames:
                 return Frame("evacuated", None, "other side", [of] + _child_pobj_all(t, ("from",)))
             return Frame("evacuated", of, "other side", _child_pobj_all(t, ("from",)))
         if _passive(t):
-            return Frame("evacuated", _subject(t), "other side", _child_pobj_all(t, ("from",)) + [
+            return Frame("evacuated", _subject(t), "other side", _origins(t) + [  # "evacuated (out) of/from X"
                 s for s in self._patients(t) if self._place_at(s)])
         objects = [c for c in t.children if c.dep_ == "dobj"]
         places = [o for o in objects if self._place_at(o)]
@@ -135,7 +135,7 @@ class Frames:
         if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None
         # "evacuate the rebels from X": the parser often hangs "from X" on the rebels
-        origins = _child_pobj_all(t, ("from",)) + [
+        origins = _origins(t) + [
             g for o in objects for i in _phrase(o) if self.parsed[i].lower_ == "from"
             for g in self.parsed[i].children if g.dep_ == "pobj"]
         return Frame("evacuated", evacuees, "other side", origins)
