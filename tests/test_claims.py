@@ -407,3 +407,21 @@ def test_shares_written_as_per_cent_area_or_fraction_are_percent_claims(gazettee
 def test_evacuated_out_of_a_place(gazetteer):
     claim = one("Some 2,000 rebels were evacuated out of al-Mashhad on Friday under the deal.", gazetteer)
     assert (claim.place_id, claim.claim_type, claim.controller) == ("al-mashhad", "evacuated", "government")
+
+
+def test_they_is_the_last_side_fighting_not_the_last_speaker(gazetteer):
+    found = claims_of("Government troops pushed deeper into the east. Rebels said the shelling was relentless. "
+                      "They also seized Qarlaq on Sunday.", gazetteer)
+    assert [(c.place_id, c.controller) for c in found] == [("qarlaq", "government")]
+
+
+def test_they_is_not_the_side_being_driven_out(gazetteer):
+    found = claims_of("The army has been trying to drive the rebels out for weeks. They now hold al-Ballat, "
+                      "a monitor said.", gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [("al-ballat", "government", "holds")]
+
+
+def test_the_troops_go_to_the_last_side_fighting(gazetteer):
+    found = claims_of("Government troops had dug in on the hill before rebel fighters struck back at dawn. By noon "
+                      "the fighters had retaken Aghyur.", gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [("aghyur", "opposition", "captured")]

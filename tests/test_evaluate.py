@@ -284,7 +284,7 @@ def test_an_unknown_gold_place_is_scored_as_a_miss_then_reported_unless_allowed(
 # -- the ratchet: the reader on the development corpora --------------------------------------------
 #: F1 last measured on each corpus, rounded down; raise them when the reader improves. Mosul's is not
 #: measured yet (no data/mosul gazetteer when this was written): its test says what to record.
-FLOORS: dict[str, dict[str, float] | None] = {"aleppo": {"overall": 0.57, "changes": 0.67}, "mosul": None}
+FLOORS: dict[str, dict[str, float] | None] = {"aleppo": {"overall": 0.58, "changes": 0.68}, "mosul": None}
 
 
 def _evaluate_corpus(name: str, *extra: str) -> dict:

@@ -56,7 +56,8 @@ class ClaimReader:
     def __call__(self, doc: Doc) -> Doc:
         readings: list[dict] = []
         previous_source = ""
-        index = SpanIndex(doc)
+        words = context_words()
+        index = SpanIndex(doc, speech_forms=frozenset(words["speech_forms"]), expel_labels=frozenset({"expel", "loss"}))
         for sent, parsed in doc._.parsed or []:
             found = _Sentence(doc, sent, parsed, self.gazetteer, index).read()
             for reading in found:

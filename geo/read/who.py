@@ -55,12 +55,17 @@ class Who:
             if all(tok.dep_ in ("compound", "amod", "nmod", "poss", "det", "npadvmod", "conj", "punct")
                    for tok in _path_up(root, head)):
                 return span._.side
-        return found[0][1]._.side if found else None
+        if found:
+            return found[0][1]._.side
+        if head.lemma_.lower() in self.words["fighter_nouns"] and any(  # "the troops", "its forces"
+                c.dep_ in ("det", "poss") and c.lower_ in self.words["definite_determiners"] for c in head.children):
+            return self._antecedent(head)
+        return None
 
     def _antecedent(self, pronoun: Token) -> str | None:
         """The side of the last actor named before a pronoun, in this sentence or the ones before."""
         before = self.sent.start + pronoun.i
-        latest = self.index.last_actor_before(before)
+        latest = self.index.last_fighter_before(before) or self.index.last_actor_before(before)
         return latest._.side if latest is not None else None
 
     def _is_fighter(self, head: Token) -> bool:
