@@ -425,3 +425,14 @@ def test_the_troops_go_to_the_last_side_fighting(gazetteer):
     found = claims_of("Government troops had dug in on the hill before rebel fighters struck back at dawn. By noon "
                       "the fighters had retaken Aghyur.", gazetteer)
     assert [(c.place_id, c.controller, c.claim_type) for c in found] == [("aghyur", "opposition", "captured")]
+
+
+def test_residual_pockets_go_to_the_side_left_with_them(gazetteer):
+    found = claims_of("Loyalist forces took al-Kallaseh, leaving the rebels only al-Zebdiyeh and al-Ansari.", gazetteer)
+    assert {(c.place_id, c.controller, c.claim_type) for c in found} == {
+        ("al-kallaseh", "government", "captured"), ("al-zebdiyeh", "opposition", "holds"),
+        ("al-ansari", "opposition", "holds")}
+
+
+def test_a_side_that_left_a_place_is_no_residual_pocket(gazetteer):
+    assert claims_of("Rebels left al-Ansari for good on Monday.", gazetteer) == []

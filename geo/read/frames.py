@@ -143,6 +143,8 @@ class Frames:
     def _state(self, t: Token, cue: str):
         if cue == "hands":
             return self._in_hands(t)
+        if cue == "leave":
+            return self._residual(t)
         if cue in ("fighting", "attack"):
             return self._fighting(t, cue)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -161,6 +163,17 @@ class Frames:
         if _passive(t):
             return Frame("holds", _agent(t), "", self._patients(t))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+
+    def _residual(self, t: Token):
+        """"Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
+        still holds. Without a word such as "only" it is no claim ("rebels left X" = they departed)."""
+        if not _is_verb(t):
+            return None
+        objects = [c for c in t.children if c.dep_ in ("dobj", "dative")] + _child_pobj_all(t, ("with",))
+        holder = next((o for o in objects if self._side(o) and not self._place_at(o)), None)
+        pockets = [o for o in objects if o is not holder and self._place_at(o) and any(
+            c.lower_ in self.words["residual_words"] for c in o.children if c.dep_ in ("advmod", "amod", "quantmod"))]
+        return Frame("holds", holder, "", pockets) if holder is not None and pockets else None
 
     def _fighting(self, t: Token, cue: str):
         """"Clashes in X", "fighting for X continued", "troops advanced in X": X is contested.
