@@ -436,3 +436,19 @@ def test_residual_pockets_go_to_the_side_left_with_them(gazetteer):
 
 def test_a_side_that_left_a_place_is_no_residual_pocket(gazetteer):
     assert claims_of("Rebels left al-Ansari for good on Monday.", gazetteer) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army completed its control of al-Ballat overnight.",
+    "Al-Ballat is back under army control.",
+    "Loyalist units entered and secured al-Ballat.",
+    "Al-Ballat fell into the hands of the army on Friday.",
+])
+def test_phrases_of_taking_control(gazetteer, text):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-ballat", "government", "captured")
+
+
+def test_consolidating_control_stays_a_statement_of_who_holds(gazetteer):
+    claim = one("The army consolidated its control over al-Ballat.", gazetteer)
+    assert (claim.controller, claim.claim_type) == ("government", "holds")

@@ -222,7 +222,8 @@ class Frames:
             lemma = verb.lemma_.lower()
             if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
                 return None  # "a district under rebel control", "evacuate X under rebel control": background
-            kind = "captured" if lemma in self.words["control_gain_verbs"] else "holds"
+            back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
+            kind = "captured" if lemma in self.words["control_gain_verbs"] or back else "holds"
             args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]
             return Frame(kind, owner if owner is not None else _subject(verb), "", args)
         verb = t.head.head if t.head.dep_ == "prep" else t.head  # "in control of", "took control of"
