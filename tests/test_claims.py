@@ -452,3 +452,13 @@ def test_phrases_of_taking_control(gazetteer, text):
 def test_consolidating_control_stays_a_statement_of_who_holds(gazetteer):
     claim = one("The army consolidated its control over al-Ballat.", gazetteer)
     assert (claim.controller, claim.claim_type) == ("government", "holds")
+
+
+@pytest.mark.parametrize("text, side, background", [
+    ("Dozens of families reached al-Ashrafiyah, which is under Kurdish control.", "kurdish", False),
+    ("Mortars fell on al-Ashrafiyah, which is held by Kurdish fighters.", "kurdish", True),
+])
+def test_a_relative_clause_of_control_is_about_its_noun(gazetteer, text, side, background):
+    claim = one(text, gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("al-ashrafiyah", side, "holds")
+    assert ("background" in claim.flags) == background

@@ -156,8 +156,9 @@ class Frames:
             return None  # "formerly rebel-held X": no word on who holds it now
         if t.dep_ in ("acl", "amod", "compound"):
             return self._in_passing(t)
-        if t.dep_ == "relcl":
-            return None
+        if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
+            agent = _agent(t) if _passive(t) else None
+            return Frame("holds", agent, "", [t.head], background=True) if agent is not None and self._side(agent) else None
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
         if _passive(t):
@@ -225,6 +226,7 @@ class Frames:
             back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
             kind = "captured" if lemma in self.words["control_gain_verbs"] or back else "holds"
             args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]
+            args = [_antecedent_noun(verb, a) if a is not None else a for a in args]  # "X, which is under ... control"
             return Frame(kind, owner if owner is not None else _subject(verb), "", args)
         verb = t.head.head if t.head.dep_ == "prep" else t.head  # "in control of", "took control of"
         args = _child_pobj_all(t, ("of", "over"))
