@@ -462,3 +462,9 @@ def test_a_relative_clause_of_control_is_about_its_noun(gazetteer, text, side, b
     claim = one(text, gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("al-ashrafiyah", side, "holds")
     assert ("background" in claim.flags) == background
+
+
+def test_a_verb_of_moving_forward_does_not_block_the_capture_it_leads_to(gazetteer):
+    claim = one("Government troops advanced and seized Qarlaq.", gazetteer)
+    assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "government", "captured")
+    assert claims_of("An advance to seize Qarlaq was expected.", gazetteer) == []

@@ -58,7 +58,8 @@ class Modality:
             lemma = governor.lemma_.lower()
             if lemma in w["denials"]:
                 status = "denied"
-            elif lemma in w["blockers"] and lemma not in w["implicatives"]:
+            elif lemma in w["blockers"] and lemma not in w["implicatives"] and not (
+                    lemma in w["noun_blockers"] and governor.pos_ in ("VERB", "AUX")):  # "advanced and seized X"
                 return "blocked"
             nxt = _clause_verb(governor, w["blockers"])
             if nxt is None:
