@@ -304,6 +304,9 @@ def test_the_reader_does_not_fall_below_its_floor_on_aleppo():
     for line, floor in FLOORS["aleppo"].items():
         assert result[line]["f1"] >= floor, f"{line} F1 {result[line]['f1']:.3f} fell below {floor}"
     assert result["seconds"] < 30, "the hook gives the whole Aleppo evaluation 30 s"
+    negatives = result["negatives"]
+    assert negatives is not None and negatives["sentences"] > 0, "the dev negatives.csv beside gold.csv was not read"
+    assert negatives["claims"] == 0, f"{negatives['claims']} claim(s) drawn from sentences that claim nothing"
 
 
 def test_the_reader_does_not_fall_below_its_floor_on_mosul():
