@@ -5,6 +5,10 @@ gazetteer entry the gold place resolves to, controller and claim type agree (for
 the number too) and the date ranges overlap. ``must`` rows must all be found, three quarters
 of ``should`` rows, no claim may come from a negative sentence, at most two claims may match
 no gold row (``may`` rows count neither way).
+
+Control said in passing ("opposition-held east Aleppo") was not annotated in the seeds, while
+the dev corpora's gold counts it as ``holds`` (issue 11); such ``background`` claims count
+neither way here, like ``may`` rows, but are printed.
 """
 import csv
 import re
@@ -58,8 +62,10 @@ def test_the_seed_articles_score_as_the_readme_requires(seeds, gazetteer):
             if not hit:
                 missed.append(f"{row['level']}: {row['place_as_written']} {row['new_controller']} "
                               f"{row['claim_type']} in {row['sentence_excerpt']!r}")
-    unmatched = [c for name, claims in seeds.items() for c in claims
-                 if not any(_matches(c, row, gazetteer) for row in gold if row["file"] == name)]
+    unmatched = [c for name, claims in seeds.items() for c in claims if "background" not in c.flags
+                 and not any(_matches(c, row, gazetteer) for row in gold if row["file"] == name)]
+    for claim in (c for claims in seeds.values() for c in claims if "background" in c.flags):
+        print(f"  in passing: {claim.place_id} {claim.controller} {claim.claim_type} in {claim.sentence[:60]!r}")
     from_negatives = [c for row in negatives for c in seeds[row["file"]] if row["sentence_excerpt"] in c.sentence]
     summary = (
         f"must {sum(found['must'])}/{len(found['must'])}, should {sum(found['should'])}/{len(found['should'])}, "

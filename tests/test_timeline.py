@@ -302,3 +302,15 @@ def test_places_the_baseline_does_not_list_are_unknown(tmp_path):
     assert base.start == START and base.entry("north").controller == "unknown"
     timeline = ControlTimeline.build(town(), base, [], areas=AREAS)
     assert timeline.state_on(START)["north"].controller == "unknown"
+
+
+def test_a_holds_claim_said_in_passing_confirms_but_never_changes_the_map():
+    """"Rebel-held east" in a later report must not undo a dated capture, nor contest it."""
+    took = claim("mill", "government", 7)
+    passing = claim("east", "opposition", 9, type="holds", article="a2", flags=("background",))
+    agreeing = claim("west", "government", 9, type="holds", article="a2", flags=("background",))
+    timeline = build([took, passing, agreeing])
+    state = timeline.state_on(date(2016, 12, 9))
+    assert state["mill"].controller == "government" and state["mill"].claim_keys == (took.key,)
+    assert state["north"].controller == "opposition"
+    assert timeline.dates == [date(2016, 12, 7)]

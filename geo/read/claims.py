@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and 
 
 # -- reading claims from articles ----------------------------------------------------------------
 _CONFIDENCE = {"base": 0.9, "hedged": 0.2, "partial": 0.1, "side inferred": 0.2, "unresolved place": 0.4,
-               "fuzzy place": 0.1, "approximate place": 0.3, "no date": 0.1, "denied": 0.4}
+               "fuzzy place": 0.1, "approximate place": 0.3, "no date": 0.1, "denied": 0.4,
+               "background": 0.3, "denial": 0.3}
 
 
 def read_claims(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> list[Claim]:

@@ -18,6 +18,7 @@ Matcher patterns).
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -282,24 +283,32 @@ def _parse_copy(sent: Span) -> Doc:
 
 def candidate_sentences(doc: Doc) -> list[Span]:
     """Sentences holding a control word and a place of the city (or a name that may be one)."""
-    places = doc.spans["places"]
+    local = sorted((p.start, p.end) for p in doc.spans["places"] if p.label_ == "local")
+    starts = [start for start, _ in local]
+    known: set[int] | None = None  # token indices some span explains, built once per document
     wanted: dict[int, Span] = {}
     for cue in doc.spans["cues"]:
         sent = cue.sent
         if sent.start in wanted:
             continue
-        local = any(p.label_ == "local" and p.start >= sent.start and p.end <= sent.end for p in places)
-        if local or _unknown_name_after(cue):
+        at = bisect_left(starts, sent.start)  # the local places starting inside the sentence, by bisection
+        here = False
+        while not here and at < len(local) and local[at][0] < sent.end:
+            here = local[at][1] <= sent.end
+            at += 1
+        if not here and cue.label_ != "state" and known is None:
+            known = {i for group in ("places", "actors", "cues") for span in doc.spans[group]
+                     for i in range(span.start, span.end)}
+        if here or _unknown_name_after(cue, known or set()):
             wanted[sent.start] = sent
     return [wanted[k] for k in sorted(wanted)]
 
 
-def _unknown_name_after(cue: Span) -> bool:
+def _unknown_name_after(cue: Span, known: set[int]) -> bool:
     """A capitalised word soon after a capture or loss word, which no other span explains."""
     if cue.label_ == "state":
         return False
     doc, sent = cue.doc, cue.sent
-    known = {i for group in ("places", "actors", "cues") for span in doc.spans[group] for i in range(span.start, span.end)}
     for token in doc[cue.end:min(cue.end + _UNKNOWN_NAME_WINDOW, sent.end)]:
         if token.is_title and token.i not in known and token.is_alpha:
             return True

@@ -50,6 +50,8 @@ class Change:
 
 #: Two sources that disagree about a place within this many days make it contested.
 DISAGREEMENT_DAYS = 2
+#: The flag of a holds claim said in passing ("rebel-held X"): it ranks below every change.
+BACKGROUND = "background"
 #: Below this confidence a claim is listed under "low-confidence" for review.
 LOW_CONFIDENCE = 0.5
 
@@ -247,8 +249,6 @@ class ControlTimeline:
                 unplaced[key] = "no date"
             elif start and day < start:
                 unplaced[key] = f"dated {day}, before the baseline of {start}"
-            elif kind == "percent" and claim.percent is None:
-                unplaced[key] = "percent claim without a figure"
             elif is_partial(claim) and len(covered) > 1 and self.gazetteer.places[place_id].is_region:
                 if review[key] == "applied":  # an editor said it holds for every member
                     placed[place_id].append((day.toordinal(), seq, key, claim, False))
@@ -256,6 +256,8 @@ class ControlTimeline:
                     self._percent.append(key)
                     unplaced[key] = (f"a share of {self.gazetteer.places[place_id].name}: checked against the map, "
                                      "not applied to its members")
+            elif kind == "percent" and claim.percent is None and not claim.partial:
+                unplaced[key] = "percent claim without a figure"
             else:
                 placed[place_id].append((day.toordinal(), seq, key, claim, is_partial(claim)))
         self._dispute(denials)
@@ -324,7 +326,7 @@ class ControlTimeline:
             window: deque[tuple[int, tuple[str, str], str, str]] = deque()  # (day, source, key, side)
             for day, seq, key, claim, partial in claims:
                 said, rival = claim.controller, None
-                if not partial:
+                if not partial and BACKGROUND not in claim.flags:  # said in passing: no rival to anyone
                     written = (claim.article, claim.attribution)
                     source = sources.get(written) or sources.setdefault(written, _source(claim))
                     while window and day - window[0][0] > DISAGREEMENT_DAYS:
@@ -361,6 +363,8 @@ class ControlTimeline:
             if event_day != day:
                 state = self._close_day(state, day, controller, keys, history, since)
                 day, controller, keys = event_day, state.controller, []
+            if said != controller and BACKGROUND in self.claims[key].flags:
+                continue  # "rebel-held X" said in passing confirms a state, never changes one
             if partial and said != controller or rival:
                 said = "contested"
             if said != controller:

@@ -1,0 +1,260 @@
+"""Frames: what each kind of control word claims (type, who, which side, about which words).
+
+One method per cue label of ``data/lexicon/control.jsonl`` (gain, fall, loss, expel, evacuate,
+state), mixed into the reader's sentence (:mod:`geo.read.reader`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .grammar import (
+    _agent,
+    _antecedent_noun,
+    _child_pobj,
+    _child_pobj_all,
+    _is_noun,
+    _is_verb,
+    _origins,
+    _passive,
+    _phrase,
+    _poss,
+    _subject,
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a control word claims: the claim type, the phrase naming the side (``owner``), whether
+    the place goes to that side or to the ``other side`` (it left), the phrases naming places, and
+    the token indices where a site stands ("a hospital in X": a partial claim on X). A
+    ``background`` frame states control in passing ("rebel-held X", "X, held by rebels,"): a
+    holds claim of lower confidence that never outranks a change on the map."""
+
+    claim_type: str
+    owner: Token | None
+    open_side: str
+    args: list[Token | None]
+    sites: frozenset[int] = frozenset()
+    background: bool = False
+
+
+class Frames:
+    """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
+
+    def _gain(self, t: Token, cue: str):
+        if _is_noun(t):
+            return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
+        if _passive(t):
+            return Frame("captured", _agent(t), "", self._patients(t))
+        args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
+                or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
+        args = [_antecedent_noun(t, a) for a in args]
+        if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
+            args = _child_pobj_all(t, ("to",)) + [
+                g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
+        sites: set[int] = set()
+        if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
+            located = _child_pobj_all(t, ("in", "inside", "at"))
+            sites = {i for p in located for i in _phrase(p)}
+            args += located
+        if t.dep_ in ("acl", "amod") and not args:
+            args = [t.head]
+        return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _list_after(self, args: list[Token | None]) -> list[Token]:
+        """The items of a list opened right after the arguments by a colon or an introducer
+        ("took the following districts: A, B, C", "13 quarters, among them A and B"), however the
+        parser attached them: every word up to a semicolon."""
+        heads = [a for a in args if a is not None]
+        if not heads:
+            return []
+        sent = self.parsed
+        at = max(i for a in heads for i in _phrase(a)) + 1
+        if at < len(sent) and sent[at].text == ",":
+            at += 1
+        opener = 0
+        if at < len(sent) and sent[at].text == ":":
+            opener = 1
+        else:
+            rest = " ".join(tok.lower_ for tok in sent[at:at + 3])
+            opener = next((len(w.split()) for w in self.words["list_introducers"]
+                           if rest == w or rest.startswith(w + " ")), 0)
+        if not opener:
+            return []
+        items = []
+        for token in sent[at + opener:]:
+            if token.text == ";":
+                break
+            items.append(token)
+        return items
+
+    def _fall(self, t: Token, cue: str):
+        agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
+        if _is_noun(t):
+            return Frame("captured", agent, "", _child_pobj_all(t, ("of",)))
+        return Frame("captured", agent, "", self._patients(t))
+
+    def _loss(self, t: Token, cue: str):
+        if _is_noun(t):
+            return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
+        if _passive(t):
+            return Frame("withdrew", _agent(t), "other side", self._patients(t))
+        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
+        return Frame("withdrew", _subject(t), "other side", args)
+
+    def _expel(self, t: Token, cue: str):
+        """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
+        with no one named, to the side the rebels are not on."""
+        origins = _origins(t)
+        expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
+        if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
+            return None  # "the shelling drove civilians out of X": nobody took X
+        if _passive(t):
+            agent = _agent(t)
+            if agent is not None:
+                return Frame("captured", agent, "", origins)
+            return Frame("withdrew", _subject(t), "other side", origins)
+        return Frame("captured", _subject(t), "", origins)
+
+    def _evacuate(self, t: Token, cue: str):
+        if _is_noun(t):
+            of = _child_pobj(t, ("of",))
+            if of is not None and self._place_at(of):
+                return Frame("evacuated", None, "other side", [of] + _child_pobj_all(t, ("from",)))
+            return Frame("evacuated", of, "other side", _child_pobj_all(t, ("from",)))
+        if _passive(t):
+            return Frame("evacuated", _subject(t), "other side", _origins(t) + [  # "evacuated (out) of/from X"
+                s for s in self._patients(t) if self._place_at(s)])
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        places = [o for o in objects if self._place_at(o)]
+        if places:  # "rebels evacuated the district"
+            return Frame("evacuated", _subject(t), "other side", places)
+        evacuees = objects[0] if objects else None
+        if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
+            return None
+        # "evacuate the rebels from X": the parser often hangs "from X" on the rebels
+        origins = _origins(t) + [
+            g for o in objects for i in _phrase(o) if self.parsed[i].lower_ == "from"
+            for g in self.parsed[i].children if g.dep_ == "pobj"]
+        return Frame("evacuated", evacuees, "other side", origins)
+
+    def _state(self, t: Token, cue: str):
+        if cue == "hands":
+            return self._in_hands(t)
+        if cue == "leave":
+            return self._residual(t)
+        if cue in ("fighting", "attack"):
+            return self._fighting(t, cue)
+        if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
+            subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
+            return Frame("holds", None, "", [subject]) if subject is not None else None
+        if _is_noun(t):
+            return self._control_noun(t)
+        if self._past_state(t):
+            return None  # "formerly rebel-held X": no word on who holds it now
+        if t.dep_ in ("acl", "amod", "compound"):
+            return self._in_passing(t)
+        if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
+            agent = _agent(t) if _passive(t) else None
+            return Frame("holds", agent, "", [t.head], background=True) if agent is not None and self._side(agent) else None
+        if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
+            return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
+        if _passive(t):
+            return Frame("holds", _agent(t), "", self._patients(t))
+        return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+
+    def _residual(self, t: Token):
+        """"Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
+        still holds. Without a word such as "only" it is no claim ("rebels left X" = they departed)."""
+        if not _is_verb(t):
+            return None
+        objects = [c for c in t.children if c.dep_ in ("dobj", "dative")] + _child_pobj_all(t, ("with",))
+        holder = next((o for o in objects if self._side(o) and not self._place_at(o)), None)
+        pockets = [o for o in objects if o is not holder and self._place_at(o) and any(
+            c.lower_ in self.words["residual_words"] for c in o.children if c.dep_ in ("advmod", "amod", "quantmod"))]
+        return Frame("holds", holder, "", pockets) if holder is not None and pockets else None
+
+    def _fighting(self, t: Token, cue: str):
+        """"Clashes in X", "fighting for X continued", "troops advanced in X": X is contested.
+
+        Only fighting located inside a place counts ("in", "inside", "for", "within"), not fighting
+        near or towards it; "advanced" must be a verb ("advanced weapons" is no advance).
+        """
+        preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))
+        if t.lower_.startswith("advanc") and not _is_verb(t):
+            return None
+        args = _child_pobj_all(t, preps) + [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]
+        if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
+            args += [c for c in t.children if c.dep_ == "dobj"]
+        if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
+            args += _child_pobj_all(t.head, preps)
+        return Frame("holds", None, "", args) if args else None
+
+    def _in_passing(self, t: Token):
+        """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
+        in passing (a background holds claim); the side is the actor the adjective is made of."""
+        owner = _agent(t) if t.dep_ == "acl" else None
+        if owner is None:
+            owner = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
+                          and self._actor_at(c)), None)
+        if owner is None and t.i > 1 and self.parsed[t.i - 1].text == "-" and self._actor_at(self.parsed[t.i - 2]):
+            owner = self.parsed[t.i - 2]
+        if owner is None or not self._actor_at(owner) and not self._side(owner):
+            return None
+        noun = t.head
+        if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
+            return None  # "the former rebel-held district": no word on who holds it now
+        if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
+            return Frame("holds", owner, "", [noun.head], background=True)
+        if noun.lemma_.lower() in self.words["place_nouns"] and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None  # "a government-held area in X": some area of X, not X
+        return Frame("holds", owner, "", [noun], background=True)
+
+    def _control_noun(self, t: Token):
+        owner = self._owner_in(t)
+        if owner is None:  # "under the control of the regime", "in the control of rebel groups"
+            owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
+        head = t.head
+        if head.lower_ == "under" and head.dep_ == "prep":
+            verb = head.head
+            lemma = verb.lemma_.lower()
+            if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
+                return None  # "a district under rebel control", "evacuate X under rebel control": background
+            back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
+            kind = "captured" if lemma in self.words["control_gain_verbs"] or back else "holds"
+            args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]
+            args = [_antecedent_noun(verb, a) if a is not None else a for a in args]  # "X, which is under ... control"
+            return Frame(kind, owner if owner is not None else _subject(verb), "", args)
+        verb = t.head.head if t.head.dep_ == "prep" else t.head  # "in control of", "took control of"
+        args = _child_pobj_all(t, ("of", "over"))
+        if not args and t.dep_ == "dobj":  # "consolidated its control over X": "over" hangs on the verb
+            args = _child_pobj_all(verb, ("of", "over"))
+        if not args:
+            return None
+        if owner is None or owner.lemma_.lower() in self.words["pronouns"]:
+            owner = _subject(verb) if _is_verb(verb) else owner
+        lemma = verb.lemma_.lower()
+        if lemma in self.words["control_loss_verbs"]:
+            return Frame("withdrew", owner, "other side", args)
+        return Frame("captured" if lemma in self.words["control_gain_verbs"] else "holds", owner, "", args)
+
+    def _in_hands(self, t: Token):
+        if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
+            return None
+        verb = t.head.head
+        if not _is_verb(verb):
+            return None
+        kind = "captured" if verb.lemma_.lower() in self.words["control_gain_verbs"] else "holds"
+        return Frame(kind, self._hands_owner(verb), "", [_subject(verb)])
+
+    def _patients(self, t: Token) -> list[Token]:
+        """What a passive or intransitive verb is about: its subject, or the noun it modifies."""
+        subject = _subject(t)
+        if subject is not None:
+            return [subject]
+        if t.dep_ in ("acl", "amod", "advcl") and t.head.pos_ in ("NOUN", "PROPN"):
+            return [t.head]
+        return [c for c in t.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]

@@ -1,0 +1,149 @@
+"""Where: the places of the city that a control word's argument phrases name.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..core import ARTICLES, find_dates
+from ..gazetteer import Gazetteer, load_baseline
+from .grammar import _phrase
+
+#: Of a region's members whose controller the baseline knows, the share a side must hold for the
+#: region to be "its" region.
+SIDE_REGION_SHARE = 0.7
+_SIDE_REGIONS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+
+
+def side_regions(gazetteer: Gazetteer) -> dict[str, str]:
+    """The region each side held at the baseline (the largest it held nearly all of), by side.
+
+    "Rebel-held parts of the city", "the territory they held": a side's territory is its region,
+    which the city's own baseline tells, not a word list.
+    """
+    cached = _SIDE_REGIONS.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    baseline = load_baseline(gazetteer)
+    best: dict[str, tuple[int, str]] = {}
+    for region in gazetteer.regions:
+        members = [m for m in gazetteer.members(region.id) if m in gazetteer.places]
+        if not members:
+            continue
+        held: dict[str, int] = {}
+        for member in members:
+            side = baseline.entry(member).controller
+            if side != "unknown":  # members the baseline leaves open do not count either way
+                held[side] = held.get(side, 0) + 1
+        known = sum(held.values())
+        for side, count in held.items():
+            if known >= 3 and count >= SIDE_REGION_SHARE * known and len(members) > best.get(side, (0, ""))[0]:
+                best[side] = (len(members), region.id)
+    found = {side: region for side, (_, region) in best.items()}
+    _SIDE_REGIONS[id(gazetteer)] = (gazetteer, found)
+    return found
+
+
+class Where:
+    """Place-finding methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
+
+    def _place_at(self, token: Token) -> bool:
+        return any(token.i in ids for ids, _ in self.places)
+
+    def _places_in(self, heads: list[Token | None]) -> list[tuple[Span, str | None, tuple, list[str]]]:
+        """The city's places the argument phrases name, minus those that only locate another one."""
+        phrase: set[int] = set()
+        for head in (h for h in heads if h is not None):
+            phrase |= _phrase(head)
+        found = []
+        for ids, span in self.places:
+            if not ids & phrase or span.label_ != "local" or self._subordinate(ids, phrase):
+                continue
+            place_id, candidates, flags = span._.place_id, span._.candidates, list(span._.place_flags)
+            if place_id is None:
+                flags.append("unresolved place")
+            found.append((span, place_id, candidates, flags))
+        found += self._unknown_places(phrase)
+        return found
+
+    def _subordinate(self, ids: set[int], phrase: set[int]) -> bool:
+        """True for "Aleppo" in "Aleppo's old city", "eastern Aleppo" in "Hanano in eastern Aleppo",
+        and "old city" in "old city neighbourhoods including A, B and C"."""
+        root = self.parsed[max(ids)]
+        while root.head.i in ids and root.head != root:
+            root = root.head
+        coordinated, located = True, False
+        token = root
+        while token.head != token and token.head.i in phrase:
+            coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
+            token = token.head
+            for other_ids, _ in self.places:
+                if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
+                    return not coordinated
+            if located and self._some_place(token):  # "a district in X" names some district of X, not X
+                return True
+        head = root.head
+        if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i not in ids:
+            introducers = self.words["list_introducers"]
+            return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
+        return False
+
+    def _side_region(self, place_id: str | None, side: str | None) -> str | None:
+        """The region ``side`` held, when ``place_id`` is a larger region holding it: "rebel-held
+        parts of the city" are the rebels' region of the city, not the whole city."""
+        region = side_regions(self.gazetteer).get(side or "")
+        if region is None or place_id is None or not self.gazetteer.places[place_id].is_region:
+            return None
+        inner, outer = set(self.gazetteer.members(region)), set(self.gazetteer.members(place_id))
+        return region if inner < outer else None
+
+    def _held_by_in(self, heads: list[Token | None]) -> str | None:
+        """The side of a "X-held" / "X-controlled" adjective inside the argument phrases."""
+        phrase: set[int] = set()
+        for head in (h for h in heads if h is not None):
+            phrase |= _phrase(head)
+        for cue_span, cue in self.cues:
+            root = cue_span.root
+            if cue.label_ == "state" and root.i in phrase and root.dep_ in ("amod", "acl", "compound"):
+                frame = self._in_passing(root)
+                if frame is not None and frame.owner is not None:
+                    return self._side(frame.owner)
+        return None
+
+    def _some_place(self, token: Token) -> bool:
+        """An indefinite place noun: "an important district", "a neighbourhood"."""
+        return token.lemma_.lower() in self.words["place_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+    def _named_noun(self, token: Token, ids: set[int]) -> bool:
+        """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
+        return token.lemma_.lower() in self.words["place_nouns"] and any(
+            c.i in ids and c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+
+    def _unknown_places(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
+        """Proper names in an argument that no gazetteer or actor entry explains: places we do not know."""
+        found = []
+        for i in sorted(phrase):
+            token = self.parsed[i]
+            if (token.pos_ != "PROPN" or not token.is_title or i in self.known or token.dep_ == "compound"
+                    or find_dates(token.text)):
+                continue
+            first = i
+            while first - 1 in phrase and first - 1 not in self.known and (
+                    self.parsed[first - 1].pos_ == "PROPN" or self.parsed[first - 1].lower_ in ARTICLES
+                    or self.parsed[first - 1].text == "-"):
+                first -= 1
+            before = self.parsed[first - 1] if first else None
+            if before is not None and before.i in self.known and before.dep_ == "compound" and first <= before.head.i <= i:
+                continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
+            main = self.doc[self.sent.start + first:self.sent.start + i + 1]
+            lookup = self.gazetteer.lookup(main.text)
+            best = lookup.match or (lookup.candidates[0].place if lookup.candidates else None)
+            if best is not None and best.outside and lookup.score >= 90:
+                continue  # another country's town: not on this map
+            if lookup.match is not None:
+                flags = ["fuzzy place"] if lookup.method == "fuzzy" else []
+                found.append((main, lookup.match.id, (lookup.match.id,), flags))
+            else:
+                found.append((main, None, tuple(c.place.id for c in lookup.candidates), ["unresolved place"]))
+        return found
