@@ -125,7 +125,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_timeline(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.load(args.gazetteer)
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
         timeline = store.timeline(gazetteer, show_proposed=not args.accepted_only)
         titles = {a.id: a.title for a in store.articles()}
@@ -205,7 +205,7 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def _list_for_review(args: argparse.Namespace, gazetteer: Gazetteer) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
         timeline = store.timeline(gazetteer)
     finally:
