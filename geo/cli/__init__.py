@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..core import GeoError
 
-COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate")
+COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate", "check")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -490,7 +490,26 @@ class Store:
                      .join(articles_table, claims_table.c.article == articles_table.c.id))
             for row in conn.execution_options(yield_per=500).execute(query):
                 problems += [f"claim {row.key}: {p}" for p in claim_offset_problems(row, row.article_text)]
+            has_claim = exists().where(claims_table.c.key == decisions_table.c.claim_key)
+            unmarked = select(decisions_table.c.id, decisions_table.c.claim_key).where(
+                decisions_table.c.orphaned.is_(False), ~has_claim)
+            problems += [f"decision {r.id} is about claim {r.claim_key}, which is gone, but is not marked orphaned"
+                         for r in conn.execute(unmarked)]
         return problems
+
+    def counts(self) -> dict[str, int]:
+        """How much the store holds: articles, claims, runs, decisions, orphaned decisions, and
+        claims without an article (possible where the database does not enforce foreign keys)."""
+        def count(table, *where) -> object:
+            return select(func.count()).select_from(table).where(*where).scalar_subquery()
+
+        no_article = ~exists().where(articles_table.c.id == claims_table.c.article)
+        query = select(count(articles_table), count(claims_table), count(runs_table), count(decisions_table),
+                       count(decisions_table, decisions_table.c.orphaned.is_(True)), count(claims_table, no_article))
+        with self.engine.connect() as conn:
+            values = conn.execute(query).one()
+        names = ("articles", "claims", "runs", "decisions", "orphaned decisions", "claims without an article")
+        return dict(zip(names, map(int, values)))
 
     def revision(self) -> tuple[int, int, int, int]:
         """Articles, last run, last decision, claims: changes with every write the store allows.
