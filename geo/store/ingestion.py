@@ -28,7 +28,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from ..core import ArticleError, Claim, GeoError, StoreError, parse_iso_date
@@ -41,6 +40,10 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSONL_FIELDS = ("title", "source", "url", "published", "text")
 #: Articles per task and per write transaction.
 BATCH_SIZE = 16
+#: Characters of article text per batch (about bytes): reading claims takes memory in proportion to
+#: the text a batch holds, so 16 long pages (measured: 3.6 GB) do not go through together. An
+#: article longer than this goes alone.
+BATCH_CHARS = 1_000_000
 #: Batches in flight per worker: enough to keep every worker busy while the driver writes.
 IN_FLIGHT_PER_WORKER = 2
 #: How long to try reaching a Dask scheduler before saying it cannot be reached.
@@ -192,6 +195,7 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
     progress: Callable[[int], object] | None = None,
 ) -> IngestReport:
     """Add new articles with their claims to ``store``, reading claims in parallel.
@@ -200,6 +204,7 @@ def ingest(
     ``scheduler`` (a Dask scheduler address, or a ``distributed.Client``) reads them on a Dask
     cluster instead. ``extract`` replaces the claim pipeline (it must pickle to leave this process).
     Articles already stored, or met earlier in the run, are skipped before their claims are read.
+    A batch holds at most ``batch_size`` articles and ``batch_chars`` characters of text.
     ``progress(n)`` is called as articles are done with.
     """
     if batch_size < 1 or workers < 1:
@@ -236,7 +241,7 @@ def ingest(
             progress(len(batch))
 
     try:
-        _drive(items, batch_size, store, pending, report, finish, progress,
+        _drive(_chunks(items, batch_size, batch_chars), store, pending, report, finish, progress,
                _runner(gazetteer, extract, key, workers, scheduler))
     except StoreError as exc:  # a full disk, a lost server: say what is safe already
         failure = StoreError(f"{exc.problem}; the {len(report.added)} article(s) added before it are stored, "
@@ -246,13 +251,13 @@ def ingest(
     return report
 
 
-def _drive(items, batch_size: int, store: Store, pending: dict[str, Article], report: IngestReport,
+def _drive(chunks: Iterator[list], store: Store, pending: dict[str, Article], report: IngestReport,
            finish: Callable[[Future, list[Article]], None], progress, runner) -> None:
     """Feed batches to the runner, a bounded number in flight, and write them as they finish."""
     with runner as (submit, slots):
         in_flight: deque[tuple[Future, list[Article]]] = deque()
         try:
-            for chunk in _chunks(items, batch_size):
+            for chunk in chunks:
                 batch = _new_articles(chunk, store, pending, report)
                 if progress and len(batch) < len(chunk):
                     progress(len(chunk) - len(batch))
@@ -272,9 +277,19 @@ def _name(article: Article) -> str:
     return article.path or article.title or article.id
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    items = iter(items)
-    while chunk := list(islice(items, size)):
+def _chunks(items: Iterable, size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
+    """Lists of at most ``size`` items holding at most ``chars`` characters of article text (an
+    article longer than that alone), read from ``items`` one at a time."""
+    chunk: list = []
+    weight = 0
+    for item in items:
+        cost = len(item.text) if isinstance(item, Article) else 0
+        if chunk and (len(chunk) >= size or weight + cost > chars):
+            yield chunk
+            chunk, weight = [], 0
+        chunk.append(item)
+        weight += cost
+    if chunk:
         yield chunk
 
 
