@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from ..core import GeoError
+from ..core import GeoError, for_terminal
 
 COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate", "check")
 
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except GeoError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {for_terminal(exc.message)}", file=sys.stderr)
         return 2
     except Terminated:
         print("interrupted", file=sys.stderr)

@@ -6,6 +6,7 @@ from .dates import DateRange, default_range, find_dateline, find_dates, parse_is
 from .errors import ArticleError, GazetteerError, GeoError, StoreError
 from .names import ARABIC_LETTER, ARTICLES, fold_word, normalise, words
 from .paths import CACHE_DIR, DEFAULT_GAZETTEER, LEXICON_DIR, PACKAGE_DIR, ROOT
+from .text import BIDI_CONTROLS, FORMULA_STARTS, for_terminal, spreadsheet_cell, strip_bidi
 from .vocabulary import (
     CLAIM_TYPES,
     CONTROLLERS,
@@ -22,6 +23,8 @@ from .vocabulary import (
 __all__ = [
     "ARABIC_LETTER",
     "ARTICLES",
+    "BIDI_CONTROLS",
+    "FORMULA_STARTS",
     "ArticleError",
     "CACHE_DIR",
     "CLAIM_TYPES",
@@ -46,6 +49,9 @@ __all__ = [
     "default_range",
     "find_dateline",
     "find_dates",
+    "for_terminal",
+    "spreadsheet_cell",
+    "strip_bidi",
     "fold_word",
     "normalise",
     "parse_iso_date",
