@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.app import guard, views, where
+from geo.app.editing import markdown_text
 from geo.core import GeoError
 from geo.gazetteer import Gazetteer
 from geo.store import Store, demo_database
@@ -30,7 +31,7 @@ def readable_errors(stop: bool = True) -> Iterator[None]:
     try:
         yield
     except GeoError as exc:
-        st.error(exc.message, icon=":material/error:")
+        st.error(markdown_text(exc.message), icon=":material/error:")
         if stop:
             st.stop()
 

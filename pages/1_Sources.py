@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 import app_data
-from geo.app import editing, guard
+from geo.app import IngestProgress, editing, guard
 from geo.store import ingest
 
 app_data.start_page("Sources")
@@ -30,9 +30,9 @@ def metadata(form: str) -> dict:
 def add_articles(read) -> None:
     """Read the articles ``read()`` gives, store them with their claims, and say what happened."""
     with app_data.readable_errors(stop=False):
-        items = read()
-        with st.spinner("Reading the articles for places and claims…"):
-            report = ingest(app_data.writable_store(), items, gazetteer)
+        items = list(read())
+        bar = st.progress(0.0)  # a batch at a time: long pages go in small batches, the bar moves
+        report = ingest(app_data.writable_store(), items, gazetteer, progress=IngestProgress(len(items), lambda f, t: bar.progress(f, text=t)))
         for level, message in editing.ingest_messages(report):
             getattr(st, level)(message)
         if report.added:

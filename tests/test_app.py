@@ -354,3 +354,12 @@ def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
     assert all((tmp_path / "site" / f"{d.isoformat()}.html").is_file() for d in DAYS)
     assert "Published 3 dates" in at.success[0].value
     assert at.get("download_button")
+
+
+def test_the_sources_page_shows_the_progress_of_reading(db):
+    at = page("pages/1_Sources.py")
+    at.text_area(key="paste-text").input("Government forces captured Karm al-Jabal on Thursday, the army said.")
+    at.button[1].click().run()
+    bars = at.get("progress")
+    assert not at.exception and bars, "no progress bar"
+    assert bars[-1].proto.value == 100 and "1 of 1 article read" in bars[-1].proto.text

@@ -72,7 +72,7 @@ def test_good_files_land_bad_ones_are_reported_and_the_store_is_sound(corpus, ca
     folder, wire, db = corpus / "articles", corpus / "wire.jsonl", corpus / "hostile.db"
     assert (folder / "huge.txt").stat().st_size > 2 * MAX_BYTES
     status = main(["ingest", str(folder), str(wire), "--meta", str(corpus / "meta.csv"), "--db", str(db)])
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err  # failures are reported on stderr
     assert status == 2
     failed = dict(re.findall(r"^  failed: (.+?): (.+)$", out, re.MULTILINE))
     expected = {str(folder / name): reason for name, (_, reason) in BAD.items()}

@@ -188,9 +188,10 @@ def test_the_command_streams_json_lines_and_prints_a_rate(tmp_path, capsys):
                             for i, t in enumerate(texts)) + "{broken\n", encoding="utf-8")
     db = str(tmp_path / "cli.db")
     assert main(["ingest", str(wire), "--db", db, "--batch-size", "2"]) == 2
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     assert f"{len(texts)} article(s) added, 0 skipped as duplicates, 1 failed in " in out and " articles/s)" in out
-    assert f"failed: {wire}: row {len(texts) + 1}: not JSON" in out
+    assert f"failed: {wire}: row {len(texts) + 1}: not JSON" in captured.err
     assert main(["ingest", str(wire), "--db", db]) == 2
     assert f"0 article(s) added, {len(texts)} skipped as duplicates, 1 failed" in capsys.readouterr().out
 

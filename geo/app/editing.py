@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise
+from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise, strip_bidi
 from ..gazetteer import Candidate, Gazetteer, Place
 from ..publish import PublishReport, Source, highlight, safe_link, site_files
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
@@ -480,17 +481,30 @@ def folder_articles(folder: str, published: date | None = None, *, root: Path | 
     return errors + (list(load_articles(files, published=published)) if files else [])
 
 
+#: What starts Markdown in a one-line Streamlit message: emphasis, code, links and images,
+#: ``:red[colour]`` directives, HTML, headings, tables, strike-through, ``$`` maths. Escaped in
+#: names that come from outside.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#!|~$])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown as written in a Streamlit message, never as Markdown: a file named
+    ``![x](http://…).txt`` is a name, not an image."""
+    return _MARKDOWN.sub(r"\\\1", strip_bidi(" ".join(text.split())))
+
+
 def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
-    """What an ingest did, as (``success``/``info``/``warning``/``error``, message) for the page to show."""
+    """What an ingest did, as (``success``/``info``/``warning``/``error``, message) for the page
+    to show; file names, reasons and place names are escaped, being outside text."""
     messages = []
     if report.added:
         messages.append(("success", f"Added {_count(len(report.added), 'article')} with {_count(report.claims, 'claim')}."))
     if report.duplicates:
-        messages.append(("info", f"Already stored, skipped: {', '.join(report.duplicates)}."))
+        messages.append(("info", f"Already stored, skipped: {', '.join(map(markdown_text, report.duplicates))}."))
     for name, problem in report.failed:
-        messages.append(("error", f"{name}: {problem}"))
+        messages.append(("error", f"{markdown_text(name)}: {markdown_text(problem)}"))
     if report.unresolved:
-        names = ", ".join(sorted(set(report.unresolved)))
+        names = ", ".join(markdown_text(n) for n in sorted(set(report.unresolved)))
         messages.append(("warning", f"Place names the gazetteer does not know: {names}. Add a spelling on the "
                                     "Gazetteer page, then re-read the articles."))
     if not messages:
@@ -523,8 +537,8 @@ def article_page(data: Coverage, article_id: str) -> Markup:
     """An article's source line, then its text with places and claims marked."""
     article = data.articles[article_id]
     source = article_source(data, article_id)
-    return Markup("").join([html_block(source_html(source)),
-                            article_html(article, article_claims(data, article_id), data.gazetteer)])
+    text = article_html(article, article_claims(data, article_id), data.gazetteer)
+    return Markup("").join([html_block(source_html(source)), Markup(strip_bidi(text))])
 
 
 def claim_rows(data: Coverage, article_id: str) -> list[dict]:

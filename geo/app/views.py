@@ -24,7 +24,7 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup, escape
 
-from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer  # noqa: F401 (the app's name for it)
+from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer, strip_bidi  # noqa: F401 (the app's name for it)
 from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
 from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
 from ..read import Article
@@ -405,8 +405,9 @@ APP_CSS = """
 
 
 def html_block(*parts: Markup) -> Markup:
-    """Fragments in the app's styled block (see :data:`APP_CSS`)."""
-    return Markup('<div class="geo-block">{}</div>').format(Markup("").join(parts))
+    """Fragments in the app's styled block (see :data:`APP_CSS`), without bidi controls: an
+    unclosed one from an outlet would reverse the rest of the citation line."""
+    return Markup(strip_bidi(Markup('<div class="geo-block">{}</div>').format(Markup("").join(parts))))
 
 
 def changes_block(view: DateView) -> Markup:

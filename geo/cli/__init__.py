@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
-from ..core import GeoError
+from ..core import GeoError, for_terminal
 
-COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate")
+COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate", "check")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,17 +37,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the same unwinding (transactions rolled back, workers
+    stopped), one line, and the shell's status for the signal."""
+
+
+def _terminate(signum: int, _frame) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
         return 0
+    in_main = threading.current_thread() is threading.main_thread()  # only it may take signals
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return int(args.run(args) or 0)
     except GeoError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {for_terminal(exc.message)}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("interrupted", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)

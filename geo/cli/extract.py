@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from ..core import ArticleError
+from ..core import ArticleError, for_terminal
 from ..gazetteer import Gazetteer
 from ..read import load_articles, read_claims_many
 from .options import add_article_options, add_gazetteer_option
@@ -41,7 +41,7 @@ def run_extract(args: argparse.Namespace) -> int:
         for item in load_articles(args.files, meta_csv=args.meta, published=args.published):
             if isinstance(item, ArticleError):
                 failed += 1
-                print(f"error: {item.message}", file=sys.stderr)
+                print(f"error: {for_terminal(item.message)}", file=sys.stderr)
             else:
                 yield item
 
@@ -58,14 +58,15 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _print_text(article, claims) -> None:
     dated = f"published {article.published} ({article.published_basis})" if article.published else "no publication date"
-    print(f"# {article.path} — {article.title or '(no title)'} — {dated} — {len(claims)} claim(s)")
+    # article text and names may hold terminal escapes: printed without control characters
+    print(for_terminal(f"# {article.path} — {article.title or '(no title)'} — {dated} — {len(claims)} claim(s)"))
     for claim in claims:
         row = claim.as_dict()
         row["percent"] = "" if row["percent"] is None else f"{row['percent']:g}%"
         row["sentence"] = " ".join(row["sentence"].split())  # one line per claim
-        print("\t".join("" if row[f] is None else str(row[f]) for f in TEXT_FIELDS))
+        print("\t".join("" if row[f] is None else for_terminal(str(row[f])).replace("\t", " ") for f in TEXT_FIELDS))
         extras = [f"{k}: {row[k]}" for k in ("attribution", "hedged", "disputes") if row[k]]
         extras += [f"flags: {', '.join(row['flags'])}"] if row["flags"] else []
         extras += ["partial"] if row["partial"] else []
         if extras:
-            print("\t  " + "; ".join(extras))
+            print("\t  " + for_terminal("; ".join(extras)))

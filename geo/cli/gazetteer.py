@@ -104,6 +104,8 @@ def run_shapes(args: argparse.Namespace) -> int:
               f"{len(found.unmatched)} unmatched")
         for miss in found.unmatched:
             print(f"  unmatched feature {miss.index} {miss.name!r}: {miss.reason}")
+        for bad in found.invalid:
+            print(f"  invalid feature {bad.index} {bad.name!r}: {bad.reason}; check its outline")
         if found.places_without_shape:
             missing = found.places_without_shape
             more = f" and {len(missing) - SHOW_AT_MOST} more" if len(missing) > SHOW_AT_MOST else ""

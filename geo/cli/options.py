@@ -29,14 +29,17 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
                         "(default: $GEO_DB, else geo.db in the working directory)")
 
 
-def open_store(where: str | None):
-    """The store named on the command line, which must exist already (except for ingest)."""
+def open_store(where: str | None, *, read_only: bool = False):
+    """The store named on the command line, which must exist already (except for ingest);
+    ``read_only`` for commands that only read it, so a read-only database can be read."""
     from ..store import Store, default_db
 
     where = where or default_db()
+    if "://" not in where and Path(where).is_dir():
+        raise StoreError("is a folder, not a database file", file=where)
     if "://" not in where and not Path(where).is_file():
         raise StoreError("no such database: ingest articles first, or name one with --db", file=where)
-    return Store(where)
+    return Store(where, read_only=read_only)
 
 
 def add_article_options(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import sys
 import time
 from datetime import date
 
-from ..core import REVIEW_FILTERS, ArticleError, GeoError, StoreError
+from ..core import REVIEW_FILTERS, ArticleError, GeoError, StoreError, for_terminal
 from ..gazetteer import Gazetteer
 from ..timeline import ControlTimeline
 from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date, open_store
@@ -119,17 +119,17 @@ def run_ingest(args: argparse.Namespace) -> int:
     done = len(report.added) + len(report.duplicates) + len(report.failed)
     print(f"{len(report.added)} article(s) added, {len(report.duplicates)} skipped as duplicates, "
           f"{len(report.failed)} failed in {seconds:.1f} s ({done / seconds:.1f} articles/s)")
-    for file, reason in report.failed:
-        print(f"  failed: {file}: {reason}")
+    for file, reason in report.failed:  # problems go to stderr, as every command's do
+        print(for_terminal(f"  failed: {file}: {reason}"), file=sys.stderr)
     unresolved = sorted(set(report.unresolved))
-    print(f"{report.claims} claim(s) found; {len(report.unresolved)} with a place not resolved"
-          + (f": {', '.join(unresolved)}" if unresolved else ""))
+    print(for_terminal(f"{report.claims} claim(s) found; {len(report.unresolved)} with a place not resolved"
+                       + (f": {', '.join(unresolved)}" if unresolved else "")))
     return 2 if report.failed else 0
 
 
 def run_timeline(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.load(args.gazetteer)
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
         timeline = store.timeline(gazetteer, show_proposed=not args.accepted_only)
         titles = {a.id: a.title for a in store.articles()}
@@ -151,7 +151,7 @@ def run_timeline(args: argparse.Namespace) -> int:
         for change in day["changes"]:
             print(f"  {change['place_id']:<24} {change['before']} -> {change['after']}  [{change['status']}]")
             for claim in change["claims"]:
-                print(f"      {claim['key']}  \"{_quote(claim['sentence'])}\"  ({claim['title'] or claim['article']})")
+                print(for_terminal(f"      {claim['key']}  \"{_quote(claim['sentence'])}\"  ({claim['title'] or claim['article']})"))
     print(f"{len(timeline.unplaced)} claim(s) not on the map (see `python -m geo review --list`)")
     return 0
 
@@ -214,7 +214,7 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def _list_for_review(args: argparse.Namespace, gazetteer: Gazetteer) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
         timeline = store.timeline(gazetteer)
     finally:
@@ -228,10 +228,10 @@ def _list_for_review(args: argparse.Namespace, gazetteer: Gazetteer) -> int:
     for claim in claims:
         dates = f"{claim.date_from}..{claim.date_to}" if claim.date_from else "no date"
         place = claim.place_id or f"unresolved ({', '.join(claim.candidates) or 'no candidates'})"
-        print(f"{claim.key}  {claim.confidence:.2f}  {claim.claim_type:<9} {claim.place_as_written} -> {place}  "
-              f"{claim.controller}  {dates}")
+        print(for_terminal(f"{claim.key}  {claim.confidence:.2f}  {claim.claim_type:<9} {claim.place_as_written} -> "
+                           f"{place}  {claim.controller}  {dates}"))
         notes = [timeline.unplaced.get(claim.key, "")] + [f"disputed by {k}" for k in timeline.disputed_by.get(claim.key, ())]
-        print(f"    \"{_quote(claim.sentence)}\"" + "".join(f"  [{n}]" for n in notes if n))
+        print(for_terminal(f"    \"{_quote(claim.sentence)}\"" + "".join(f"  [{n}]" for n in notes if n)))
     print(f"{len(claims)} claim(s) to review")
     return 0
 

@@ -15,6 +15,7 @@ from .paths import (
     ROOT,
     default_gazetteer,
 )
+from .text import BIDI_CONTROLS, FORMULA_STARTS, for_terminal, spreadsheet_cell, strip_bidi
 from .vocabulary import (
     CLAIM_TYPES,
     CONTESTED,
@@ -35,6 +36,7 @@ __all__ = [
     "ARABIC_LETTER",
     "ARTICLES",
     "ArticleError",
+    "BIDI_CONTROLS",
     "CACHE_DIR",
     "CLAIM_TYPES",
     "CONFLICTS_DIR",
@@ -44,6 +46,7 @@ __all__ = [
     "DECISIONS",
     "DateRange",
     "EVENT_TYPES",
+    "FORMULA_STARTS",
     "GAZETTEER_VARIABLE",
     "GENERIC_CONTROLLERS",
     "GENERIC_LABEL",
@@ -66,7 +69,10 @@ __all__ = [
     "find_dateline",
     "find_dates",
     "fold_word",
+    "for_terminal",
     "normalise",
     "parse_iso_date",
+    "spreadsheet_cell",
+    "strip_bidi",
     "words",
 ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from ..core import ARABIC_LETTER, GazetteerError, normalise
+from ..core import ARABIC_LETTER, GazetteerError, normalise, spreadsheet_cell
 from .baseline import BASELINE_COLUMNS
 from .places import PLACE_COLUMNS, REGION_COLUMNS, parse_coordinate, usable_alternate
 from .shapes import BOUNDARIES_FILE, WGS84, area_km2, feature_geometry, read_feature_collection
@@ -143,7 +143,7 @@ def from_geonames(
 def _geonames_rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
     """Rows of a GeoNames dump as dicts, numbered from 1; comments and blank lines skipped."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             for line, text in enumerate(handle, start=1):
                 text = text.rstrip("\r\n")
                 if not text.strip() or text.startswith("#"):
@@ -337,7 +337,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, str]]) -
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(columns))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
 
 
 def slug(name: str) -> str:

@@ -177,11 +177,12 @@ class Gazetteer:
         if not meta_path.is_file():
             raise GazetteerError("no gazetteer.json: not a gazetteer folder", file=meta_path)
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = json.loads(meta_path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise GazetteerError(f"not valid JSON ({exc})", file=meta_path) from exc
         if not isinstance(meta, dict) or not meta.get("name"):
             raise GazetteerError("needs at least a \"name\"", file=meta_path)
+        _check_crs(meta.get("crs", "EPSG:3857"), meta_path)
 
         conflict = _conflict(meta, meta_path)
         own_actors = folder / ACTORS_FILE
@@ -456,12 +457,29 @@ def _index(places: Iterable[Place]) -> dict[str, dict[str, str]]:
     return dict(keys)
 
 
+def _check_crs(crs: object, path: Path) -> None:
+    """The gazetteer's metric CRS must be one pyproj knows: refused here, in one line, rather than
+    as a traceback from the first area measured."""
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        known = CRS.from_user_input(crs) if isinstance(crs, str) else None
+    except CRSError:
+        known = None
+    if known is None:
+        raise GazetteerError(f"\"crs\": {crs!r} is not a coordinate reference system pyproj knows "
+                             "(give one such as \"EPSG:32637\")", file=path)
+    if not known.is_projected:
+        raise GazetteerError(f"\"crs\": {crs!r} is not projected: areas and distances need metres", file=path)
+
+
 # -- reading the files ---------------------------------------------------------------------------
 def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
     if not path.is_file():
         raise GazetteerError("file not found", file=path)
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in columns if c not in (reader.fieldnames or [])]
             if missing:

@@ -23,7 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -207,6 +207,9 @@ class BoundaryImport:
     unmatched: list[UnmatchedFeature]
     places_without_shape: list[str]  # place ids that kept their approximate cell
     features: int
+    #: Features whose polygon was invalid (a ring crossing itself...), with the reason: used as
+    #: repaired, and reported, since the repair may not be the outline meant.
+    invalid: list[UnmatchedFeature] = field(default_factory=list)
 
 
 #: A trailing part number ("al-Hamdaniyeh IV", "Sakhour 2"): parts of one place.
@@ -318,7 +321,7 @@ def read_boundaries(
     return BoundaryImport(
         path=path, shapes=cached.shapes.copy(), matched=dict(cached.matched),
         unmatched=list(cached.unmatched), places_without_shape=list(cached.places_without_shape),
-        features=cached.features,
+        features=cached.features, invalid=list(cached.invalid),
     )
 
 
@@ -339,6 +342,7 @@ def _read_boundaries(
     features = read_feature_collection(file)
     matched: dict[str, str] = {}
     unmatched: list[UnmatchedFeature] = []
+    invalid: list[UnmatchedFeature] = []
     parts: dict[str, list] = defaultdict(list)
     for index, feature in enumerate(features):
         properties = (feature.get("properties") if isinstance(feature, dict) else None) or {}
@@ -346,6 +350,10 @@ def _read_boundaries(
                   if isinstance(properties.get(k), str) and properties[k].strip()]
         label = labels[0] if labels else ""
         geom = feature_geometry(file, index, feature, label)
+        as_written = geojson_shape(feature["geometry"])
+        if not as_written.is_valid:
+            invalid.append(UnmatchedFeature(index, label, f"{shapely.is_valid_reason(as_written)}: repaired as "
+                                            f"{'a ' + geom.geom_type if not geom.is_empty else 'nothing'}"))
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             kind = geom.geom_type
             geom = shapely.union_all([g for g in getattr(geom, "geoms", [geom])
@@ -374,6 +382,7 @@ def _read_boundaries(
     return BoundaryImport(
         path=file, shapes=shapes, matched=matched, unmatched=unmatched,
         places_without_shape=list(shapes.loc[shapes["approximate"], "id"]), features=len(features),
+        invalid=invalid,
     )
 
 

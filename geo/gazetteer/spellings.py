@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..core import GazetteerError, normalise
+from ..core import FORMULA_STARTS, GazetteerError, normalise
 from .places import Gazetteer, Place, read_places, read_regions
 
 #: No place name runs longer; anything longer is a pasted sentence.
@@ -39,6 +39,8 @@ def check_spelling(spelling: str) -> str:
         raise GazetteerError("the spelling contains control characters")
     if not normalise(spelling):
         raise GazetteerError(f"“{spelling}” has no letters to match on")
+    if spelling[:1] in FORMULA_STARTS:
+        raise GazetteerError(f"a spelling cannot start with {spelling[0]} (a spreadsheet would read the cell as a formula)")
     return spelling
 
 
@@ -93,7 +95,8 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def _with_variant(raw: str, path: Path, place_id: str, spelling: str) -> str:
-    rows = list(csv.reader(io.StringIO(raw)))
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""  # Excel's CSV: kept as it was
+    rows = list(csv.reader(io.StringIO(raw[len(bom):])))
     header = rows[0] if rows else []
     if "id" not in header or "variants" not in header:
         raise GazetteerError("missing column(s): id, variants", file=path, row=1)
@@ -107,7 +110,7 @@ def _with_variant(raw: str, path: Path, place_id: str, spelling: str) -> str:
         raise GazetteerError(f"no row with id {place_id!r}", file=path)
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n" if raw.split("\n", 1)[0].endswith("\r") else "\n").writerows(rows)
-    return out.getvalue()
+    return bom + out.getvalue()
 
 
 def _replace(path: Path, text: str, place_id: str, folder: Path) -> Place:

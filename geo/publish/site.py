@@ -45,7 +45,18 @@ import shapely
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from ..core import CONTESTED, PACKAGE_DIR, REVIEW_LABEL, ROOT, STATUS_LABEL, UNKNOWN, Claim, GeoError
+from ..core import (
+    CONTESTED,
+    PACKAGE_DIR,
+    REVIEW_LABEL,
+    ROOT,
+    STATUS_LABEL,
+    UNKNOWN,
+    Claim,
+    GeoError,
+    spreadsheet_cell,
+    strip_bidi,
+)
 from ..gazetteer import GENERIC_COLOURS, Conflict, Gazetteer, off_map
 from ..read import Article
 from ..render import (
@@ -237,7 +248,7 @@ def highlight(claim: Claim) -> Markup:
 def source_of(articles: Mapping[str, Article], article_id: str) -> Source:
     """An article as a citation names it (a link only for a plain http(s) URL)."""
     article = articles.get(article_id) or Article(text="")
-    return Source(article.title, article.source, article.published, safe_link(article.url))
+    return Source(strip_bidi(article.title), strip_bidi(article.source), article.published, safe_link(article.url))
 
 
 def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article],
@@ -320,11 +331,19 @@ class PublishReport:
 
 
 # -- publishing ----------------------------------------------------------------------------------
+def _without_bidi(value: object) -> object:
+    """Every value a template prints, without bidi controls (the app shows these templates too)."""
+    if isinstance(value, Markup):
+        return Markup(strip_bidi(str(value)))
+    return strip_bidi(value) if isinstance(value, str) else value
+
+
 @lru_cache(maxsize=8)
 def _environment(conflict: Conflict | None = None) -> Environment:
     """The templates, loaded once per process and conflict (publishing and the app share them);
     the ``controller`` filter names a side as ``conflict`` labels it."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                      finalize=_without_bidi)
     env.filters["day"] = format_day
     env.filters["controller"] = conflict.label if conflict else (lambda c: c)
     env.filters["colour"] = conflict.colour if conflict else (lambda c: GENERIC_COLOURS[UNKNOWN])
@@ -403,10 +422,11 @@ class _Site:
         self.note += " " + review_note(timeline)
 
     def _page(self, template: str, fmap, **values) -> str:
-        return self.env.get_template(template).render(
+        """A page; bidi controls from articles dropped (an unclosed one reverses the rest of a line)."""
+        return strip_bidi(self.env.get_template(template).render(
             title=self.title, map=_map_parts(fmap, bool(self.leaflet)), leaflet=self.leaflet,
             legend=self.legend, css=self.css, note=self.note, png=self.png, **values,
-        )
+        ))
 
     def snapshot(self, snapshot: Snapshot, previous: date | None, next_: date | None) -> None:
         fmap = build_map(self.shapes, snapshot.states, snapshot.changed_ids, conflict=self.conflict, legend=False)
@@ -546,9 +566,7 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
         "article_published": article.published.isoformat() if article.published else "",
     }
     for column in _TEXT_COLUMNS:
-        value = str(row[column])
-        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            row[column] = "'" + value
+        row[column] = spreadsheet_cell(str(row[column]))
     return row
 
 

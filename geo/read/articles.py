@@ -222,14 +222,16 @@ def read_meta_csv(path: str | Path) -> dict[str, dict]:
     """
     path = Path(path)
     text = _decode(_read_bytes(path), path)
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     missing = [c for c in META_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise ArticleError(f"missing column(s): {', '.join(missing)}", file=path, row=1)
     rows: dict[str, dict] = {}
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(_strict_rows(reader, path), start=2):
         if None in row:
             raise ArticleError("more fields than columns", file=path, row=number)
+        if any("\n" in (v or "") for v in row.values() if isinstance(v, str)):
+            raise ArticleError("a field runs over several lines (a quote left open?)", file=path, row=number)
         row = {k: (v or "").strip() for k, v in row.items()}
         name = row["file"]
         if not name:
@@ -243,6 +245,21 @@ def read_meta_csv(path: str | Path) -> dict[str, dict]:
             "published": when, "published_basis": basis or ("metadata" if when else ""), "row": number,
         }
     return rows
+
+
+def _strict_rows(reader: csv.DictReader, path: Path) -> Iterator[dict]:
+    """The reader's rows; a quote left open (which would swallow the rows after it into one
+    field) is refused naming the row it opens on."""
+    number = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ArticleError(f"malformed CSV ({exc}; a quote left open?)", file=path, row=number + 1) from None
+        number += 1
+        yield row
 
 
 def load_articles(

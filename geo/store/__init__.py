@@ -2,7 +2,7 @@
 URL), the streamed ingest that fills it, and the demo database.
 """
 from .demo import DEMO_EDITOR, demo_database, demo_files
-from .ingestion import BATCH_SIZE, default_workers, ingest, read_jsonl, read_sources
+from .ingestion import BATCH_CHARS, BATCH_SIZE, default_workers, ingest, read_jsonl, read_sources
 from .store import (
     IngestReport,
     ReextractReport,
@@ -15,6 +15,7 @@ from .store import (
 )
 
 __all__ = [
+    "BATCH_CHARS",
     "BATCH_SIZE",
     "DEMO_EDITOR",
     "IngestReport",

@@ -12,20 +12,25 @@ cannot read, is reported with its reason and the rest go on.
 """
 from __future__ import annotations
 
+import ctypes
 import glob
 import json
 import multiprocessing
 import os
+import select
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
-from ..core import ArticleError, Claim, GeoError, parse_iso_date
+from ..core import ArticleError, Claim, GeoError, StoreError, parse_iso_date
 from ..gazetteer import Gazetteer
 from ..read import MAX_BYTES, Article, load_articles, unix_newlines
 from .store import Extractor, IngestReport, Store, city_of, extraction_version
@@ -35,8 +40,14 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSONL_FIELDS = ("title", "source", "url", "published", "text")
 #: Articles per task and per write transaction.
 BATCH_SIZE = 16
+#: Characters of article text per batch (about bytes): reading claims takes memory in proportion to
+#: the text a batch holds, so 16 long pages (measured: 3.6 GB) do not go through together. An
+#: article longer than this goes alone.
+BATCH_CHARS = 1_000_000
 #: Batches in flight per worker: enough to keep every worker busy while the driver writes.
 IN_FLIGHT_PER_WORKER = 2
+#: How long to try reaching a Dask scheduler before saying it cannot be reached.
+SCHEDULER_TIMEOUT_S = 5
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -184,6 +195,7 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
     progress: Callable[[int], object] | None = None,
 ) -> IngestReport:
     """Add new articles with their claims to ``store``, reading claims in parallel.
@@ -192,6 +204,7 @@ def ingest(
     ``scheduler`` (a Dask scheduler address, or a ``distributed.Client``) reads them on a Dask
     cluster instead. ``extract`` replaces the claim pipeline (it must pickle to leave this process).
     Articles already stored, or met earlier in the run, are skipped before their claims are read.
+    A batch holds at most ``batch_size`` articles and ``batch_chars`` characters of text.
     ``progress(n)`` is called as articles are done with.
     """
     if batch_size < 1 or workers < 1:
@@ -229,10 +242,24 @@ def ingest(
         if progress:
             progress(len(batch))
 
-    with _runner(gazetteer, extract, key, workers, scheduler) as (submit, slots):
+    try:
+        _drive(_chunks(items, batch_size, batch_chars), store, pending, report, finish, progress,
+               _runner(gazetteer, extract, key, workers, scheduler))
+    except StoreError as exc:  # a full disk, a lost server: say what is safe already
+        failure = StoreError(f"{exc.problem}; the {len(report.added)} article(s) added before it are stored, "
+                             "run the command again to go on", file=exc.file)
+        failure.report = report
+        raise failure from None
+    return report
+
+
+def _drive(chunks: Iterator[list], store: Store, pending: dict[str, Article], report: IngestReport,
+           finish: Callable[[Future, list[Article]], None], progress, runner) -> None:
+    """Feed batches to the runner, a bounded number in flight, and write them as they finish."""
+    with runner as (submit, slots):
         in_flight: deque[tuple[Future, list[Article]]] = deque()
         try:
-            for chunk in _chunks(items, batch_size):
+            for chunk in chunks:
                 batch = _new_articles(chunk, store, pending, report)
                 if progress and len(batch) < len(chunk):
                     progress(len(chunk) - len(batch))
@@ -246,16 +273,25 @@ def ingest(
         finally:
             for future, _ in in_flight:
                 future.cancel()
-    return report
 
 
 def _name(article: Article) -> str:
     return article.path or article.title or article.id
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    items = iter(items)
-    while chunk := list(islice(items, size)):
+def _chunks(items: Iterable, size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
+    """Lists of at most ``size`` items holding at most ``chars`` characters of article text (an
+    article longer than that alone), read from ``items`` one at a time."""
+    chunk: list = []
+    weight = 0
+    for item in items:
+        cost = len(item.text) if isinstance(item, Article) else 0
+        if chunk and (len(chunk) >= size or weight + cost > chars):
+            yield chunk
+            chunk, weight = [], 0
+        chunk.append(item)
+        weight += cost
+    if chunk:
         yield chunk
 
 
@@ -282,7 +318,7 @@ def _runner(gazetteer: Gazetteer, extract: Extractor | None, key: str, workers: 
     if scheduler is not None:
         from distributed import Client
 
-        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
+        client = scheduler if isinstance(scheduler, Client) else _client(Client, scheduler)
         try:
             shared = client.scatter(gazetteer, broadcast=True)  # sent once to each worker, kept there
             slots = IN_FLIGHT_PER_WORKER * max(sum(client.nthreads().values()), 1)
@@ -293,9 +329,14 @@ def _runner(gazetteer: Gazetteer, extract: Extractor | None, key: str, workers: 
     elif workers > 1:
         # forkserver: workers start from a clean process, not a copy of this one and its threads
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                 initializer=_remember, initargs=(key, context)) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_start_worker, initargs=(key, context, os.getpid()))
+        try:
             yield (lambda rows: pool.submit(read_batch, rows, key)), IN_FLIGHT_PER_WORKER * workers
+        except BaseException:  # Ctrl-C, SIGTERM, a store failure: stop now, not after the batches in flight
+            _stop_pool(pool)
+            raise
+        pool.shutdown(wait=True)
     else:
         _remember(key, context)
 
@@ -305,6 +346,67 @@ def _runner(gazetteer: Gazetteer, extract: Extractor | None, key: str, workers: 
             return future
 
         yield submit, 1
+
+
+def _start_worker(key: str, context: tuple[Gazetteer, Extractor | None], driver: int) -> None:
+    """A pool worker's start: remember the context, and exit when the driver is gone, whichever
+    way it went (a SIGKILL runs no cleanup of the driver's, so the worker must notice itself)."""
+    _die_with_parent()
+    _remember(key, context)
+    threading.Thread(target=_watch, args=(driver,), name="geo-watch-driver", daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel send SIGTERM when our parent exits (``PR_SET_PDEATHSIG``)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch(pid: int) -> None:
+    """Block until process ``pid`` ends (a pidfd where there is one, else polling), then exit."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                pass
+    os._exit(1)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers at once (their batches are lost, never
+    half-written: the driver alone writes, after a batch comes back whole)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _client(client_class, address: str):
+    """A Dask client, or one line saying why the scheduler cannot be reached (after a few seconds,
+    not distributed's default half minute)."""
+    try:
+        return client_class(address, set_as_default=False, timeout=SCHEDULER_TIMEOUT_S)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise GeoError(f"cannot reach the Dask scheduler at {address} ({reason})") from None
 
 
 def default_workers() -> int:

@@ -46,7 +46,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from ..core import (
     DECISIONS,
@@ -176,13 +176,36 @@ def default_db() -> str:
 
 
 def database_url(where: str | Path | None = None) -> str:
-    """A SQLAlchemy URL from a URL or a file path (a path means SQLite)."""
+    """A SQLAlchemy URL from a URL or a file path (a path means SQLite; its folder is created)."""
     where = str(where or default_db())
     if "://" in where:
         return where
-    path = Path(where).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = _database_file(where)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create its folder ({exc.strerror})", file=where) from None
     return f"sqlite:///{path}"
+
+
+def _database_file(where: str) -> Path:
+    """The SQLite file a path names; a folder is refused here rather than by the driver's
+    "unable to open database file"."""
+    path = Path(where).expanduser().resolve()
+    if path.is_dir():
+        raise StoreError("is a folder, not a database file", file=where)
+    return path
+
+
+def _read_only_url(where: str) -> str:
+    """A URL that opens a SQLite file without writing to it: ``mode=ro``, and ``immutable`` when
+    its folder cannot be written either (SQLite could not create the WAL's shared-memory file)."""
+    path = _database_file(where)
+    if not path.is_file():
+        raise StoreError("no such database", file=where)
+    shm = path.with_name(path.name + "-shm")
+    immutable = not os.access(path.parent, os.W_OK) and not shm.exists()
+    return f"sqlite:///file:{path}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
 
 
 @dataclass
@@ -230,15 +253,38 @@ def extraction_version(gazetteer: Gazetteer) -> str:
 
 
 class Store:
-    """One database of articles, claims and decisions (see the module docstring)."""
+    """One database of articles, claims and decisions (see the module docstring).
 
-    def __init__(self, where: str | Path | None = None):
-        self.url = database_url(where)
-        self.engine: Engine = create_engine(self.url)
+    ``read_only`` opens it without writing anything (no tables created, no WAL switch): what
+    reading commands do, so a store on a read-only disk or shared read-only can be read. A SQLite
+    file this process may not write is opened read-only too. Driver errors (a damaged file, a full
+    disk, a server that is not there) become a :class:`StoreError` naming the store.
+    """
+
+    def __init__(self, where: str | Path | None = None, *, read_only: bool = False):
+        where = str(where or default_db())
+        self.where = where if "://" not in where else _hide_password(where)
+        local = "://" not in where
+        if local and not read_only:
+            path = _database_file(where)
+            read_only = path.is_file() and not os.access(path, os.W_OK)
+        self.read_only = read_only
+        self.url = _read_only_url(where) if local and read_only else database_url(where)
+        try:
+            self.engine: Engine = create_engine(self.url)
+        except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+            raise StoreError(f"not a database URL that can be used ({_first_line(exc)})", file=self.where) from None
+        _store_errors(self.engine, self.where)
         if self.engine.dialect.name == "sqlite":
-            _sqlite_transactions(self.engine)
+            _sqlite_transactions(self.engine, read_only=read_only)
         # Writes take SQLite's write lock at BEGIN, so a read-then-write never meets a stale snapshot.
         self._writer = self.engine.execution_options(geo_write=True)
+        if read_only:
+            with self.engine.connect() as conn:
+                missing = [t for t in metadata.tables if not self.engine.dialect.has_table(conn, t)]
+            if missing:
+                raise StoreError(f"not a geo store (no {', '.join(missing)} table)", file=self.where)
+            return
         with self._write() as conn:
             metadata.create_all(conn)
             if conn.scalar(select(meta_table.c.value).where(meta_table.c.name == "schema")) is None:
@@ -505,7 +551,26 @@ class Store:
                      .join(articles_table, claims_table.c.article == articles_table.c.id))
             for row in conn.execution_options(yield_per=500).execute(query):
                 problems += [f"claim {row.key}: {p}" for p in claim_offset_problems(row, row.article_text)]
+            has_claim = exists().where(claims_table.c.key == decisions_table.c.claim_key)
+            unmarked = select(decisions_table.c.id, decisions_table.c.claim_key).where(
+                decisions_table.c.orphaned.is_(False), ~has_claim)
+            problems += [f"decision {r.id} is about claim {r.claim_key}, which is gone, but is not marked orphaned"
+                         for r in conn.execute(unmarked)]
         return problems
+
+    def counts(self) -> dict[str, int]:
+        """How much the store holds: articles, claims, runs, decisions, orphaned decisions, and
+        claims without an article (possible where the database does not enforce foreign keys)."""
+        def count(table, *where) -> object:
+            return select(func.count()).select_from(table).where(*where).scalar_subquery()
+
+        no_article = ~exists().where(articles_table.c.id == claims_table.c.article)
+        query = select(count(articles_table), count(claims_table), count(runs_table), count(decisions_table),
+                       count(decisions_table, decisions_table.c.orphaned.is_(True)), count(claims_table, no_article))
+        with self.engine.connect() as conn:
+            values = conn.execute(query).one()
+        names = ("articles", "claims", "runs", "decisions", "orphaned decisions", "claims without an article")
+        return dict(zip(names, map(int, values)))
 
     def revision(self) -> tuple[int, int, int, int]:
         """Articles, last run, last decision, claims: changes with every write the store allows.
@@ -532,16 +597,68 @@ class Store:
             conn.execute(insert(meta_table).values(name=name, value=value))
 
 
-def _sqlite_transactions(engine: Engine) -> None:
+#: Driver messages (SQLite's, lower case) and what they mean for whoever runs the command.
+_DRIVER_PROBLEMS = (
+    ("file is not a database", "not a database, or a damaged one"),
+    ("database disk image is malformed", "the database file is damaged (`python -m geo check` says where)"),
+    ("database or disk is full", "the disk is full"),
+    ("attempt to write a readonly database", "the database is read-only"),
+    ("readonly database", "the database is read-only"),
+    ("unable to open database file", "cannot open the database file"),
+    ("no such table", "not a geo store"),
+    ("database is locked", "another process holds the database's write lock"),
+    ("connection refused", "cannot reach the database server"),
+    ("timeout expired", "cannot reach the database server"),
+)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _hide_password(url: str) -> str:
+    try:
+        from sqlalchemy import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return url
+
+
+def store_problem(exc: BaseException, where: str) -> StoreError:
+    """One line naming the store and the problem, from a driver's exception."""
+    reason = _first_line(getattr(exc, "orig", None) or exc)
+    for marker, meaning in _DRIVER_PROBLEMS:
+        if marker in reason.lower():
+            return StoreError(f"{meaning} ({reason})", file=where)
+    return StoreError(f"the database failed: {reason}", file=where)
+
+
+def _store_errors(engine: Engine, where: str) -> None:
+    """Turn the driver's errors into :class:`StoreError` (an integrity error stays as it is:
+    :meth:`Store.add_articles` handles a duplicate another writer stored first)."""
+
+    @event.listens_for(engine, "handle_error")
+    def _handle(context) -> None:
+        if isinstance(context.sqlalchemy_exception, IntegrityError):
+            return None
+        if isinstance(context.sqlalchemy_exception, DBAPIError) or context.original_exception is not None:
+            raise store_problem(context.original_exception, where)
+        return None
+
+
+def _sqlite_transactions(engine: Engine, *, read_only: bool = False) -> None:
     """WAL, a busy timeout, foreign keys, and transactions SQLAlchemy controls (pysqlite's own
-    implicit BEGIN would start them too late for a read-then-write to be atomic)."""
+    implicit BEGIN would start them too late for a read-then-write to be atomic). A read-only
+    store keeps the journal mode it has."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
