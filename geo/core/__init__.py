@@ -3,7 +3,7 @@ normaliser, date words, the project's paths and the :class:`Claim` type. Imports
 """
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
-from .errors import ArticleError, GazetteerError, GeoError, StoreError
+from .errors import ArticleError, GazetteerError, GeoError, StoreError, read_json
 from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
     CACHE_DIR,
@@ -72,6 +72,7 @@ __all__ = [
     "for_terminal",
     "normalise",
     "parse_iso_date",
+    "read_json",
     "spreadsheet_cell",
     "strip_bidi",
     "words",

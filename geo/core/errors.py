@@ -5,6 +5,9 @@ the app shows the same message in a box.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 
 class GeoError(Exception):
     """Bad input from outside: names the file (and row or value) and the problem."""
@@ -33,3 +36,13 @@ class ArticleError(GeoError):
 
 class StoreError(GeoError):
     """The claims store refused an operation (unknown claim, bad decision...)."""
+
+
+def read_json(path: Path, error: type[GeoError] = GeoError) -> object:
+    """A JSON file's value; ``error`` naming the file when it is missing, not UTF-8 or not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise error("file not found", file=path) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise error(f"not valid JSON ({exc})", file=path) from None

@@ -29,6 +29,7 @@ from ..core import (
     NO_SIDE,
     UNKNOWN,
     GazetteerError,
+    read_json,
 )
 
 CONFLICT_FILE = "conflict.json"
@@ -166,12 +167,7 @@ def _load(folder: str, _mtime: int, _size: int, _actors: tuple | None) -> Confli
 def read_conflict(path: str | Path) -> Conflict:
     """``conflict.json`` as a :class:`Conflict`; a :class:`GazetteerError` naming what is wrong."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GazetteerError("file not found", file=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise GazetteerError(f"not valid JSON ({exc})", file=path) from None
+    data = read_json(path, GazetteerError)
     if not isinstance(data, dict):
         raise GazetteerError("not a JSON object", file=path)
     for key in ("id", "name"):

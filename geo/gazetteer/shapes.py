@@ -36,7 +36,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry import mapping
 from shapely.geometry import shape as geojson_shape
 
-from ..core import GazetteerError
+from ..core import GazetteerError, read_json
 from .places import Gazetteer
 
 WGS84 = "EPSG:4326"
@@ -259,12 +259,7 @@ def _match(gazetteer: Gazetteer, labels: list[str]) -> tuple[str | None, str]:
 
 def read_feature_collection(path: Path) -> list:
     """The features of a GeoJSON FeatureCollection; GazetteerError naming the file if it is none."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GazetteerError("file not found", file=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise GazetteerError(f"not valid JSON ({exc})", file=path) from None
+    data = read_json(path, GazetteerError)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise GazetteerError("not a GeoJSON FeatureCollection", file=path)
     features = data.get("features")
