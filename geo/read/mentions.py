@@ -174,6 +174,10 @@ class Places:
         if self.gazetteer is None:
             raise GeoError("the geo_places component has no gazetteer: build the pipeline with load_pipeline()")
         actors = {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
+        # Back-references look at earlier sentences again and again: each is searched once per document.
+        self._sents = list(doc.sents)
+        self._starts = [sent.start_char for sent in self._sents]
+        self._found: dict[int, list[Span]] = {}
         cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
         spans: list[Span] = []
         for sent in cue_sents:
@@ -185,6 +189,12 @@ class Places:
         return doc
 
     def _find(self, sent: Span, actors: set[int]) -> list[Span]:
+        """The gazetteer's names in ``sent`` (searched once per sentence of the document)."""
+        if sent.start not in self._found:
+            self._found[sent.start] = self._search(sent, actors)
+        return list(self._found[sent.start])
+
+    def _search(self, sent: Span, actors: set[int]) -> list[Span]:
         spans = []
         for mention in self.gazetteer.find(sent.text):
             span = sent.doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
@@ -223,8 +233,7 @@ class Places:
 
     def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int]) -> str | None:
         """The last place of one of ``kinds`` named before character ``before``, sentence by sentence back."""
-        sents = [s for s in doc.sents if s.start_char < before]
-        for sent in reversed(sents):
+        for sent in reversed(self._sents[:bisect_left(self._starts, before)]):
             named = [s for s in self._find(sent, actors) if s.start_char < before and s._.place_id]
             for span in reversed(named):
                 if self.gazetteer.places[span._.place_id].kind in kinds:
