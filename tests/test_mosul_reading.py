@@ -39,3 +39,9 @@ def test_freed_and_commandos_give_the_government_a_capture(text: str, place: str
 
 def test_freed_captives_are_no_claim() -> None:
     assert _claims("The militants freed two shepherds near the airport road on Monday.") == []
+
+
+def test_a_quarter_after_a_name_ending_in_a_is_no_fraction() -> None:
+    """'the Sarjkhana quarter' ends in the letters of 'a quarter' but names the place, not 25 percent of it."""
+    assert _claims("Iraqi forces freed the Sarjkhana quarter on Monday.") == [("sarijkhana", "government", "captured")]
+    assert _claims("Iraqi forces now control half of west Mosul.") == [("west-mosul", "government", "percent")]
