@@ -45,3 +45,12 @@ def test_a_quarter_after_a_name_ending_in_a_is_no_fraction() -> None:
     """'the Sarjkhana quarter' ends in the letters of 'a quarter' but names the place, not 25 percent of it."""
     assert _claims("Iraqi forces freed the Sarjkhana quarter on Monday.") == [("sarijkhana", "government", "captured")]
     assert _claims("Iraqi forces now control half of west Mosul.") == [("west-mosul", "government", "percent")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces advanced into Wahda on Monday.", [("wahda", "contested", "holds")]),
+    ("Fighting spread into Shifa overnight.", [("shifa", "contested", "holds")]),
+    ("Iraqi forces advanced towards Wahda on Monday.", []),
+])
+def test_an_advance_into_a_place_contests_it_but_one_towards_it_does_not(text: str, expected: list) -> None:
+    assert _claims(text) == expected
