@@ -140,6 +140,10 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
     rule, kind = mention.rule, mention.kind
     if kind == "year":
         year = int(rule["year"])
+        part = rule.get("part1") or rule.get("part2")
+        if part:  # "mid-2014": the months of that part of the year, not the whole year
+            first, last = _data()["year_parts"][part.lower()]
+            return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
         return date(year, 1, 1), date(year, 12, 31)
     if kind == "season":
         return _season(rule["season"].lower(), int(rule["year"]))

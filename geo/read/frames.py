@@ -179,7 +179,7 @@ class Frames:
     def _fighting(self, t: Token, cue: str):
         """"Clashes in X", "fighting for X continued", "troops advanced in X": X is contested.
 
-        Only fighting located inside a place counts ("in", "inside", "for", "within"), not fighting
+        Only fighting located inside a place counts ("in", "inside", "for", "within", "into"), not fighting
         near or towards it; "advanced" must be a verb ("advanced weapons" is no advance).
         """
         preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))

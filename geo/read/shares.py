@@ -31,7 +31,7 @@ class Shares:
         for child in root.children:  # "half the city", "more than half the city"
             said = self.parsed[child.left_edge.i:child.right_edge.i + 1].text.lower()
             if child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod") and child.i < root.i:
-                fraction = next((v for f, v in w["fractions"].items() if said.endswith(f)), None)
+                fraction = _fraction(said, w["fractions"])
                 if fraction is not None:
                     percent, partial = float(fraction), True
         for token in path:
@@ -46,8 +46,8 @@ class Shares:
             elif lemma in w["area_units"] or token.lower_ in w["area_units"]:  # "five square kilometres of X"
                 percent = percent if percent is not None else SHARE
                 partial = True
-            elif any(text.endswith(f) for f in w["fractions"]):
-                percent = float(next(v for f, v in w["fractions"].items() if text.endswith(f)))
+            elif _fraction(text, w["fractions"]) is not None:
+                percent = float(_fraction(text, w["fractions"]))
             elif lemma in w["place_nouns"]:
                 region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
                 partial = partial or region
@@ -61,3 +61,8 @@ class Shares:
             elif lemma not in w["partial_heads_exempt"]:
                 return None
         return percent, partial
+
+
+def _fraction(text: str, fractions: dict[str, int]) -> int | None:
+    """The percent of the fraction ``text`` ends with, as whole words: "the Sarjkhana quarter" is no "a quarter"."""
+    return next((v for f, v in fractions.items() if text == f or text.endswith(" " + f)), None)
