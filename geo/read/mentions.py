@@ -178,6 +178,7 @@ class Places:
         self._sents = list(doc.sents)
         self._starts = [sent.start_char for sent in self._sents]
         self._found: dict[int, list[Span]] = {}
+        self._named: dict[frozenset[str], tuple[list[int], list[str], list[int]]] = {}
         cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
         spans: list[Span] = []
         for sent in cue_sents:
@@ -232,13 +233,22 @@ class Places:
         return spans
 
     def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int]) -> str | None:
-        """The last place of one of ``kinds`` named before character ``before``, sentence by sentence back."""
-        for sent in reversed(self._sents[:bisect_left(self._starts, before)]):
-            named = [s for s in self._find(sent, actors) if s.start_char < before and s._.place_id]
-            for span in reversed(named):
+        """The last place of one of ``kinds`` named before character ``before``.
+
+        The places of each kind are listed once per document, as far as the calls have read, so a
+        long article's back-references cost a look-up each, not a walk back through the text."""
+        starts, ids, read = self._named.setdefault(frozenset(kinds), ([], [], [0]))
+        wanted = bisect_left(self._starts, before)  # the sentences that start before ``before``
+        while read[0] < wanted:
+            named = sorted((s for s in self._find(self._sents[read[0]], actors) if s._.place_id),
+                           key=lambda s: s.start_char)
+            for span in named:
                 if self.gazetteer.places[span._.place_id].kind in kinds:
-                    return span._.place_id
-        return None
+                    starts.append(span.start_char)
+                    ids.append(span._.place_id)
+            read[0] += 1
+        at = bisect_left(starts, before)
+        return ids[at - 1] if at else None
 
 
 @Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})
