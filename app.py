@@ -21,8 +21,9 @@ from geo.render import maps
 
 #: Seconds between two dates while playing.
 PLAY_SECONDS = 2.0
-MAP_HEIGHT = 560
-LEGEND_HEIGHT = 110
+#: Tall enough to read the city, short enough that the page's header, the slider, its time axis
+#: and the whole map (with its key in the corner) fit a 900 px high window without scrolling.
+MAP_HEIGHT = 540
 state = st.session_state
 
 
@@ -67,11 +68,11 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     left, right = st.columns([3, 2], gap="medium")
     names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
-        fmap = maps.build_map(data.base.display, None, legend=False)
-        layer = maps.control_layer(data.base.display, view.states, view.changed_ids)
+        fmap = maps.build_map(data.base.display, None, controllers=data.controllers, leaflet=app_data.leaflet_files(),
+                              **data.base.map_options)
+        layer = maps.control_layer(data.base.display, view.states, view.changed_ids, selected=state.place)
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
                   returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
-        st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
         st.html(views.shares_html(view))
     with right, st.container(height=MAP_HEIGHT, border=False):
         st.selectbox("Place history", options=sorted(names, key=lambda p: names[p].casefold()), key="place",
@@ -100,6 +101,7 @@ def timeline(data: views.Coverage, timed: bool) -> None:
         st.rerun()  # the whole page, so that the timer starts or stops
     controls(dates, playing)
     view = views.date_view(data, state.day)
+    st.html(views.axis_html(view))
     st.html(views.summary_html(view))
     map_and_text(data, view)
     st.query_params["date"] = state.day.isoformat()

@@ -1,45 +1,62 @@
-"""Drawing: the one map builder (folium) used by the app, the snapshots and the embed, its legend
-and tooltips, and the HTML templates with their one stylesheet.
+"""Drawing: the one map builder (folium) used by the app, the snapshots and the embed, its legend,
+tooltips, labels and basemap, the time axis, and the one Jinja environment with the templates
+and their one stylesheet.
 """
+from .axis import TimeAxis
+from .basemap import (
+    Basemap,
+    basemap_for,
+    context_lines,
+    leaflet_data_urls,
+    leaflet_dir,
+)
 from .maps import (
-    ControlLayer,
     FILL,
     FILL_OPACITY,
     LABEL,
     LEAFLET_JS_URL,
-    LEGEND_CONTROL_CSS,
-    MapShapes,
     PATTERNS_SVG,
+    ControlLayer,
+    MapShapes,
     StaticMap,
     build_map,
     control_features,
     control_layer,
     controllers_shown,
-    format_day,
     legend_html,
     map_shapes,
     place_style,
     state_style,
     tooltip_html,
 )
+from .templates import asset, environment, format_day, fragment, page
 
 __all__ = [
+    "Basemap",
     "ControlLayer",
     "FILL",
     "FILL_OPACITY",
     "LABEL",
     "LEAFLET_JS_URL",
-    "LEGEND_CONTROL_CSS",
     "MapShapes",
     "PATTERNS_SVG",
     "StaticMap",
+    "TimeAxis",
+    "asset",
+    "basemap_for",
     "build_map",
+    "context_lines",
     "control_features",
     "control_layer",
     "controllers_shown",
+    "environment",
     "format_day",
+    "fragment",
+    "leaflet_data_urls",
+    "leaflet_dir",
     "legend_html",
     "map_shapes",
+    "page",
     "place_style",
     "state_style",
     "tooltip_html",
