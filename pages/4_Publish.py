@@ -28,7 +28,7 @@ with st.form("publish"):
     reviewed_only = left.checkbox("Reviewed claims only", key="reviewed-only",
                                   help="Leave claims no editor has reviewed off the map.")
     inline = left.checkbox("Leaflet inside every page", key="inline",
-                           help="Pages then work offline, without a CDN (read from the installed npm package).")
+                           help="Otherwise Leaflet is a file beside the pages (leaflet/); either way no CDN is needed.")
     png = middle.checkbox("PNG images", value=True, key="png")
     gif = middle.checkbox("Animated GIF of the images", key="gif")
     if st.form_submit_button("Publish", type="primary"):

@@ -97,7 +97,7 @@ function relabel() {
 function schedule() { if (pending === null) { pending = setTimeout(relabel, 40); } }
 
 /* -- the selected place ----------------------------------------------------------------------- */
-var shownSelection = null;
+var shownSelection = null, clicked = null;  // a place chosen by a click on the map is in view already
 function select() {
   var chosen = null;
   map.eachLayer(function (layer) {
@@ -106,7 +106,7 @@ function select() {
   });
   var id = chosen ? chosen.feature.properties.id : null;
   if (chosen) { chosen.bringToFront(); }
-  if (id && id !== shownSelection) {
+  if (id && id !== shownSelection && id !== clicked) {
     map.flyToBounds(chosen.getBounds(), {maxZoom: 14.5, padding: [60, 60], duration: 0.5});
   }
   shownSelection = id;
@@ -114,6 +114,8 @@ function select() {
 
 map.on("zoomend moveend resize", schedule);
 map.on("layeradd", function (event) {
+  var p = event.layer.feature && event.layer.feature.properties;
+  if (p && p.id) { event.layer.on("click", function () { clicked = p.id; }); }
   if (event.layer.feature || event.layer.getLayers) { schedule(); setTimeout(select, 0); }
 });
 
