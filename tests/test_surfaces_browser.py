@@ -136,9 +136,9 @@ def test_the_app_at_1400_by_900(store_db, boundaries, browser, tmp_path):
             page.keyboard.type("Sheikh Saeed")
             page.keyboard.press("Enter")
             inner.wait_for_function(
-                "() => { let s; window.geoMap.eachLayer(l => { if (l.feature && l.feature.properties.selected) s = l; });"
-                " return s && window.geoMap.getBounds().contains(s.getBounds()) && window.geoMap.getZoom() > %s; }"
-                % found["zoom"], timeout=15_000)
+                "zoom => { let s; window.geoMap.eachLayer(l => { if (l.feature && l.feature.properties.selected) s = l; });"
+                " return s && window.geoMap.getBounds().contains(s.getBounds()) && window.geoMap.getZoom() > zoom; }",
+                arg=found["zoom"], timeout=15_000)
             assert inner.locator(".geo-label-selected").inner_text() == "Sheikh Saeed"
             screenshot(page, tmp_path, "surface-app-selected")
         check_outside(outside)

@@ -107,7 +107,7 @@ function select() {
   var id = chosen ? chosen.feature.properties.id : null;
   if (chosen) { chosen.bringToFront(); }
   if (id && id !== shownSelection && id !== clicked) {
-    map.flyToBounds(chosen.getBounds(), {maxZoom: 14.5, padding: [60, 60], duration: 0.5});
+    map.flyToBounds(chosen.getBounds(), {maxZoom: 13.5, padding: [80, 80], duration: 0.5});
   }
   shownSelection = id;
 }
