@@ -54,18 +54,22 @@ def boundaries() -> dict[str, tuple[float, float, float, float]]:
     return {f["properties"]["id"]: shapely.geometry.shape(f["geometry"]).bounds for f in data["features"]}
 
 
-@pytest.fixture(scope="module")
-def site_url(store_db, tmp_path_factory):
-    """The site published from the store, served over http on 127.0.0.1."""
+def publish_store(db: Path, out: Path, **options) -> Path:
+    """The site of the store ``db`` (the bundled gazetteer's real shapes), written to ``out``."""
     gazetteer = Gazetteer.load()
-    store = Store(store_db)
+    store = Store(db)
     try:
         timeline, articles = store.timeline(gazetteer), store.articles()
     finally:
         store.close()
-    out = tmp_path_factory.mktemp("site") / "site"
-    publish(out, timeline, gazetteer, place_shapes(gazetteer), articles)
-    with serve_folder(out) as url:
+    publish(out, timeline, gazetteer, place_shapes(gazetteer), articles, **options)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_url(store_db, tmp_path_factory):
+    """The site published from the store, served over http on 127.0.0.1."""
+    with serve_folder(publish_store(store_db, tmp_path_factory.mktemp("site") / "site")) as url:
         yield url
 
 
@@ -302,14 +306,7 @@ def test_where_leaflet_cannot_load_the_page_shows_the_dates_image(site_url, brow
 
 def test_with_no_basemap_nothing_leaves_the_machine(store_db, browser, tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_TILES", "none")
-    gazetteer = Gazetteer.load()
-    store = Store(store_db)
-    try:
-        timeline, articles = store.timeline(gazetteer), store.articles()
-    finally:
-        store.close()
-    out = tmp_path / "site"
-    publish(out, timeline, gazetteer, place_shapes(gazetteer), articles, png=False, date_to=date(2016, 12, 7))
+    out = publish_store(store_db, tmp_path / "site", png=False, date_to=date(2016, 12, 7))
     outside: list[str] = []
     context = new_context(browser, outside=outside, viewport={"width": 1000, "height": 800})
     try:
