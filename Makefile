@@ -18,8 +18,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP)
 
+# Leaflet from npm, once: the published pages carry it and the app's map loads it from here (no CDN).
+LEAFLET = .cache/npm/node_modules/leaflet/dist/leaflet.js
+$(LEAFLET):
+	npm install --silent --no-save --prefix .cache/npm leaflet@$(LEAFLET_VERSION) || echo "npm is missing: the app's map will load Leaflet from a CDN"
+
 # Start the app on the bundled demo data (on this machine only: 127.0.0.1).
-app: install
+app: install $(LEAFLET)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
 # Browser tests need Debian's Chromium and Leaflet's files (the test machine has no CDN); the store's
@@ -27,7 +32,7 @@ app: install
 test-deps: install
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
-	test -f .cache/npm/node_modules/leaflet/dist/leaflet.js || npm install --silent --no-save --prefix .cache/npm leaflet@$(LEAFLET_VERSION)
+	test -f $(LEAFLET) || npm install --silent --no-save --prefix .cache/npm leaflet@$(LEAFLET_VERSION)
 
 lint: install
 	$(PY) -m ruff check geo tests bench data app.py app_data.py pages

@@ -21,8 +21,9 @@ from geo.render import maps
 
 #: Seconds between two dates while playing.
 PLAY_SECONDS = 2.0
-MAP_HEIGHT = 560
-LEGEND_HEIGHT = 110
+#: Tall enough to read the city, short enough that the page's header, the slider, its time axis
+#: and the whole map (with its key in the corner) fit a 900 px high window without scrolling.
+MAP_HEIGHT = 540
 state = st.session_state
 
 
@@ -68,11 +69,12 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
         conflict = data.gazetteer.war
-        fmap = maps.build_map(data.base.display, None, conflict=conflict, legend=False)
-        layer = maps.control_layer(data.base.display, view.states, view.changed_ids, conflict=conflict)
+        fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
+                              leaflet=app_data.leaflet_files(), **data.base.map_options)
+        layer = maps.control_layer(data.base.display, view.states, view.changed_ids, conflict=conflict,
+                                   selected=state.place)
         st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
                   returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
-        st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
         shares = views.shares_html(view)
         if shares:  # a city without regions has none (and st.html refuses an empty body)
             st.html(shares)
@@ -93,11 +95,11 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
 def baseline_map(data: views.Coverage) -> None:
     """The map before any change, when no change is on it (none reported, or none reviewed yet)."""
     conflict = data.gazetteer.war
-    fmap = maps.build_map(data.base.display, None, conflict=conflict, legend=False)
+    fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
+                          leaflet=app_data.leaflet_files(), **data.base.map_options)
     layer = maps.control_layer(data.base.display, views.baseline_states(data), frozenset(), conflict=conflict)
     st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
               returned_objects=[])
-    st.iframe(views.legend_page(data), height=LEGEND_HEIGHT)
 
 
 def timeline(data: views.Coverage, timed: bool) -> None:
@@ -113,6 +115,7 @@ def timeline(data: views.Coverage, timed: bool) -> None:
         st.rerun()  # the whole page, so that the timer starts or stops
     controls(dates, playing)
     view = views.date_view(data, state.day)
+    st.html(views.axis_html(view))
     st.html(views.summary_html(view))
     map_and_text(data, view)
     st.query_params["date"] = state.day.isoformat()

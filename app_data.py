@@ -15,14 +15,21 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo import render
 from geo.app import guard, views, where
 from geo.app.editing import markdown_text
 from geo.core import GeoError
 from geo.gazetteer import Gazetteer
 from geo.store import Store, demo_database
 
-#: The app's own look for escaped HTML fragments (see geo.views), and less empty space above the title.
-STYLE = f"<style>{views.APP_CSS}\n[data-testid=stMainBlockContainer]{{padding-top:2.2rem}}</style>"
+#: The one stylesheet, for the escaped HTML fragments of geo.app.views.
+STYLE = views.stylesheet()
+
+
+@st.cache_resource
+def leaflet_files() -> tuple[str, str] | None:
+    """Leaflet for the map's frame from the installed npm package (no CDN); None: folium's CDN."""
+    return render.leaflet_data_urls()
 
 
 @contextmanager
@@ -181,11 +188,23 @@ PAGES = (
 )
 
 
+@st.cache_resource
+def favicon():
+    """A small image served by the app itself: a ``:material/...:`` page icon would be fetched
+    from Google's font server, and the app makes no request outside this machine."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (32, 32), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(2, 6), (12, 2), (20, 6), (30, 2), (30, 26), (20, 30), (12, 26), (2, 30)], fill="#009E73")
+    draw.polygon([(12, 2), (20, 6), (20, 30), (12, 26)], fill="#D55E00")
+    return image
+
+
 def start_page(name: str) -> None:
     """Every page's first call: its title and layout, the request and login checks, and the links
     to the others in the sidebar (named here, since Streamlit would name the main page after its file)."""
-    icon = next(i for _, n, i in PAGES if n == name)
-    st.set_page_config(page_title=f"{name} · who held what", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{name} · who held what", page_icon=favicon(), layout="wide")
     refuse_other_hosts()
     authenticator = sign_in()
     with st.sidebar:

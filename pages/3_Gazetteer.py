@@ -28,10 +28,13 @@ with search:
         st.dataframe(editing.place_rows(found), hide_index=True, use_container_width=True)
     states = editing.latest_states(data)
     outlined = editing.places_on_map(data, [m.place.id for m in found])
-    fmap = maps.build_map(data.base.display, None, conflict=gazetteer.war, legend=False)
+    fmap = maps.build_map(data.base.display, None, conflict=gazetteer.war, legend=False, leaflet=app_data.leaflet_files(),
+                          **data.base.map_options)
+    chosen = found[0].place.id if found and found[0].place.id in data.base.display.ids else None
     st_folium(fmap, key="gazetteer-map", height=460, use_container_width=True, returned_objects=[],
-              feature_group_to_add=maps.control_layer(data.base.display, states, outlined, conflict=gazetteer.war))
-    st.caption("Found places have a thick outline; colours show who held each place at the last reported date.")
+              feature_group_to_add=maps.control_layer(data.base.display, states, outlined, conflict=gazetteer.war,
+                                                      selected=chosen))
+    st.caption("Found places have a thick outline, the first in blue, and the map moves to it; colours show who held each place at the last reported date.")
 
 with unknown:
     st.html(views.heading_html("Names the articles used that matched no place"))

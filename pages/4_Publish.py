@@ -30,7 +30,7 @@ with st.form("publish"):
                                help="Off (the default): only claims an editor reviewed move the map, and the "
                                     "pages say so. On: unreviewed claims show too, dashed.")
     inline = left.checkbox("Leaflet inside every page", key="inline",
-                           help="Pages then work offline, without a CDN (read from the installed npm package).")
+                           help="Otherwise Leaflet is a file beside the pages (leaflet/); either way no CDN is needed.")
     png = middle.checkbox("PNG images", value=True, key="png")
     gif = middle.checkbox("Animated GIF of the images", key="gif")
     if st.form_submit_button("Publish", type="primary"):

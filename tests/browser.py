@@ -5,6 +5,11 @@ Leaflet's files are answered from the npm package ``make test-deps`` installs in
 ``file://`` pass through, and every other request gets an empty 204, so nothing waits on the
 internet and map tiles stay blank: assert on the vector layers and the text.
 
+``new_context(..., outside=[...])`` records every request that would leave this machine, and
+``block_leaflet=True`` refuses Leaflet's files, to see what a page shows when its map cannot draw.
+:func:`serve_folder` serves a published site over http on 127.0.0.1, as a newsroom would, and
+:func:`serve_app` runs the Streamlit app on a free port.
+
 Use the ``browser_page`` fixture (a fresh page; it skips, saying why, where Chromium or Leaflet
 is missing) and :func:`screenshot`, which saves under the test's temporary folder and, for people
 to look at, under ``.cache/screenshots/``. The fixtures are registered once for the
@@ -13,9 +18,20 @@ or each module would start its own Playwright.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,12 +63,26 @@ def missing() -> str | None:
     return None
 
 
-def route(route_, request) -> None:
-    """Leaflet from the npm package, local pages through, everything else an empty 204."""
+def is_outside(url: str) -> bool:
+    """Whether a request for ``url`` would leave this machine."""
+    parts = urlsplit(url)
+    return parts.scheme not in ("file", "data", "about", "blob") and parts.hostname not in ("localhost", "127.0.0.1")
+
+
+def route(route_, request, outside: list | None = None, block_leaflet: bool = False) -> None:
+    """Leaflet from the npm package, local pages through, everything else an empty 204.
+
+    Requests that would leave the machine are appended to ``outside``; ``block_leaflet`` aborts
+    every request for Leaflet's files, wherever from.
+    """
     url = request.url
     parts = urlsplit(url)
+    if outside is not None and is_outside(url):
+        outside.append(url)
     found = _LEAFLET_FILE.search(parts.path)
-    if found:
+    if found and block_leaflet:
+        route_.abort()
+    elif found:
         path = LEAFLET_DIST / found.group(1)
         route_.fulfill(status=200, body=path.read_bytes(), content_type=_CONTENT_TYPES[path.suffix])
     elif parts.scheme in ("file", "data", "about", "blob") or parts.hostname in ("localhost", "127.0.0.1"):
@@ -75,11 +105,69 @@ def browser():
         chromium.close()
 
 
-def new_context(browser, **options):
+def new_context(browser, *, outside: list | None = None, block_leaflet: bool = False, **options):
     """A browser context (viewport, device scale...) with the offline routing in place."""
     context = browser.new_context(**options)
-    context.route("**/*", route)
+    context.route("**/*", functools.partial(route, outside=outside, block_leaflet=block_leaflet))
     return context
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """``folder`` over http on 127.0.0.1 (a thread of this process, stopped on exit); yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def serve_app(folder: Path, db: Path, env: dict | None = None) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port over the store ``db``; stopped by its process group's id."""
+    port = free_port()
+    environment = {**os.environ, "GEO_DB": str(db), "PYTHONPATH": str(ROOT), **(env or {})}
+    log = (folder / "streamlit.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {(folder / 'streamlit.log').read_text()[-2000:]}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the group this helper started, by its id
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
 
 
 @pytest.fixture

@@ -156,7 +156,8 @@ def test_with_unreviewed_claims_hidden_and_none_reviewed_the_baseline_shows_and_
     note = at.info[0].value
     assert f"No reviewed change yet ({timeline.unreviewed} unreviewed claims)" in note
     assert "no reported change" not in note.casefold()
-    assert at.get("iframe") and "geo-legend" in at.get("iframe")[0].proto.srcdoc  # the baseline map's key
+    maps_shown = at.get("component_instance")  # the baseline map, its key inside it (drawn by the map itself)
+    assert maps_shown and "geo-legend" in maps_shown[0].proto.json_args
     # One accepted claim is a change on the map; the page says how many claims are left off.
     key = timeline.changes_on(DAYS[0])[0].claim_keys[0]
     Store(db).decide(key, "accepted", by="ed")

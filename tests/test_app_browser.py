@@ -7,13 +7,7 @@ screenshot of each step under the test's folder and .cache/screenshots/.
 """
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,23 +17,17 @@ from geo.gazetteer import Gazetteer
 from geo.render import format_day, place_style
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, build_store
-from tests.browser import screenshot
+from tests.browser import screenshot, serve_app
 from tests.small_town import CONFLICT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 #: The fill colour Leaflet drew for each place, by the place id in the GeoJSON feature.
-FILLS_JS = """() => { const fills = {}; window.map.eachLayer(l => { if (l.feature && l._path)
+FILLS_JS = """() => { const fills = {}; window.map.eachLayer(l => { if (l.feature && l.feature.properties.id && l._path)
   fills[l.feature.properties.id] = l._path.getAttribute('fill'); }); return fills; }"""
 #: Where a point (lat, lon) is inside the map's frame, in pixels.
 POINT_JS = "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,33 +35,8 @@ def app_url(tmp_path_factory):
     """The app served by Streamlit on a free port, over a temporary store; stopped by its pid after."""
     folder = tmp_path_factory.mktemp("app")
     db = build_store(folder / "geo.db")
-    port = free_port()
-    env = {**os.environ, "GEO_DB": str(db), "PYTHONPATH": str(ROOT)}
-    log = (folder / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {(folder / 'streamlit.log').read_text()[-2000:]}")
-                time.sleep(0.3)
+    with serve_app(folder, db) as url:
         yield url, db
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)  # the group this fixture started, by its id
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -164,14 +127,12 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     screenshot(page, tmp_path, "app-3-place-history")
 
     page.get_by_role("button", name="Next").click()
-    page.get_by_text("Sheikh Saeed: Contested → Government").wait_for()  # the front ran through it (baseline)
+    page.get_by_text("Sheikh Saeed: Contested → Government").wait_for()  # partly held before: the baseline of the facts
     page.get_by_text("claimed 90%").wait_for()
     assert page.evaluate("window.__pwned") is None
     assert all(f.evaluate("window.__pwned") is None for f in page.frames)
     assert PAYLOAD not in page.content()
-    legend = page.locator('iframe[title="st.iframe"]')
-    legend.scroll_into_view_if_needed()
-    assert "Changed on this date" in page.frame_locator('iframe[title="st.iframe"]').locator(".geo-legend").inner_text()
+    assert "Changed on this date" in page.frame_locator(MAP_FRAME).locator(".geo-key .geo-legend").inner_text()
     screenshot(page, tmp_path, "app-4-last-date-legend")
 
 

@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.app_dispatches import build_store
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, screenshot
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, screenshot
 from tests.browser import route as offline_route
-from tests.test_app_browser import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent

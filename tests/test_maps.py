@@ -119,7 +119,7 @@ def test_tooltip_escapes_the_name_and_says_what_is_known():
     state = ControlState("hill", "opposition", date(2016, 11, 28), ("k",), "proposed")
     tip = tooltip_html('The <b onmouseover="x()">Hill</b>', state, approximate=True, conflict=CONFLICT)
     assert "<b " not in tip
-    assert "&lt;b onmouseover=&quot;x()&quot;&gt;Hill&lt;/b&gt;" in tip
+    assert "&lt;b onmouseover=&#34;x()&#34;&gt;Hill&lt;/b&gt;" in tip  # markupsafe's escaping
     assert "Opposition since 28 November 2016" in tip
     assert "unreviewed claim" in tip and "approximate shape" in tip
     assert "approximate" not in tooltip_html("Hill", state, conflict=CONFLICT)

@@ -10,6 +10,7 @@ import pytest
 from geo.core import GeoError
 from geo.publish import highlight, publish, safe_link, script_json
 from geo.publish import site as publishing
+from geo.render import context_lines
 from tests import small_town
 
 DATES = ["2016-11-22", "2016-11-28", "2016-12-02", "2016-12-05"]
@@ -98,7 +99,10 @@ def test_hostile_article_text_never_becomes_markup(site, name):
     text = (out / name).read_text(encoding="utf-8")
     parsed = _Tags()
     parsed.feed(text)
-    assert not [t for t, _ in parsed.tags if t == "img"], "an <img> from article text was emitted as a tag"
+    images = [attrs for t, attrs in parsed.tags if t == "img"]
+    # The only image is the map's stand-in, the date's PNG (for a browser where the map cannot draw).
+    assert all(a.get("class") == "geo-fallback" and a.get("src", "").startswith("png/") for a in images), \
+        "an <img> from article text was emitted as a tag"
     handlers = [(t, a) for t, attrs in parsed.tags for a in attrs if a.lower().startswith("on")]
     assert not handlers
     links = [attrs.get("href", "") for _, attrs in parsed.tags]
@@ -142,7 +146,8 @@ def test_claims_csv_speaks_acled_where_it_applies(site):
 def test_timeline_shares_one_geometry_across_dates(site):
     out, _ = site
     text = (out / "timeline.html").read_text(encoding="utf-8")
-    assert text.count('"coordinates"') == len(small_town.BLOCKS)
+    context = context_lines(small_town.town(), small_town.shapes())["features"]  # the city's outline and regions
+    assert context and text.count('"coordinates"') == len(small_town.BLOCKS) + len(context)
     assert all(f'data-date="{d}"' in text for d in DATES)
 
 
@@ -201,10 +206,24 @@ def test_leaflet_can_be_inlined_from_an_installed_package(tmp_path):
         run(tmp_path / "other", png=False, inline_leaflet=True, leaflet_dir=tmp_path / "nowhere")
 
 
-def test_default_pages_load_leaflet_from_a_cdn(site):
+def test_default_pages_carry_leaflet_in_a_file_beside_them(site):
     out, report = site
-    assert report.leaflet == "cdn"
-    assert "https://cdn.jsdelivr.net/npm/leaflet@" in (out / "2016-11-22.html").read_text(encoding="utf-8")
+    assert report.leaflet == "file"
+    page = (out / "2016-11-22.html").read_text(encoding="utf-8")
+    assert 'src="leaflet/leaflet.js"' in page and "cdn.jsdelivr.net" not in page
+    assert (out / "leaflet" / "leaflet.js").read_bytes() == (publishing.find_leaflet() / "leaflet.js").read_bytes()
+
+
+def test_a_cdn_is_used_only_when_asked(tmp_path):
+    report = run(tmp_path / "site", png=False, leaflet="cdn")
+    assert report.leaflet == "cdn" and not (tmp_path / "site" / "leaflet").exists()
+    assert "https://cdn.jsdelivr.net/npm/leaflet@" in (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+
+
+def test_without_images_the_map_says_it_could_not_draw_rather_than_a_blank_box(tmp_path):
+    run(tmp_path / "site", png=False)
+    page = (tmp_path / "site" / "2016-11-22.html").read_text(encoding="utf-8")
+    assert "geo-fallback-note" in page and "<img" not in page
 
 
 # -- the pieces ----------------------------------------------------------------------------------

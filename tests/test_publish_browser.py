@@ -48,14 +48,17 @@ def test_slider_restyles_the_polygons_and_changes_the_citing_text(browser_page, 
     screenshot(page, tmp_path, "timeline-first-date")
 
     page.focus("#geo-slider")
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # the axis steps a day: 23 November still shows the 22nd's report
+    assert visible_day(page) == "2016-11-22" and page.locator("#geo-date").inner_text() == "As of 23 November 2016"
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
     assert all_fills() != first_fills
     assert fills_by_place(page)["mill-quarter"] == FILL["opposition"]
     assert visible_day(page) == "2016-11-28"
     text = page.locator(".geo-day:not([hidden])").inner_text()
     assert text != first_text and "Rebels said they still hold" in text
     assert page.evaluate("location.hash") == "#2016-11-28"
-    assert page.locator("#geo-date").inner_text() == "28 November 2016"
+    assert page.locator("#geo-date").inner_text() == "As of 28 November 2016"
     screenshot(page, tmp_path, "timeline-second-date")
 
 
@@ -65,7 +68,7 @@ def test_a_link_with_a_date_opens_that_date(browser_page, site, tmp_path):
     assert visible_day(page) == "2016-12-05"
     fills = fills_by_place(page)
     assert fills["hill"] == "url(#geo-hatch-contested)" and fills["old-market"] == FILL["government"]
-    assert page.eval_on_selector("#geo-slider", "s => s.value") == "3"
+    assert page.eval_on_selector("#geo-slider", "s => s.value") == "13"  # days since the first report
     # A date between two changes opens the last change before it.
     open_timeline(page, site, "#2016-11-30")
     assert visible_day(page) == "2016-11-28"
@@ -75,6 +78,7 @@ def test_a_link_with_a_date_opens_that_date(browser_page, site, tmp_path):
 def test_play_steps_through_the_dates(browser_page, site):
     page = browser_page
     open_timeline(page, site)
+    page.select_option("#geo-speed", "4")
     page.click("#geo-play")
     page.wait_for_function("location.hash === '#2016-11-28'", timeout=5000)
     assert page.locator("#geo-play").inner_text() == "Pause"

@@ -70,7 +70,9 @@ def test_pages_use_the_sides_labels_and_colours(site):
         for word in OTHER_WARS:
             assert word not in html, (name, word)
     last = pages["2011-03-09.html"]
-    legend = last[last.index('class="geo-legend"'):]
+    key = re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*")', last)  # the key, drawn in the map's corner
+    legend = json.loads(key.group(1))
+    assert 'class="geo-legend"' in legend
     for label, colour in SIDES.values():
         assert f'fill="{colour}"' in legend and label in legend
     assert '"fillColor": "#CC79A7"' in last  # the Saltpans, now the clans'

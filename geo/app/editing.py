@@ -22,7 +22,7 @@ from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise, strip_bi
 from ..gazetteer import Candidate, Gazetteer, Place
 from ..publish import PublishReport, Source, highlight, safe_link, site_files
 from ..read import ARTICLE_SUFFIXES, Article, load_articles, read_article, unix_newlines
-from ..render import MapShapes, format_day
+from ..render import MapShapes, format_day, fragment
 from ..store import IngestReport, ReextractReport, Store
 from ..timeline import ControlState, Decision, claim_day
 from .guard import server_folder_files
@@ -587,17 +587,16 @@ def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer
     sentences = _without_overlaps((a, b, "geo-claim", "; ".join(t)) for (a, b), t in outer.items())
     edges = [(a, b) for a, b, _, _ in sentences]
     marks = _without_overlaps(m for m in inner if not any(m[0] < edge < m[1] for a, b in edges for edge in (a, b)))
-    tags = [(a, 1, 0, Markup('<span class="{}" title="{}">').format(css, title)) for a, _, css, title in sentences]
-    tags += [(b, 0, 1, Markup("</span>")) for _, b, _, _ in sentences]
-    tags += [(a, 1, 1, Markup('<mark class="{}" title="{}">').format(css, title)) for a, _, css, title in marks]
-    tags += [(b, 0, 0, Markup("</mark>")) for _, b, _, _ in marks]
-    out, pos = [], 0
+    tags = [(a, 1, 0, ("span", css, title)) for a, _, css, title in sentences]
+    tags += [(b, 0, 1, ("/span",)) for _, b, _, _ in sentences]
+    tags += [(a, 1, 1, ("mark", css, title)) for a, _, css, title in marks]
+    tags += [(b, 0, 0, ("/mark",)) for _, b, _, _ in marks]
+    tokens, pos = [], 0
     for at, _, _, tag in sorted(tags, key=lambda t: t[:3]):
-        out.append(escape(text[pos:at]))
-        out.append(tag)
+        tokens += [("text", text[pos:at]), tag]
         pos = at
-    out.append(escape(text[pos:]))
-    return Markup('<div class="geo-block"><div class="geo-article">{}</div></div>').format(Markup("").join(out))
+    tokens.append(("text", text[pos:]))
+    return fragment("article", tokens)
 
 
 def _without_overlaps(spans: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -676,13 +675,11 @@ def place_rows(found: Iterable[PlaceMatch]) -> list[dict]:
 
 def unresolved_html(names: Sequence[UnresolvedName]) -> Markup:
     """The unresolved names as a list: “Zebdine Farms” (2 claims): perhaps al-Zebdiyeh (74), …"""
-    items = [
-        Markup("<li>“{}” ({}): perhaps {}</li>").format(
-            n.written, _count(n.claims, "claim"),
-            ", ".join(f"{c.place.name} ({c.score:.0f})" for c in n.suggestions) or "no close match")
+    return fragment("unresolved", [
+        (n.written, _count(n.claims, "claim"),
+         ", ".join(f"{c.place.name} ({c.score:.0f})" for c in n.suggestions) or "no close match")
         for n in names
-    ]
-    return html_block(Markup("<ul>{}</ul>").format(Markup("").join(items)))
+    ])
 
 
 def reextract_text(report: ReextractReport) -> str:

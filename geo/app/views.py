@@ -11,7 +11,9 @@ a browser:
   the map, and each side's share of the city and its regions by area;
 - a place's history, and the place a click on the map chose.
 
-Every text from an article reaches HTML escaped; only http(s) links become links.
+Every fragment of HTML is a macro of ``geo/render/templates/_fragments.html``, rendered by the one
+Jinja environment the site uses too: every text from an article reaches HTML escaped, and only
+http(s) links become links.
 """
 from __future__ import annotations
 
@@ -22,18 +24,22 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer, strip_bidi  # noqa: F401 (the app's name for it)
 from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
 from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
 from ..read import Article
 from ..render import (
-    LEGEND_CONTROL_CSS,
     PATTERNS_SVG,
     MapShapes,
+    TimeAxis,
+    asset,
+    basemap_for,
+    context_lines,
     controllers_shown,
     format_day,
+    fragment,
     legend_html,
     map_shapes,
 )
@@ -67,10 +73,12 @@ def files_revision(folder: Path, names: Iterable[str] = GAZETTEER_FILES) -> tupl
 # -- what the store covers -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class MapBase:
-    """A gazetteer's places as drawn: the shapes (WGS84, with areas) and their display form."""
+    """A gazetteer's places as drawn: the shapes (WGS84, with areas), their display form, and
+    what the map is drawn on (the basemap options of :func:`geo.render.build_map`)."""
 
     shapes: gpd.GeoDataFrame
     display: MapShapes
+    map_options: dict
 
     @property
     def areas(self) -> dict[str, float]:
@@ -79,7 +87,8 @@ class MapBase:
 
 def map_base(gazetteer: Gazetteer) -> MapBase:
     shapes = place_shapes(gazetteer)
-    return MapBase(shapes, map_shapes(shapes, gazetteer.crs))
+    options = {"basemap": basemap_for(gazetteer), "context": context_lines(gazetteer, shapes)}
+    return MapBase(shapes, map_shapes(shapes, gazetteer.crs), options)
 
 
 @dataclass(frozen=True)
@@ -209,6 +218,7 @@ class DateView:
     snapshot: Snapshot
     percent: tuple[PercentView, ...]
     shares: tuple[RegionShare, ...]
+    snapshot_dates: tuple[date, ...] = ()
 
     @property
     def states(self) -> dict[str, ControlState]:
@@ -223,6 +233,11 @@ class DateView:
         return self.snapshot.changed_ids
 
     @property
+    def axis(self) -> TimeAxis:
+        """The time axis of every change date, the cursor on this one."""
+        return TimeAxis.of(self.snapshot_dates, self.day)
+
+    @property
     def summary(self) -> str:
         """One line: the date, the step, and what the city's area looks like by side."""
         head = f"{format_day(self.day)}, change {self.step} of {self.steps}"
@@ -234,14 +249,17 @@ class DateView:
 
 def summary_html(view: DateView) -> Markup:
     """The summary line: the date in bold, the step, the city's shares by area."""
-    rest = view.summary.removeprefix(format_day(view.day))
-    return html_block(Markup("<p><strong>{}</strong>{}</p>").format(format_day(view.day), rest))
+    return fragment("summary", view.day, view.summary.removeprefix(format_day(view.day)))
 
 
 def shares_html(view: DateView) -> Markup:
     """Each region's shares by area, in small print (the city's are in the summary)."""
-    lines = [Markup("{}: {}").format(s.name, s.text) for s in view.shares[1:]]
-    return html_block(Markup('<p class="geo-meta">{}</p>').format(Markup("<br>").join(lines))) if lines else Markup("")
+    return fragment("shares", view.shares[1:])
+
+
+def axis_html(view: DateView) -> Markup:
+    """The time axis under the slider: real days, week ticks, each change date a link to it."""
+    return fragment("time_axis", view.axis, link="?date=DATE")
 
 
 def percent_text(fraction: float) -> str:
@@ -260,7 +278,7 @@ def date_view(data: Coverage, day: date) -> DateView:
     last = date.fromordinal(later[0].toordinal() - 1) if later else date.max
     percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day, last))
     return DateView(day, dates.index(day) + 1 if day in dates else 0, len(dates), snapshot, percent,
-                    region_shares(data, day))
+                    region_shares(data, day), tuple(dates) or (day,))
 
 
 def no_change_text(data: Coverage) -> str:
@@ -370,44 +388,19 @@ def clicked_place(base: MapBase, returned: Mapping | None) -> str | None:
 
 
 # -- HTML fragments --------------------------------------------------------------------------------
-#: Styles for the fragments below (the app adds them once per page).
-APP_CSS = """
-.geo-block{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a1a}
-.geo-block h4{font:600 15px/1.3 system-ui,sans-serif;margin:10px 0 4px}
-.geo-block blockquote{margin:6px 0 2px;padding:2px 0 2px 10px;border-left:3px solid #bbb;font-family:Georgia,serif}
-.geo-block mark.geo-place{background:#fff1a8;padding:0 1px}
-.geo-block mark.geo-cue{background:#d8ecff;padding:0 1px}
-.geo-block mark.geo-unresolved{background:#fde2e2;padding:0 1px;border-bottom:1px dashed #a40000}
-.geo-block .geo-claim{background:#f4f4f4;border-bottom:2px solid #9db3c9}
-.geo-block .geo-meta{font-size:12.5px;color:#555;margin:0 0 10px 13px}
-.geo-block p.geo-meta:only-child{margin-left:0}
-.geo-block .geo-hedge{color:#8a4b00}
-.geo-block .geo-badge{display:inline-block;font-size:11px;line-height:1.6;padding:0 6px;border-radius:8px;
- background:#eee;color:#333;margin-left:6px;vertical-align:1px}
-.geo-block .geo-badge.proposed{background:#fff4d6;border:1px dashed #8a6d00}
-.geo-block .geo-badge.disputed{background:#fde2e2;border:1px dotted #a40000}
-.geo-block .geo-badge.accepted{background:#e3f4ea}
-.geo-block .geo-figures{font-weight:600}
-.geo-block h3{font:600 17px/1.3 system-ui,sans-serif;margin:6px 0 6px}
-.geo-block h2{font:600 19px/1.3 system-ui,sans-serif;margin:4px 0 8px}
-.geo-block .geo-change{border-top:1px solid #e3e3e3;padding-top:4px}
-.geo-block blockquote.geo-quote{font-family:Georgia,serif}
-.geo-block .geo-cite{font-size:12.5px;color:#555;margin:0 0 10px 13px}
-.geo-block .geo-cite .geo-hedge{color:#8a4b00}
-.geo-block .geo-places{font-size:13px;margin:0 0 6px}
-.geo-block .geo-empty{color:#555;font-style:italic}
-.geo-block ol.geo-sources{font-size:12.5px;color:#555;padding-left:20px}
-.geo-block .geo-off-map ul{font-size:13px;list-style:none;padding:0;margin:0 0 8px}
-.geo-block .geo-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;border:1px solid #777}
-.geo-article{white-space:pre-wrap;font-family:Georgia,serif;max-height:560px;overflow-y:auto;padding:8px 12px;
- border:1px solid #ddd;border-radius:4px}
-"""
+#: The one stylesheet (the app adds it once per page).
+APP_CSS = asset("page.css")
+
+
+def stylesheet() -> Markup:
+    """The stylesheet as a ``<style>`` element, for the app's pages."""
+    return fragment("stylesheet", APP_CSS)
 
 
 def html_block(*parts: Markup) -> Markup:
-    """Fragments in the app's styled block (see :data:`APP_CSS`), without bidi controls: an
-    unclosed one from an outlet would reverse the rest of the citation line."""
-    return Markup(strip_bidi(Markup('<div class="geo-block">{}</div>').format(Markup("").join(parts))))
+    """Fragments in the app's styled block, without bidi controls: an unclosed one from an outlet
+    would reverse the rest of the citation line."""
+    return Markup(strip_bidi(fragment("block", Markup("").join(parts))))
 
 
 def changes_block(view: DateView) -> Markup:
@@ -416,62 +409,28 @@ def changes_block(view: DateView) -> Markup:
 
 
 def heading_html(text: str) -> Markup:
-    return html_block(Markup("<h3>{}</h3>").format(text))
+    return fragment("heading", text)
 
 
 def legend_page(data: Coverage) -> str:
     """The map's legend as a page of its own (for a small frame beside the map): the swatches
     need the hatch pattern's SVG, which the app's sanitised HTML would drop."""
     legend = legend_html(data.controllers, conflict=data.gazetteer.war, approximate=any(data.base.display.approximate))
-    return (f"<!doctype html><style>{LEGEND_CONTROL_CSS}body{{margin:0;font:13px/1.35 system-ui,sans-serif;color:#1a1a1a}}"
+    return (f"<!doctype html><style>{asset('page.css')}body{{margin:0;font:13px/1.35 system-ui,sans-serif;color:#1a1a1a}}"
             ".geo-legend ul{display:grid;grid-template-columns:repeat(auto-fill,minmax(175px,1fr));gap:0 10px}"
             f"</style>{PATTERNS_SVG}{legend}")
 
 
 def source_html(source: Source, *, attribution: str = "", hedged: str = "", review: str = "") -> Markup:
     """“Title”, Outlet, 7 December 2016. Attributed to … Hedged: “…”. Review. Read the article."""
-    parts = []
-    if source.title:
-        parts.append(Markup("“{}”").format(source.title))
-    if source.outlet:
-        parts.append(escape(source.outlet))
-    if source.published:
-        parts.append(escape(format_day(source.published)))
-    line = [Markup(", ").join(parts) or Markup("Untitled article")]
-    if attribution:
-        line.append(Markup("Attributed to {}").format(attribution))
-    if hedged:
-        line.append(Markup('<span class="geo-hedge">Hedged: “{}”</span>').format(hedged))
-    if review:
-        line.append(escape(REVIEW_LABEL.get(review, review)))
-    if source.link:
-        line.append(Markup('<a href="{}" rel="noopener noreferrer nofollow" target="_blank">Read the article</a>')
-                    .format(source.link))
-    return Markup('<p class="geo-meta">{}.</p>').format(Markup(". ").join(line))
-
-
-def _badge(status: str) -> Markup:
-    return Markup('<span class="geo-badge {}">{}</span>').format(status, STATUS_LABEL.get(status, status))
+    return fragment("source_line", source, attribution, hedged, review)
 
 
 def percent_html(view: PercentView) -> Markup:
     """A percent claim: the figure claimed and the figure the map shows, then the sentence."""
-    head = Markup('<h4>{}, {}, {}: <span class="geo-figures">claimed {}, map {}%</span></h4>').format(
-        view.area, view.side, format_day(view.check.day), view.claimed_text, f"{view.on_map:g}")
-    return html_block(head, Markup("<blockquote>{}</blockquote>").format(view.sentence), source_html(view.source))
+    return fragment("percent", view)
 
 
 def history_html(name: str, steps: Sequence[HistoryStep]) -> Markup:
     """A place's history, oldest first: controller, since when, and the sentences behind each."""
-    parts = [Markup("<h3>History of {}</h3>").format(name)]
-    for step in steps:
-        since = format_day(step.state.since) if step.state.since else "the start"
-        if step.change is None:
-            parts.append(Markup('<p><strong>{}</strong> from {} <span class="geo-meta">({})</span></p>')
-                         .format(step.controller, since, step.basis))
-            continue
-        parts.append(Markup("<p><strong>{}</strong> from {}{}</p>").format(step.controller, since, _badge(step.state.status)))
-        for c in step.change.citations:
-            parts.append(Markup("<blockquote>{}</blockquote>{}").format(
-                c.sentence, source_html(c.source, attribution=c.attribution, hedged=c.hedged, review=c.review)))
-    return html_block(*parts)
+    return fragment("history", name, steps)

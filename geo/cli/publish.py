@@ -26,9 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           "(by default only accepted, corrected or applied claims count, and the pages say so)")
     reviewed.add_argument("--reviewed-only", action="store_false", dest="include_unreviewed",
                           help="the default, named: leave claims no editor has reviewed off the map")
-    publish.add_argument("--inline-leaflet", action="store_true",
-                         help="put Leaflet's code in every page (read from the installed npm package, "
-                         "or $GEO_LEAFLET_DIR) instead of linking a CDN")
+    shipping = publish.add_mutually_exclusive_group()
+    shipping.add_argument("--inline-leaflet", action="store_true",
+                          help="put Leaflet's code in every page instead of the file beside them (DIR/leaflet/, "
+                          "read from the installed npm package or $GEO_LEAFLET_DIR)")
+    shipping.add_argument("--cdn-leaflet", action="store_true",
+                          help="load Leaflet from a CDN, as folium does, instead of shipping it with the site")
     publish.add_argument("--no-png", dest="png", action="store_false", help="skip the PNG images")
     publish.add_argument("--gif", action="store_true", help="also write timeline.gif, an animation of the images")
     publish.add_argument("--boundaries", metavar="GEOJSON",
@@ -50,7 +53,8 @@ def run_publish(args: argparse.Namespace) -> int:
         store.close()
     report = publish(
         args.out, timeline, gazetteer, place_shapes(gazetteer, args.boundaries), articles,
-        date_from=args.date_from, date_to=args.date_to, inline_leaflet=args.inline_leaflet,
+        date_from=args.date_from, date_to=args.date_to,
+        leaflet="inline" if args.inline_leaflet else "cdn" if args.cdn_leaflet else "file",
         png=args.png, gif=args.gif, progress=lambda message: print(message, file=sys.stderr),
     )
     print(f"published {report.summary()}")

@@ -11,9 +11,10 @@
 Places with no shape are listed beside the map ("named in reports, not on the map"), with who
 held them that day. Sides, their labels and colours are those of the gazetteer's conflict.
 
-and once: ``timeline.html`` (one self-contained page with every date, a slider and a play
-button, for embedding), ``index.html`` (the dates, what changed, an iframe snippet) and
-``data/claims.csv`` (ACLED-like columns plus our own).
+and once: ``timeline.html`` (one page with every date on a time axis, for embedding),
+``index.html`` (the dates, what changed, an iframe snippet), ``data/claims.csv`` (ACLED-like
+columns plus our own) and ``leaflet/`` (Leaflet's script and stylesheet, so no page needs a CDN;
+``--inline-leaflet`` puts them inside each page instead).
 
 All article text is escaped; only http(s) URLs become links; JSON inside a ``<script>`` has its
 ``<`` escaped. The site is built in a temporary folder beside ``out_dir`` and then moved into
@@ -37,48 +38,41 @@ import time
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
 import shapely
-from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from ..core import (
-    CONTESTED,
-    PACKAGE_DIR,
-    REVIEW_LABEL,
-    ROOT,
-    STATUS_LABEL,
-    UNKNOWN,
-    Claim,
-    GeoError,
-    spreadsheet_cell,
-    strip_bidi,
-)
-from ..gazetteer import GENERIC_COLOURS, Conflict, Gazetteer, off_map
+from ..core import CONTESTED, UNKNOWN, Claim, GeoError, spreadsheet_cell, strip_bidi
+from ..gazetteer import Conflict, Gazetteer, off_map
 from ..read import Article
 from ..render import (
     MapShapes,
     StaticMap,
+    TimeAxis,
+    asset,
+    basemap_for,
     build_map,
+    context_lines,
     control_layer,
     controllers_shown,
+    environment,
     format_day,
-    legend_html,
+    fragment,
     map_shapes,
     state_style,
     tooltip_html,
 )
+from ..render import leaflet_dir as find_leaflet
 from ..timeline import Change, ControlState, ControlTimeline, claim_day
 
-TEMPLATES = PACKAGE_DIR / "render" / "templates"
-#: Where ``make test-deps`` installs Leaflet from npm; GEO_LEAFLET_DIR points elsewhere.
-DEFAULT_LEAFLET_DIR = ROOT / ".cache" / "npm" / "node_modules" / "leaflet" / "dist"
-LEAFLET_DIR_VARIABLE = "GEO_LEAFLET_DIR"
-#: Milliseconds per date when the timeline plays.
-PLAY_STEP_MS = 1500
+#: Milliseconds per day when the timeline plays at 1× (2× and 4× divide it).
+PLAY_DAY_MS = 700
+#: How a page gets Leaflet: a file beside the pages (the default), inside each page, or a CDN.
+LEAFLET_MODES = ("file", "inline", "cdn")
+#: Where the "file" mode puts Leaflet, relative to the site.
+LEAFLET_FOLDER = "leaflet"
 #: Duration of one GIF frame, and the GIF's width in pixels.
 GIF_FRAME_MS = 1200
 GIF_WIDTH = 640
@@ -234,15 +228,14 @@ def highlight(claim: Claim) -> Markup:
         elif written and written in sentence:
             a = sentence.index(written)
             spans.append((a, a + len(written), css))
-    out, pos = [], 0
+    segments, pos = [], 0
     for a, b, css in sorted(spans):
         if a < pos:
             continue  # overlapping marks: keep the first
-        out.append(escape(sentence[pos:a]))
-        out.append(Markup('<mark class="{}">{}</mark>').format(css, sentence[a:b]))
+        segments += [(sentence[pos:a], None), (sentence[a:b], css)]
         pos = b
-    out.append(escape(sentence[pos:]))
-    return Markup("").join(out)
+    segments.append((sentence[pos:], None))
+    return fragment("marked", [(text, css) for text, css in segments if text])
 
 
 def source_of(articles: Mapping[str, Article], article_id: str) -> Source:
@@ -311,7 +304,7 @@ class PublishReport:
     snapshot_seconds: list[float] = field(default_factory=list)
     png_seconds: list[float] = field(default_factory=list)
     timeline_seconds: float = 0.0
-    leaflet: str = "cdn"
+    leaflet: str = "file"
 
     def files(self) -> list[Path]:
         """The files this publish wrote (its manifest's list, and the manifest)."""
@@ -331,31 +324,10 @@ class PublishReport:
 
 
 # -- publishing ----------------------------------------------------------------------------------
-def _without_bidi(value: object) -> object:
-    """Every value a template prints, without bidi controls (the app shows these templates too)."""
-    if isinstance(value, Markup):
-        return Markup(strip_bidi(str(value)))
-    return strip_bidi(value) if isinstance(value, str) else value
-
-
-@lru_cache(maxsize=8)
-def _environment(conflict: Conflict | None = None) -> Environment:
-    """The templates, loaded once per process and conflict (publishing and the app share them);
-    the ``controller`` filter names a side as ``conflict`` labels it."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                      finalize=_without_bidi)
-    env.filters["day"] = format_day
-    env.filters["controller"] = conflict.label if conflict else (lambda c: c)
-    env.filters["colour"] = conflict.colour if conflict else (lambda c: GENERIC_COLOURS[UNKNOWN])
-    env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
-    env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
-    return env
-
-
 def changes_html(snapshot: Snapshot) -> Markup:
     """One date's citing text (changes grouped by the claims behind them, their sentences, the
     sources), exactly as the published page shows it: the app renders it with this too."""
-    return Markup(_environment(snapshot.conflict).get_template("_changes.html").module.changes(snapshot))
+    return Markup(environment(snapshot.conflict).get_template("_changes.html").module.changes(snapshot))
 
 
 def script_json(value: object) -> Markup:
@@ -364,25 +336,20 @@ def script_json(value: object) -> Markup:
 
 
 def leaflet_assets(inline: bool, leaflet_dir: str | Path | None = None) -> Markup:
-    """Leaflet's JS and CSS read from an installed npm package, to inline; empty for CDN links.
+    """Leaflet's JS and CSS read from an installed npm package, to inline; empty when not inlined.
 
     The folder is ``leaflet_dir``, else $GEO_LEAFLET_DIR, else ``.cache/npm/node_modules/leaflet/dist``.
     """
     if not inline:
         return Markup("")
-    folder = Path(leaflet_dir or os.environ.get(LEAFLET_DIR_VARIABLE) or DEFAULT_LEAFLET_DIR)
-    js, css = folder / "leaflet.js", folder / "leaflet.css"
-    for path in (js, css):
-        if not path.is_file():
-            raise GeoError(
-                f"Leaflet is not installed here, so it cannot be inlined (install it with "
-                f"`npm install --prefix .cache/npm leaflet`, or set {LEAFLET_DIR_VARIABLE} to its dist folder)",
-                file=path,
-            )
-    code, style = js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+    folder = find_leaflet(leaflet_dir)
+    code = (folder / "leaflet.js").read_text(encoding="utf-8")
+    style = (folder / "leaflet.css").read_text(encoding="utf-8")
     if "</script" in code.lower() or "</style" in style.lower():
         raise GeoError("the file would close its own <script> or <style> element: cannot inline it", file=folder)
-    return Markup(f"<style>{style}</style>\n<script>{code}</script>")
+    return environment().from_string("<style>{{ style }}</style>\n<script>{{ code }}</script>").render(
+        style=Markup(style), code=Markup(code))
+
 
 
 @dataclass(frozen=True)
@@ -405,38 +372,49 @@ class _Site:
     """Renders the pages of one publish into a folder."""
 
     def __init__(self, folder: Path, title: str, shapes: MapShapes, controllers: list[str], leaflet: Markup, png: bool,
-                 conflict: Conflict):
+                 conflict: Conflict, *, days: list[date], map_options: dict):
         self.folder = folder
         self.title = title
         self.shapes = shapes
+        self.controllers = controllers
         self.leaflet = leaflet
         self.png = png
         self.conflict = conflict
-        self.env = _environment(conflict)
-        self.legend = Markup(legend_html(controllers, conflict=conflict, approximate=any(shapes.approximate)))
-        self.css = Markup((TEMPLATES / "page.css").read_text(encoding="utf-8"))
+        self.days = days
+        self.map_options = map_options
+        self.env = environment(conflict)
+        self.css = asset("page.css")
         self.note = "Compiled from news reports by geo: every change cites the sentence that reports it."
 
     def review_note(self, timeline: ControlTimeline) -> None:
         """Say on every page whether claims no editor reviewed are on the map."""
         self.note += " " + review_note(timeline)
 
+    def _map(self, states=None, changed_ids=()):
+        return build_map(self.shapes, states, changed_ids, conflict=self.conflict, controllers=self.controllers,
+                         **self.map_options)
+
     def _page(self, template: str, fmap, **values) -> str:
         """A page; bidi controls from articles dropped (an unclosed one reverses the rest of a line)."""
         return strip_bidi(self.env.get_template(template).render(
             title=self.title, map=_map_parts(fmap, bool(self.leaflet)), leaflet=self.leaflet,
-            legend=self.legend, css=self.css, note=self.note, png=self.png, **values,
+            css=self.css, note=self.note, png=self.png, **values,
         ))
 
     def snapshot(self, snapshot: Snapshot, previous: date | None, next_: date | None) -> None:
-        fmap = build_map(self.shapes, snapshot.states, snapshot.changed_ids, conflict=self.conflict, legend=False)
-        html = self._page("snapshot.html", fmap, day=snapshot.day, snapshot=snapshot, previous=previous, next=next_)
+        fmap = self._map(snapshot.states, snapshot.changed_ids)
+        html = self._page("snapshot.html", fmap, day=snapshot.day, snapshot=snapshot, previous=previous, next=next_,
+                          axis=TimeAxis.of(self.days, snapshot.day), fallback=self._fallback(snapshot.day))
         (self.folder / f"{snapshot.day.isoformat()}.html").write_text(html, encoding="utf-8")
+
+    def _fallback(self, day: date) -> str | None:
+        """The date's image, shown where the map cannot draw (no PNG: a line saying so)."""
+        return f"png/{day.isoformat()}.png" if self.png else None
 
     def timeline(self, snapshots: list[Snapshot]) -> None:
         """One page, every date: the first date's layer, restyled by script from shared tables."""
         first = snapshots[0]
-        fmap = build_map(self.shapes, None, conflict=self.conflict, legend=False)
+        fmap = self._map()
         layer = control_layer(self.shapes, first.states, first.changed_ids, conflict=self.conflict)
         layer.add_to(fmap)
         styles: dict[str, int] = {}
@@ -464,11 +442,12 @@ class _Site:
             "tips": list(tips),
             "frames": frames,
             "tipFrames": tip_frames,
-            "stepMs": PLAY_STEP_MS,
+            "dayMs": PLAY_DAY_MS,
+            "png": self.png,
         }
         html = self._page(
             "timeline.html", fmap, day=None, snapshots=snapshots, payload=script_json(payload),
-            timeline_js=Markup((TEMPLATES / "timeline.js").read_text(encoding="utf-8")),
+            timeline_js=asset("timeline.js"), axis=TimeAxis.of(self.days), fallback=self._fallback(first.day),
         )
         (self.folder / "timeline.html").write_text(html, encoding="utf-8")
 
@@ -734,13 +713,20 @@ def publish(
     gif: bool = False,
     progress: Callable[[str], None] | None = None,
     leaflet_dir: str | Path | None = None,
+    leaflet: str = "file",
 ) -> PublishReport:
     """Write the site for the change dates between ``date_from`` and ``date_to`` (inclusive).
 
     ``shapes`` is :func:`geo.shapes.place_shapes` output; ``articles`` maps article ids to
-    articles (or is a list of them). Raises :class:`GeoError` when there is nothing to publish,
-    the target cannot be replaced, or Leaflet cannot be inlined.
+    articles (or is a list of them). ``leaflet`` is one of :data:`LEAFLET_MODES`
+    (``inline_leaflet`` means "inline"). The basemap is the gazetteer's or the setting's
+    (:func:`geo.render.basemap_for`). Raises :class:`GeoError` when there is nothing to publish,
+    the target cannot be replaced, or Leaflet is not installed where the pages must carry it.
     """
+    if inline_leaflet:
+        leaflet = "inline"
+    if leaflet not in LEAFLET_MODES:
+        raise GeoError(f"Leaflet is shipped as one of {', '.join(LEAFLET_MODES)}, not {leaflet!r}")
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
     say = progress or (lambda message: None)
@@ -756,19 +742,28 @@ def publish(
     listed = _check_target(out_dir)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
-    leaflet = leaflet_assets(inline_leaflet, leaflet_dir)
+    inlined = leaflet_assets(leaflet == "inline", leaflet_dir)
+    beside = find_leaflet(leaflet_dir) if leaflet == "file" else None
     display = map_shapes(shapes, gazetteer.crs)
     conflict = gazetteer.war
     controllers = controllers_shown((s.controller for d in days for s in timeline.state_on(d).values()),
                                     conflict=conflict)
     title = f"{gazetteer.name}: who held what"
-    report = PublishReport(out_dir, days, leaflet="inline" if inline_leaflet else "cdn")
+    report = PublishReport(out_dir, days, leaflet=leaflet)
+    map_options = {
+        "basemap": basemap_for(gazetteer), "context": context_lines(gazetteer, shapes),
+        "leaflet": (f"{LEAFLET_FOLDER}/leaflet.js", f"{LEAFLET_FOLDER}/leaflet.css") if beside else None,
+    }
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        site = _Site(built, title, display, controllers, leaflet, png, conflict)
+        site = _Site(built, title, display, controllers, inlined, png, conflict, days=days, map_options=map_options)
         site.review_note(timeline)
+        if beside is not None:
+            (built / LEAFLET_FOLDER).mkdir()
+            for name in ("leaflet.js", "leaflet.css"):
+                shutil.copyfile(beside / name, built / LEAFLET_FOLDER / name)
         snapshots = [snapshot_on(d, timeline, gazetteer, articles, drawn=display.ids) for d in days]
         say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
         for i, snap in enumerate(snapshots):

@@ -12,7 +12,9 @@ only changes each place's style and tooltip. The look is defined here and only h
 - a place whose shape is an estimate says "approximate shape" in its tooltip, and the legend
   explains it.
 
-Every text that reaches HTML (place names included) is escaped here.
+Every text that reaches HTML (place names included) is escaped by the one Jinja environment
+(:mod:`geo.render.templates`); the map's behaviour in the browser (labels, selection, basemap and
+its fallback, the wheel) is ``templates/map.js``, shared by the app and every published page.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from functools import lru_cache
 
 import folium
 import geopandas as gpd
@@ -29,9 +31,11 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from ..core import CONTESTED, STATUS_LABEL, UNKNOWN
+from ..core import CONTESTED, UNKNOWN
 from ..gazetteer import GENERIC_COLOURS, Conflict
 from ..timeline import ControlState
+from .basemap import Basemap
+from .templates import asset, format_day, fragment
 
 #: Display simplification, in metres of the gazetteer's metric CRS: invisible at street zoom.
 DISPLAY_TOLERANCE_M = 10.0
@@ -64,6 +68,8 @@ OUTLINE = {
     "disputed": ("#333333", 2.0, "1 4"),
 }
 CHANGED_OUTLINE = ("#000000", 4.0)
+#: The place chosen from the list or the search: a blue outline, drawn over the others.
+SELECTED_OUTLINE = ("#0057B8", 4.5)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class MapShapes:
     geometries: tuple[dict, ...]
     #: [[south, west], [north, east]], the form Leaflet's fitBounds takes.
     bounds: tuple[tuple[float, float], tuple[float, float]]
+    #: (lat, lon) inside each shape where its name label goes.
+    label_points: tuple[tuple[float, float], ...] = ()
 
 
 def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_TOLERANCE_M) -> MapShapes:
@@ -102,12 +110,14 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
     display = gpd.GeoSeries(geoms, crs=crs).to_crs("EPSG:4326")
     display = shapely.set_precision(display.values, 10 ** -DISPLAY_DECIMALS)
     west, south, east, north = shapely.total_bounds(display)
+    inside = shapely.point_on_surface(display)
     return MapShapes(
         ids=tuple(str(i) for i in shapes["id"]),
         names=tuple(str(n) for n in shapes["name"]),
         approximate=tuple(bool(a) for a in shapes.get("approximate", [False] * len(shapes))),
         geometries=tuple(json.loads(shapely.to_geojson(g)) for g in display),
         bounds=((round(float(south), 5), round(float(west), 5)), (round(float(north), 5), round(float(east), 5))),
+        label_points=tuple((round(float(p.y), 5), round(float(p.x), 5)) for p in inside),
     )
 
 
@@ -123,11 +133,14 @@ def _simplified(geoms: np.ndarray, tolerance_m: float) -> np.ndarray:
 
 
 # -- the look ------------------------------------------------------------------------------------
-def place_style(controller: str, status: str = "baseline", changed: bool = False, *, conflict: Conflict) -> dict:
+def place_style(controller: str, status: str = "baseline", changed: bool = False, selected: bool = False, *,
+                conflict: Conflict) -> dict:
     """Leaflet path options for one place: the single definition of the map's look."""
     colour, weight, dash = OUTLINE.get(status, OUTLINE["baseline"])
     if changed:
         colour, weight = CHANGED_OUTLINE
+    if selected:
+        colour, weight = SELECTED_OUTLINE
     fill = f"url(#{HATCH_ID})" if controller == CONTESTED else conflict.colour(controller)
     return {
         "fillColor": fill,
@@ -139,63 +152,63 @@ def place_style(controller: str, status: str = "baseline", changed: bool = False
     }
 
 
-def state_style(state: ControlState | None, changed: bool = False, *, conflict: Conflict) -> dict:
+def state_style(state: ControlState | None, changed: bool = False, selected: bool = False, *, conflict: Conflict) -> dict:
     """:func:`place_style` for a place's state on a date (no state: not established)."""
     if state is None:
-        return place_style(UNKNOWN, "baseline", changed, conflict=conflict)
-    return place_style(state.controller, state.status, changed, conflict=conflict)
-
-
-def format_day(day: date | None) -> str:
-    """"7 December 2016": unambiguous in every English-speaking country."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+        return place_style(UNKNOWN, "baseline", changed, selected, conflict=conflict)
+    return place_style(state.controller, state.status, changed, selected, conflict=conflict)
 
 
 def tooltip_html(name: str, state: ControlState | None, approximate: bool = False, *, conflict: Conflict) -> str:
     """The tooltip of one place: name, controller, since when, review status (escaped HTML)."""
-    controller = state.controller if state else UNKNOWN
-    lines = [f"<strong>{escape(name)}</strong>"]
-    held = escape(conflict.label(controller))
-    if state and state.since:
-        held += f" since {format_day(state.since)}"
-    lines.append(held)
-    if state and state.status != "baseline":
-        lines.append(f"<em>{escape(STATUS_LABEL.get(state.status, state.status))}</em>")
-    if approximate:
-        lines.append("<em>approximate shape</em>")
-    return "<br>".join(lines)
+    if state is None:
+        return _tooltip(name, UNKNOWN, None, "baseline", approximate, conflict)
+    return _tooltip(name, state.controller, state.since, state.status, approximate, conflict)
+
+
+@lru_cache(maxsize=20000)
+def _tooltip(name: str, controller: str, since: date | None, status: str, approximate: bool, conflict: Conflict) -> str:
+    """Tooltips repeat from date to date: each is rendered once (per conflict, which names the sides)."""
+    return str(fragment("tooltip", name, controller, since, status, approximate, conflict=conflict))
 
 
 def control_features(
-    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = (), *, conflict: Conflict
+    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = (),
+    selected: str | None = None, *, conflict: Conflict
 ) -> dict:
     """GeoJSON of every place as shown on one date.
 
-    Properties: id, name, controller, since (ISO), status, approximate, changed, style (Leaflet
-    path options) and tooltip (escaped HTML). A place with no state is shown as "not established".
-    Places that changed come last, so their thick outline is drawn over their neighbours'.
+    Properties: id, name, label (the [lat, lon] its name is written at), controller, since (ISO),
+    status, approximate, changed, selected, style (Leaflet path options) and tooltip (escaped
+    HTML). A place with no state is shown as "not established". Places that changed come last,
+    so their thick outline is drawn over their neighbours', and the selected place after them.
     """
     features = []
-    for place_id, name, approximate, geometry in zip(shapes.ids, shapes.names, shapes.approximate, shapes.geometries):
+    points = shapes.label_points or (None,) * len(shapes.ids)
+    rows = zip(shapes.ids, shapes.names, shapes.approximate, shapes.geometries, points)
+    for place_id, name, approximate, geometry, point in rows:
         state = states.get(place_id)
         changed = place_id in changed_ids
+        chosen = place_id == selected
         features.append({
             "type": "Feature",
             "id": place_id,
             "properties": {
                 "id": place_id,
                 "name": name,
+                "label": list(point) if point else None,
                 "controller": state.controller if state else UNKNOWN,
                 "since": state.since.isoformat() if state and state.since else None,
                 "status": state.status if state else "baseline",
                 "approximate": approximate,
                 "changed": changed,
-                "style": state_style(state, changed, conflict=conflict),
+                "selected": chosen,
+                "style": state_style(state, changed, chosen, conflict=conflict),
                 "tooltip": tooltip_html(name, state, approximate, conflict=conflict),
             },
             "geometry": geometry,
         })
-    features.sort(key=lambda f: f["properties"]["changed"])
+    features.sort(key=lambda f: (f["properties"]["selected"], f["properties"]["changed"]))
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -215,39 +228,16 @@ def _legend_stroke(colour: str) -> str:
     return "#999999" if colour == "#FFFFFF" else colour
 
 
-def _swatch(style: dict) -> str:
-    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
-    stroke = _legend_stroke(style["color"])
-    width = min(style["weight"], 3)
-    return (
-        f'<svg class="geo-swatch" width="22" height="16" aria-hidden="true">'
-        f'<rect x="1.5" y="1.5" width="19" height="13" fill="{style["fillColor"]}" '
-        f'fill-opacity="{style["fillOpacity"]}" stroke="{stroke}" stroke-width="{width}"{dash}/></svg>'
-    )
-
-
 def legend_html(controllers: Iterable[str] | None = None, *, conflict: Conflict, approximate: bool = True) -> str:
     """The legend as an HTML fragment: colours for ``controllers`` (default: every one of the
     conflict's map), then what lines and patterns mean."""
     controllers = conflict.map_controllers if controllers is None else controllers
-    items = "".join(
-        f"<li>{_swatch(style)}<span>{escape(label)}{f' ({drawn})' if drawn else ''}</span></li>"
-        for style, label, drawn in legend_entries(controllers, conflict=conflict)
-    )
-    note = (
-        '<p class="geo-legend-note">Shapes whose tooltip says “approximate shape” are estimated '
-        "around the place's centre, not surveyed boundaries.</p>"
-        if approximate else ""
-    )
-    return f'<div class="geo-legend"><ul>{items}</ul>{note}</div>'
+    entries = [({**style, "stroke": _legend_stroke(style["color"]), "width": min(style["weight"], 3)}, label, drawn)
+               for style, label, drawn in legend_entries(controllers, conflict=conflict)]
+    return str(fragment("legend", entries, approximate, conflict=conflict))
 
 
-PATTERNS_SVG = (
-    f'<svg id="geo-patterns" width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
-    f'<pattern id="{HATCH_ID}" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">'
-    f'<rect width="7" height="7" fill="{GENERIC_COLOURS[CONTESTED]}"/>'
-    f'<rect width="2.5" height="7" fill="{HATCH_STRIPE}"/></pattern></defs></svg>'
-)
+PATTERNS_SVG = str(fragment("patterns", HATCH_ID, GENERIC_COLOURS[CONTESTED], HATCH_STRIPE))
 
 
 class _Patterns(MacroElement):
@@ -271,8 +261,8 @@ class _Legend(MacroElement):
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "(function() { var legend = L.control({position: 'bottomright'});"
-        " legend.onAdd = function() { var div = L.DomUtil.create('div', 'geo-legend-control');"
+        "(function() { var legend = L.control({position: 'topright'});"
+        " legend.onAdd = function() { var div = L.DomUtil.create('div', 'geo-legend-control geo-key');"
         " div.innerHTML = {{ this.html|tojson }}; return div; };"
         " legend.addTo({{ this._parent.get_name() }}); })();"
         "{% endmacro %}"
@@ -284,12 +274,27 @@ class _Legend(MacroElement):
         self.html = html
 
 
-LEGEND_CONTROL_CSS = (
-    ".geo-legend-control{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;"
-    "font:12px/1.35 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:220px}"
-    ".geo-legend ul{list-style:none;margin:0;padding:0}.geo-legend li{display:flex;align-items:center;"
-    "gap:6px;margin:2px 0}.geo-legend-note{margin:4px 0 0;color:#444;font-size:11px}"
-)
+class _Behaviour(MacroElement):
+    """``templates/map.js`` run on the map: basemap and fallback, context lines, labels, selection, wheel."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}"
+        "(function (map, config) { {{ this.code }} })({{ this._parent.get_name() }}, {{ this.config|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, config: dict) -> None:
+        super().__init__()
+        self._name = "Behaviour"
+        self.config = config
+        self.code = asset("map.js")
+        self.css = asset("page.css")
+
+
+#: What the one-line note over the map says when there is no basemap to show.
+NO_TILES_NOTE = "No map tiles could be loaded: a plain background."
+NO_BASEMAP_NOTE = "No basemap is set: a plain background."
 
 
 # -- the map -------------------------------------------------------------------------------------
@@ -310,10 +315,14 @@ def control_layer(
     *,
     conflict: Conflict,
     name: str = "Control",
+    selected: str | None = None,
 ) -> ControlLayer:
-    """The control map of one date as a folium layer (for streamlit-folium's feature_group_to_add)."""
+    """The control map of one date as a folium layer (for streamlit-folium's feature_group_to_add).
+
+    ``selected`` is outlined, and the map moves to it when it becomes the selection.
+    """
     geojson = folium.GeoJson(
-        control_features(shapes, states, changed_ids, conflict=conflict),
+        control_features(shapes, states, changed_ids, selected, conflict=conflict),
         name=name,
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, class_name="geo-tooltip"),
     )
@@ -334,24 +343,37 @@ def build_map(
     conflict: Conflict,
     controllers: Iterable[str] | None = None,
     legend: bool = True,
-    tiles: str | None = "OpenStreetMap",
+    basemap: Basemap | None = None,
+    context: dict | None = None,
+    leaflet: tuple[str, str] | None = None,
 ) -> folium.Map:
     """A folium map fitted to ``shapes``; with ``states``, the control layer of that date.
 
     The app passes no states and adds :func:`control_layer` itself so the map keeps its view
-    across dates; pages pass states. ``legend`` puts the legend in the map's corner (pages show
-    it beside the map instead). Only Leaflet is loaded: no jQuery, Bootstrap or marker icons.
+    across dates; pages pass states. ``legend`` puts the key in the map's corner, where it stays
+    in view. ``basemap`` is the tile layer (None: a plain background); ``context`` the city
+    outline, regions and river drawn over the places (:func:`geo.render.context_lines`).
+    ``leaflet`` is where Leaflet's (js, css) come from (default: the CDN folium uses). Only
+    Leaflet is loaded: no jQuery, Bootstrap or marker icons.
     """
     # Quarter zoom steps, so fitting the city fills the frame rather than the next whole level down.
-    fmap = folium.Map(tiles=tiles, width="100%", height="100%", control_scale=True, zoom_snap=0.25, zoom_delta=0.5)
-    fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
-    fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
+    # The wheel scrolls the page until the map has focus (map.js turns wheel zoom on and off).
+    fmap = folium.Map(tiles=None, width="100%", height="100%", control_scale=True, zoom_snap=0.25, zoom_delta=0.5,
+                      scroll_wheel_zoom=False)
+    js, css = leaflet or (LEAFLET_JS_URL, LEAFLET_CSS_URL)
+    fmap.default_js = [("leaflet", js)]
+    fmap.default_css = [("leaflet_css", css)]
     fmap.fit_bounds([list(corner) for corner in shapes.bounds])
     if states is not None:
         control_layer(shapes, states, changed_ids, conflict=conflict).add_to(fmap)
     if legend:
-        fmap.get_root().header.add_child(folium.Element(f"<style>{LEGEND_CONTROL_CSS}</style>"))
-        fmap.add_child(_Legend(legend_html(controllers, conflict=conflict)))
+        fmap.add_child(_Legend(legend_html(controllers, conflict=conflict, approximate=any(shapes.approximate))))
+    tiles = None if basemap is None or not basemap.url else {
+        "url": basemap.url, "attribution": basemap.attribution, "maxZoom": basemap.max_zoom}
+    fmap.add_child(_Behaviour({
+        "tiles": tiles, "context": context,
+        "notes": {"unreachable": NO_TILES_NOTE, "none": NO_BASEMAP_NOTE},
+    }))
     return fmap
 
 
