@@ -42,7 +42,13 @@ class Terminated(KeyboardInterrupt):
     stopped), one line, and the shell's status for the signal."""
 
 
+#: Set once SIGTERM arrives: whatever the run then ends with (an error from the pool it was
+#: stopping, a status), the command was terminated and says so.
+_TERMINATED: list[int] = []
+
+
 def _terminate(signum: int, _frame) -> None:
+    _TERMINATED.append(signum)
     raise Terminated(signum)
 
 
@@ -54,9 +60,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     in_main = threading.current_thread() is threading.main_thread()  # only it may take signals
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
+    _TERMINATED.clear()
     try:
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        if _TERMINATED:
+            raise Terminated(_TERMINATED[0])
+        return status
     except GeoError as exc:
+        if _TERMINATED:  # the error came from stopping: the command was terminated
+            print("interrupted", file=sys.stderr)
+            return 128 + signal.SIGTERM
         print(f"error: {for_terminal(exc.message)}", file=sys.stderr)
         return 2
     except Terminated:
