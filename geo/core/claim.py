@@ -9,6 +9,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .vocabulary import ClaimType
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -32,7 +34,7 @@ class Claim:
     place_id: str | None
     place: str
     controller: str
-    claim_type: str
+    claim_type: ClaimType
     percent: float | None = None
     partial: bool = False
     date_from: date | None = None

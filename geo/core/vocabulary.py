@@ -5,6 +5,8 @@ not here: they are data (``data/conflicts/<id>/conflict.json``, see :mod:`geo.ga
 """
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 #: A place two sides fight over, or that sources disagree about.
 CONTESTED = "contested"
 #: A place nobody has established the controller of ("not established").
@@ -14,20 +16,31 @@ GENERIC_CONTROLLERS = (CONTESTED, UNKNOWN)
 GENERIC_LABEL = {CONTESTED: "Contested", UNKNOWN: "Not established"}
 #: The side of an actor lexicon's words that name no party to the war ("civilians", "the UN").
 NO_SIDE = "none"
-CLAIM_TYPES = ("captured", "withdrew", "holds", "percent", "evacuated", "denied")
+#: What a claim says happened to a place. The tuples below are derived from the Literal types
+#: (``typing.get_args``), so each list of words has one source that type checkers also read.
+ClaimType = Literal["captured", "withdrew", "holds", "percent", "evacuated", "denied"]
+CLAIM_TYPES: tuple[ClaimType, ...] = get_args(ClaimType)
 #: Claim types that report a change of hands (the others state who holds what).
-EVENT_TYPES = ("captured", "withdrew", "evacuated")
+EventType = Literal["captured", "withdrew", "evacuated"]
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 #: What an editor can decide about a claim. ``applied`` puts a share of a region ("most of the east")
 #: on the map as a claim about every member; ``reopened`` undoes the decision before it (the claim
 #: is unreviewed again: decisions are never deleted, a later one supersedes).
-DECISIONS = ("accepted", "rejected", "corrected", "applied", "reopened")
+Decision = Literal["accepted", "rejected", "corrected", "applied", "reopened"]
+DECISIONS: tuple[Decision, ...] = get_args(Decision)
 #: Decisions after which a claim counts as reviewed and moves the map when unreviewed claims are hidden.
-REVIEWED = ("accepted", "corrected", "applied")
+ReviewedDecision = Literal["accepted", "corrected", "applied"]
+REVIEWED: tuple[ReviewedDecision, ...] = get_args(ReviewedDecision)
 #: The kinds of claims the review queue can be narrowed to.
-REVIEW_FILTERS = ("unresolved", "low-confidence", "no-date", "disputed")
+ReviewFilter = Literal["unresolved", "low-confidence", "no-date", "disputed"]
+REVIEW_FILTERS: tuple[ReviewFilter, ...] = get_args(ReviewFilter)
+#: A place's state on the map (the keys of :data:`STATUS_LABEL`).
+PlaceStatus = Literal["baseline", "accepted", "proposed", "disputed"]
+#: A claim's review status (the keys of :data:`REVIEW_LABEL`).
+ReviewStatus = Literal["proposed", "accepted", "corrected", "applied", "disputed"]
 
 #: A place's state on the map, as its tooltip says it.
-STATUS_LABEL = {
+STATUS_LABEL: dict[PlaceStatus, str] = {
     "baseline": "as of the baseline",
     "accepted": "reviewed",
     "proposed": "unreviewed claim",
@@ -35,7 +48,7 @@ STATUS_LABEL = {
 }
 
 #: A claim's review status, as the citation says it.
-REVIEW_LABEL = {
+REVIEW_LABEL: dict[ReviewStatus, str] = {
     "proposed": "Not yet reviewed by an editor",
     "accepted": "Accepted by an editor",
     "corrected": "Corrected by an editor",
@@ -44,7 +57,7 @@ REVIEW_LABEL = {
 }
 
 #: The review filters as the page names them (None: every unreviewed claim).
-REVIEW_FILTER_LABELS = {
+REVIEW_FILTER_LABELS: dict[ReviewFilter | None, str] = {
     None: "All unreviewed claims",
     "unresolved": "Place not resolved",
     "low-confidence": "Low confidence",
