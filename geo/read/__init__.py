@@ -14,6 +14,7 @@ from .articles import (
     unix_newlines,
 )
 from .claims import read_claims, read_claims_many
+from .reading import ClaimReading
 from .scoring import (
     EvaluationError,
     articles_by_file,
@@ -27,6 +28,7 @@ from .scoring import (
 __all__ = [
     "ARTICLE_SUFFIXES",
     "Article",
+    "ClaimReading",
     "EvaluationError",
     "MAX_BYTES",
     "articles_by_file",

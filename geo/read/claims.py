@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates
 from ..gazetteer import Gazetteer
 from .articles import Article
+from .reading import ClaimReading
 
 if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and CLI start fast
     from spacy.language import Language
@@ -71,37 +73,39 @@ def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
         start = cut
 
 
-_OFFSETS = ("start", "end", "place_start", "place_end", "cue_start", "cue_end")
-
-
-def _shifted(reading: dict, offset: int) -> dict:
+def _shifted(r: ClaimReading, offset: int) -> ClaimReading:
     """A reading of a piece of the text, with its offsets counted in the whole text."""
-    return {**reading, **{k: reading[k] + offset for k in _OFFSETS}} if offset else reading
+    if not offset:
+        return r
+    return replace(r, start=r.start + offset, end=r.end + offset, place_start=r.place_start + offset,
+                   place_end=r.place_end + offset, cue_start=r.cue_start + offset, cue_end=r.cue_end + offset)
 
 
-def _claim(article: Article, r: dict) -> Claim:
-    flags = list(r["flags"])
+def _claim(article: Article, r: ClaimReading) -> Claim:
+    flags = list(r.flags)
     when = _date_of(r, article.published, article.text)
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
     flags = list(dict.fromkeys(flags))
     penalties = [*flags, *(name for name, applies in (
-        ("hedged", r["hedged"]), ("partial", r["partial"]), ("denied", r["claim_type"] == "denied")) if applies)]
+        ("hedged", r.hedged), ("partial", r.partial), ("denied", r.claim_type == "denied")) if applies)]
     confidence = _CONFIDENCE["base"] - sum(_CONFIDENCE.get(p, 0.0) for p in penalties)
+    if r.controller is None:  # the reader settles every side or drops the reading
+        raise ValueError(f"a reading left the reader with no side: {r.place_as_written!r} in {r.sentence!r}")
     return Claim(
-        article=article.id, sentence=r["sentence"], start=r["start"], end=r["end"],
-        place_as_written=r["place_as_written"], place_id=r["place_id"], place=r["place"],
-        controller=r["controller"], claim_type=r["claim_type"], percent=r["percent"], partial=r["partial"],
+        article=article.id, sentence=r.sentence, start=r.start, end=r.end,
+        place_as_written=r.place_as_written, place_id=r.place_id, place=r.place,
+        controller=r.controller, claim_type=r.claim_type, percent=r.percent, partial=r.partial,
         date_from=when.date_from, date_to=when.date_to, date_basis=when.basis,
-        attribution=r["attribution"], hedged=r["hedged"], confidence=round(max(0.05, min(0.95, confidence)), 2),
-        place_start=r["place_start"], place_end=r["place_end"], cue=r["cue"], cue_start=r["cue_start"],
-        cue_end=r["cue_end"], candidates=tuple(r["candidates"]), disputes=r["disputes"],
+        attribution=r.attribution, hedged=r.hedged, confidence=round(max(0.05, min(0.95, confidence)), 2),
+        place_start=r.place_start, place_end=r.place_end, cue=r.cue, cue_start=r.cue_start,
+        cue_end=r.cue_end, candidates=r.candidates, disputes=r.disputes,
         flags=tuple(flags),
     )
 
 
-def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | None:
+def _date_of(r: ClaimReading, published: date | None, text: str = "") -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state.
 
@@ -109,17 +113,17 @@ def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | Non
     "the next day" counts from there. A present-tense state with no date words stays as of
     publication: it is the report's own present.
     """
-    mentions = find_dates(r["sentence"])
-    cue = r["cue_start"] - r["start"]
-    narrative = _narrative_at(text, published, r["start"]) if text else None
+    mentions = find_dates(r.sentence)
+    cue = r.cue_start - r.start
+    narrative = _narrative_at(text, published, r.start) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
         return nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
-    event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
-    if narrative is not None and (event or r["past"]):
+    event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
+    if narrative is not None and (event or r.past):
         return DateRange(narrative.date_from, narrative.date_to,
                          f"no date words: the day the text last fixed ({narrative.basis})")
-    return default_range(published, event=event or r["past"])
+    return default_range(published, event=event or r.past)
 
 
 @lru_cache(maxsize=16)

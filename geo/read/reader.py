@@ -1,22 +1,25 @@
 """The claim reader: the spaCy component (``geo_claims``) that reads each candidate sentence.
 
-It runs last in the pipeline :func:`geo.mentions.load_pipeline` assembles, over the places,
-actors and control words the earlier components marked, and leaves plain readings on
-``Doc._.claim_readings``; :func:`geo.claims.read_claims` turns them into :class:`Claim`s.
+It runs last in the pipeline :func:`geo.read.pipeline.load_pipeline` assembles, over the places,
+actors and control words the earlier components marked, and leaves :class:`ClaimReading`s on
+``Doc._.claim_readings``; :func:`geo.read.claims.read_claims` turns them into :class:`Claim`s.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core import NO_SIDE
+from ..core import NO_SIDE, GeoError
 from ..gazetteer import Conflict, Gazetteer
 from .frames import Frames
 from .grammar import _clause_verb, _past
 from .lexicon import context_words
 from .modality import Modality
+from .reading import ClaimReading
 from .shares import SHARE, Shares
 from .spans import SpanIndex
 from .where import Where
@@ -39,6 +42,19 @@ def make_claim_reader(nlp: Language, name: str) -> ClaimReader:
     return ClaimReader()
 
 
+@dataclass(slots=True)
+class _Draft:
+    """A reading while the reader still works on it, with what only the reader needs: whether the
+    attribution is a pronoun to resolve from the sentence before, the side left open
+    (``other side``: the place goes to whoever the ``leaver`` lost it to), and the denier's side."""
+
+    reading: ClaimReading
+    attribution_pronoun: bool = False
+    open_side: str = ""
+    leaver: str | None = None
+    denier: str | None = None
+
+
 if not Doc.has_extension("claim_readings"):
     Doc.set_extension("claim_readings", default=None)
 
@@ -46,62 +62,67 @@ if not Doc.has_extension("claim_readings"):
 class ClaimReader:
     """The last component: reads each parsed candidate sentence into claim readings.
 
-    Readings are plain dicts on ``doc._.claim_readings`` (so they cross process boundaries);
-    :func:`geo.claims.read_claims` dates them against the article. Sides the sentence leaves open
-    ("the fall of X", "X was abandoned") are filled from the article: the side its other
-    captures name, or the other side of the one that left.
+    Readings are :class:`ClaimReading`s on ``doc._.claim_readings``; :func:`geo.read.read_claims`
+    dates them against the article. Sides the sentence leaves open ("the fall of X", "X was
+    abandoned") are filled from the article: the side its other captures name, or the other side
+    of the one that left. The gazetteer comes through :meth:`initialize`, as spaCy's own
+    components take their resources.
     """
 
     gazetteer: Gazetteer | None = None
 
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
+                   gazetteer: Gazetteer) -> None:
+        """Take the gazetteer whose places the readings name and whose conflict settles open sides."""
+        self.gazetteer = gazetteer
+
     def __call__(self, doc: Doc) -> Doc:
-        readings: list[dict] = []
+        if self.gazetteer is None:
+            raise GeoError("the geo_claims component has no gazetteer: build the pipeline with load_pipeline()")
+        drafts: list[_Draft] = []
         previous_source = ""
         words = context_words()
         index = SpanIndex(doc, speech_forms=frozenset(words["speech_forms"]), expel_labels=frozenset({"expel", "loss"}))
         for sent, parsed in doc._.parsed or []:
             found = _Sentence(doc, sent, parsed, self.gazetteer, index).read()
-            for reading in found:
-                if reading["attribution_pronoun"]:
-                    reading["attribution"] = previous_source or reading["attribution"]
-            sources = [r["attribution"] for r in found if r["attribution"] and not r["attribution_pronoun"]]
+            for draft in found:
+                if draft.attribution_pronoun:
+                    draft.reading = replace(draft.reading, attribution=previous_source or draft.reading.attribution)
+            sources = [d.reading.attribution for d in found if d.reading.attribution and not d.attribution_pronoun]
             previous_source = sources[-1] if sources else previous_source
-            readings.extend(found)
-        doc._.claim_readings = [_public(r) for r in _fill_sides(doc, readings, self.gazetteer.war)]
+            drafts.extend(found)
+        doc._.claim_readings = _fill_sides(doc, drafts, self.gazetteer.war)
         doc._.parsed = None
         return doc
 
 
-def _public(reading: dict) -> dict:
-    return {k: v for k, v in reading.items() if not k.startswith(("attribution_pronoun", "leaver", "open", "denier"))}
-
-
-def _fill_sides(doc: Doc, readings: list[dict], conflict: Conflict) -> list[dict]:
+def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[ClaimReading]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
     A place someone left goes to the other side the article names; when it names none, to the
     leaver's first opponent in the conflict's ``opposes``."""
-    explicit = Counter(r["controller"] for r in readings if r["controller"] and r["claim_type"] == "captured")
+    explicit = Counter(d.reading.controller for d in drafts
+                       if d.reading.controller and d.reading.claim_type == "captured")
     mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != NO_SIDE)
     prevailing = (explicit or mentioned).most_common(1)
-    kept = []
-    for r in readings:
-        if r["controller"] is None and r["open"] == "other side" and r["leaver"]:
-            others = [(n, side) for side, n in mentioned.items() if side != r["leaver"]]
-            r["controller"] = max(others)[1] if others else conflict.opponent(r["leaver"])
+    kept: list[ClaimReading] = []
+    for d in drafts:
+        r = d.reading
+        if r.controller is None and d.open_side == "other side" and d.leaver:
+            others = [(n, side) for side, n in mentioned.items() if side != d.leaver]
+            r = replace(r, controller=max(others)[1] if others else conflict.opponent(d.leaver))
             if len(others) != 1:  # more than one other side in the article: a guess among them
-                r["flags"].append("side inferred")
-        elif r["controller"] is None and prevailing:
-            r["controller"] = prevailing[0][0]
-            r["flags"].append("side inferred")
-        if r["controller"] is None:
+                r = replace(r, flags=(*r.flags, "side inferred"))
+        elif r.controller is None and prevailing:
+            r = replace(r, controller=prevailing[0][0], flags=(*r.flags, "side inferred"))
+        if r.controller is None:
             continue
-        if r["claim_type"] == "denied":
-            r["disputes"] = f"{r['disputes']}:{r['controller']}"
+        if r.claim_type == "denied":
+            r = replace(r, disputes=f"{r.disputes}:{r.controller}")
             kept.append(r)
-            holder = r.get("denier") or conflict.opponent(r["controller"])
-            if holder and holder != r["controller"]:  # the denier's side says it still holds the place
-                kept.append({**r, "claim_type": "holds", "controller": holder, "flags": [*r["flags"], "denial"]})
+            holder = d.denier or conflict.opponent(r.controller)
+            if holder and holder != r.controller:  # the denier's side says it still holds the place
+                kept.append(replace(r, claim_type="holds", controller=holder, flags=(*r.flags, "denial")))
             continue
         kept.append(r)
     return kept
@@ -131,18 +152,18 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         return set(range(span.start - self.sent.start, span.end - self.sent.start))
 
     # -- reading ---------------------------------------------------------------------------------
-    def read(self) -> list[dict]:
-        readings = []
+    def read(self) -> list[_Draft]:
+        drafts = []
         for cue_span, cue in self.cues:
-            readings.extend(self._read_cue(cue_span, cue))
-        best: dict[int, dict] = {}
-        for r in readings:  # one claim per place name: a change beats a statement of who holds it
-            old = best.get(r["place_start"])
-            if old is None or _TYPE_RANK[r["claim_type"]] > _TYPE_RANK[old["claim_type"]]:
-                best[r["place_start"]] = r
+            drafts.extend(self._read_cue(cue_span, cue))
+        best: dict[int, _Draft] = {}
+        for d in drafts:  # one claim per place name: a change beats a statement of who holds it
+            old = best.get(d.reading.place_start)
+            if old is None or _TYPE_RANK[d.reading.claim_type] > _TYPE_RANK[old.reading.claim_type]:
+                best[d.reading.place_start] = d
         return [best[k] for k in sorted(best)]
 
-    def _read_cue(self, cue_span: Span, cue: Span) -> list[dict]:
+    def _read_cue(self, cue_span: Span, cue: Span) -> list[_Draft]:
         token = cue_span.root
         frame = {"gain": self._gain, "fall": self._fall, "loss": self._loss, "expel": self._expel,
                  "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
@@ -185,20 +206,17 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             if frame.background or partial or percent is not None or kind == "percent":
                 held_by = side if frame.background else self._held_by_in(args)
                 place_id = self._side_region(place_id, held_by) or place_id
-            reading = {
-                "sentence": self.text, "start": self.start, "end": self.end,
-                "place_as_written": place_span.text, "place_id": place_id,
-                "place": self.gazetteer.places[place_id].name if place_id else "",
-                "controller": "contested" if cue._.cue in CONTESTING_CUES else side,
-                "claim_type": kind, "percent": percent, "partial": partial,
-                "place_start": place_span.start_char, "place_end": place_span.end_char,
-                "cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char,
-                "candidates": list(candidates), "disputes": "", "flags": list(flags),
-                "attribution": attribution, "attribution_pronoun": pronoun, "hedged": self._hedges(),
-                "open": open_side if side is None else "", "leaver": leaver, "past": past,
-            }
-            if status == "denied":  # kept as the dispute of the claim it answers
-                reading["claim_type"], reading["disputes"] = "denied", kind
-                reading["denier"] = self._denier_side(token)
-            out.append(reading)
+            denied = status == "denied"  # kept as the dispute of the claim it answers
+            reading = ClaimReading(
+                sentence=self.text, start=self.start, end=self.end,
+                place_as_written=place_span.text, place_start=place_span.start_char, place_end=place_span.end_char,
+                cue=cue.text, cue_start=cue.start_char, cue_end=cue.end_char,
+                place_id=place_id, place=self.gazetteer.places[place_id].name if place_id else "",
+                candidates=tuple(candidates), controller="contested" if cue._.cue in CONTESTING_CUES else side,
+                claim_type="denied" if denied else kind, percent=percent, partial=partial,
+                disputes=kind if denied else "", flags=tuple(flags),
+                attribution=attribution, hedged=self._hedges(), past=past,
+            )
+            out.append(_Draft(reading, attribution_pronoun=pronoun, open_side=open_side if side is None else "",
+                              leaver=leaver, denier=self._denier_side(token) if denied else None))
         return out
