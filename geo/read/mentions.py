@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.attrs import SENT_START
@@ -122,13 +122,19 @@ class Actors:
     """Marks the parties to the war ("rebels", "Syrian army", "YPG") with the side they are on.
 
     A phrase also matches with an ``s`` on its last word (plurals, and possessives written
-    without apostrophe); the longest match wins, so "Free Syrian Army" is not "army".
+    without apostrophe); the longest match wins, so "Free Syrian Army" is not "army". The
+    lexicon and the conflict's sides come through :meth:`initialize`.
     """
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
+                   lexicon: Path, sides: Iterable[str]) -> None:
+        """Load the actor lexicon ``lexicon`` of a conflict whose sides are ``sides`` (see :meth:`load`)."""
+        self.load(Path(lexicon), sides)
 
     def load(self, lexicon: Path, sides: Iterable[str]) -> None:
         """Read an actor lexicon whose sides are ``sides`` (a conflict's) or ``none`` (names of no party)."""
@@ -165,10 +171,16 @@ class Places:
     """Marks gazetteer names (any spelling, via :meth:`Gazetteer.find`) in sentences with a control word.
 
     Also resolves anaphora kept as data ("the city" → the latest city named before it).
-    Names inside an actor ("al-Sham" in "Ahrar al-Sham") are not places.
+    Names inside an actor ("al-Sham" in "Ahrar al-Sham") are not places. The gazetteer comes
+    through :meth:`initialize`, as spaCy's own components take their resources.
     """
 
     gazetteer: Gazetteer | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
+                   gazetteer: Gazetteer) -> None:
+        """Take the gazetteer whose names this component marks."""
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:

@@ -46,12 +46,26 @@ def load_pipeline(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("geo_places")
     nlp.add_pipe("geo_parse")
     nlp.add_pipe("geo_claims")
-    conflict = gazetteer.war
     actors = gazetteer.actors_file
     if actors is None:
         raise GeoError(f"the {gazetteer.name} gazetteer and its conflict have no actor lexicon (actors.jsonl)")
-    nlp.get_pipe("geo_actors").load(actors, conflict.side_ids)
-    nlp.get_pipe("geo_places").gazetteer = gazetteer
-    nlp.get_pipe("geo_claims").gazetteer = gazetteer
+    initialize_components(nlp, {
+        "geo_actors": {"lexicon": actors, "sides": gazetteer.war.side_ids},
+        "geo_places": {"gazetteer": gazetteer},
+        "geo_claims": {"gazetteer": gazetteer},
+    })
     _PIPELINE[:] = [(gazetteer, nlp)]
     return nlp
+
+
+def initialize_components(nlp: Language, settings: dict[str, dict[str, object]]) -> None:
+    """Call ``initialize(get_examples, nlp=nlp, **settings[name])`` on each named component.
+
+    It is what ``nlp.initialize()`` does with the ``[initialize.components]`` settings of a
+    config, for our components only: ``nlp.initialize()`` is made for training (it also sets up
+    the vocabulary and an optimizer, and would reset a trained component that is switched on),
+    and a config holds only serialisable values, not a loaded :class:`Gazetteer` (which the app
+    edits in memory, so a folder name would not do).
+    """
+    for name, values in settings.items():
+        nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **values)
