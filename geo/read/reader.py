@@ -154,7 +154,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             return []
         args = [*args, *self._list_after(args)]
         places = self._places_in(args)
-        if frame.background:  # said in passing: only names the gazetteer knows, never a guess at one
+        contesting = cue._.cue in CONTESTING_CUES or frame.contested
+        if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
         if not places:
             return []
@@ -175,7 +176,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
-            if cue._.cue in FIGHTING_CUES and place_id and self.gazetteer.places[place_id].is_region:
+            if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
                 continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
             if frame.background:  # "the rebel-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
@@ -189,7 +190,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
                 "sentence": self.text, "start": self.start, "end": self.end,
                 "place_as_written": place_span.text, "place_id": place_id,
                 "place": self.gazetteer.places[place_id].name if place_id else "",
-                "controller": "contested" if cue._.cue in CONTESTING_CUES else side,
+                "controller": "contested" if contesting else side,
                 "claim_type": kind, "percent": percent, "partial": partial,
                 "place_start": place_span.start_char, "place_end": place_span.end_char,
                 "cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char,
