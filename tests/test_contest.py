@@ -92,3 +92,17 @@ def test_a_capture_told_as_done_is_still_a_capture(gazetteer):
 ])
 def test_fire_on_a_place_an_unknown_name_or_a_region_claims_nothing(gazetteer, text):
     assert readings(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Loyalist troops pushed through the defences of the rebels in al-Bayada.", ("al-bayada",)),
+    ("The brigade swept through a district that residents call the old Qarlaq market.", ("qarlaq",)),
+    ("Rebel resistance was still holding out in pockets in Aghyur and al-Ballat.", ("aghyur", "al-ballat")),
+    ("The army managed to push into a number of positions in the al-Bayada area.", ("al-bayada",)),
+])
+def test_the_place_is_read_past_a_side_a_name_given_or_a_number_of_sites(gazetteer, text, places):
+    assert readings(text, gazetteer) == contested(*places)
+
+
+def test_an_attack_told_by_its_toll_is_a_strike_whatever_the_parse(gazetteer):
+    assert readings("On Sunday an attack on the al-Bayada district killed six people.", gazetteer) == set()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..core import LEXICON_DIR
-from .grammar import _is_noun, _is_verb, _phrase
+from .grammar import _clause_verb, _is_noun, _is_verb, _phrase
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,31 @@ class Contest:
             args += [g for g in preps_with_conj(t, ("into", "to"))]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "the advance went on in X"
             args += preps_with_conj(t.head, preps)
-        return args
+        return self._past_sides([a for a in args if a is not None], preps) + self._names_given(args)
+
+    def _past_sides(self, args: list[Token], preps: tuple[str, ...]) -> list[Token]:
+        """"Pushed through the front of the opposition in X": X, past the side whose front it is
+        (a side is no part of a place, so the place is read where the side stands)."""
+        out: list[Token] = []
+        for arg in args:
+            beyond = [g for i in sorted(_phrase(arg)) if self._is_side_noun(self.parsed[i])
+                      for p in _noun_preps(self.parsed[i], preps) for g in p.children if g.dep_ == "pobj"]
+            out += beyond or [arg]
+        return out
+
+    def _is_side_noun(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and not self._place_at(token) and self._is_fighter(token)
+
+    def _names_given(self, args: list[Token | None]) -> list[Token]:
+        """"An area that locals call the X factories", "an area known as X": the name stands for the noun."""
+        naming = contest_words()["naming_verbs"]
+        found: list[Token] = []
+        for arg in (a for a in args if a is not None):
+            for clause in (c for c in arg.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in naming):
+                found += [c for c in clause.children if c.dep_ in ("dobj", "oprd", "attr")
+                          and c.lower_ not in ("that", "which", "what")]
+                found += [g for c in clause.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        return found
 
     def _opponents(self, t: Token) -> list[Token]:
         """Whom a fight is against: "attacks on militants", "battling insurgents", "clashes
@@ -133,6 +157,7 @@ class Contest:
         near = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "nsubj")]
         if t.dep_ == "conj":
             near += [t.head, *(c for c in t.head.children if c.dep_ in ("amod", "compound", "nmod"))]
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in contest_words()["harm_verbs"]:
+        verb = _clause_verb(t, []) if _is_noun(t) else None
+        if verb is not None and verb.lemma_.lower() in contest_words()["harm_verbs"] and t.dep_ != "dobj":
             return True  # "an attack on X killed eleven": a strike, told by its toll
         return any(w.lemma_.lower() in fire or w.lower_ in fire for w in near)
