@@ -106,3 +106,11 @@ def test_the_place_is_read_past_a_side_a_name_given_or_a_number_of_sites(gazette
 
 def test_an_attack_told_by_its_toll_is_a_strike_whatever_the_parse(gazetteer):
     assert readings("On Sunday an attack on the al-Bayada district killed six people.", gazetteer) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Aid convoys entered al-Ballat on Sunday.",
+    "Hundreds of civilians pushed into Qarlaq to escape the shelling.",
+])
+def test_people_who_do_not_fight_advance_into_nothing(gazetteer, text):
+    assert readings(text, gazetteer) == set()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..core import LEXICON_DIR
-from .grammar import _clause_verb, _is_noun, _is_verb, _phrase
+from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +76,10 @@ class Contest:
         if not (_is_verb(t) or _is_noun(t)):
             return []
         words = contest_words()
+        mover = _subject(t) if _is_verb(t) and not _passive(t) else None
+        movers = [mover, *_child_pobj_all(mover, ("of",))] if mover is not None else []  # "hundreds of civilians"
+        if any(m.lemma_.lower() in (*words["non_combatants"], *self.words["evacuees_not_fighters"]) for m in movers):
+            return []  # "aid convoys entered X", "civilians pushed into X": nobody fights there
         preps = tuple(words["advance_preps"])
         heads = [t, *(c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in words["advance_adverbs"])]
         args: list[Token | None] = [g for h in heads for g in preps_with_conj(h, preps)]
