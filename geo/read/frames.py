@@ -5,10 +5,11 @@ state), mixed into the reader's sentence (:mod:`geo.read.reader`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from .contest import Contest, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -30,7 +31,8 @@ class Frame:
     the place goes to that side or to the ``other side`` (it left), the phrases naming places, and
     the token indices where a site stands ("a hospital in X": a partial claim on X). A
     ``background`` frame states control in passing ("rebel-held X", "X, held by rebels,"): a
-    holds claim of lower confidence that never outranks a change on the map."""
+    holds claim of lower confidence that never outranks a change on the map. A ``contested``
+    frame puts the fight inside its places: no side holds them (see :mod:`geo.read.contest`)."""
 
     claim_type: str
     owner: Token | None
@@ -38,12 +40,19 @@ class Frame:
     args: list[Token | None]
     sites: frozenset[int] = frozenset()
     background: bool = False
+    contested: bool = False
 
 
-class Frames:
+class Frames(Contest):
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _gain(self, t: Token, cue: str):
+        if _is_verb(t) and progressive(t):  # "has been storming X": the fight for X goes on
+            frame = self._gain_taken(t, cue)
+            return replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
+        return self._gain_taken(t, cue)
+
+    def _gain_taken(self, t: Token, cue: str):
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
@@ -108,6 +117,8 @@ class Frames:
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
+        if not origins or self._moving_in(t):  # "pushed into X", "pushing through X": an advance, nobody driven out yet
+            return self._advance(t, cue)
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
@@ -147,6 +158,8 @@ class Frames:
             return self._residual(t)
         if cue in ("fighting", "attack"):
             return self._fighting(t, cue)
+        if cue in ("advance", "enter"):
+            return self._advance(t, cue)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
@@ -177,20 +190,30 @@ class Frames:
         return Frame("holds", holder, "", pockets) if holder is not None and pockets else None
 
     def _fighting(self, t: Token, cue: str):
-        """"Clashes in X", "fighting for X continued", "troops advanced in X": X is contested.
+        """"Clashes in X", "fighting for X continued", "attacks on militants in X": X is contested.
 
-        Only fighting located inside a place counts ("in", "inside", "for", "within", "into"), not fighting
-        near or towards it; "advanced" must be a verb ("advanced weapons" is no advance).
+        Only fighting located inside a place counts (``fighting_preps``: in, inside, for, within, into,
+        around), not fighting near or towards it; an attack on X (``attack_preps``) too, unless it is fire
+        (a raid, a shelling). Advances are :meth:`_advance`.
         """
         preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))
-        if t.lower_.startswith("advanc") and not _is_verb(t):
-            return None
-        args = _child_pobj_all(t, preps) + [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]
+        # "in A and in the area of B": coordinated prepositions count too
+        args = preps_with_conj(t, preps) + [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]
+        if cue == "attack" and self._is_fire(t):
+            return None  # "air raids and attacks on X", "mortar attacks": fire on X, not a fight inside it
         if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
             args += [c for c in t.children if c.dep_ == "dobj"]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
             args += _child_pobj_all(t.head, preps)
+        opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
+        args = [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         return Frame("holds", None, "", args) if args else None
+
+    def _advance(self, t: Token, cue: str):
+        """"Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
+        X is contested (see :meth:`geo.read.contest.Contest._advance_args`)."""
+        args = self._advance_args(t, cue)
+        return Frame("holds", None, "", args, contested=True) if args else None
 
     def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said

@@ -175,7 +175,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             return []
         args = [*args, *self._list_after(args)]
         places = self._places_in(args)
-        if frame.background:  # said in passing: only names the gazetteer knows, never a guess at one
+        contesting = cue._.cue in CONTESTING_CUES or frame.contested
+        if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
         if not places:
             return []
@@ -196,7 +197,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
-            if cue._.cue in FIGHTING_CUES and place_id and self.gazetteer.places[place_id].is_region:
+            if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
                 continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
             if frame.background:  # "the rebel-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
@@ -212,7 +213,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
                 place_as_written=place_span.text, place_start=place_span.start_char, place_end=place_span.end_char,
                 cue=cue.text, cue_start=cue.start_char, cue_end=cue.end_char,
                 place_id=place_id, place=self.gazetteer.places[place_id].name if place_id else "",
-                candidates=tuple(candidates), controller="contested" if cue._.cue in CONTESTING_CUES else side,
+                candidates=tuple(candidates), controller="contested" if contesting else side,
                 claim_type="denied" if denied else kind, percent=percent, partial=partial,
                 disputes=kind if denied else "", flags=tuple(flags),
                 attribution=attribution, hedged=self._hedges(), past=past,

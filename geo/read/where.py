@@ -74,7 +74,8 @@ class Where:
         coordinated, located = True, False
         token = root
         while token.head != token and token.head.i in phrase:
-            coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            coordinated = coordinated and (token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+                                           or token is root and self._named_noun(token.head, ids))  # "A and the B district"
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
             token = token.head
             for other_ids, _ in self.places:
