@@ -347,8 +347,7 @@ def leaflet_assets(inline: bool, leaflet_dir: str | Path | None = None) -> Marku
     style = (folder / "leaflet.css").read_text(encoding="utf-8")
     if "</script" in code.lower() or "</style" in style.lower():
         raise GeoError("the file would close its own <script> or <style> element: cannot inline it", file=folder)
-    return environment().from_string("<style>{{ style }}</style>\n<script>{{ code }}</script>").render(
-        style=Markup(style), code=Markup(code))
+    return fragment("inline_assets", Markup(style), Markup(code))
 
 
 
