@@ -1,7 +1,7 @@
 """What the editors' pages show and do: claims to review, articles to add and read with their
 marks, places to find and names to teach the gazetteer, and the published site as a zip.
 
-Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.views`.
+Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.app.views`.
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def label_details(data: Coverage, claim: Claim) -> list[str]:
 
 
 def review_items(data: Coverage, kind: str | None = None, query: str = "") -> list[ReviewItem]:
-    """The unreviewed claims (of one :data:`geo.timeline.REVIEW_FILTERS` kind, or all; matching
+    """The unreviewed claims (of one :data:`geo.core.REVIEW_FILTERS` kind, or all; matching
     ``query`` if given), oldest date first, each labelled unlike the others."""
     timeline = data.timeline
     wanted = search(data, query)

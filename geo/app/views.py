@@ -1,7 +1,7 @@
 """What the app's map page shows, as plain data and escaped HTML (no Streamlit here).
 
 The pages (``app.py``, ``pages/``) only lay out widgets and call these functions (and
-:mod:`geo.editing`, for the editors' pages), so everything a page computes can be tested without
+:mod:`geo.app.editing`, for the editors' pages), so everything a page computes can be tested without
 a browser:
 
 - a cheap *revision* of a gazetteer's files, which the app's caches are keyed on (which city

@@ -2,7 +2,7 @@
 
 Each module listed in :data:`COMMAND_MODULES` defines ``register(subparsers)``, adding its
 commands with ``set_defaults(run=function)``. A command function takes the parsed arguments
-and returns an exit status. Bad input raises :class:`geo.errors.GeoError`, which becomes one
+and returns an exit status. Bad input raises :class:`geo.core.GeoError`, which becomes one
 line on stderr and exit status 2.
 """
 from __future__ import annotations

@@ -716,7 +716,7 @@ def publish(
 ) -> PublishReport:
     """Write the site for the change dates between ``date_from`` and ``date_to`` (inclusive).
 
-    ``shapes`` is :func:`geo.shapes.place_shapes` output; ``articles`` maps article ids to
+    ``shapes`` is :func:`geo.gazetteer.shapes.place_shapes` output; ``articles`` maps article ids to
     articles (or is a list of them). ``leaflet`` is one of :data:`LEAFLET_MODES`
     (``inline_leaflet`` means "inline"). The basemap is the gazetteer's or the setting's
     (:func:`geo.render.basemap_for`). Raises :class:`GeoError` when there is nothing to publish,
