@@ -44,7 +44,7 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup
 
-from ..core import CONTESTED, UNKNOWN, Claim, GeoError, spreadsheet_cell, strip_bidi
+from ..core import CONTESTED, UNKNOWN, Claim, GeoError, plural, spreadsheet_cell, strip_bidi
 from ..gazetteer import Conflict, Gazetteer, off_map
 from ..read import Article
 from ..render import (
@@ -764,7 +764,7 @@ def publish(
             for name in ("leaflet.js", "leaflet.css"):
                 shutil.copyfile(beside / name, built / LEAFLET_FOLDER / name)
         snapshots = [snapshot_on(d, timeline, gazetteer, articles, drawn=display.ids) for d in days]
-        say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
+        say(f"{plural(len(days), 'date')}, {plural(sum(len(s.changes) for s in snapshots), 'change')}")
         for i, snap in enumerate(snapshots):
             tick = time.perf_counter()
             site.snapshot(snap, days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None)
