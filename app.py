@@ -5,7 +5,7 @@ beside it. The pages an editor works in (Sources, Review, Gazetteer, Publish) ar
 
 The city, the map's date and a chosen place are in the address
 (``?city=aleppo&date=2016-12-07&place=al-shaar``), so a view can be shared. The map is drawn once; stepping through the dates only restyles its layer,
-so it keeps its position and zoom. All computing happens in geo.views; this file lays out widgets.
+so it keeps its position and zoom. All computing happens in geo.app.views; this file lays out widgets.
 """
 from __future__ import annotations
 

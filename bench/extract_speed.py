@@ -2,7 +2,7 @@
 
 Generates N articles of about 800 words (default 1,000) in our own words, naming places of the
 gazetteer, with a known share of control sentences; reads their claims with
-``geo.claims.read_claims_many`` and runs the plain English model (every component, NER included)
+``geo.read.claims.read_claims_many`` and runs the plain English model (every component, NER included)
 over the same texts, in the same run. Prints articles per second for both and the ratio
 (target: at least 5x: only sentences holding a control word and a place get parsed).
 

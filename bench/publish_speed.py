@@ -1,7 +1,7 @@
 """How fast publishing is, and how big its files are.
 
 Two cases: a generated city of 150 places with changes on 30 dates (the size target's case),
-and the bundled demo data (``geo.demo``). For each: seconds for the whole publish,
+and the bundled demo data (``geo.store.demo``). For each: seconds for the whole publish,
 milliseconds per HTML snapshot (median; target: under 100 ms) and per PNG, and every file's size
 (target: ``timeline.html`` under 1 MB for 150 places and 30 dates).
 

@@ -1,12 +1,12 @@
 """How close are the approximate shapes to real neighbourhood polygons?
 
 Reads the CSR Aleppo polygon file (``../shared/reference/csr-aleppo/Neighborhoods.geojson``)
-through :func:`geo.shapes.read_boundaries`, so its features are matched to places exactly as a
+through :func:`geo.gazetteer.shapes.read_boundaries`, so its features are matched to places exactly as a
 user's boundary file would be, and compares the real polygon of each matched place with
 
 - plain Voronoi cells of the same centroids, clipped to their convex hull plus a margin
   (the baseline, measured in this run), and
-- :func:`geo.shapes.approximate_shapes` (power cells weighted by known areas), and the same
+- :func:`geo.gazetteer.shapes.approximate_shapes` (power cells weighted by known areas), and the same
   with every area forgotten, as for a city imported from bare GeoNames points.
 
 The Aleppo centroids and known areas were themselves taken from the CSR polygons, so the second
@@ -82,7 +82,7 @@ def main() -> int:
                            index=approx.index, crs="EPSG:4326").to_crs(gazetteer.crs)
     rows = [
         (f"plain Voronoi (hull + {HULL_MARGIN_M:.0f} m)", *score(plain_voronoi(points), real)),
-        ("power cells (geo.shapes)", *score(approx.geometry.to_crs(gazetteer.crs), real)),
+        ("power cells (geo.gazetteer.shapes)", *score(approx.geometry.to_crs(gazetteer.crs), real)),
         ("power cells, no areas known", *score(without_areas(gazetteer), real)),
     ]
     print(f"{'method':34} {'mean IoU':>8} {'centroids in own cell':>22}")

@@ -13,7 +13,6 @@ from geo.timeline import claim_day
 app_data.start_page("Review")
 app_data.page_header("Review", "Claims stay “unreviewed” until an editor accepts, rejects or corrects them. "
                                "Choose a claim, read its paragraph, decide.")
-st.html(f"<style>{editing.REVIEW_CSS}</style>")
 gazetteer, store, data = app_data.editing()
 state = st.session_state
 

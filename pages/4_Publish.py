@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
-from geo.app import editing
+from geo.app import editing, guard
 from geo.publish import publish
 from geo.render import format_day
 
@@ -23,8 +23,10 @@ with st.form("publish"):
     first, last = st.select_slider("Dates", options=every.dates, value=(every.dates[0], every.dates[-1]),
                                    format_func=format_day, key="span")
     out = st.text_input("Folder to write", value="site", key="out",
-                        help="A new or empty folder, or one an earlier publish wrote (it carries .geo-site.json, the list "
-                             "of its files): only those files are replaced. Any other folder is refused.")
+                        help=f"A folder inside {guard.publish_root()} (${guard.PUBLISH_ROOT_VARIABLE}); a relative one is "
+                             "read from there. A new or empty folder, or one an earlier publish wrote (it carries "
+                             ".geo-site.json, the list of its files): only those files are replaced. Any other folder "
+                             "is refused.")
     left, middle, right = st.columns(3)
     unreviewed = left.checkbox("Include unreviewed claims", key="include-unreviewed",
                                help="Off (the default): only claims an editor reviewed move the map, and the "
@@ -35,8 +37,9 @@ with st.form("publish"):
     gif = middle.checkbox("Animated GIF of the images", key="gif")
     if st.form_submit_button("Publish", type="primary"):
         with app_data.readable_errors(stop=False), st.status("Publishing…", expanded=True) as status:
+            folder = guard.publish_folder(out)
             data = app_data.coverage(show_proposed=unreviewed)
-            report = publish(out, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
+            report = publish(folder, data.timeline, gazetteer, data.base.shapes, data.articles, date_from=first,
                              date_to=last, inline_leaflet=inline, png=png, gif=gif, progress=st.write)
             status.update(label=editing.publish_text(report), state="complete")
             st.session_state.published = (report.out_dir.name, editing.zip_site(report.out_dir),

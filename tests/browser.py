@@ -31,7 +31,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -139,14 +139,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_app(folder: Path, db: Path, env: dict | None = None) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port over the store ``db``; stopped by its process group's id."""
+def serve_app(folder: Path, db: Path, env: dict | None = None, *, unset: Iterable[str] = (),
+              own_address: bool = False) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port over the store ``db``; stopped by its process group's id.
+
+    ``unset`` names variables taken out of the server's environment; ``own_address`` leaves the
+    address it listens on to the project's ``.streamlit/config.toml``, to test that default.
+    """
     port = free_port()
     environment = {**os.environ, "GEO_DB": str(db), "PYTHONPATH": str(ROOT), **(env or {})}
+    for name in unset:
+        environment.pop(name, None)
+    address = [] if own_address else ["--server.address", "127.0.0.1"]
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         *address, "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:

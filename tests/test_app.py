@@ -341,7 +341,8 @@ def test_the_gazetteer_page_finds_places_by_any_spelling(db):
     assert "al-shaar" in list(at.dataframe[0].value["id"])
 
 
-def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
+def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path, monkeypatch):
+    monkeypatch.setenv(guard.PUBLISH_ROOT_VARIABLE, str(tmp_path))
     at = page("pages/4_Publish.py")
     at.text_input(key="out").input(str(tmp_path / "site"))
     at.checkbox(key="png").uncheck()
@@ -355,6 +356,22 @@ def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path):
     assert all((tmp_path / "site" / f"{d.isoformat()}.html").is_file() for d in DAYS)
     assert "Published 3 dates" in at.success[0].value
     assert at.get("download_button")
+
+
+def test_the_publish_page_refuses_a_folder_outside_its_root(db, tmp_path, monkeypatch):
+    root, elsewhere = tmp_path / "published", tmp_path / "elsewhere"
+    monkeypatch.setenv(guard.PUBLISH_ROOT_VARIABLE, str(root))
+    at = page("pages/4_Publish.py")
+    at.checkbox(key="include-unreviewed").check()
+    at.checkbox(key="png").uncheck()
+    for typed in (str(elsewhere), "../elsewhere"):
+        at.text_input(key="out").input(typed)
+        at.button[0].click().run()
+        assert not at.exception and "outside the publish folder" in at.error[0].value
+        assert not elsewhere.exists() and "published" not in at.session_state
+    at.text_input(key="out").input("site")  # a relative folder is read from the root
+    at.button[0].click().run()
+    assert not at.error and (root / "site" / "timeline.html").is_file()
 
 
 def test_the_sources_page_shows_the_progress_of_reading(db):

@@ -7,58 +7,26 @@ must show its refusal there and nothing of its data, and still answer http://127
 """
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.app_dispatches import build_store
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, screenshot
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, screenshot, serve_app
 from tests.browser import route as offline_route
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parent.parent
 REBOUND = "rebind.test"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The app on a free port of 127.0.0.1 (the default address), stopped by its pid after."""
+    """The app's port, on the address the project's own configuration gives it (127.0.0.1), with
+    no allowed hosts or logins set; stopped by its pid after."""
     folder = tmp_path_factory.mktemp("guarded")
     db = build_store(folder / "geo.db")
-    port = free_port()
-    env = {**os.environ, "GEO_DB": str(db), "PYTHONPATH": str(ROOT)}
-    env.pop("GEO_ALLOWED_HOSTS", None)
-    env.pop("GEO_AUTH_CONFIG", None)
-    log = (folder / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {(folder / 'streamlit.log').read_text()[-2000:]}")
-                time.sleep(0.3)
-        yield port
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
+    with serve_app(folder, db, unset=("GEO_ALLOWED_HOSTS", "GEO_AUTH_CONFIG"), own_address=True) as url:
+        yield urlsplit(url).port
 
 
 @pytest.fixture

@@ -238,7 +238,7 @@ def test_shapes_command_summarises_and_writes_geojson(tmp_path, capsys):
     written = gpd.read_file(out)
     aleppo = Gazetteer.load()
     assert len(written) == len(aleppo.areas) - len(aleppo.unlocated)
-    assert "1 places have no coordinate and no boundary: not drawn" in printed
+    assert "1 place has no coordinate and no boundary: not drawn" in printed
     assert written["approximate"].sum() == len(written) - 2
 
 

@@ -1,10 +1,8 @@
 """Stopping an ingest that reads claims in worker processes leaves no process behind: SIGTERM
 ends it as cleanly as Ctrl-C (one line, whole batches kept), and after SIGKILL of the driver its
 workers notice their parent is gone and exit. Run with real processes, as a user's would be."""
-import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.read import read_article
-from geo.store import Store, demo_files
+from geo.store import Store
+from tests.ingest_runs import demo_wire, wait_stored
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 2
 COPIES = 12
-
-
-def stored_count(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("select count(*) from articles").fetchone()[0]
-    except sqlite3.OperationalError:  # not created yet
-        return 0
 
 
 def descendants(pid: int) -> dict[int, bytes]:
@@ -68,18 +58,14 @@ def alive(processes: dict[int, bytes]) -> list[int]:
 def start_ingest(tmp_path: Path, gazetteer) -> tuple[subprocess.Popen, Path, int]:
     """An ingest with two workers, once it has stored two batches (its output goes to files: a
     worker left alive would hold a pipe open)."""
-    dispatches = [read_article(f) for f in demo_files(gazetteer)]
     wire = tmp_path / "wire.jsonl"
-    lines = [{"title": a.title, "text": f"{a.text}\n\nCopy {n} of the wire."} for n in range(COPIES) for a in dispatches]
-    wire.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    lines = demo_wire(wire, gazetteer, COPIES, dated=False)
     db = tmp_path / "stopped.db"
     command = [sys.executable, "-m", "geo", "ingest", str(wire), "--db", str(db), "--batch-size", str(BATCH),
                "--workers", "2"]
     with (tmp_path / "out").open("w") as out, (tmp_path / "err").open("w") as err:
         ingest = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
-    deadline = time.monotonic() + 180
-    while stored_count(db) < 2 * BATCH and ingest.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_stored(db, 2 * BATCH, ingest, 180)
     assert ingest.poll() is None, "the ingest ended before it could be stopped"
     return ingest, db, len(lines)
 

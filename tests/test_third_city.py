@@ -111,6 +111,7 @@ def test_geojson_and_csv_carry_the_sides_and_the_unplaced_quarter(site):
 
 def test_the_apps_map_page_lists_the_unplaced_quarter_and_labels_the_sides(site):
     from geo.app import views
+    from geo.render import legend_html
     from geo.store import Store
 
     folder, _ = site
@@ -124,7 +125,7 @@ def test_the_apps_map_page_lists_the_unplaced_quarter_and_labels_the_sides(site)
         assert [p.place_id for p in view.snapshot.off_map] == ["reed-market"]
         assert "reed-market" not in data.base.display.ids
         assert "Port Verity: Harbour League" in view.summary
-        legend = views.legend_page(data)
+        legend = legend_html(data.controllers, conflict=gazetteer.war)
         assert all(label in legend for label, _ in SIDES.values()) and "Opposition" not in legend
     finally:
         store.close()

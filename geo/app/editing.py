@@ -1,7 +1,7 @@
 """What the editors' pages show and do: claims to review, articles to add and read with their
 marks, places to find and names to teach the gazetteer, and the published site as a zip.
 
-Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.views`.
+Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.app.views`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core import UNKNOWN, ArticleError, Claim, StoreError, normalise, strip_bidi
 from ..gazetteer import Candidate, Gazetteer, Place
@@ -99,7 +99,7 @@ def label_details(data: Coverage, claim: Claim) -> list[str]:
 
 
 def review_items(data: Coverage, kind: str | None = None, query: str = "") -> list[ReviewItem]:
-    """The unreviewed claims (of one :data:`geo.timeline.REVIEW_FILTERS` kind, or all; matching
+    """The unreviewed claims (of one :data:`geo.core.REVIEW_FILTERS` kind, or all; matching
     ``query`` if given), oldest date first, each labelled unlike the others."""
     timeline = data.timeline
     wanted = search(data, query)
@@ -157,24 +157,21 @@ def paragraph_html(article: Article | None, claim: Claim) -> Markup:
     """The paragraph around the claim's sentence, the sentence marked; when the sentence is its
     paragraph, the paragraphs before and after it too (shortened). The sentence alone when the
     offsets do not point at it in the article."""
-    sentence = Markup('<span class="geo-claim">{}</span>').format(highlight(claim))
+    sentence = highlight(claim)
     text = article.text if article else ""
     if not (0 <= claim.start < claim.end <= len(text)) or text[claim.start:claim.end] != claim.sentence:
-        return sentence
+        return fragment("paragraph", sentence)
     start = text.rfind("\n\n", 0, claim.start)
     start = 0 if start < 0 else start + 2
     end = text.find("\n\n", claim.end)
     end = len(text) if end < 0 else end
-    parts = [escape(text[start:claim.start]), sentence, escape(text[claim.end:end])]
+    around = {"before": text[start:claim.start], "after": text[claim.end:end]}
     if not text[start:end].strip() == claim.sentence.strip():
-        return Markup("").join(parts)
+        return fragment("paragraph", sentence, **around)
     before = text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
     after = text[end:].lstrip().split("\n\n", 1)[0].strip()
-    near = [Markup('<span class="geo-near">{}</span>').format(_shorten(p, tail=i == 0))
-            for i, p in enumerate((before, after)) if p]
-    if before and near:
-        return Markup("<br><br>").join([near[0], Markup("").join(parts), *near[1:]])
-    return Markup("<br><br>").join([Markup("").join(parts), *near])
+    return fragment("paragraph", sentence, **around, previous=_shorten(before, tail=True) if before else "",
+                    following=_shorten(after, tail=False) if after else "")
 
 
 def _shorten(paragraph: str, *, tail: bool) -> str:
@@ -189,10 +186,6 @@ def _shorten(paragraph: str, *, tail: bool) -> str:
 def review_html(item: ReviewItem) -> Markup:
     """The claim as an editor judges it: the place as written, the article, the paragraph, what was read."""
     claim = item.claim
-    written = Markup('<p class="geo-written">Place as written: <strong>“{}”</strong>{}</p>').format(
-        claim.place_as_written,
-        Markup(" → {}").format(item.place) if claim.place_id and item.place != claim.place_as_written
-        else Markup(" (not in the gazetteer)") if claim.place_id is None else "")
     facts = [f"Read as: {item.side or claim.controller} ({claim.claim_type})",
              f"confidence {claim.confidence:.2f}"]
     if claim.date_basis:
@@ -203,66 +196,34 @@ def review_html(item: ReviewItem) -> Markup:
         facts.append(f"not on the map: {item.unplaced}")
     if item.disputed_by:
         facts.append(f"disputed by {len(item.disputed_by)} other report(s)")
-    return html_block(written, source_html(item.source, attribution=claim.attribution, hedged=claim.hedged),
-                      Markup('<blockquote class="geo-context">{}</blockquote>').format(item.context or item.sentence),
-                      Markup('<p class="geo-meta">{}.</p>').format("; ".join(facts)))
+    place = item.place if claim.place_id and item.place != claim.place_as_written else ""
+    return fragment("review", claim, place, item.source, item.context or item.sentence, facts)
 
 
 def members_html(item: ReviewItem) -> Markup:
     """A share of a region: its members, by who held them on the claim's date."""
     if not item.members:
         return Markup("")
-    rows = [Markup("<li><strong>{} ({})</strong>: {}</li>").format(side, len(names), ", ".join(names))
-            for side, names in item.members]
     side = item.side or item.claim.controller
     others = sum(len(names) for held, names in item.members if held != side)
-    head = Markup('<p class="geo-written"><strong>A share of {}</strong>, {} ({}): it repaints no place unless you '
-                  'apply it to its {} members, which would repaint the {} not held by {}. On {} they were held '
-                  'as follows.</p>').format(item.place, side, item.check or "no figure",
-                                            item.member_count, others, side,
-                                            format_day(claim_day(item.claim)))
-    return html_block(head, Markup('<ul class="geo-members">{}</ul>').format(Markup("").join(rows)))
+    return fragment("members", item.place, side, item.check, item.member_count, others, claim_day(item.claim),
+                    item.members)
 
 
 def locator_html(data: Coverage, place_ids: Iterable[str], name: str = "") -> Markup:
     """The small map of where a claim is, with a caption (or why there is none)."""
     ids = frozenset(place_ids)
-    if not ids:
-        return html_block(Markup('<p class="geo-meta">No map: the place is not resolved to one of the gazetteer’s.</p>'))
-    caption = f"{name}, in {data.gazetteer.name}" if name else data.gazetteer.name
     # As an image: the app's HTML sanitiser drops inline SVG, but keeps an <img> with a data: address.
-    source = "data:image/svg+xml;base64," + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
-    return html_block(Markup('<figure class="geo-locator-box"><img class="geo-locator" src="{}" alt="{}">'
-                             '<figcaption class="geo-meta">{}</figcaption></figure>').format(
-                                 source, f"Where {name or 'the place'} is", caption))
+    source = ("data:image/svg+xml;base64," + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
+              if ids else "")
+    return fragment("locator", source, name, data.gazetteer.name)
 
 
 def reviewed_html(data: Coverage, item: ReviewedItem) -> Markup:
     """A reviewed claim: the decision that stands, then the claim as the queue showed it."""
     claim = item.claim
-    decision = Markup('<p class="geo-decision"><strong>{}</strong>{}</p>').format(
-        item.heading, f": {item.decision.note}" if item.decision.note else "")
-    written = Markup('<p class="geo-written">Place as written: <strong>“{}”</strong></p>').format(claim.place_as_written)
-    return html_block(decision, written, source_html(article_source(data, claim.article), attribution=claim.attribution,
-                                                     hedged=claim.hedged),
-                      Markup('<blockquote class="geo-context">{}</blockquote>').format(
-                          paragraph_html(data.articles.get(claim.article), claim)))
-
-
-#: Styles of the Review page's fragments (added by the page, beside the app's).
-REVIEW_CSS = """
-.geo-block p.geo-written{margin:0 0 2px}
-.geo-block blockquote.geo-context{font-family:Georgia,serif;margin:8px 0 6px;padding:4px 0 4px 12px;
- border-left:3px solid #9db3c9;max-height:16em;overflow-y:auto}
-.geo-block blockquote.geo-context .geo-claim{background:#eef3f8;border-bottom:2px solid #9db3c9}
-.geo-block .geo-near{color:#666}
-.geo-block ul.geo-members{font-size:13px;margin:0 0 8px 0;padding-left:20px}
-.geo-block figure.geo-locator-box{margin:4px 0 0}
-.geo-block img.geo-locator{width:100%;height:auto;max-width:320px;display:block;background:#f7f7f5;border-radius:4px}
-.geo-block figure.geo-locator-box figcaption{margin:4px 0 0}
-@media (max-width:640px){.geo-block img.geo-locator{max-width:220px}}
-.geo-block p.geo-decision{margin:0 0 6px}
-"""
+    return fragment("reviewed", item.heading, item.decision.note, claim, article_source(data, claim.article),
+                    paragraph_html(data.articles.get(claim.article), claim))
 
 
 def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -> Markup:
@@ -272,8 +233,7 @@ def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -
     west, south, east, north = box
     scale = width / (east - west) if east > west else 1.0
     height = max(1, round((north - south) * scale))
-    parts = [f'<path d="{d}" fill="{LOCATOR_FILL if place_id in wanted else "#dedede"}" stroke="#ffffff" '
-             'stroke-width="0.6" vector-effect="non-scaling-stroke"/>' for place_id, d in base]
+    paths = [(d, LOCATOR_FILL if place_id in wanted else "#dedede") for place_id, d in base]
     rings = []
     points = [p for g, pid in zip(shapes.geometries, shapes.ids) if pid in wanted for p in _coords(g)]
     if points:
@@ -282,12 +242,8 @@ def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         extent = max(max(xs) - min(xs), max(ys) - min(ys))
         if extent < width * 0.3:  # a ring finds a small place; a large area is plain to see
-            rings.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{max(9.0, extent / 2 + 6):.1f}" fill="none" '
-                         f'stroke="{LOCATOR_RING}" stroke-width="2"/>')
-    svg = (f'<svg class="geo-locator" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img"><g transform="scale({scale:.6f})">'
-           f'{"".join(parts)}</g>{"".join(rings)}</svg>')
-    return Markup(svg)
+            rings.append((cx, cy, max(9.0, extent / 2 + 6), LOCATOR_RING))
+    return fragment("locator_svg", width, height, scale, paths, rings)
 
 
 #: The locator's colours: the claim's places, and the ring that finds a small one (not a side's colour).

@@ -6,7 +6,9 @@
   own name as the Host header, and is refused (:func:`host_allowed`).
 - **Server folders**: the Sources page reads folders only inside one root, ``$GEO_ARTICLES_ROOT``,
   else the project's ``articles/`` folder; the path is resolved, and any symbolic link on the
-  way or inside is refused (:func:`server_folder_files`).
+  way or inside is refused (:func:`server_folder_files`). The Publish page writes only inside
+  ``$GEO_PUBLISH_ROOT``, else the project's ``published/`` folder, on the same terms
+  (:func:`publish_folder`).
 - **Editors**: with ``$GEO_AUTH_CONFIG`` naming a YAML file of users with bcrypt-hashed passwords
   (the format of ``streamlit-authenticator``), every page asks for a login and decisions are
   recorded under the editor's name; without it, the app is single-user and the editor is the
@@ -26,10 +28,12 @@ from ..read import ARTICLE_SUFFIXES
 
 ALLOWED_HOSTS_VARIABLE = "GEO_ALLOWED_HOSTS"
 ARTICLES_ROOT_VARIABLE = "GEO_ARTICLES_ROOT"
+PUBLISH_ROOT_VARIABLE = "GEO_PUBLISH_ROOT"
 AUTH_CONFIG_VARIABLE = "GEO_AUTH_CONFIG"
 #: The host names that always mean this machine.
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 DEFAULT_ARTICLES_ROOT = ROOT / "articles"
+DEFAULT_PUBLISH_ROOT = ROOT / "published"
 #: A bcrypt hash ($2a$, $2b$ or $2y$, cost, 53 characters of salt and hash).
 _BCRYPT = re.compile(r"^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$")
 
@@ -86,20 +90,47 @@ def server_folder(typed: str, root: Path | None = None) -> Path:
         raise ArticleError("type a folder inside the articles folder", file=root)
     if not root.is_dir():
         raise ArticleError(f"the articles folder does not exist: create it or set ${ARTICLES_ROOT_VARIABLE}", file=root)
+    lexical = _confined(typed, root, "articles folder", ARTICLES_ROOT_VARIABLE, ArticleError,
+                        "copy the articles into the folder instead")
+    if not lexical.is_dir():
+        raise ArticleError("no such folder in the articles folder", file=typed)
+    return lexical
+
+
+def publish_root() -> Path:
+    """The one folder the Publish page may write in: $GEO_PUBLISH_ROOT, else published/."""
+    return Path(os.environ.get(PUBLISH_ROOT_VARIABLE) or DEFAULT_PUBLISH_ROOT).expanduser().resolve()
+
+
+def publish_folder(typed: str, root: Path | None = None) -> Path:
+    """The folder an editor typed for a publish, inside the publish root (a relative path is read
+    from it), which need not exist yet; refused: an empty path, anything outside the root once
+    resolved, and a symbolic link on the way. What publishing may then replace there is
+    :func:`geo.publish.publish`'s to decide (only a folder an earlier publish wrote)."""
+    root = (root or publish_root()).resolve()
+    typed = typed.strip()
+    if not typed:
+        raise GeoError("type a folder to write, inside the publish folder", file=root)
+    return _confined(typed, root, "publish folder", PUBLISH_ROOT_VARIABLE, GeoError,
+                     "write to a folder inside it instead")
+
+
+def _confined(typed: str, root: Path, folder: str, variable: str, error: type[GeoError], instead: str) -> Path:
+    """``typed`` as a path inside ``root`` (relative: from the root): refused with ``error`` if it
+    leaves the root, lexically or once resolved, or if any part of it below the root is a
+    symbolic link (a link could point anywhere)."""
     given = Path(typed).expanduser()
     given = given if given.is_absolute() else root / given
     lexical = Path(os.path.normpath(given))
     if not lexical.is_relative_to(root):
-        raise ArticleError(f"is outside the articles folder {root} (${ARTICLES_ROOT_VARIABLE}): refused", file=typed)
+        raise error(f"is outside the {folder} {root} (${variable}): refused", file=typed)
     step = root
     for part in lexical.relative_to(root).parts:
         step = step / part
         if step.is_symlink():
-            raise ArticleError("is a symbolic link: refused (copy the articles into the folder instead)", file=step)
+            raise error(f"is a symbolic link: refused ({instead})", file=step)
     if lexical.resolve() != lexical or not lexical.resolve().is_relative_to(root):
-        raise ArticleError(f"is outside the articles folder {root}: refused", file=typed)
-    if not lexical.is_dir():
-        raise ArticleError("no such folder in the articles folder", file=typed)
+        raise error(f"is outside the {folder} {root}: refused", file=typed)
     return lexical
 
 

@@ -1,7 +1,7 @@
 """What the app's map page shows, as plain data and escaped HTML (no Streamlit here).
 
 The pages (``app.py``, ``pages/``) only lay out widgets and call these functions (and
-:mod:`geo.editing`, for the editors' pages), so everything a page computes can be tested without
+:mod:`geo.app.editing`, for the editors' pages), so everything a page computes can be tested without
 a browser:
 
 - a cheap *revision* of a gazetteer's files, which the app's caches are keyed on (which city
@@ -31,7 +31,6 @@ from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
 from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
 from ..read import Article
 from ..render import (
-    PATTERNS_SVG,
     MapShapes,
     TimeAxis,
     asset,
@@ -40,7 +39,6 @@ from ..render import (
     controllers_shown,
     format_day,
     fragment,
-    legend_html,
     map_shapes,
 )
 from ..store import Store, city_of
@@ -410,15 +408,6 @@ def changes_block(view: DateView) -> Markup:
 
 def heading_html(text: str) -> Markup:
     return fragment("heading", text)
-
-
-def legend_page(data: Coverage) -> str:
-    """The map's legend as a page of its own (for a small frame beside the map): the swatches
-    need the hatch pattern's SVG, which the app's sanitised HTML would drop."""
-    legend = legend_html(data.controllers, conflict=data.gazetteer.war, approximate=any(data.base.display.approximate))
-    return (f"<!doctype html><style>{asset('page.css')}body{{margin:0;font:13px/1.35 system-ui,sans-serif;color:#1a1a1a}}"
-            ".geo-legend ul{display:grid;grid-template-columns:repeat(auto-fill,minmax(175px,1fr));gap:0 10px}"
-            f"</style>{PATTERNS_SVG}{legend}")
 
 
 def source_html(source: Source, *, attribution: str = "", hedged: str = "", review: str = "") -> Markup:

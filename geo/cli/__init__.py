@@ -2,7 +2,7 @@
 
 Each module listed in :data:`COMMAND_MODULES` defines ``register(subparsers)``, adding its
 commands with ``set_defaults(run=function)``. A command function takes the parsed arguments
-and returns an exit status. Bad input raises :class:`geo.errors.GeoError`, which becomes one
+and returns an exit status. Bad input raises :class:`geo.core.GeoError`, which becomes one
 line on stderr and exit status 2.
 """
 from __future__ import annotations
@@ -12,9 +12,10 @@ import importlib
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 
-from ..core import GeoError, for_terminal
+from ..core import GeoError, GeoWarning, for_terminal
 
 COMMAND_MODULES = ("gazetteer", "publish", "extract", "store", "evaluate", "check")
 
@@ -53,6 +54,26 @@ def _terminate(signum: int, _frame) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a :class:`GeoWarning` is one line on stderr, like an error, each said once
+    in the run however many steps draw the map."""
+    said: set[str] = set()
+    python_shows = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if not issubclass(category, GeoWarning):
+            return python_shows(message, category, filename, lineno, file, line)
+        text = for_terminal(str(message))
+        if text not in said:
+            said.add(text)
+            print(f"warning: {text}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", GeoWarning)
+        warnings.showwarning = show
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

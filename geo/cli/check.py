@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import argparse
 
+from ..core import plural
 from .options import add_db_option, open_store
 
 #: How many problems and orphaned decisions are listed before the rest are only counted.
 SHOWN = 20
+#: What the store counts, one of each ("1 run", not "1 runs").
+ONE = {"articles": "article", "claims": "claim", "runs": "run", "decisions": "decision",
+       "orphaned decisions": "orphaned decision", "claims without an article": "claim without an article"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
         orphaned = store.orphaned()
     finally:
         store.close()
-    print(f"{store.where}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    print(f"{store.where}: " + ", ".join(plural(n, ONE.get(name, name), name) for name, n in counts.items()))
     for decision, claim in orphaned[:SHOWN]:
         print(f"  orphaned: decision {decision.decision} by {decision.by or 'unknown'} on claim {decision.claim_key} "
               f"({claim.get('place_as_written', '?')}, {claim.get('controller', '?')}): its claim is no longer read")

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from ..core import ArticleError
+from ..core import ArticleError, json_for_terminal
 from ..gazetteer import Gazetteer
 from ..read import (
     articles_by_file,
@@ -70,7 +69,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     claims = {Path(article.path).name: found for article, found in read_claims_many(articles, gazetteer)}
     result = evaluate(gold, claims, negatives=negatives)
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        print(json_for_terminal(result.as_dict(), indent=2))
     else:
         print("\n".join(report_lines(result, show=args.show, negatives_file=negatives_file)))
     unknown = unknown_place_error(gold, args.gold)

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from ..core import ArticleError, for_terminal
+from ..core import ArticleError, for_terminal, json_for_terminal
 from ..gazetteer import Gazetteer
 from ..read import load_articles, read_claims_many
 from .options import add_article_options, add_gazetteer_option
@@ -52,7 +51,7 @@ def run_extract(args: argparse.Namespace) -> int:
         if not args.json:
             _print_text(article, claims)
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        print(json_for_terminal(found, indent=2))
     return 2 if failed else 0
 
 

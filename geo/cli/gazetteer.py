@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core import GazetteerError
+from ..core import GazetteerError, json_for_terminal, plural
 from ..gazetteer import Gazetteer
 from .options import add_gazetteer_option
 
@@ -32,7 +31,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.load(args.gazetteer)
     results = [gazetteer.lookup(name) for name in args.names]
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        print(json_for_terminal([r.as_dict() for r in results], indent=2))
         return 0
     for r in results:
         if r.match:
@@ -91,16 +90,17 @@ def run_shapes(args: argparse.Namespace) -> int:
         found = read_boundaries(boundaries, gazetteer, name_properties=args.name_properties)
         shapes = found.shapes
     approximate = int(shapes["approximate"].sum())
-    print(f"{len(shapes)} places: {approximate} approximate (computed from centroids), "
+    print(f"{plural(len(shapes), 'place')}: {approximate} approximate (computed from centroids), "
           f"{len(shapes) - approximate} from a boundary file; {shapes['area_km2'].sum():.1f} km² in all")
     unshown = off_map(gazetteer, shapes["id"])
     if unshown:
         more = f" and {len(unshown) - SHOW_AT_MOST} more" if len(unshown) > SHOW_AT_MOST else ""
-        print(f"{len(unshown)} places have no coordinate and no boundary: not drawn (never at a guessed position): "
+        has = "has" if len(unshown) == 1 else "have"
+        print(f"{plural(len(unshown), 'place')} {has} no coordinate and no boundary: not drawn (never at a guessed position): "
               + ", ".join(p.id for p in unshown[:SHOW_AT_MOST]) + more)
     if boundaries is not None:
-        print(f"{boundaries}: {found.features - len(found.unmatched)} of {found.features} features "
-              f"matched, giving {len(set(found.matched.values()))} places their shape; "
+        print(f"{boundaries}: {found.features - len(found.unmatched)} of {plural(found.features, 'feature')} "
+              f"matched, giving {plural(len(set(found.matched.values())), 'place')} their shape; "
               f"{len(found.unmatched)} unmatched")
         for miss in found.unmatched:
             print(f"  unmatched feature {miss.index} {miss.name!r}: {miss.reason}")
@@ -110,7 +110,8 @@ def run_shapes(args: argparse.Namespace) -> int:
             missing = found.places_without_shape
             more = f" and {len(missing) - SHOW_AT_MOST} more" if len(missing) > SHOW_AT_MOST else ""
             left_out = " (left out of --out by --matched-only)" if args.matched_only else ""
-            print(f"  {len(missing)} places without a boundary keep an approximate shape{left_out}: "
+            keeps = "keeps" if len(missing) == 1 else "keep"
+            print(f"  {plural(len(missing), 'place')} without a boundary {keeps} an approximate shape{left_out}: "
                   + ", ".join(missing[:SHOW_AT_MOST]) + more)
     if args.out:
         # Estimates left out must not bend the real borders either: filter before simplifying.
@@ -122,7 +123,7 @@ def run_shapes(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         simplified = f" simplified by {args.simplify:g} m," if args.simplify else ""
-        print(f"wrote {out} ({len(written)} shapes,{simplified} {written['area_km2'].sum():.1f} km²; "
+        print(f"wrote {out} ({plural(len(written), 'shape')},{simplified} {written['area_km2'].sum():.1f} km²; "
               f"{out.stat().st_size / 1024:.0f} KB)")
     return 0
 
@@ -199,7 +200,7 @@ def run_import_osm(args: argparse.Namespace) -> int:
 def _report_import(result: ImportResult) -> int:
     gazetteer = Gazetteer.load(result.folder)
     shapes = f", {result.shapes} with a polygon in boundaries.geojson" if result.shapes else ""
-    print(f"wrote {result.folder}: {result.places} places{shapes}; metric CRS {gazetteer.crs}")
+    print(f"wrote {result.folder}: {plural(result.places, 'place')}{shapes}; metric CRS {gazetteer.crs}")
     if result.skipped:
         print(f"left out {len(result.skipped)}:")
         for skipped in result.skipped:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 import time
 from datetime import date
 
-from ..core import REVIEW_FILTERS, ArticleError, GeoError, StoreError, for_terminal
+from ..core import REVIEW_FILTERS, ArticleError, GeoError, StoreError, for_terminal, json_for_terminal, plural
 from ..gazetteer import Gazetteer
 from ..timeline import ControlTimeline
 from .options import add_article_options, add_db_option, add_gazetteer_option, iso_date, open_store
@@ -144,7 +143,7 @@ def run_timeline(args: argparse.Namespace) -> int:
         for c in timeline.changes_on(day)]} for day in timeline.dates]
     if args.json:
         unplaced = [{"key": k, "reason": r, "sentence": timeline.claims[k].sentence} for k, r in timeline.unplaced.items()]
-        print(json.dumps({"dates": days, "unplaced": unplaced}, ensure_ascii=False, indent=2))
+        print(json_for_terminal({"dates": days, "unplaced": unplaced}, indent=2))
         return 0
     for day in days:
         print(f"{day['date']}  {len(day['changes'])} change(s)")
@@ -165,7 +164,7 @@ def _print_state(timeline: ControlTimeline, day: date, names: dict[str, str], as
                "claimed_percent": c.claimed, "claimed_words": c.wording, "map_percent": c.on_map}
               for c in timeline.percent_checks(day)]
     if as_json:
-        print(json.dumps({"date": day.isoformat(), "places": rows, "percent_checks": checks}, ensure_ascii=False, indent=2))
+        print(json_for_terminal({"date": day.isoformat(), "places": rows, "percent_checks": checks}, indent=2))
         return 0
     for row in rows:
         print(f"{row['place_id']:<28} {row['name']:<28} {row['controller']:<11} {row['since'] or '-':<10} "
@@ -221,9 +220,8 @@ def _list_for_review(args: argparse.Namespace, gazetteer: Gazetteer) -> int:
         store.close()
     claims = timeline.claims_to_review(args.filter)
     if args.json:
-        print(json.dumps([{**c.as_dict(), "not_placed": timeline.unplaced.get(c.key, ""),
-                           "disputed_by": list(timeline.disputed_by.get(c.key, ()))} for c in claims],
-                         ensure_ascii=False, indent=2))
+        print(json_for_terminal([{**c.as_dict(), "not_placed": timeline.unplaced.get(c.key, ""),
+                                  "disputed_by": list(timeline.disputed_by.get(c.key, ()))} for c in claims], indent=2))
         return 0
     for claim in claims:
         dates = f"{claim.date_from}..{claim.date_to}" if claim.date_from else "no date"
@@ -270,5 +268,6 @@ def run_demo(args: argparse.Namespace) -> int:
     finally:
         store.close()
     span = f"{timeline.dates[0]} to {timeline.dates[-1]}" if timeline.dates else "no changes"
-    print(f"{path}: {articles} dispatches, {len(timeline.claims)} claims, {len(timeline.dates)} change dates ({span})")
+    print(f"{path}: {plural(articles, 'dispatch', 'dispatches')}, {plural(len(timeline.claims), 'claim')}, "
+          f"{plural(len(timeline.dates), 'change date')} ({span})")
     return 0

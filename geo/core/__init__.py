@@ -3,7 +3,7 @@ normaliser, date words, the project's paths and the :class:`Claim` type. Imports
 """
 from .claim import Claim
 from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
-from .errors import ArticleError, GazetteerError, GeoError, StoreError, read_json
+from .errors import ArticleError, GazetteerError, GeoError, GeoWarning, StoreError, read_json
 from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
     CACHE_DIR,
@@ -15,7 +15,15 @@ from .paths import (
     ROOT,
     default_gazetteer,
 )
-from .text import BIDI_CONTROLS, FORMULA_STARTS, for_terminal, spreadsheet_cell, strip_bidi
+from .text import (
+    BIDI_CONTROLS,
+    FORMULA_STARTS,
+    for_terminal,
+    json_for_terminal,
+    plural,
+    spreadsheet_cell,
+    strip_bidi,
+)
 from .vocabulary import (
     CLAIM_TYPES,
     CONTESTED,
@@ -62,6 +70,7 @@ __all__ = [
     "GENERIC_LABEL",
     "GazetteerError",
     "GeoError",
+    "GeoWarning",
     "LEXICON_DIR",
     "NO_SIDE",
     "PACKAGE_DIR",
@@ -84,6 +93,8 @@ __all__ = [
     "find_dates",
     "fold_word",
     "for_terminal",
+    "json_for_terminal",
+    "plural",
     "normalise",
     "parse_iso_date",
     "read_json",

@@ -26,6 +26,11 @@ class GeoError(Exception):
         return f"{where}: {self.problem}" if where else self.problem
 
 
+class GeoWarning(UserWarning):
+    """Input used, but not as written (a boundary repaired, a feature left off the map): the
+    command line prints it as one line on stderr, naming the file and what was done."""
+
+
 class GazetteerError(GeoError):
     """A gazetteer or boundary file that cannot be used as it is."""
 

@@ -7,6 +7,7 @@ backwards; control characters reach a terminal as escape sequences; a CSV cell s
 """
 from __future__ import annotations
 
+import json
 import re
 
 #: Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI): the
@@ -30,6 +31,24 @@ def for_terminal(text: str) -> str:
     """``text`` as it may be printed: no control characters (tab and newline kept), no bidi
     controls, so an article cannot move the cursor, retitle the window or reverse the line."""
     return _CONTROLS.sub("", strip_bidi(text))
+
+
+#: What JSON leaves as it is but a terminal may act on: DEL, C1 controls and bidi controls
+#: (JSON itself escapes C0 controls).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def json_for_terminal(value: object, **options) -> str:
+    """``value`` as JSON (``json.dumps`` ``options``, non-ASCII text kept) whose control and bidi
+    characters are written as ``\\u`` escapes: safe to print, and the same value once parsed, so
+    a sentence and its offsets still agree."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """"1 run", "2 runs": ``n`` and the noun it takes (``many`` if adding an s is not the plural)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def spreadsheet_cell(value: object) -> object:

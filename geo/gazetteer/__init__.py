@@ -14,7 +14,7 @@ from .importers import (
     unique_ids,
     utm_crs,
 )
-from .places import AREA_KINDS, PLACE_COLUMNS, REGION_COLUMNS, Candidate, Gazetteer, Lookup, Place
+from .places import AREA_KINDS, PLACE_COLUMNS, REGION_COLUMNS, Candidate, Gazetteer, Lookup, Place, csv_rows
 from .shapes import (
     BOUNDARIES_FILE,
     COLUMNS,
@@ -62,6 +62,7 @@ __all__ = [
     "approximate_shapes",
     "area_km2",
     "boundary_file",
+    "csv_rows",
     "from_geonames",
     "from_osm_geojson",
     "iou",

@@ -3,7 +3,7 @@
 Both importers write the same files as ``data/aleppo/`` (``gazetteer.json``, ``places.csv``,
 ``regions.csv`` with the city as a region of every place, ``baseline.csv`` with every place
 ``unknown``), which :meth:`Gazetteer.load` reads. OSM polygons are also written to
-``boundaries.geojson``, which :func:`geo.shapes.place_shapes` then uses instead of the
+``boundaries.geojson``, which :func:`geo.gazetteer.shapes.place_shapes` then uses instead of the
 approximation. The files are meant to be edited afterwards: add spellings, regions, areas.
 """
 from __future__ import annotations

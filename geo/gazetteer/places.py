@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from ..core import (
     CACHE_DIR,
     GazetteerError,
+    GeoError,
     coarse,
     default_gazetteer,
     find_dates,
@@ -475,21 +476,25 @@ def _check_crs(crs: object, path: Path) -> None:
 
 
 # -- reading the files ---------------------------------------------------------------------------
-def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+def csv_rows(path: Path, columns: Sequence[str],
+             error: type[GeoError] = GazetteerError) -> Iterable[tuple[int, dict[str, str]]]:
+    """A CSV file's rows as (row number, stripped values), after checking it has ``columns``; a
+    missing file, column or field, or text that is not UTF-8, raises ``error`` naming file and row
+    (shared by every table the project reads: gazetteer files, gold files)."""
     if not path.is_file():
-        raise GazetteerError("file not found", file=path)
+        raise error("file not found", file=path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in columns if c not in (reader.fieldnames or [])]
             if missing:
-                raise GazetteerError(f"missing column(s): {', '.join(missing)}", file=path, row=1)
+                raise error(f"missing column(s): {', '.join(missing)}", file=path, row=1)
             for number, row in enumerate(reader, start=2):
                 if None in row:
-                    raise GazetteerError("more fields than columns", file=path, row=number)
+                    raise error("more fields than columns", file=path, row=number)
                 yield number, {k: (v or "").strip() for k, v in row.items()}
     except UnicodeDecodeError as exc:
-        raise GazetteerError(f"not UTF-8 text ({exc.reason})", file=path) from exc
+        raise error(f"not UTF-8 text ({exc.reason})", file=path) from exc
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry import mapping
 from shapely.geometry import shape as geojson_shape
 
-from ..core import GazetteerError, read_json
+from ..core import GazetteerError, GeoWarning, read_json
 from .places import Gazetteer
 
 WGS84 = "EPSG:4326"
@@ -195,6 +196,8 @@ class UnmatchedFeature:
     index: int
     name: str
     reason: str
+    #: Its geometry could not give a shape (not a polygon), rather than its name matching no place.
+    broken: bool = False
 
 
 @dataclass
@@ -354,7 +357,7 @@ def _read_boundaries(
             geom = shapely.union_all([g for g in getattr(geom, "geoms", [geom])
                                       if g.geom_type in ("Polygon", "MultiPolygon")])
             if geom.is_empty:
-                unmatched.append(UnmatchedFeature(index, label, f"its geometry is a {kind}, not a polygon"))
+                unmatched.append(UnmatchedFeature(index, label, f"its geometry is a {kind}, not a polygon", broken=True))
                 continue
         if properties.get("approximate") is True:  # a shapes file written back: its estimates are no boundaries
             unmatched.append(UnmatchedFeature(index, label, "flagged approximate: an estimate, not a boundary"))
@@ -438,7 +441,22 @@ def place_shapes(gazetteer: Gazetteer, boundaries: str | Path | None = None) -> 
     boundaries = boundary_file(gazetteer, boundaries)
     if boundaries is None:
         return approximate_shapes(gazetteer)
-    return read_boundaries(boundaries, gazetteer).shapes
+    found = read_boundaries(boundaries, gazetteer)
+    warn_broken(found)
+    return found.shapes
+
+
+def warn_broken(found: BoundaryImport) -> None:
+    """A :class:`GeoWarning` per feature whose outline was repaired or left off the map: the
+    ``shapes`` command lists them, but the map, the site and the app would draw without a word."""
+    name = str(found.path)
+    for bad in found.invalid:
+        warnings.warn(GeoWarning(f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}; "
+                                 "check its outline"), stacklevel=3)
+    for bad in found.unmatched:
+        if bad.broken:
+            warnings.warn(GeoWarning(f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}: "
+                                     "left off the map"), stacklevel=3)
 
 
 def off_map(gazetteer: Gazetteer, drawn: Iterable[str]) -> list:

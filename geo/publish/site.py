@@ -44,7 +44,7 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup
 
-from ..core import CONTESTED, UNKNOWN, Claim, GeoError, spreadsheet_cell, strip_bidi
+from ..core import CONTESTED, UNKNOWN, Claim, GeoError, plural, spreadsheet_cell, strip_bidi
 from ..gazetteer import Conflict, Gazetteer, off_map
 from ..read import Article
 from ..render import (
@@ -347,8 +347,7 @@ def leaflet_assets(inline: bool, leaflet_dir: str | Path | None = None) -> Marku
     style = (folder / "leaflet.css").read_text(encoding="utf-8")
     if "</script" in code.lower() or "</style" in style.lower():
         raise GeoError("the file would close its own <script> or <style> element: cannot inline it", file=folder)
-    return environment().from_string("<style>{{ style }}</style>\n<script>{{ code }}</script>").render(
-        style=Markup(style), code=Markup(code))
+    return fragment("inline_assets", Markup(style), Markup(code))
 
 
 
@@ -717,7 +716,7 @@ def publish(
 ) -> PublishReport:
     """Write the site for the change dates between ``date_from`` and ``date_to`` (inclusive).
 
-    ``shapes`` is :func:`geo.shapes.place_shapes` output; ``articles`` maps article ids to
+    ``shapes`` is :func:`geo.gazetteer.shapes.place_shapes` output; ``articles`` maps article ids to
     articles (or is a list of them). ``leaflet`` is one of :data:`LEAFLET_MODES`
     (``inline_leaflet`` means "inline"). The basemap is the gazetteer's or the setting's
     (:func:`geo.render.basemap_for`). Raises :class:`GeoError` when there is nothing to publish,
@@ -765,7 +764,7 @@ def publish(
             for name in ("leaflet.js", "leaflet.css"):
                 shutil.copyfile(beside / name, built / LEAFLET_FOLDER / name)
         snapshots = [snapshot_on(d, timeline, gazetteer, articles, drawn=display.ids) for d in days]
-        say(f"{len(days)} dates, {sum(len(s.changes) for s in snapshots)} changes")
+        say(f"{plural(len(days), 'date')}, {plural(sum(len(s.changes) for s in snapshots), 'change')}")
         for i, snap in enumerate(snapshots):
             tick = time.perf_counter()
             site.snapshot(snap, days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None)

@@ -24,8 +24,6 @@ the ``captured`` line.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -34,7 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core import CLAIM_TYPES, EVENT_TYPES, Claim, GeoError, parse_iso_date
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, csv_rows
 from .articles import Article
 
 GOLD_COLUMNS = ("file", "sentence_excerpt", "place_as_written", "place", "new_controller", "claim_type",
@@ -266,20 +264,7 @@ def articles_by_file(articles: Iterable[Article]) -> dict[str, Article]:
 
 
 def _csv_rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
-    if not path.is_file():
-        raise EvaluationError("file not found", file=path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise EvaluationError(f"not UTF-8 text ({exc.reason})", file=path) from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    if missing:
-        raise EvaluationError(f"missing column(s): {', '.join(missing)}", file=path, row=1)
-    for number, row in enumerate(reader, start=2):
-        if None in row:
-            raise EvaluationError("more fields than columns", file=path, row=number)
-        row = {k: (v or "").strip() for k, v in row.items()}
+    for number, row in csv_rows(path, columns, EvaluationError):
         if not row["file"] or not row["sentence_excerpt"]:
             raise EvaluationError("empty file or sentence_excerpt", file=path, row=number)
         yield number, row

@@ -59,7 +59,7 @@ def read_sources(
 
     An input is an article file, a folder, a glob (``"2016/**/*.txt"``, expanded here, so a shell's
     argument limit does not apply) or a JSON lines file (``.jsonl``). Files and folders are read as
-    :func:`geo.articles.load_articles` reads them, with ``meta_csv``; JSON lines after them.
+    :func:`geo.read.articles.load_articles` reads them, with ``meta_csv``; JSON lines after them.
     """
     files: list[Path | ArticleError] = []
     lines: list[Path] = []
@@ -87,7 +87,7 @@ def _expand(item: str) -> list[Path]:
 def read_jsonl(path: str | Path, *, published: date | None = None) -> Iterator[Article | ArticleError]:
     """Articles from JSON lines, one ``{title, source, url, published, text}`` object a line,
     read line by line. A bad line (not JSON, no text, a field that is not a string, a bad date,
-    over :data:`geo.articles.MAX_BYTES`) yields an :class:`ArticleError` naming the file and line."""
+    over :data:`geo.read.articles.MAX_BYTES`) yields an :class:`ArticleError` naming the file and line."""
     path = Path(path)
     try:
         handle = path.open("rb")

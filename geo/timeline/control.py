@@ -193,7 +193,7 @@ class ControlTimeline:
         ``claims`` may come keyed by :attr:`Claim.key` (as the store keeps them), which saves
         hashing each one again. ``show_proposed=False`` keeps unreviewed claims off the map (only accepted or corrected
         ones count). ``areas`` (km² per place id) weighs :meth:`share`; by default the areas of
-        :func:`geo.shapes.place_shapes`.
+        :func:`geo.gazetteer.shapes.place_shapes`.
         """
         timeline = cls(gazetteer, baseline, areas)
         timeline.show_proposed = show_proposed
@@ -424,7 +424,7 @@ class ControlTimeline:
 
     @property
     def areas(self) -> dict[str, float]:
-        """km² per map place, for shares by area (from :func:`geo.shapes.place_shapes` unless given)."""
+        """km² per map place, for shares by area (from :func:`geo.gazetteer.shapes.place_shapes` unless given)."""
         if self._areas is None:
             from ..gazetteer import place_areas, place_shapes
 
