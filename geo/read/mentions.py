@@ -1,7 +1,7 @@
 """Place, actor and control-word mentions: the spaCy pipeline that reads articles.
 
 The pipeline is the English model with its statistical components switched off, plus
-components registered by name here (and ``geo_claims`` in :mod:`geo.reader`):
+components registered by name here (and ``geo_claims`` in :mod:`geo.read.reader`):
 
 ``sentencizer`` → ``geo_paragraphs`` (a blank line ends a sentence: headlines have no full stop)
 → ``geo_cues`` (control words: ``doc.spans["cues"]``, labelled by :data:`CUE_LABELS`)
