@@ -62,3 +62,16 @@ def test_a_side_of_the_river_is_a_bank_of_the_city() -> None:
 def test_a_town_spelled_near_a_listed_outside_town_is_not_a_place_to_review() -> None:
     """'Shirqat' is a spelling of the town outside the city the town list writes 'Ash Sharqāt'."""
     assert _claims("Iraqi troops captured Shirqat last September.") == []
+
+
+def test_beyond_the_whole_city_is_off_the_map() -> None:
+    """'West of the city' lies outside every place of the city: no place to claim or review."""
+    assert _claims("Army commanders say areas west of Mosul have been recaptured.") == []
+    text = "Iraqi troops entered Mosul on Monday. Army commanders say areas south of the city have been recaptured."
+    assert _claims(text) == [("mosul", "government", "captured")]
+
+
+def test_beyond_a_part_of_the_city_is_still_for_review() -> None:
+    """West of the Old City is still in the city: an unnamed area a reviewer may place."""
+    assert [c[0] for c in _claims("Army commanders say areas west of the Old City have been recaptured.")] == [
+        "?west of the Old City"]
