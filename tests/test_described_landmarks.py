@@ -48,3 +48,11 @@ def test_the_pronoun_a_speaker_uses_for_itself_is_the_speaker() -> None:
     text = ("Islamic State fighters shelled the east bank overnight.\n\n"
             "Iraqi forces said on Tuesday they had seized Dawasa.")
     assert _claims(text) == [("dawasa", "government", "captured")]
+
+
+def test_the_actor_names_of_the_iraq_war_give_the_right_side() -> None:
+    """ICTS is the Counter-Terrorism Service; Peshmerga troops are Kurdish, not 'troops' of Iraq;
+    foreign troops are on no side of the map."""
+    assert _claims("The ICTS freed Dawasa on Tuesday.") == [("dawasa", "government", "captured")]
+    assert _claims("Peshmerga troops took Bawabat Shams on Tuesday.") == [("bawabat-al-shams", "kurdish", "captured")]
+    assert _claims("US troops took Dawasa on Tuesday.") == []
