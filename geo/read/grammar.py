@@ -48,6 +48,8 @@ def _subject(verb: Token | None) -> Token | None:
         return objects[0] if objects else _subject(verb.head)
     if verb.dep_ == "conj" and verb.head != verb:
         return _subject(verb.head)
+    if verb.dep_ == "acomp" and verb.head != verb:  # "troops were able to drive ...": the copula's subject
+        return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
     return None
