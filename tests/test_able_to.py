@@ -40,3 +40,10 @@ def test_able_to_is_a_deed_done(text: str) -> None:
 ])
 def test_able_to_in_the_future_or_denied_is_no_claim(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_an_apposition_parsed_as_a_second_subject_does_not_take_the_side() -> None:
+    """The parser may make "X's stronghold" in an opening apposition a subject too: the subject
+    nearest the verb is the one that acted."""
+    text = "Ten weeks into the push on Mosul, Islamic State's largest remaining stronghold in Iraq, Iraqi forces backed by coalition jets have retaken Samah."
+    assert _claims(text) == [("samah", "government", "captured")]
