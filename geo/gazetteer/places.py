@@ -360,8 +360,9 @@ class Gazetteer:
         """Every known place name in ``text``, longest first, with its offsets.
 
         Matching is on normalised words, so "ash-Sha'ar", "al-Shaar" and "Shaar" are found alike.
-        A name written all in lower case counts only for regions ("the old city"): lower-case
-        words are too often ordinary English.
+        A name written all in lower case counts only for regions ("the old city") and for the
+        lower-case descriptions a place lists itself ("the museum"): lower-case words are too
+        often ordinary English.
         """
         toks = list(words(text))
         content = [(i, fold_word(w)) for i, (_, _, w, article) in enumerate(toks) if not article]
