@@ -2,7 +2,7 @@
 normaliser, date words, the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
 """
 from .claim import Claim
-from .dates import DateRange, default_range, find_dateline, find_dates, parse_iso_date
+from .dates import DateMention, DateRange, default_range, find_dateline, find_dates, parse_iso_date
 from .errors import ArticleError, GazetteerError, GeoError, GeoWarning, StoreError, read_json
 from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
@@ -60,6 +60,7 @@ __all__ = [
     "ClaimType",
     "DATA_DIR",
     "DECISIONS",
+    "DateMention",
     "DateRange",
     "Decision",
     "EVENT_TYPES",

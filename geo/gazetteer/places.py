@@ -361,8 +361,9 @@ class Gazetteer:
         """Every known place name in ``text``, longest first, with its offsets.
 
         Matching is on normalised words, so "ash-Sha'ar", "al-Shaar" and "Shaar" are found alike.
-        A name written all in lower case counts only for regions ("the old city"): lower-case
-        words are too often ordinary English.
+        A name written all in lower case counts only for regions ("the old city") and for the
+        lower-case descriptions a place lists itself ("the museum"): lower-case words are too
+        often ordinary English.
         """
         toks = list(words(text))
         content = [(i, fold_word(w)) for i, (_, _, w, article) in enumerate(toks) if not article]
@@ -442,10 +443,14 @@ def _conflict(meta: dict, meta_path: Path) -> Conflict:
 
 
 def _plausible(written: str, places: list[Place]) -> bool:
-    """Lower-case text names a place only if it is a local region ("old city", "east aleppo")."""
+    """Lower-case text names a place only if it is a local region ("old city", "east aleppo"), or
+    a description of several words the gazetteer itself writes in lower case for that place
+    ("the museum", "main government offices": the city's one, as its reports call it)."""
     if any(ch.isupper() for ch in written) or not written.isascii():
         return True
-    return any(p.is_region for p in places)
+    key = normalise(written)
+    return any(p.is_region or (not p.outside and any(
+        " " in n and n == n.lower() and normalise(n) == key for n in p.names())) for p in places)
 
 
 def _index(places: Iterable[Place]) -> dict[str, dict[str, str]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates
-from ..gazetteer import Gazetteer
+from ..core import EVENT_TYPES, Claim, DateMention, DateRange, default_range, find_dates
+from ..gazetteer import Gazetteer, load_baseline
 from .articles import Article
 from .reading import ClaimReading
 
@@ -39,6 +39,7 @@ def read_claims_many(
     from .pipeline import load_pipeline
 
     nlp = nlp or load_pipeline(gazetteer)
+    start = load_baseline(gazetteer).start
     pieces = (
         (text, (article, offset, offset + len(text) == len(article.text)))
         for article in articles
@@ -46,7 +47,7 @@ def read_claims_many(
     )
     found: list[Claim] = []
     for doc, (article, offset, last) in nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        found.extend(_claim(article, _shifted(r, offset)) for r in doc._.claim_readings or [])
+        found.extend(_claim(article, _shifted(r, offset), start) for r in doc._.claim_readings or [])
         if last:
             yield article, found
             found = []
@@ -81,9 +82,9 @@ def _shifted(r: ClaimReading, offset: int) -> ClaimReading:
                    place_end=r.place_end + offset, cue_start=r.cue_start + offset, cue_end=r.cue_end + offset)
 
 
-def _claim(article: Article, r: ClaimReading) -> Claim:
+def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Claim:
     flags = list(r.flags)
-    when = _date_of(r, article.published, article.text)
+    when = _date_of(r, article.published, article.text, start if article.published is None else None)
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
@@ -105,20 +106,22 @@ def _claim(article: Article, r: ClaimReading) -> Claim:
     )
 
 
-def _date_of(r: ClaimReading, published: date | None, text: str = "") -> DateRange | None:
+def _date_of(r: ClaimReading, published: date | None, text: str = "", start: date | None = None) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state.
 
     "On 27 November the army took A. Two hours later it took B.": B is dated 27 November, and
     "the next day" counts from there. A present-tense state with no date words stays as of
-    publication: it is the report's own present.
+    publication: it is the report's own present. ``start`` is given for an article with no
+    publication date: see :func:`_in_year_from`.
     """
     mentions = find_dates(r.sentence)
     cue = r.cue_start - r.start
-    narrative = _narrative_at(text, published, r.start) if text else None
+    narrative = _narrative_at(text, published, r.start, start) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
-        return nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
+        found = nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
+        return found or (_in_year_from(nearest, start) if published is None else None)
     event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
     if narrative is not None and (event or r.past):
         return DateRange(narrative.date_from, narrative.date_to,
@@ -126,8 +129,23 @@ def _date_of(r: ClaimReading, published: date | None, text: str = "") -> DateRan
     return default_range(published, event=event or r.past)
 
 
+def _in_year_from(mention: DateMention, start: date | None) -> DateRange | None:
+    """A day or month written without its year ("on November 4"), in an article with no
+    publication date: the first such day on or after ``start``, the gazetteer's baseline date
+    (the map begins there, and its war's reports tell of what came after), within a year of it.
+    The basis says the year was inferred, for the reviewer."""
+    if start is None or mention.kind not in ("explicit", "month_name") or mention.rule.get("year") or mention.rule.get("iso"):
+        return None
+    found = mention.resolve(start + timedelta(days=365))  # the latest such day up to a year on
+    if found is None or found.date_from is None or found.date_from < start:
+        return None
+    return DateRange(found.date_from, found.date_to,
+                     f"{found.basis}, no publication date: year inferred as the first after the baseline {start}")
+
+
 @lru_cache(maxsize=16)
-def _fixed_days(text: str, published: date | None) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
+def _fixed_days(text: str, published: date | None, start: date | None = None
+                ) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
     """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
     offsets: list[int] = []
     days: list[DateRange] = []
@@ -135,14 +153,16 @@ def _fixed_days(text: str, published: date | None) -> tuple[tuple[int, ...], tup
         if not mention.fixes_a_day:
             continue
         found = mention.resolve(published, days[-1] if days else None)
+        if found is None and published is None:
+            found = _in_year_from(mention, start)
         if found is not None and found.date_from is not None:
             offsets.append(mention.start)
             days.append(found)
     return tuple(offsets), tuple(days)
 
 
-def _narrative_at(text: str, published: date | None, offset: int) -> DateRange | None:
+def _narrative_at(text: str, published: date | None, offset: int, start: date | None = None) -> DateRange | None:
     """The day the text last fixed before character ``offset``, or None."""
-    offsets, days = _fixed_days(text, published)
+    offsets, days = _fixed_days(text, published, start)
     at = bisect_left(offsets, offset)
     return days[at - 1] if at else None

@@ -140,12 +140,12 @@ class Frames(Contest):
                 s for s in self._patients(t) if self._place_at(s)])
         objects = [c for c in t.children if c.dep_ == "dobj"]
         places = [o for o in objects if self._place_at(o)]
-        if places:  # "rebels evacuated the district"
+        if places:  # "the fighters evacuated the district"
             return Frame("evacuated", _subject(t), "other side", places)
         evacuees = objects[0] if objects else None
         if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None
-        # "evacuate the rebels from X": the parser often hangs "from X" on the rebels
+        # "evacuate the fighters from X": the parser often hangs "from X" on the fighters
         origins = _origins(t) + [
             g for o in objects for i in _phrase(o) if self.parsed[i].lower_ == "from"
             for g in self.parsed[i].children if g.dep_ == "pobj"]
@@ -166,13 +166,13 @@ class Frames(Contest):
         if _is_noun(t):
             return self._control_noun(t)
         if self._past_state(t):
-            return None  # "formerly rebel-held X": no word on who holds it now
+            return None  # "formerly militia-held X": no word on who holds it now
         if t.dep_ in ("acl", "amod", "compound"):
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
             agent = _agent(t) if _passive(t) else None
             return Frame("holds", agent, "", [t.head], background=True) if agent is not None and self._side(agent) else None
-        if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
+        if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is militia-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
         if _passive(t):
             return Frame("holds", _agent(t), "", self._patients(t))
@@ -228,7 +228,7 @@ class Frames(Contest):
             return None
         noun = t.head
         if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
-            return None  # "the former rebel-held district": no word on who holds it now
+            return None  # "the former militia-held district": no word on who holds it now
         if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
             return Frame("holds", owner, "", [noun.head], background=True)
         if noun.lemma_.lower() in self.words["place_nouns"] and any(
@@ -238,14 +238,14 @@ class Frames(Contest):
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
-        if owner is None:  # "under the control of the regime", "in the control of rebel groups"
+        if owner is None:  # "under the control of the army", "in the control of armed groups"
             owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
         head = t.head
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
             lemma = verb.lemma_.lower()
             if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
-                return None  # "a district under rebel control", "evacuate X under rebel control": background
+                return None  # "a district under militia control", "evacuate X under militia control": background
             back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
             kind = "captured" if lemma in self.words["control_gain_verbs"] or back else "holds"
             args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]

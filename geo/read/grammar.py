@@ -36,9 +36,10 @@ def _subject(verb: Token | None) -> Token | None:
     """The subject of ``verb``, through control ("forced the rebels to abandon") and coordination."""
     if verb is None:
         return None
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:  # two subjects is a misparse of an apposition before the real one: the nearest before the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary
         for child in aux.children:
             if child.dep_ in _SUBJECTS:
@@ -47,6 +48,8 @@ def _subject(verb: Token | None) -> Token | None:
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         return objects[0] if objects else _subject(verb.head)
     if verb.dep_ == "conj" and verb.head != verb:
+        return _subject(verb.head)
+    if verb.dep_ == "acomp" and verb.head != verb:  # "troops were able to drive ...": the copula's subject
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head

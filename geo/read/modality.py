@@ -49,8 +49,8 @@ class Modality:
             elif current.dep_ == "advcl" and any(
                     c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children):
                 if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w["future_modals"] for c in governor.children):
-                    return "blocked"  # "once the rebels have left X, the city will be...": a future step
-                break  # "when the rebels overran X, ...": a fact the main clause takes for granted
+                    return "blocked"  # "once the fighters have left X, the city will be...": a future step
+                break  # "when the fighters overran X, ...": a fact the main clause takes for granted
             elif current.dep_ in ("csubj", "csubjpass"):
                 pass  # "Taking X would hand him a victory": the gerund takes its clause's modality
             elif current.dep_ not in ("conj", "advcl"):

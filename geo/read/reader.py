@@ -199,7 +199,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             kind = claim_type
             if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
                 continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
-            if frame.background:  # "the rebel-held part of X" still says who holds X
+            if frame.background:  # "the militia-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share

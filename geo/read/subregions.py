@@ -8,7 +8,8 @@ gazetteer's place mentions are rewritten here before the reader sees them:
   region) is that region;
 - any other part of a region becomes an unresolved mention whose candidates are the region's
   members lying in that direction from its centre, flagged ``approximate place``, for review;
-- "east of X" (outside X) is unresolved with no candidates;
+- "east of X" (outside X) is unresolved with no candidates; "east of the city", outside the
+  gazetteer's whole city, is off the map (labelled ``outside``, like another town): no claim;
 - "X's A" and "A in X" label X a ``locator``: only A is claimed.
 
 The words are data (``data/lexicon/places.json``).
@@ -217,7 +218,8 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
     if vector is None:
         return None
     place_id, candidates = _resolve_part(base, vector, inside, gazetteer)
-    part_span = Span(doc, start, end, label="local")
+    beyond = not inside and base.id == gazetteer.city_region  # "west of the city": off the map
+    part_span = Span(doc, start, end, label="outside" if beyond else "local")
     part_span._.place_id = place_id
     part_span._.candidates = candidates
     part_span._.place_flags = () if place_id else (APPROXIMATE,)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..core import ARTICLES, find_dates
-from ..gazetteer import Gazetteer, load_baseline
+from ..gazetteer import Gazetteer, Lookup, load_baseline
 from .grammar import _phrase
+from .nonplaces import not_a_place
 
 #: Of a region's members whose controller the baseline knows, the share a side must hold for the
 #: region to be "its" region.
 SIDE_REGION_SHARE = 0.7
+#: An unknown name this close to a town outside the city (a spelling the town list lacks: "Sh-g-"
+#: for "Sh-q-"), and clearly closer than to any place of the city, is that town, not a place to review.
+OUTSIDE_NEAR = 85.0
+OUTSIDE_MARGIN = 5.0
 _SIDE_REGIONS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
@@ -137,14 +142,27 @@ class Where:
             before = self.parsed[first - 1] if first else None
             if before is not None and before.i in self.known and before.dep_ == "compound" and first <= before.head.i <= i:
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
+            after = self.parsed[i + 1] if i + 1 < len(self.parsed) else None
+            if not_a_place(self.parsed[first:i + 1], before, after):
+                continue  # a person, a month, a river, a description in capitals
             main = self.doc[self.sent.start + first:self.sent.start + i + 1]
             lookup = self.gazetteer.lookup(main.text)
-            best = lookup.match or (lookup.candidates[0].place if lookup.candidates else None)
-            if best is not None and best.outside and lookup.score >= 90:
-                continue  # another country's town: not on this map
+            if _outside_town(lookup):
+                continue  # another country's (or region's) town: not on this map
             if lookup.match is not None:
                 flags = ["fuzzy place"] if lookup.method == "fuzzy" else []
                 found.append((main, lookup.match.id, (lookup.match.id,), flags))
             else:
                 found.append((main, None, tuple(c.place.id for c in lookup.candidates), ["unresolved place"]))
         return found
+
+
+def _outside_town(lookup: Lookup) -> bool:
+    """True when an unknown name is a town outside the city: matched, or nearest by a clear margin."""
+    best = lookup.match or (lookup.candidates[0].place if lookup.candidates else None)
+    if best is None or not best.outside:
+        return False
+    if lookup.score >= 90:
+        return True
+    local = [c.score for c in lookup.candidates if not c.place.outside]
+    return lookup.score >= OUTSIDE_NEAR and (not local or lookup.score - max(local) >= OUTSIDE_MARGIN)

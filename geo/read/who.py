@@ -63,10 +63,32 @@ class Who:
         return None
 
     def _antecedent(self, pronoun: Token) -> str | None:
-        """The side of the last actor named before a pronoun, in this sentence or the ones before."""
+        """The side of the last actor named before a pronoun, in this sentence or the ones before;
+        the speaker's, for the subject of what a named side says it did ("the army said it took X")."""
+        speaker = self._speaker_of(pronoun)
+        if speaker is not None:
+            return speaker
         before = self.sent.start + pronoun.i
         latest = self.index.last_fighter_before(before) or self.index.last_actor_before(before)
         return latest._.side if latest is not None else None
+
+    def _speaker_of(self, pronoun: Token) -> str | None:
+        """The side that says it: "forces said (on Tuesday) they had seized X" — the pronoun subject of
+        a clause a speech verb reports, that verb's subject an actor named in the sentence."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.words["speech_verbs"]:
+            return None
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.i < pronoun.i:
+                found = [span for ids, span in self.actors if ids & _phrase(subject)]
+                if found:
+                    return found[0]._.side
+        return None
 
     def _is_fighter(self, head: Token) -> bool:
         return bool(self._side(head)) or head.lemma_.lower() in self.words["fighter_nouns"]

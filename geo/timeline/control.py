@@ -50,7 +50,7 @@ class Change:
 
 #: Two sources that disagree about a place within this many days make it contested.
 DISAGREEMENT_DAYS = 2
-#: The flag of a holds claim said in passing ("rebel-held X"): it ranks below every change.
+#: The flag of a holds claim said in passing ("militia-held X"): it ranks below every change.
 BACKGROUND = "background"
 #: Below this confidence a claim is listed under "low-confidence" for review.
 LOW_CONFIDENCE = 0.5
@@ -364,7 +364,7 @@ class ControlTimeline:
                 state = self._close_day(state, day, controller, keys, history, since)
                 day, controller, keys = event_day, state.controller, []
             if said != controller and BACKGROUND in self.claims[key].flags:
-                continue  # "rebel-held X" said in passing confirms a state, never changes one
+                continue  # "militia-held X" said in passing confirms a state, never changes one
             if partial and said != controller or rival:
                 said = "contested"
             if said != controller:

@@ -1,0 +1,49 @@
+"""'Were able to take X' says X was taken; 'will be able to take X' says nothing yet.
+
+Why: 'able to' is an implicative like 'managed to' (data/lexicon/context.json ``implicatives``),
+but an infinitive under any other word was read as an aim and blocked; and the side is the
+copula's subject ("troops were able to ..."). Texts are our own; Tuesday 16 May 2017.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.read import Article, read_claims
+from tests.conftest import ROOT
+
+
+@lru_cache(maxsize=1)
+def _mosul() -> Gazetteer:
+    return Gazetteer.load(ROOT / "data" / "mosul")
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str]]:
+    found = read_claims(Article(text=text, title="", published=date(2017, 5, 16)), _mosul())
+    return [(c.place_id, c.controller, c.claim_type) for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi army troops were able to drive ISIS militants out of Shifa on Monday.",
+    "Federal police had been able to liberate Shifa on Monday.",
+])
+def test_able_to_is_a_deed_done(text: str) -> None:
+    assert _claims(text) == [("shifa", "government", "captured")]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces will be able to retake Shifa soon.",
+    "Iraqi forces were not able to retake Shifa on Monday.",
+])
+def test_able_to_in_the_future_or_denied_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_an_apposition_parsed_as_a_second_subject_does_not_take_the_side() -> None:
+    """The parser may make "X's stronghold" in an opening apposition a subject too: the subject
+    nearest the verb is the one that acted."""
+    text = "Ten weeks into the push on Mosul, Islamic State's largest remaining stronghold in Iraq, Iraqi forces backed by coalition jets have retaken Samah."
+    assert _claims(text) == [("samah", "government", "captured")]
