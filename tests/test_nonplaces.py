@@ -67,7 +67,7 @@ def test_a_town_spelled_near_a_listed_outside_town_is_not_a_place_to_review() ->
 def test_beyond_the_whole_city_is_off_the_map() -> None:
     """'West of the city' lies outside every place of the city: no place to claim or review."""
     assert _claims("Army commanders say areas west of Mosul have been recaptured.") == []
-    text = "Iraqi troops entered Mosul on Monday. Army commanders say areas south of the city have been recaptured."
+    text = "Iraqi troops captured Mosul on Monday. Army commanders say areas south of the city have been recaptured."
     assert _claims(text) == [("mosul", "government", "captured")]
 
 
