@@ -154,7 +154,7 @@ class Frames:
             return self._control_noun(t)
         if self._past_state(t):
             return None  # "formerly rebel-held X": no word on who holds it now
-        if t.dep_ in ("acl", "amod", "compound"):
+        if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
             agent = _agent(t) if _passive(t) else None
@@ -203,15 +203,29 @@ class Frames:
             owner = self.parsed[t.i - 2]
         if owner is None or not self._actor_at(owner) and not self._side(owner):
             return None
-        noun = t.head
+        named = self._place_after(t)
+        noun = named or t.head
         if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
             return None  # "the former rebel-held district": no word on who holds it now
         if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
             return Frame("holds", owner, "", [noun.head], background=True)
-        if noun.lemma_.lower() in self.words["place_nouns"] and any(
+        if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
+
+    def _place_after(self, t: Token) -> Token | None:
+        """The head word of the place named right after an "X-held" adjective ("the government-held
+        west", "rebel-held eastern districts"): the place it is said of, however the parser hung it."""
+        if t.i < 2 or self.parsed[t.i - 1].text != "-" or t.i + 1 >= len(self.parsed):
+            return None
+        for ids, _span in self.places:
+            if min(ids) == t.i + 1:
+                root = self.parsed[max(ids)]
+                while root.head.i in ids and root.head != root:
+                    root = root.head
+                return root
+        return None
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)

@@ -76,6 +76,15 @@ def _public(reading: dict) -> dict:
     return {k: v for k, v in reading.items() if not k.startswith(("attribution_pronoun", "leaver", "open", "denier"))}
 
 
+def _nearer(reading: dict, other: dict) -> bool:
+    """True when ``reading``'s control word stands nearer its place than ``other``'s: in "the
+    government-held west and rebel-held east" each adjective speaks of the place next to it,
+    whatever conjunct the parser hung on it."""
+    def gap(r: dict) -> int:
+        return max(r["cue_start"] - r["place_end"], r["place_start"] - r["cue_end"], 0)
+    return gap(reading) < gap(other)
+
+
 def _fill_sides(doc: Doc, readings: list[dict], conflict: Conflict) -> list[dict]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
@@ -138,7 +147,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         best: dict[int, dict] = {}
         for r in readings:  # one claim per place name: a change beats a statement of who holds it
             old = best.get(r["place_start"])
-            if old is None or _TYPE_RANK[r["claim_type"]] > _TYPE_RANK[old["claim_type"]]:
+            if old is None or _TYPE_RANK[r["claim_type"]] > _TYPE_RANK[old["claim_type"]] or (
+                    _TYPE_RANK[r["claim_type"]] == _TYPE_RANK[old["claim_type"]] and _nearer(r, old)):
                 best[r["place_start"]] = r
         return [best[k] for k in sorted(best)]
 
