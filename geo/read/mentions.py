@@ -200,7 +200,7 @@ class Places:
         for mention in self.gazetteer.find(sent.text):
             span = sent.doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
                                       alignment_mode="expand")
-            if span is None or any(i in actors for i in range(span.start, span.end)):
+            if span is None or any(i in actors for i in range(span.start, span.end)) and not _holds_actor(span):
                 continue
             span = Span(sent.doc, span.start, span.end, label=self._where(mention.place_id, mention.candidates))
             span._.place_id = mention.place_id
@@ -282,6 +282,14 @@ class CandidateParse:
             for (doc, sent), sent_doc in zip(wanted, parsed):
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
+
+
+def _holds_actor(span: Span) -> bool:
+    """True when every actor the place name overlaps lies strictly inside it: a gazetteer name
+    such as "rebel-held X" is still a place, while "al-Sham" in "Ahrar al-Sham" is not."""
+    overlapping = [a for a in span.doc.spans["actors"] if a.start < span.end and span.start < a.end]
+    return bool(overlapping) and all(
+        span.start <= a.start and a.end <= span.end and (a.start, a.end) != (span.start, span.end) for a in overlapping)
 
 
 def _parse_copy(sent: Span) -> Doc:
