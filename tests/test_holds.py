@@ -3,10 +3,20 @@
 Publication day: Monday 28 November 2016, unless a test says otherwise.
 """
 from datetime import date
+from pathlib import Path
 
+import pytest
+
+from geo.gazetteer import Gazetteer
 from geo.read import Article, read_claims
 
 MONDAY = date(2016, 11, 28)
+MOSUL = Path(__file__).resolve().parent.parent / "data" / "mosul"
+
+
+@pytest.fixture(scope="module")
+def mosul_gazetteer():
+    return Gazetteer.load(MOSUL)
 
 
 def claims_of(text, gazetteer, published=MONDAY):
@@ -33,3 +43,25 @@ def test_a_gazetteer_name_holding_an_actor_word_is_still_a_place(gazetteer):
     must not hide the place."""
     assert held("A dozen families crossed safely into government-held Aleppo.", gazetteer) == [
         ("western-aleppo", "government", "holds")]
+
+
+def test_a_sides_zone_named_by_a_noun_alone_is_its_region(gazetteer):
+    """In a divided city 'the government-held side' is the region the government held."""
+    assert held("Our reporter crossed over to the government-held side before dawn.", gazetteer) == [
+        ("western-aleppo", "government", "holds")]
+    assert held("The mortars were fired from the territory controlled by the rebels.", gazetteer) == [
+        ("eastern-aleppo", "opposition", "holds")]
+
+
+def test_an_indefinite_or_plural_territory_noun_is_no_region(gazetteer):
+    assert held("Our reporter crossed over to a government-held zone before dawn.", gazetteer) == []
+    assert held("Our reporter crossed over to the government-held areas before dawn.", gazetteer) == []
+
+
+def test_a_side_holding_the_whole_city_has_no_region_to_name(mosul_gazetteer):
+    assert held("Shells fell on the territory controlled by Islamic State all night.", mosul_gazetteer) == []
+
+
+def test_taking_a_crossing_on_the_way_out_is_no_capture(gazetteer):
+    assert held("Hundreds of rebels left Bustan al-Qasr by bus, taking the Ramouseh crossing south.", gazetteer) == []
+    assert held("The army took the Ramouseh crossing.", gazetteer) == [("al-ramouseh", "government", "captured")]

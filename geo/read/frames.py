@@ -22,6 +22,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .territory import holds_words
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,14 @@ class Frame:
     background: bool = False
 
 
+def _travelled(t: Token, cue: str, args: list[Token]) -> bool:
+    """True for "taking" a road or crossing as a side clause of another verb ("went out of X,
+    taking the Y crossing"): the route someone travelled, not a place captured."""
+    routes = set(holds_words()["route_nouns"])
+    return (cue == "take" and t.tag_ == "VBG" and t.dep_ == "advcl" and bool(args)
+            and all(a.lemma_.lower() in routes for a in args))
+
+
 class Frames:
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
@@ -51,6 +60,8 @@ class Frames:
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
         args = [_antecedent_noun(t, a) for a in args]
+        if _travelled(t, cue, args):
+            return None  # "left the district, taking the X crossing": a route, no capture
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]

@@ -33,6 +33,7 @@ from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
 from .subregions import has_direction as _has_direction
 from .subregions import refine
+from .territory import side_territories
 
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -184,6 +185,7 @@ class Places:
         for sent in cue_sents:
             found = self._find(sent, actors)
             found += self._anaphora(doc, sent, found, actors)
+            found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
             spans.extend(refine(doc, found, self.gazetteer, city, sent))  # parts of regions; places that only locate
         doc.spans["places"] = spans
