@@ -65,3 +65,17 @@ def test_a_side_holding_the_whole_city_has_no_region_to_name(mosul_gazetteer):
 def test_taking_a_crossing_on_the_way_out_is_no_capture(gazetteer):
     assert held("Hundreds of rebels left Bustan al-Qasr by bus, taking the Ramouseh crossing south.", gazetteer) == []
     assert held("The army took the Ramouseh crossing.", gazetteer) == [("al-ramouseh", "government", "captured")]
+
+
+def test_a_description_after_a_comma_speaks_of_the_place_before_it(gazetteer):
+    found = held("At least 900 people had registered with aid groups in Jibreen, a regime-held neighbourhood in "
+                 "western Aleppo, Anna Berg, a spokeswoman of the agency, said on Monday.", gazetteer)
+    assert ("jibreen", "government", "holds") in found
+
+
+def test_among_the_sides_areas_describes_the_place_before_it(gazetteer):
+    found = held("Taking the hill opened the road to key districts such as the Sukkari district, among the "
+                 "biggest rebel-held areas in eastern Aleppo.", gazetteer)
+    assert ("al-sukkari", "opposition", "holds") in found
+    found = held("Shells hit Bustan al-Qasr, one of the rebel-held districts of the east.", gazetteer)
+    assert ("bustan-al-qasr", "opposition", "holds") in found

@@ -49,6 +49,18 @@ def _travelled(t: Token, cue: str, args: list[Token]) -> bool:
             and all(a.lemma_.lower() in routes for a in args))
 
 
+def _member_opener(noun: Token, preps: list[str]) -> Token | None:
+    """The word opening "among the X-held areas" / "one of the X-held districts" around ``noun``."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head == noun:
+        return None
+    if head.lower_ in preps:
+        return head
+    if head.lower_ == "of" and head.head != head and f"{head.head.lower_} of" in preps:
+        return head.head
+    return None
+
+
 class Frames:
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
@@ -220,10 +232,31 @@ class Frames:
             return None  # "the former rebel-held district": no word on who holds it now
         if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
             return Frame("holds", owner, "", [noun.head], background=True)
+        named_before = self._apposed_place(noun)
+        if named_before is not None:  # the same, however the parser hung the description
+            return Frame("holds", owner, "", [named_before], background=True)
         if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
+
+    def _apposed_place(self, noun: Token) -> Token | None:
+        """The place named right before a comma that opens a description of it: "X, a
+        government-controlled neighbourhood in Y", "the X district, among the largest rebel-held
+        areas", "X, one of the rebel-held districts": X, however the parser hung the description."""
+        if noun.lemma_.lower() not in self.words["place_nouns"]:
+            return None
+        opener = _member_opener(noun, holds_words()["member_preps"])
+        if opener is None and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        left = (opener or noun).left_edge.i
+        if left < 2 or self.parsed[left - 1].text != ",":
+            return None
+        before = self.parsed[left - 2]
+        if before.lemma_.lower() in self.words["place_nouns"]:  # "the X district, ...": X
+            before = next((c for c in before.children if c.dep_ in ("compound", "amod", "nmod") and self._place_at(c)),
+                          before)
+        return before if self._place_at(before) else None
 
     def _place_after(self, t: Token) -> Token | None:
         """The head word of the place named right after an "X-held" adjective ("the government-held
