@@ -79,3 +79,11 @@ def test_among_the_sides_areas_describes_the_place_before_it(gazetteer):
     assert ("al-sukkari", "opposition", "holds") in found
     found = held("Shells hit Bustan al-Qasr, one of the rebel-held districts of the east.", gazetteer)
     assert ("bustan-al-qasr", "opposition", "holds") in found
+
+
+def test_a_relative_clause_with_the_holder_as_subject(gazetteer):
+    found = held("In Karm al-Jabal, which rebel brigades had controlled for years, Kurdish units took "
+                 "over several buildings.", gazetteer)
+    assert ("karm-al-jabal", "opposition", "holds") in found  # an earlier state, beside the change
+    assert ("karm-al-jabal", "kurdish", "captured") in found
+    assert held("Families fled to al-Sakhour, which the army shelled all night.", gazetteer) == []

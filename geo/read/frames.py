@@ -180,8 +180,7 @@ class Frames:
         if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
-            agent = _agent(t) if _passive(t) else None
-            return Frame("holds", agent, "", [t.head], background=True) if agent is not None and self._side(agent) else None
+            return self._relative_holder(t)
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
         if _passive(t):
@@ -239,6 +238,19 @@ class Frames:
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
+
+    def _relative_holder(self, t: Token):
+        """"X, which is held by the army," and "X, which the rebels had controlled,": who holds (or
+        held) X, said in passing of the noun the clause hangs on."""
+        if _passive(t):
+            holder = _agent(t)
+        elif any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
+            holder = _subject(t)
+        else:
+            holder = None
+        if holder is None or not self._side(holder):
+            return None
+        return Frame("holds", holder, "", [t.head], background=True)
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a

@@ -85,6 +85,12 @@ def _nearer(reading: dict, other: dict) -> bool:
     return gap(reading) < gap(other)
 
 
+def _held_before(reading: dict) -> bool:
+    """A statement in passing, in a past tense, of who held a place ("X, which the rebels had
+    controlled,"): an earlier state, kept beside the change the sentence reports."""
+    return reading["claim_type"] == "holds" and reading["past"] and "background" in reading["flags"]
+
+
 def _fill_sides(doc: Doc, readings: list[dict], conflict: Conflict) -> list[dict]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
@@ -144,12 +150,13 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         readings = []
         for cue_span, cue in self.cues:
             readings.extend(self._read_cue(cue_span, cue))
-        best: dict[int, dict] = {}
+        best: dict[tuple[int, bool], dict] = {}
         for r in readings:  # one claim per place name: a change beats a statement of who holds it
-            old = best.get(r["place_start"])
+            key = (r["place_start"], _held_before(r))  # "X, which rebels had held, fell": both stand
+            old = best.get(key)
             if old is None or _TYPE_RANK[r["claim_type"]] > _TYPE_RANK[old["claim_type"]] or (
                     _TYPE_RANK[r["claim_type"]] == _TYPE_RANK[old["claim_type"]] and _nearer(r, old)):
-                best[r["place_start"]] = r
+                best[key] = r
         return [best[k] for k in sorted(best)]
 
     def _read_cue(self, cue_span: Span, cue: Span) -> list[dict]:
