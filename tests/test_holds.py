@@ -87,3 +87,12 @@ def test_a_relative_clause_with_the_holder_as_subject(gazetteer):
     assert ("karm-al-jabal", "opposition", "holds") in found  # an earlier state, beside the change
     assert ("karm-al-jabal", "kurdish", "captured") in found
     assert held("Families fled to al-Sakhour, which the army shelled all night.", gazetteer) == []
+
+
+def test_the_last_item_of_a_list_ending_in_a_place_noun_is_kept(gazetteer):
+    found = held("Insurgents still hold the key al-Sakhour, Karm al-Jabal, and Tariq al-Bab districts.", gazetteer)
+    assert found == [("al-sakhour", "opposition", "holds"), ("karm-al-jabal", "opposition", "holds"),
+                     ("tariq-al-bab", "opposition", "holds")]
+    found = held("The war is not over, since the rebels continue to control the strategic Bustan al-Qasr, "
+                 "Karm al-Jabal, and Sheikh Lutfi districts.", gazetteer)
+    assert [f[0] for f in found] == ["bustan-al-qasr", "karm-al-jabal", "sheikh-lutfi"]

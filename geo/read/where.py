@@ -72,7 +72,7 @@ class Where:
         while root.head.i in ids and root.head != root:
             root = root.head
         coordinated, located = True, False
-        token = root
+        token = self._named_unit(root, ids, phrase)
         while token.head != token and token.head.i in phrase:
             coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
@@ -87,6 +87,18 @@ class Where:
             introducers = self.words["list_introducers"]
             return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
         return False
+
+    def _named_unit(self, root: Token, ids: set[int], phrase: set[int]) -> Token:
+        """The place noun a name modifies ("the X districts"), which stands for the name in a list
+        ("A, B, and the X districts"); the name itself when it modifies none, or one opening a
+        list of its own ("old city neighbourhoods including A and B")."""
+        head = root.head
+        if (root.dep_ in ("compound", "nmod", "amod") and head.i not in ids and head.i in phrase
+                and head.lemma_.lower() in self.words["place_nouns"]
+                and not any(c.lower_ in self.words["list_introducers"] for c in head.children)
+                and not any(c.i != root.i and self._place_at(c) for c in head.children)):
+            return head
+        return root
 
     def _side_region(self, place_id: str | None, side: str | None) -> str | None:
         """The region ``side`` held, when ``place_id`` is a larger region holding it: "rebel-held
