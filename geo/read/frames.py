@@ -97,6 +97,9 @@ class Frames:
         at = max(i for a in heads for i in _phrase(a)) + 1
         if at < len(sent) and sent[at].text == ",":
             at += 1
+        tail = self._list_tail(sent, at)
+        if tail:
+            return tail
         opener = 0
         if at < len(sent) and sent[at].text == ":":
             opener = 1
@@ -112,6 +115,25 @@ class Frames:
                 break
             items.append(token)
         return items
+
+    def _list_tail(self, sent, at: int) -> list[Token]:
+        """The last items of a list the parser hung elsewhere: "A, B, and the C districts." where
+        only names, place nouns, articles and adjectives follow "and" to the end of the clause."""
+        if at < len(sent) and sent[at].lower_ in ("and", "or"):
+            at += 1
+        elif at > 0 and sent[at - 1].text == "," and at < len(sent) and sent[at].lower_ in ("and", "or"):
+            at += 1
+        else:
+            return []
+        items = []
+        for token in sent[at:]:
+            if token.is_punct and token.text in (".", ";", "!", "?") or token.is_space:
+                break
+            if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text in ("-", ",")
+                    or token.lemma_.lower() in self.words["place_nouns"]):
+                return []
+            items.append(token)
+        return items if any(self._place_at(t) for t in items) else []
 
     def _fall(self, t: Token, cue: str):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
