@@ -96,3 +96,15 @@ def test_the_last_item_of_a_list_ending_in_a_place_noun_is_kept(gazetteer):
     found = held("The war is not over, since the rebels continue to control the strategic Bustan al-Qasr, "
                  "Karm al-Jabal, and Sheikh Lutfi districts.", gazetteer)
     assert [f[0] for f in found] == ["bustan-al-qasr", "karm-al-jabal", "sheikh-lutfi"]
+
+
+def test_a_list_after_the_agent_of_held(mosul_gazetteer):
+    found = held("A few districts are still held by Islamic State, among them Zuhur, Muhandiseen, and Arabi.",
+                 mosul_gazetteer, published=date(2017, 1, 16))
+    assert sorted(f[0] for f in found) == ["arabi", "muhandiseen", "zuhur"]
+    assert {f[1:] for f in found} == {("islamic-state", "holds")}
+
+
+def test_a_list_item_the_parser_hangs_on_the_next_item_is_kept(mosul_gazetteer):
+    found = held("Officers said ISIS still holds Zuhur, Muhandiseen, and Arabi near the bank.", mosul_gazetteer)
+    assert [f[0] for f in found] == ["zuhur", "muhandiseen", "arabi"]

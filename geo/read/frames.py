@@ -205,8 +205,9 @@ class Frames:
             return self._relative_holder(t)
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is rebel-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
-        if _passive(t):
-            return Frame("holds", _agent(t), "", self._patients(t))
+        if _passive(t):  # "districts are still held by X, among them A and B": the list follows the agent
+            agent = _agent(t)
+            return Frame("holds", agent, "", self._patients(t) + (self._list_after([agent]) if agent is not None else []))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
     def _residual(self, t: Token):

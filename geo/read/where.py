@@ -73,8 +73,10 @@ class Where:
             root = root.head
         coordinated, located = True, False
         token = self._named_unit(root, ids, phrase)
+        listed = self._listed_before(ids)
         while token.head != token and token.head.i in phrase:
-            coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            modifier = token.dep_ in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            coordinated = coordinated and (not modifier or listed and token == root)
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
             token = token.head
             for other_ids, _ in self.places:
@@ -87,6 +89,12 @@ class Where:
             introducers = self.words["list_introducers"]
             return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
         return False
+
+    def _listed_before(self, ids: set[int]) -> bool:
+        """True when a comma and then another place follow the name ("A, B and C"): an item of a
+        list, which the parser sometimes hangs on the next item as its modifier."""
+        after = max(ids) + 1
+        return after + 1 < len(self.parsed) and self.parsed[after].text == "," and self._place_at(self.parsed[after + 1])
 
     def _named_unit(self, root: Token, ids: set[int], phrase: set[int]) -> Token:
         """The place noun a name modifies ("the X districts"), which stands for the name in a list
