@@ -108,3 +108,11 @@ def test_a_list_after_the_agent_of_held(mosul_gazetteer):
 def test_a_list_item_the_parser_hangs_on_the_next_item_is_kept(mosul_gazetteer):
     found = held("Officers said ISIS still holds Zuhur, Muhandiseen, and Arabi near the bank.", mosul_gazetteer)
     assert [f[0] for f in found] == ["zuhur", "muhandiseen", "arabi"]
+
+
+def test_a_place_in_the_hands_of_a_side_with_a_historical_range(gazetteer):
+    found = claims_of("Since 2013 Aleppo has been cut in two, the east in the hands of the rebels and the west "
+                      "in the hands of the army.", gazetteer)
+    got = sorted((c.place_id, c.controller, c.claim_type, c.date_from, c.date_to) for c in found)
+    assert got == [("eastern-aleppo", "opposition", "holds", date(2013, 1, 1), MONDAY),
+                   ("western-aleppo", "government", "holds", date(2013, 1, 1), MONDAY)]

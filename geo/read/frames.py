@@ -338,6 +338,9 @@ class Frames:
         if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
             return None
         verb = t.head.head
+        if not _is_verb(verb) and verb.pos_ in ("NOUN", "PROPN") and self._place_at(verb):
+            # "split in two, the west in the hands of the army and the east in the hands of rebels"
+            return Frame("holds", self._hands_owner(t), "", [verb])
         if not _is_verb(verb):
             return None
         kind = "captured" if verb.lemma_.lower() in self.words["control_gain_verbs"] else "holds"
