@@ -116,3 +116,8 @@ def test_a_place_in_the_hands_of_a_side_with_a_historical_range(gazetteer):
     got = sorted((c.place_id, c.controller, c.claim_type, c.date_from, c.date_to) for c in found)
     assert got == [("eastern-aleppo", "opposition", "holds", date(2013, 1, 1), MONDAY),
                    ("western-aleppo", "government", "holds", date(2013, 1, 1), MONDAY)]
+
+
+def test_the_sides_part_of_a_city_named_with_of(gazetteer):
+    assert held("In the regime-held west of Aleppo, residents heard the shelling all night.", gazetteer) == [
+        ("western-aleppo", "government", "holds")]
