@@ -121,3 +121,12 @@ def test_a_place_in_the_hands_of_a_side_with_a_historical_range(gazetteer):
 def test_the_sides_part_of_a_city_named_with_of(gazetteer):
     assert held("In the regime-held west of Aleppo, residents heard the shelling all night.", gazetteer) == [
         ("western-aleppo", "government", "holds")]
+
+
+def test_a_sides_stronghold(gazetteer):
+    found = held("The army shelled the Bustan al-Qasr district, which had been seen as the rebels' "
+                 "main stronghold.", gazetteer)
+    assert found == [("bustan-al-qasr", "opposition", "holds")]
+    assert held("Tariq al-Bab, the rebels' last bastion in the north, was quiet.", gazetteer) == [
+        ("tariq-al-bab", "opposition", "holds")]
+    assert held("Tariq al-Bab, a former rebel stronghold, was quiet.", gazetteer) == []

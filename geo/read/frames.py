@@ -192,6 +192,8 @@ class Frames:
             return self._residual(t)
         if cue in ("fighting", "attack"):
             return self._fighting(t, cue)
+        if cue == "stronghold":
+            return self._stronghold(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
@@ -274,6 +276,27 @@ class Frames:
         if holder is None or not self._side(holder):
             return None
         return Frame("holds", holder, "", [t.head], background=True)
+
+    def _stronghold(self, t: Token):
+        """"X had been considered the rebels' main stronghold", "X, the group's last bastion", "the
+        rebel stronghold of X": who holds X, said in passing. Not "a former stronghold"."""
+        if not _is_noun(t) or any(c.lower_ in self.words["past_state"] for c in t.children if c.dep_ in ("amod", "advmod")):
+            return None
+        owner = self._owner_in(t)
+        if owner is None or not self._side(owner):
+            return None
+        places = _child_pobj_all(t, ("of",))
+        described = t.dep_ in ("attr", "oprd", "acomp") or t.dep_ == "pobj" and t.head.lower_ == "as"
+        if not places and described:  # "X is / was considered (seen as) the rebels' stronghold"
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            subject = _subject(verb)
+            places = [_antecedent_noun(verb, subject)] if subject is not None else []
+        if not places and t.dep_ == "appos":  # "X, the group's last stronghold,"
+            places = [t.head]
+        if described and self._past_state(t.head if t.dep_ != "pobj" else t.head.head):
+            return None  # "X was once the rebels' stronghold"
+        places = [p for p in places if self._place_at(p) or p.lemma_.lower() in self.words["place_nouns"]]
+        return Frame("holds", owner, "", places, background=True) if places else None
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a
