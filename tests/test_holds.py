@@ -130,3 +130,12 @@ def test_a_sides_stronghold(gazetteer):
     assert held("Tariq al-Bab, the rebels' last bastion in the north, was quiet.", gazetteer) == [
         ("tariq-al-bab", "opposition", "holds")]
     assert held("Tariq al-Bab, a former rebel stronghold, was quiet.", gazetteer) == []
+
+
+def test_a_former_sides_place_is_its_opponents_now(gazetteer):
+    found = held("Smoke rose over the former rebel-held district of Tariq al-Bab on Sunday, as the army "
+                 "pressed on.", gazetteer)
+    assert found == [("tariq-al-bab", "government", "holds")]
+    found = held("Families returned to al-Sakhour, formerly rebel-held, to find their homes destroyed.", gazetteer)
+    assert found == [("al-sakhour", "government", "holds")]
+    assert held("Families fled the then rebel-held al-Sakhour district for the west.", gazetteer) == []
