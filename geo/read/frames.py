@@ -117,20 +117,21 @@ class Frames:
         return items
 
     def _list_tail(self, sent, at: int) -> list[Token]:
-        """The last items of a list the parser hung elsewhere: "A, B, and the C districts." where
-        only names, place nouns, articles and adjectives follow "and" to the end of the clause."""
-        if at < len(sent) and sent[at].lower_ in ("and", "or"):
-            at += 1
-        elif at > 0 and sent[at - 1].text == "," and at < len(sent) and sent[at].lower_ in ("and", "or"):
-            at += 1
-        else:
+        """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
+        "(control) of A and B, and of the district of C": after "and" (and the argument's "of"
+        again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
+        if not (at < len(sent) and sent[at].lower_ in ("and", "or")):
             return []
+        at += 1
+        if at < len(sent) and sent[at].lower_ == "of":
+            at += 1
         items = []
         for token in sent[at:]:
-            if token.is_punct and token.text in (".", ";", "!", "?") or token.is_space:
+            if token.text in (".", ";", "!", "?", ",") or token.is_space:
                 break
-            if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text in ("-", ",")
-                    or token.lemma_.lower() in self.words["place_nouns"]):
+            if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text == "-" or token.lower_ == "of"
+                    or token.lemma_.lower() in self.words["place_nouns"]
+                    or token.dep_ in ("amod", "compound") and token.is_lower and token.head.lemma_.lower() in self.words["place_nouns"]):
                 return []
             items.append(token)
         return items if any(self._place_at(t) for t in items) else []
