@@ -147,3 +147,11 @@ def test_a_repeated_of_after_and_continues_the_list(mosul_gazetteer):
     assert sorted(f[0] for f in found) == ["arabi", "muhandiseen", "zuhur"]
     assert held("The army is now in control of Zuhur, and of course the rebels fled.", mosul_gazetteer) == [
         ("zuhur", "government", "holds")]
+
+
+def test_a_place_said_to_be_a_sides_place(gazetteer, mosul_gazetteer):
+    assert held("Tariq al-Bab remains the largest district held by the rebels.", gazetteer) == [
+        ("tariq-al-bab", "opposition", "holds")]
+    assert held("Mosul is still the biggest city ruled by Islamic State.", mosul_gazetteer) == [
+        ("mosul", "islamic-state", "holds")]
+    assert held("Mosul is a city in northern Iraq, ruled by nobody we know.", mosul_gazetteer) == []

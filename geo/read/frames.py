@@ -268,6 +268,9 @@ class Frames:
         named_before = self._apposed_place(noun)
         if named_before is not None:  # the same, however the parser hung the description
             return Frame("holds", owner, side, [named_before], background=True)
+        subject = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_.lower() in self.words["copulas"] else None
+        if subject is not None and self._place_at(subject):  # "X is a rebel-held district": said of X
+            return Frame("holds", owner, side, [subject])
         if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
