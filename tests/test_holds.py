@@ -155,3 +155,18 @@ def test_a_place_said_to_be_a_sides_place(gazetteer, mosul_gazetteer):
     assert held("Mosul is still the biggest city ruled by Islamic State.", mosul_gazetteer) == [
         ("mosul", "islamic-state", "holds")]
     assert held("Mosul is a city in northern Iraq, ruled by nobody we know.", mosul_gazetteer) == []
+
+
+def test_a_present_state_takes_no_date_from_another_clause(gazetteer):
+    found = claims_of("Troops captured al-Sakhour on Saturday, and 40 families fled to Sheikh Maqsoud, which is "
+                      "under Kurdish control.", gazetteer)
+    by_place = {c.place_id: (c.claim_type, c.date_from, c.date_to) for c in found}
+    assert by_place["al-sakhour"] == ("captured", date(2016, 11, 26), date(2016, 11, 26))
+    assert by_place["sheikh-maqsoud"] == ("holds", MONDAY, MONDAY)
+    assert one_date("Sheikh Maqsoud is under Kurdish control on Sunday, residents say.", gazetteer) == (
+        date(2016, 11, 27), date(2016, 11, 27))
+
+
+def one_date(text, gazetteer):
+    (claim,) = claims_of(text, gazetteer)
+    return claim.date_from, claim.date_to
