@@ -200,12 +200,8 @@ class Frames:
             return Frame("holds", None, "", [subject]) if subject is not None else None
         if _is_noun(t):
             return self._control_noun(t)
-        if self._past_state(t):  # "formerly rebel-held X": the other side holds it now
-            former = set(holds_words()["former_words"])
-            if not any(c.lower_ in former for c in t.children if c.dep_ == "advmod"):
-                return None
-            frame = self._in_passing(t, gone=True)
-            return Frame("holds", frame.owner, "other side", frame.args, background=True) if frame else None
+        if self._past_state(t):
+            return None  # "formerly rebel-held X": no word on who holds it now
         if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
@@ -244,11 +240,9 @@ class Frames:
             args += _child_pobj_all(t.head, preps)
         return Frame("holds", None, "", args) if args else None
 
-    def _in_passing(self, t: Token, gone: bool = False):
+    def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
-        in passing (a background holds claim); the side is the actor the adjective is made of.
-        "The former rebel-held district" gives it to the other side; ``gone``: the adjective
-        itself said so ("formerly rebel-held")."""
+        in passing (a background holds claim); the side is the actor the adjective is made of."""
         owner = _agent(t) if t.dep_ == "acl" else None
         if owner is None:
             owner = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
@@ -259,22 +253,20 @@ class Frames:
             return None
         named = self._place_after(t)
         noun = named or t.head
-        past = [c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod") and c.lower_ in self.words["past_state"]]
-        if past and not set(past) <= set(holds_words()["former_words"]):
-            return None  # "the then rebel-held district": no word on who holds it now
-        side = "other side" if past or gone else ""  # "the former rebel-held district": its opponent's now
+        if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
+            return None  # "the former rebel-held district": no word on who holds it now
         if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
-            return Frame("holds", owner, side, [noun.head], background=True)
+            return Frame("holds", owner, "", [noun.head], background=True)
         named_before = self._apposed_place(noun)
         if named_before is not None:  # the same, however the parser hung the description
-            return Frame("holds", owner, side, [named_before], background=True)
+            return Frame("holds", owner, "", [named_before], background=True)
         subject = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_.lower() in self.words["copulas"] else None
         if subject is not None and self._place_at(subject):  # "X is a rebel-held district": said of X
-            return Frame("holds", owner, side, [subject])
+            return Frame("holds", owner, "", [subject])
         if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
-        return Frame("holds", owner, side, [noun], background=True)
+        return Frame("holds", owner, "", [noun], background=True)
 
     def _relative_holder(self, t: Token):
         """"X, which is held by the army," and "X, which the rebels had controlled,": who holds (or
