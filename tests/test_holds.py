@@ -161,3 +161,11 @@ def test_a_present_state_takes_no_date_from_another_clause(gazetteer):
 def one_date(text, gazetteer):
     (claim,) = claims_of(text, gazetteer)
     return claim.date_from, claim.date_to
+
+
+def test_an_exception_stays_with_the_other_side(gazetteer):
+    found = held("Officers said the army has sealed control of the east of Aleppo, with the exception of the "
+                 "Bustan al-Qasr neighbourhood, which lies further south.", gazetteer)
+    assert ("bustan-al-qasr", "opposition", "holds") in found
+    assert ("bustan-al-qasr", "government", "holds") not in found
+    assert held("Bustan al-Qasr was quiet, except for some shelling.", gazetteer) == []

@@ -195,6 +195,8 @@ class Frames:
             return self._fighting(t, cue)
         if cue == "stronghold":
             return self._stronghold(t)
+        if cue == "except":
+            return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
@@ -280,6 +282,30 @@ class Frames:
         if holder is None or not self._side(holder):
             return None
         return Frame("holds", holder, "", [t.head], background=True)
+
+    def _exception(self, t: Token):
+        """"The army controls the east, with the exception of X", "took every district except X":
+        X stays with the other side of the claim the exception is cut from."""
+        if t.lower_ == "exception":
+            if t.dep_ != "pobj" or t.head.lower_ != "with":
+                return None
+            places, anchor = _child_pobj_all(t, ("of",)), t.head
+        else:
+            places = [c for c in t.children if c.dep_ == "pobj"] + _child_pobj_all(t, ("for",))
+            anchor = t
+        if not places:
+            return None
+        above = {a.i for a in anchor.ancestors}
+        methods = {"gain": self._gain, "fall": self._fall, "state": self._state}
+        for cue_span, cue in self.cues:
+            root = cue_span.root
+            if cue._.cue in ("except", "fighting", "attack", "contested") or cue.label_ not in methods or not (
+                    root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr")):
+                continue
+            frame = methods[cue.label_](root, cue._.cue)
+            if frame is not None and frame.owner is not None and not frame.open_side and self._side(frame.owner):
+                return Frame("holds", frame.owner, "other side", places)
+        return None
 
     def _stronghold(self, t: Token):
         """"X had been considered the rebels' main stronghold", "X, the group's last bastion", "the
