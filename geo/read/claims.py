@@ -108,7 +108,8 @@ def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Clai
 
 def _date_of(r: ClaimReading, published: date | None, text: str = "", start: date | None = None) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
-    default for an event or a state.
+    default for an event or a state. A statement in the present tense of who holds a place takes
+    only the date words of its own clause: one set off by a comma dates another claim.
 
     "On 27 November the army took A. Two hours later it took B.": B is dated 27 November, and
     "the next day" counts from there. A present-tense state with no date words stays as of
@@ -117,6 +118,8 @@ def _date_of(r: ClaimReading, published: date | None, text: str = "", start: dat
     """
     mentions = find_dates(r.sentence)
     cue = r.cue_start - r.start
+    if r.claim_type == "holds" and not r.past:  # "X, taken on Saturday, is under Kurdish control"
+        mentions = [m for m in mentions if "," not in r.sentence[min(m.end, cue):max(m.start, cue)]]
     narrative = _narrative_at(text, published, r.start, start) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))

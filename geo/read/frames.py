@@ -23,6 +23,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .territory import holds_words
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,26 @@ class Frame:
     contested: bool = False
 
 
+def _travelled(t: Token, cue: str, args: list[Token]) -> bool:
+    """True for "taking" a road or crossing as a side clause of another verb ("went out of X,
+    taking the Y crossing"): the route someone travelled, not a place captured."""
+    routes = set(holds_words()["route_nouns"])
+    return (cue == "take" and t.tag_ == "VBG" and t.dep_ == "advcl" and bool(args)
+            and all(a.lemma_.lower() in routes for a in args))
+
+
+def _member_opener(noun: Token, preps: list[str]) -> Token | None:
+    """The word opening "among the X-held areas" / "one of the X-held districts" around ``noun``."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head == noun:
+        return None
+    if head.lower_ in preps:
+        return head
+    if head.lower_ == "of" and head.head != head and f"{head.head.lower_} of" in preps:
+        return head.head
+    return None
+
+
 class Frames(Contest):
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
@@ -60,6 +81,8 @@ class Frames(Contest):
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
         args = [_antecedent_noun(t, a) for a in args]
+        if _travelled(t, cue, args):
+            return None  # "left the district, taking the X crossing": a route, no capture
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
@@ -83,6 +106,9 @@ class Frames(Contest):
         at = max(i for a in heads for i in _phrase(a)) + 1
         if at < len(sent) and sent[at].text == ",":
             at += 1
+        tail = self._list_tail(sent, at)
+        if tail:
+            return tail
         opener = 0
         if at < len(sent) and sent[at].text == ":":
             opener = 1
@@ -98,6 +124,26 @@ class Frames(Contest):
                 break
             items.append(token)
         return items
+
+    def _list_tail(self, sent, at: int) -> list[Token]:
+        """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
+        "(control) of A and B, and of the district of C": after "and" (and the argument's "of"
+        again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
+        if not (at < len(sent) and sent[at].lower_ in ("and", "or")):
+            return []
+        at += 1
+        if at < len(sent) and sent[at].lower_ == "of":
+            at += 1
+        items = []
+        for token in sent[at:]:
+            if token.text in (".", ";", "!", "?", ",") or token.is_space:
+                break
+            if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text == "-" or token.lower_ == "of"
+                    or token.lemma_.lower() in self.words["place_nouns"]
+                    or token.dep_ in ("amod", "compound") and token.is_lower and token.head.lemma_.lower() in self.words["place_nouns"]):
+                return []
+            items.append(token)
+        return items if any(self._place_at(t) for t in items) else []
 
     def _fall(self, t: Token, cue: str):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
@@ -160,6 +206,10 @@ class Frames(Contest):
             return self._fighting(t, cue)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
+        if cue == "stronghold":
+            return self._stronghold(t)
+        if cue == "except":
+            return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
@@ -167,15 +217,15 @@ class Frames(Contest):
             return self._control_noun(t)
         if self._past_state(t):
             return None  # "formerly militia-held X": no word on who holds it now
-        if t.dep_ in ("acl", "amod", "compound"):
+        if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
-            agent = _agent(t) if _passive(t) else None
-            return Frame("holds", agent, "", [t.head], background=True) if agent is not None and self._side(agent) else None
+            return self._relative_holder(t)
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is militia-held"
             return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
-        if _passive(t):
-            return Frame("holds", _agent(t), "", self._patients(t))
+        if _passive(t):  # "districts are still held by X, among them A and B": the list follows the agent
+            agent = _agent(t)
+            return Frame("holds", agent, "", self._patients(t) + (self._list_after([agent]) if agent is not None else []))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
     def _residual(self, t: Token):
@@ -226,15 +276,111 @@ class Frames(Contest):
             owner = self.parsed[t.i - 2]
         if owner is None or not self._actor_at(owner) and not self._side(owner):
             return None
-        noun = t.head
+        named = self._place_after(t)
+        noun = named or t.head
         if any(c.lower_ in self.words["past_state"] for c in noun.children if c.dep_ in ("amod", "advmod")):
             return None  # "the former militia-held district": no word on who holds it now
         if noun.dep_ == "appos" and self._place_at(noun.head):  # "X, a Kurdish-held district": X
             return Frame("holds", owner, "", [noun.head], background=True)
-        if noun.lemma_.lower() in self.words["place_nouns"] and any(
+        named_before = self._apposed_place(noun)
+        if named_before is not None:  # the same, however the parser hung the description
+            return Frame("holds", owner, "", [named_before], background=True)
+        subject = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_.lower() in self.words["copulas"] else None
+        if subject is not None and self._place_at(subject):  # "X is a rebel-held district": said of X
+            return Frame("holds", owner, "", [subject])
+        if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None  # "a government-held area in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
+
+    def _relative_holder(self, t: Token):
+        """"X, which is held by the army," and "X, which the rebels had controlled,": who holds (or
+        held) X, said in passing of the noun the clause hangs on."""
+        if _passive(t):
+            holder = _agent(t)
+        elif any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
+            holder = _subject(t)
+        else:
+            holder = None
+        if holder is None or not self._side(holder):
+            return None
+        return Frame("holds", holder, "", [t.head], background=True)
+
+    def _exception(self, t: Token):
+        """"The army controls the east, with the exception of X", "took every district except X":
+        X stays with the other side of the claim the exception is cut from."""
+        if t.lower_ == "exception":
+            if t.dep_ != "pobj" or t.head.lower_ != "with":
+                return None
+            places, anchor = _child_pobj_all(t, ("of",)), t.head
+        else:
+            places = [c for c in t.children if c.dep_ == "pobj"] + _child_pobj_all(t, ("for",))
+            anchor = t
+        if not places:
+            return None
+        above = {a.i for a in anchor.ancestors}
+        methods = {"gain": self._gain, "fall": self._fall, "state": self._state}
+        for cue_span, cue in self.cues:
+            root = cue_span.root
+            if cue._.cue in ("except", "fighting", "attack", "contested") or cue.label_ not in methods or not (
+                    root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr")):
+                continue
+            frame = methods[cue.label_](root, cue._.cue)
+            if frame is not None and frame.owner is not None and not frame.open_side and self._side(frame.owner):
+                return Frame("holds", frame.owner, "other side", places)
+        return None
+
+    def _stronghold(self, t: Token):
+        """"X had been considered the rebels' main stronghold", "X, the group's last bastion", "the
+        rebel stronghold of X": who holds X, said in passing. Not "a former stronghold"."""
+        if not _is_noun(t) or any(c.lower_ in self.words["past_state"] for c in t.children if c.dep_ in ("amod", "advmod")):
+            return None
+        owner = self._owner_in(t)
+        if owner is None or not self._side(owner):
+            return None
+        places = _child_pobj_all(t, ("of",))
+        described = t.dep_ in ("attr", "oprd", "acomp") or t.dep_ == "pobj" and t.head.lower_ == "as"
+        if not places and described:  # "X is / was considered (seen as) the rebels' stronghold"
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            subject = _subject(verb)
+            places = [_antecedent_noun(verb, subject)] if subject is not None else []
+        if not places and t.dep_ == "appos":  # "X, the group's last stronghold,"
+            places = [t.head]
+        if described and self._past_state(t.head if t.dep_ != "pobj" else t.head.head):
+            return None  # "X was once the rebels' stronghold"
+        places = [p for p in places if self._place_at(p) or p.lemma_.lower() in self.words["place_nouns"]]
+        return Frame("holds", owner, "", places, background=True) if places else None
+
+    def _apposed_place(self, noun: Token) -> Token | None:
+        """The place named right before a comma that opens a description of it: "X, a
+        government-controlled neighbourhood in Y", "the X district, among the largest rebel-held
+        areas", "X, one of the rebel-held districts": X, however the parser hung the description."""
+        if noun.lemma_.lower() not in self.words["place_nouns"]:
+            return None
+        opener = _member_opener(noun, holds_words()["member_preps"])
+        if opener is None and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        left = (opener or noun).left_edge.i
+        if left < 2 or self.parsed[left - 1].text != ",":
+            return None
+        before = self.parsed[left - 2]
+        if before.lemma_.lower() in self.words["place_nouns"]:  # "the X district, ...": X
+            before = next((c for c in before.children if c.dep_ in ("compound", "amod", "nmod") and self._place_at(c)),
+                          before)
+        return before if self._place_at(before) else None
+
+    def _place_after(self, t: Token) -> Token | None:
+        """The head word of the place named right after an "X-held" adjective ("the government-held
+        west", "rebel-held eastern districts"): the place it is said of, however the parser hung it."""
+        if t.i < 2 or self.parsed[t.i - 1].text != "-" or t.i + 1 >= len(self.parsed):
+            return None
+        for ids, _span in self.places:
+            if min(ids) == t.i + 1:
+                root = self.parsed[max(ids)]
+                while root.head.i in ids and root.head != root:
+                    root = root.head
+                return root
+        return None
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
@@ -268,6 +414,9 @@ class Frames(Contest):
         if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
             return None
         verb = t.head.head
+        if not _is_verb(verb) and verb.pos_ in ("NOUN", "PROPN") and self._place_at(verb):
+            # "split in two, the west in the hands of the army and the east in the hands of rebels"
+            return Frame("holds", self._hands_owner(t), "", [verb])
         if not _is_verb(verb):
             return None
         kind = "captured" if verb.lemma_.lower() in self.words["control_gain_verbs"] else "holds"

@@ -33,6 +33,7 @@ from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
 from .subregions import has_direction as _has_direction
 from .subregions import refine
+from .territory import side_territories
 
 #: The model's components run on candidate sentences only (in this order).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -196,6 +197,7 @@ class Places:
         for sent in cue_sents:
             found = self._find(sent, actors)
             found += self._anaphora(doc, sent, found, actors)
+            found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
             spans.extend(refine(doc, found, self.gazetteer, city, sent))  # parts of regions; places that only locate
         doc.spans["places"] = spans
@@ -212,7 +214,7 @@ class Places:
         for mention in self.gazetteer.find(sent.text):
             span = sent.doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
                                       alignment_mode="expand")
-            if span is None or any(i in actors for i in range(span.start, span.end)):
+            if span is None or any(i in actors for i in range(span.start, span.end)) and not _holds_actor(span):
                 continue
             span = Span(sent.doc, span.start, span.end, label=self._where(mention.place_id, mention.candidates))
             span._.place_id = mention.place_id
@@ -294,6 +296,14 @@ class CandidateParse:
             for (doc, sent), sent_doc in zip(wanted, parsed):
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
+
+
+def _holds_actor(span: Span) -> bool:
+    """True when every actor the place name overlaps lies strictly inside it: a gazetteer name
+    such as "rebel-held X" is still a place, while "al-Sham" in "Ahrar al-Sham" is not."""
+    overlapping = [a for a in span.doc.spans["actors"] if a.start < span.end and span.start < a.end]
+    return bool(overlapping) and all(
+        span.start <= a.start and a.end <= span.end and (a.start, a.end) != (span.start, span.end) for a in overlapping)
 
 
 def _parse_copy(sent: Span) -> Doc:

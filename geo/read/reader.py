@@ -96,6 +96,21 @@ class ClaimReader:
         return doc
 
 
+def _nearer(reading: ClaimReading, other: ClaimReading) -> bool:
+    """True when ``reading``'s control word stands nearer its place than ``other``'s: in "the
+    government-held west and militia-held east" each adjective speaks of the place next to it,
+    whatever conjunct the parser hung on it."""
+    def gap(r: ClaimReading) -> int:
+        return max(r.cue_start - r.place_end, r.place_start - r.cue_end, 0)
+    return gap(reading) < gap(other)
+
+
+def _held_before(reading: ClaimReading) -> bool:
+    """A statement in passing, in a past tense, of who held a place ("X, which the militia had
+    controlled,"): an earlier state, kept beside the change the sentence reports."""
+    return reading.claim_type == "holds" and reading.past and "background" in reading.flags
+
+
 def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[ClaimReading]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
@@ -156,11 +171,14 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
         drafts = []
         for cue_span, cue in self.cues:
             drafts.extend(self._read_cue(cue_span, cue))
-        best: dict[int, _Draft] = {}
+        best: dict[tuple[int, bool], _Draft] = {}
         for d in drafts:  # one claim per place name: a change beats a statement of who holds it
-            old = best.get(d.reading.place_start)
-            if old is None or _TYPE_RANK[d.reading.claim_type] > _TYPE_RANK[old.reading.claim_type]:
-                best[d.reading.place_start] = d
+            r = d.reading
+            key = (r.place_start, _held_before(r))  # "X, which the militia had held, fell": both stand
+            old = best.get(key)
+            if old is None or _TYPE_RANK[r.claim_type] > _TYPE_RANK[old.reading.claim_type] or (
+                    _TYPE_RANK[r.claim_type] == _TYPE_RANK[old.reading.claim_type] and _nearer(r, old.reading)):
+                best[key] = d
         return [best[k] for k in sorted(best)]
 
     def _read_cue(self, cue_span: Span, cue: Span) -> list[_Draft]:

@@ -209,7 +209,9 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
             found = _direction_before(doc, j if part else i, sent.start)
             if found is not None:
                 d_start, vector = found
-                inside = part or (d_start - 1 >= sent.start and doc[d_start - 1].lower_ == "the")
+                before = doc[d_start - 1] if d_start - 1 >= sent.start else None
+                # "the east of X", "the government-held west of X": a part of X, not a place east of it
+                inside = part or before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
                 start = d_start - 1 if d_start - 1 >= sent.start and doc[d_start - 1].lower_ == "the" else d_start
         else:
             found = _direction_before(doc, start, sent.start)

@@ -77,10 +77,12 @@ class Where:
         while root.head.i in ids and root.head != root:
             root = root.head
         coordinated, located = True, False
-        token = root
+        token = self._named_unit(root, ids, phrase)
+        listed = self._listed_before(ids)
         while token.head != token and token.head.i in phrase:
-            coordinated = coordinated and (token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
-                                           or token is root and self._named_noun(token.head, ids))  # "A and the B district"
+            modifier = token.dep_ in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
+            coordinated = coordinated and (not modifier or token is root and (
+                listed or self._named_noun(token.head, ids)))  # "A, B and the C district"
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
             token = token.head
             for other_ids, _ in self.places:
@@ -93,6 +95,24 @@ class Where:
             introducers = self.words["list_introducers"]
             return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
         return False
+
+    def _listed_before(self, ids: set[int]) -> bool:
+        """True when a comma and then another place follow the name ("A, B and C"): an item of a
+        list, which the parser sometimes hangs on the next item as its modifier."""
+        after = max(ids) + 1
+        return after + 1 < len(self.parsed) and self.parsed[after].text == "," and self._place_at(self.parsed[after + 1])
+
+    def _named_unit(self, root: Token, ids: set[int], phrase: set[int]) -> Token:
+        """The place noun a name modifies ("the X districts"), which stands for the name in a list
+        ("A, B, and the X districts"); the name itself when it modifies none, or one opening a
+        list of its own ("old city neighbourhoods including A and B")."""
+        head = root.head
+        if (root.dep_ in ("compound", "nmod", "amod") and head.i not in ids and head.i in phrase
+                and head.lemma_.lower() in self.words["place_nouns"]
+                and not any(c.lower_ in self.words["list_introducers"] for c in head.children)
+                and not any(c.i != root.i and self._place_at(c) for c in head.children)):
+            return head
+        return root
 
     def _side_region(self, place_id: str | None, side: str | None) -> str | None:
         """The region ``side`` held, when ``place_id`` is a larger region holding it: "rebel-held
