@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -156,6 +157,21 @@ def test_negatives_count_the_claims_read_from_their_sentences(tmp_path, gazettee
         claim("masaken-hanano", "government", "captured", (SAT, SAT)),
     ], negatives=negatives)
     assert (result.negative_claims, result.negative_sentences_hit, result.negative_sentences) == (1, 1, 2)
+
+
+def test_a_negative_clause_counts_only_the_claims_its_own_control_word_makes(tmp_path, gazetteer, bodies):
+    """A negatives excerpt may be one clause of a sentence whose other clause claims something:
+    only a claim whose control word lies in the excerpt is read from the words that claim nothing."""
+    negatives = [["one.txt", "they would soon take back Baibdeen", "an intention"]]
+
+    def on_baibdeen(cue: str) -> Claim:
+        at = TEXT.find(cue)
+        return replace(claim("baibdeen", "opposition", "captured", (SAT, SAT)), cue=cue, cue_start=at,
+                       cue_end=at + len(cue))
+
+    for cue, counted in (("take back", 1), ("Rebels said", 0)):
+        result = score(tmp_path, gazetteer, bodies, [], [on_baibdeen(cue)], negatives=negatives)
+        assert result.negative_claims == counted, cue
 
 
 @pytest.mark.parametrize("rows,header,words", [
@@ -317,3 +333,6 @@ def test_the_reader_does_not_fall_below_its_floor_on_mosul():
                     f"{result['changes']['f1']:.3f}; record them, rounded down, in FLOORS")
     for line, floor in FLOORS["mosul"].items():
         assert result[line]["f1"] >= floor, f"{line} F1 {result[line]['f1']:.3f} fell below {floor}"
+    negatives = result["negatives"]
+    assert negatives is not None and negatives["sentences"] > 0, "the dev negatives.csv beside gold.csv was not read"
+    assert negatives["claims"] == 0, f"{negatives['claims']} claim(s) drawn from sentences that claim nothing"

@@ -362,7 +362,7 @@ def evaluate(
             said = tuple(s.describe() for s in scored if s.file == g.file and _overlaps(s.claim, g.start, g.end))
             result.misses.append(Miss(g, said))
     if negatives is not None:
-        hits = [sum(1 for c in claims.get(Path(n.file).name, ()) if _overlaps(c, n.start, n.end)) for n in negatives]
+        hits = [sum(1 for c in claims.get(Path(n.file).name, ()) if _said_in(c, n)) for n in negatives]
         result.negative_claims = sum(hits)
         result.negative_sentences_hit = sum(1 for h in hits if h)
         result.negative_sentences = len(negatives)
@@ -411,6 +411,16 @@ def _claim_dates(claim: Claim) -> tuple[date | None, date | None]:
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:
     return claim.start < end and start < claim.end
+
+
+def _said_in(claim: Claim, negative: Negative) -> bool:
+    """True when ``claim`` is read from the words a negatives row says claim nothing: its control
+    word lies in the excerpt. An excerpt is often one clause ("..., which the army aims to take")
+    of a sentence whose other clause makes a claim the gold file lists; that claim is not the
+    excerpt's. A claim without a control word's position counts by its sentence."""
+    if claim.cue_end > claim.cue_start:
+        return claim.cue_start < negative.end and negative.start < claim.cue_end
+    return _overlaps(claim, negative.start, negative.end)
 
 
 def _excused(s: ScoredClaim, neutral_rows: Sequence[GoldRow]) -> bool:
