@@ -19,8 +19,8 @@ import app_data
 from geo.app import views
 from geo.render import maps
 
-#: Seconds between two dates while playing.
-PLAY_SECONDS = 2.0
+#: Seconds a day lasts while playing (a day at a time, so a gap between reports lasts as long as it did).
+PLAY_SECONDS = 1.0
 #: Tall enough to read the city, short enough that the page's header, the slider, its time axis
 #: and the whole map (with its key in the corner) fit a 900 px high window without scrolling.
 MAP_HEIGHT = 540
@@ -37,11 +37,11 @@ def step(dates: list, by: int) -> None:
     state.day = views.step_date(dates, state.day, by)
 
 
-def play(dates: list) -> None:
+def play(days: list) -> None:
     touched()
     state.playing = not state.get("playing", False)
-    if state.playing and state.day == dates[-1]:
-        state.day = dates[0]
+    if state.playing and state.day == days[-1]:
+        state.day = days[0]
 
 
 def clicked(data: views.Coverage) -> None:
@@ -51,17 +51,25 @@ def clicked(data: views.Coverage) -> None:
         state.place = place
 
 
-def controls(dates: list, playing: bool) -> None:
-    """Previous, the date slider, next, play: one row; Shift+← / Shift+→ step and Shift+P plays from the keyboard."""
-    with st.container(horizontal=True, vertical_alignment="center"):
+def controls(dates: list, view: views.DateView, playing: bool) -> None:
+    """Previous, the time axis, next, play: one row; Shift+← / Shift+→ step from report to report
+    and Shift+P plays from the keyboard.
+
+    The slider has a step a day, from the first report to the last, so its positions are real time;
+    under it, the axis's week ticks and a mark per report line up with those positions.
+    """
+    days = views.axis_days(dates)
+    with st.container(horizontal=True, vertical_alignment="top", key="geo-time"):
         st.button("Previous", icon=":material/chevron_left:", on_click=step, args=(dates, -1), shortcut="Shift+Left",
-                  disabled=state.day == dates[0], help="The change before this one")
-        st.select_slider("Date", options=dates, key="day", format_func=maps.format_day, on_change=touched,
-                         label_visibility="collapsed")
+                  disabled=state.day <= dates[0], help="The report before this day")
+        with st.container(gap=None, key="geo-axis"):
+            st.select_slider("Date", options=days, key="day", format_func=maps.format_day, on_change=touched,
+                             label_visibility="collapsed")
+            st.html(views.axis_html(view))
         st.button("Next", icon=":material/chevron_right:", icon_position="right", on_click=step, args=(dates, 1),
-                  shortcut="Shift+Right", disabled=state.day == dates[-1], help="The next change")
+                  shortcut="Shift+Right", disabled=state.day >= dates[-1], help="The next report")
         st.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=play, args=(dates,), shortcut="Shift+P", help="Step through the dates on its own")
+                  on_click=play, args=(days,), shortcut="Shift+P", help="Move through the days on its own")
 
 
 def map_and_text(data: views.Coverage, view: views.DateView) -> None:
@@ -86,10 +94,6 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
             st.html(views.history_html(names[state.place], views.place_history(data, state.place)))
             st.divider()
         st.html(views.changes_block(view))
-        if view.percent:
-            st.html(views.heading_html("Shares claimed, checked against the map"))
-            for check in view.percent:
-                st.html(views.percent_html(check))
 
 
 def baseline_map(data: views.Coverage) -> None:
@@ -107,15 +111,14 @@ def timeline(data: views.Coverage, timed: bool) -> None:
     dates = data.dates
     if state.get("playing", False):
         elapsed = time.monotonic() - state.get("stepped_at", 0.0)
-        state.day, state.playing, stepped = views.play_step(dates, state.day, elapsed, PLAY_SECONDS)
+        state.day, state.playing, stepped = views.play_step(views.axis_days(dates), state.day, elapsed, PLAY_SECONDS)
         if stepped:
             state.stepped_at = time.monotonic()
     playing = state.get("playing", False)
     if playing != timed:
         st.rerun()  # the whole page, so that the timer starts or stops
-    controls(dates, playing)
     view = views.date_view(data, state.day)
-    st.html(views.axis_html(view))
+    controls(dates, view, playing)
     st.html(views.summary_html(view))
     map_and_text(data, view)
     st.query_params["date"] = state.day.isoformat()
@@ -143,8 +146,8 @@ def map_page() -> None:
         if data.timeline.baseline.start:
             baseline_map(data)
         return
-    if state.get("day") not in dates:
-        state.day, note = views.pick_date(dates, st.query_params.get("date"))
+    if state.get("day") not in views.axis_days(dates):
+        state.day, note = views.pick_day(dates, st.query_params.get("date"))
         if note:
             st.warning(note, icon=":material/event_busy:")
     if "place" not in state:
