@@ -72,21 +72,45 @@ def controls(dates: list, view: views.DateView, playing: bool) -> None:
                   on_click=play, args=(days,), shortcut="Shift+P", help="Move through the days on its own")
 
 
+def fallback_image(data: views.Coverage, states: dict, changed_ids: frozenset, day) -> str | None:
+    """The date's PNG for the map's frame, once its script said Leaflet could not load (else None:
+    nothing is drawn for a map that drew)."""
+    if (state.get("map") or {}).get("geo_fallback"):
+        state.map_fallback = True
+    if not state.get("map_fallback"):
+        return None
+    images = state.setdefault("map_images", {})
+    key = (id(data), day, changed_ids)
+    if key not in images:
+        images.clear()  # one date's image at a time: a session never holds the whole timeline's
+        images[key] = views.map_image(data, states, changed_ids, day)
+    return images[key]
+
+
+def draw_map(data: views.Coverage, states: dict, changed_ids: frozenset, day, **options) -> None:
+    """The map (drawn once, restyled per date), with the published pages' fallback where Leaflet cannot draw."""
+    conflict = data.gazetteer.war
+    fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
+                          leaflet=app_data.leaflet_files(), **data.base.map_options)
+    maps.frame_fallback(fmap, fallback_image(data, states, changed_ids, day), height=MAP_HEIGHT)
+    layer = maps.control_layer(data.base.display, states, changed_ids, conflict=conflict,
+                               selected=state.get("place"))
+    with st.container(key="geo-mapbox"):  # first on a phone (page.css)
+        st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer, **options)
+
+
 def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     left, right = st.columns([3, 2], gap="medium")
     names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
-        conflict = data.gazetteer.war
-        fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
-                              leaflet=app_data.leaflet_files(), **data.base.map_options)
-        layer = maps.control_layer(data.base.display, view.states, view.changed_ids, conflict=conflict,
-                                   selected=state.place)
-        st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
-                  returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
+        draw_map(data, view.states, view.changed_ids, view.as_of,
+                 returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
         shares = views.shares_html(view)
         if shares:  # a city without regions has none (and st.html refuses an empty body)
             st.html(shares)
-    with right, st.container(height=MAP_HEIGHT, border=False):
+    # Beside the map on a wide screen, a box of its own height that scrolls; on a phone, under the
+    # map, the page's own length (page.css: no scroll inside a scroll).
+    with right, st.container(height=MAP_HEIGHT, border=False, key="geo-text"):
         st.selectbox("Place history", options=sorted(names, key=lambda p: names[p].casefold()), key="place",
                      format_func=names.get, index=None, placeholder="Click a place on the map, or choose one",
                      on_change=touched)
@@ -98,12 +122,8 @@ def map_and_text(data: views.Coverage, view: views.DateView) -> None:
 
 def baseline_map(data: views.Coverage) -> None:
     """The map before any change, when no change is on it (none reported, or none reviewed yet)."""
-    conflict = data.gazetteer.war
-    fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
-                          leaflet=app_data.leaflet_files(), **data.base.map_options)
-    layer = maps.control_layer(data.base.display, views.baseline_states(data), frozenset(), conflict=conflict)
-    st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer,
-              returned_objects=[])
+    start = data.timeline.baseline.start
+    draw_map(data, views.baseline_states(data), frozenset(), start, returned_objects=[])
 
 
 def timeline(data: views.Coverage, timed: bool) -> None:
@@ -118,9 +138,10 @@ def timeline(data: views.Coverage, timed: bool) -> None:
     if playing != timed:
         st.rerun()  # the whole page, so that the timer starts or stops
     view = views.date_view(data, state.day)
-    controls(dates, view, playing)
-    st.html(views.summary_html(view))
-    map_and_text(data, view)
+    with st.container(key="geo-view"):  # on a phone, page.css puts the map first
+        controls(dates, view, playing)
+        st.html(views.summary_html(view))
+        map_and_text(data, view)
     st.query_params["date"] = state.day.isoformat()
     if state.place:
         st.query_params["place"] = state.place

@@ -17,7 +17,9 @@ http(s) links become links.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import base64
+import io
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +35,7 @@ from ..read import Article
 from ..render import (
     PATTERNS_SVG,
     MapShapes,
+    StaticMap,
     TimeAxis,
     asset,
     basemap_for,
@@ -336,6 +339,18 @@ def region_shares(data: Coverage, day: date) -> tuple[RegionShare, ...]:
         if shares:
             found.append(RegionShare(region.id, region.name, tuple(shares.items()), gazetteer.conflict))
     return tuple(found)
+
+
+def map_image(data: Coverage, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date) -> str:
+    """The map of ``day`` as a PNG ``data:`` URL: what the app's map frame shows where Leaflet
+    cannot draw (drawn by the same StaticMap as the published images)."""
+    gazetteer = data.gazetteer
+    drawing = StaticMap(data.base.display, gazetteer.crs, f"{gazetteer.name}: who held what", data.controllers,
+                        conflict=gazetteer.war, width_px=1000, height_px=1000, dpi=125)
+    drawing.draw(states, changed_ids, day)
+    buffer = io.BytesIO()
+    drawing.save(buffer)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 # -- a place's history -----------------------------------------------------------------------------
