@@ -254,6 +254,7 @@ def test_where_leaflet_cannot_load_the_app_shows_the_dates_image(store_db, brows
             assert box["width"] > 300 and box["height"] > 300 and map_box["height"] >= 500
             first = image.get_attribute("src")
             assert first.startswith("data:image/png;base64,")
+            page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=15_000)  # the rerun that drew it is over
             screenshot(page, tmp_path, "surface-app-fallback")
             page.get_by_role("button", name="Next").click()
             page.get_by_text("Sheikh Saeed: Contested → Government").wait_for(timeout=15_000)
