@@ -440,10 +440,10 @@ def test_where_leaflet_cannot_load_the_page_shows_the_dates_image(site_url, brow
         assert page.locator("path.leaflet-interactive").count() == 0
         box = image.bounding_box()
         assert box["width"] > 300 and box["height"] > 300
+        screenshot(page, tmp_path, f"surface-fallback-{Path(name).stem}")
         if name == "timeline.html":  # the axis still works and swaps the image
             page.click("#geo-next")
             page.wait_for_function(f"document.querySelector('img.geo-fallback').src.endsWith('{DAYS[2].isoformat()}.png')")
-        screenshot(page, tmp_path, f"surface-fallback-{Path(name).stem}")
     finally:
         context.close()
 
