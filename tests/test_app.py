@@ -79,7 +79,9 @@ def test_the_main_page_opens_on_the_first_change_with_its_sentence(db, timeline)
     at = page()
     assert not at.exception and not at.error
     slider = at.select_slider(key="day")
-    assert slider.options == [format_day(d) for d in timeline.dates]
+    # A step a day from the first report to the last: the slider's positions are real time.
+    span = (timeline.dates[-1] - timeline.dates[0]).days
+    assert slider.options == [format_day(date.fromordinal(timeline.dates[0].toordinal() + n)) for n in range(span + 1)]
     assert slider.value == timeline.dates[0]
     assert at.query_params["date"] == timeline.dates[0].isoformat()
     change = timeline.changes_on(timeline.dates[0])[0]
@@ -98,8 +100,13 @@ def test_a_date_in_the_address_opens_that_date(db):
 
 def test_a_date_without_a_change_shows_the_last_change_before_it_and_says_so(db):
     at = page(date="2016-12-10")
-    assert at.select_slider(key="day").value == DAYS[1]
-    assert "No change on 10 December 2016" in at.warning[0].value
+    assert at.select_slider(key="day").value == date(2016, 12, 10)
+    assert at.query_params["date"] == "2016-12-10"
+    assert "As of 10 December 2016, no report that day: positions as of 7 December 2016" in text(at)
+    assert "al-Sha'ar: Opposition → Government" in text(at)
+    at = page(date="2016-11-01")
+    assert at.select_slider(key="day").value == DAYS[0]
+    assert "before the first report (27 November 2016)" in at.warning[0].value
     at = page(date="not-a-date")
     assert at.select_slider(key="day").value == DAYS[0]
     assert "not a date" in at.warning[0].value
@@ -125,11 +132,13 @@ def test_play_steps_on_its_own_and_stops_at_the_last_date(db):
     at.button[2].click().run()
     assert at.session_state["playing"] and at.select_slider(key="day").value == DAYS[0]
     seen = [at.select_slider(key="day").value]
-    for _ in range(len(DAYS) + 1):
+    span = (DAYS[-1] - DAYS[0]).days
+    for _ in range(span + 1):
         at.session_state["stepped_at"] = 0.0  # as if a step's time had passed
         at.run()
         seen.append(at.select_slider(key="day").value)
-    assert sorted(set(seen)) == list(DAYS)
+    # A day at a time, every day from the first report to the last.
+    assert sorted(set(seen)) == [date.fromordinal(DAYS[0].toordinal() + n) for n in range(span + 1)]
     assert not at.session_state["playing"]
 
 

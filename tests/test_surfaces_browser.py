@@ -132,6 +132,7 @@ def test_the_app_at_1400_by_900(store_db, boundaries, browser, tmp_path):
             assert page.evaluate("window.scrollY") == 0
             check_in_view(page, frame.locator(".geo-key").bounding_box(), page.locator(MAP_FRAME).bounding_box())
             check_axis(page, len(DAYS))
+            check_app_axis(page, inner)
             assert found["note"] == NO_TILES_NOTE  # the tiles cannot load here, and the map says so
             screenshot(page, tmp_path, "surface-app-1400")
 
@@ -146,6 +147,120 @@ def test_the_app_at_1400_by_900(store_db, boundaries, browser, tmp_path):
             assert inner.locator(".geo-label-selected").inner_text() == "Sheikh Saeed"
             screenshot(page, tmp_path, "surface-app-selected")
         check_outside(outside)
+    finally:
+        context.close()
+
+
+def check_app_axis(page, inner) -> None:
+    """The app's slider is a time axis: a step a day, week ticks a week apart, a mark on each
+    report's day, "as of" the day shown; a day between two reports keeps the report before it."""
+    span = (DAYS[-1] - DAYS[0]).days
+    slider = page.get_by_role("slider")
+    assert (slider.get_attribute("min"), slider.get_attribute("max"), slider.get_attribute("step")) == (
+        "0", str(span), "1")  # a position a day, not a position a report
+    ticks = page.eval_on_selector_all(".geo-axis .geo-tick", "ts => ts.map(t => parseFloat(t.style.left))")
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert gaps and max(gaps) - min(gaps) < 0.5 and abs(gaps[0] - 700 / span) < 0.5  # a week is 7 days of the axis
+    marks = page.eval_on_selector_all(".geo-axis .geo-mark", "ms => ms.map(m => parseFloat(m.style.left))")
+    assert marks == pytest.approx([100 * (d - DAYS[0]).days / span for d in DAYS], abs=0.05)
+    # The axis under the slider spans the slider's track.
+    track = page.locator("[data-testid=stSlider] [role=group] > div").first.bounding_box()
+    axis = page.locator(".geo-axis-track").bounding_box()
+    assert abs(track["width"] - axis["width"]) < 0.1 * track["width"]
+    fills = inner.evaluate(FILLS_JS)
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # the day after the report of 7 December: no report that day
+    after = date.fromordinal(DAYS[1].toordinal() + 1)
+    page.wait_for_function(f"location.search.includes('date={after.isoformat()}')", timeout=15_000)
+    page.get_by_text("no report that day: positions as of 7 December 2016").wait_for(timeout=15_000)
+    assert page.locator(".geo-block strong").first.inner_text() == "8 December 2016"
+    assert slider.get_attribute("aria-valuetext") == "8 December 2016"
+    page.get_by_text("What changed on 7 December 2016").wait_for()
+    assert inner.evaluate(FILLS_JS) == fills  # the map as the last report left it
+    cursor = float(page.locator(".geo-axis .geo-cursor").evaluate("c => parseFloat(c.style.left)"))
+    assert cursor == pytest.approx(100 * (after - DAYS[0]).days / span, abs=0.05)
+
+
+#: The fill colour Leaflet drew for each place.
+FILLS_JS = """() => { const fills = {}; window.geoMap.eachLayer(l => { if (l.feature && l.feature.properties.id && l._path)
+  fills[l.feature.properties.id] = l._path.getAttribute('fill'); }); return fills; }"""
+#: How far the app's page (Streamlit's main block) is scrolled.
+APP_SCROLL_JS = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+
+
+def test_the_app_on_a_phone_puts_the_map_first_in_one_scroll(store_db, browser, tmp_path):
+    outside: list[str] = []
+    context = new_context(browser, outside=outside, viewport={"width": 390, "height": 844})
+    try:
+        with serve_app(tmp_path, store_db) as url:
+            page = context.new_page()
+            page.goto(f"{url}/?date={DAYS[1].isoformat()}")
+            page.wait_for_selector(MAP_FRAME, timeout=30_000)
+            frame = page.frame_locator(MAP_FRAME)
+            wait_drawn(frame)
+            page.get_by_text("What changed on 7 December 2016").wait_for(timeout=15_000)
+            page.wait_for_timeout(800)
+            inner = page.locator(MAP_FRAME).element_handle().content_frame()
+            map_box = page.locator(MAP_FRAME).bounding_box()
+            # Map first, at a usable height, above the axis, the summary and the citing text.
+            assert map_box["y"] < 844 * 0.25 and map_box["height"] >= 400 and map_box["width"] >= 340
+            for below in (page.locator("[data-testid=stSlider]"), page.locator(".geo-axis"),
+                          page.get_by_text("As of 7 December").first,
+                          page.get_by_text("What changed on 7 December 2016")):
+                assert below.bounding_box()["y"] >= map_box["y"] + map_box["height"] - 1
+            check_in_view(page, frame.locator(".geo-key").bounding_box(), map_box)
+            assert inner.evaluate(SURFACE_JS)["labels"] >= MIN_LABELS
+            # One scroll: nothing on the page scrolls but the page itself, and the map's frame never does.
+            scrollers = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] *')]
+              .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight + 1)
+              .map(e => e.getAttribute('data-testid') || e.className)""")
+            assert scrollers == []
+            assert inner.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1 || "
+                                  "getComputedStyle(document.body).overflowY == 'hidden'")
+            screenshot(page, tmp_path, "surface-app-390")
+
+            # The wheel over the map scrolls the page, until a click gives the map focus.
+            zoom = inner.evaluate("() => window.geoMap.getZoom()")
+            page.mouse.move(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
+            page.mouse.wheel(0, 300)
+            page.wait_for_function(f"({APP_SCROLL_JS})() > 0", timeout=5000)
+            assert inner.evaluate("() => [window.geoMap.getZoom(), window.scrollY]") == [zoom, 0]  # the frame stayed put
+            page.evaluate("document.querySelector('[data-testid=stMain]').scrollTo(0, 0)")
+            page.wait_for_timeout(300)
+            inner.locator(".leaflet-container").focus()
+            page.mouse.move(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
+            page.mouse.wheel(0, -300)
+            inner.wait_for_function(f"window.geoMap.getZoom() > {zoom}", timeout=5000)
+        check_outside(outside)
+    finally:
+        context.close()
+
+
+def test_where_leaflet_cannot_load_the_app_shows_the_dates_image(store_db, browser, tmp_path):
+    """No Leaflet installed and its CDN blocked: the map's frame shows the date's PNG, and the next one on Next."""
+    context = new_context(browser, block_leaflet=True, viewport={"width": 1400, "height": 900})
+    try:
+        with serve_app(tmp_path, store_db, env={"GEO_LEAFLET_DIR": str(tmp_path / "no-leaflet")}) as url:
+            page = context.new_page()
+            page.goto(f"{url}/?date={DAYS[1].isoformat()}")
+            page.wait_for_selector(MAP_FRAME, timeout=30_000)
+            frame = page.frame_locator(MAP_FRAME)
+            image = frame.locator("img.geo-fallback")
+            image.wait_for(state="visible", timeout=30_000)
+            inner = page.locator(MAP_FRAME).element_handle().content_frame()
+            inner.wait_for_function("document.querySelector('img.geo-fallback').naturalWidth > 0")
+            assert frame.locator("path.leaflet-interactive").count() == 0
+            box, map_box = image.bounding_box(), page.locator(MAP_FRAME).bounding_box()
+            assert box["width"] > 300 and box["height"] > 300 and map_box["height"] >= 500
+            first = image.get_attribute("src")
+            assert first.startswith("data:image/png;base64,")
+            page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=15_000)  # the rerun that drew it is over
+            screenshot(page, tmp_path, "surface-app-fallback")
+            page.get_by_role("button", name="Next").click()
+            page.get_by_text("Sheikh Saeed: Contested → Government").wait_for(timeout=15_000)
+            inner.wait_for_function(f"document.querySelector('img.geo-fallback').src.length != {len(first)} || "
+                                    f"document.querySelector('img.geo-fallback').src.slice(-200) != {first[-200:]!r}",
+                                    timeout=30_000)
     finally:
         context.close()
 
@@ -175,6 +290,35 @@ def test_a_snapshot_page(site_url, boundaries, browser, tmp_path, width, height)
             assert map_box["y"] + map_box["height"] <= changes["y"]
         screenshot(page, tmp_path, f"surface-snapshot-{width}")
         check_outside(outside)
+    finally:
+        context.close()
+
+
+def test_a_snapshot_page_shows_the_percent_check_beside_the_maps_share(site_url, store_db, browser, tmp_path):
+    """A claimed share of a region repaints nothing: the page shows it as a check, claimed beside mapped."""
+    gazetteer = Gazetteer.load()
+    store = Store(store_db)
+    try:
+        (check,) = store.timeline(gazetteer).percent_checks(DAYS[2])
+    finally:
+        store.close()
+    context = new_context(browser, viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        for name in (f"{DAYS[2].isoformat()}.html", f"timeline.html#{DAYS[2].isoformat()}"):
+            page.goto(f"{site_url}/{name}")
+            wait_drawn(page)
+            section = page.locator(".geo-percent:visible")
+            section.wait_for()
+            assert "Shares claimed, checked against the map" in section.inner_text()
+            figures = section.locator(".geo-figures").inner_text()
+            assert figures == f"claimed {check.claimed_text}, map {check.on_map:g}%"
+            assert "90 percent" in section.locator("blockquote").inner_text()
+        page.goto(f"{site_url}/{DAYS[1].isoformat()}.html")  # no share claimed that day
+        assert page.locator(".geo-percent").count() == 0
+        page.goto(f"{site_url}/{DAYS[2].isoformat()}.html")
+        page.locator(".geo-percent").scroll_into_view_if_needed()
+        screenshot(page, tmp_path, "surface-snapshot-percent")
     finally:
         context.close()
 
@@ -296,10 +440,10 @@ def test_where_leaflet_cannot_load_the_page_shows_the_dates_image(site_url, brow
         assert page.locator("path.leaflet-interactive").count() == 0
         box = image.bounding_box()
         assert box["width"] > 300 and box["height"] > 300
+        screenshot(page, tmp_path, f"surface-fallback-{Path(name).stem}")
         if name == "timeline.html":  # the axis still works and swaps the image
             page.click("#geo-next")
             page.wait_for_function(f"document.querySelector('img.geo-fallback').src.endsWith('{DAYS[2].isoformat()}.png')")
-        screenshot(page, tmp_path, f"surface-fallback-{Path(name).stem}")
     finally:
         context.close()
 

@@ -56,20 +56,45 @@ def well_formed(html: str) -> bool:
 @pytest.mark.parametrize("wanted,shown,note", [
     (None, DAYS[0], ""),
     (DAYS[1].isoformat(), DAYS[1], ""),
-    ("2016-12-10", DAYS[1], "No change on 10 December 2016"),
-    ("2016-11-01", DAYS[0], "Nothing changed by 1 November 2016"),
+    ("2016-12-10", date(2016, 12, 10), ""),  # between two reports: that day, as it stood
+    ("2016-11-01", DAYS[0], "1 November 2016 is before the first report (27 November 2016)"),
     ("2016-13-45", DAYS[0], "is not a date"),
-    ("2017-01-01", DAYS[2], "No change on 1 January 2017"),
+    ("2017-01-01", DAYS[2], "1 January 2017 is after the last report (12 December 2016)"),
 ])
-def test_a_date_from_the_address_picks_a_change_date(wanted, shown, note):
-    day, said = views.pick_date(list(DAYS), wanted)
+def test_a_date_from_the_address_picks_a_day_of_the_axis(wanted, shown, note):
+    day, said = views.pick_day(list(DAYS), wanted)
     assert day == shown and note in said and bool(said) == bool(note)
 
 
-def test_stepping_stops_at_either_end():
+def test_the_axis_has_a_day_for_every_day_and_each_day_stands_on_a_report():
+    days = views.axis_days(DAYS)
+    assert len(days) == (DAYS[-1] - DAYS[0]).days + 1 and days[0] == DAYS[0] and days[-1] == DAYS[-1]
+    assert all((b - a).days == 1 for a, b in zip(days, days[1:]))
+    assert views.as_of(DAYS, date(2016, 12, 10)) == DAYS[1] and views.as_of(DAYS, DAYS[2]) == DAYS[2]
+
+
+def test_stepping_goes_report_to_report_and_stops_at_either_end():
     assert views.step_date(DAYS, DAYS[0], -1) == DAYS[0]
     assert views.step_date(DAYS, DAYS[0], 1) == DAYS[1]
     assert views.step_date(DAYS, DAYS[2], 5) == DAYS[2]
+    between = date(2016, 12, 10)
+    assert (views.step_date(DAYS, between, -1), views.step_date(DAYS, between, 1)) == (DAYS[1], DAYS[2])
+
+
+def test_playing_moves_a_day_at_a_time():
+    days = views.axis_days(DAYS)
+    assert views.play_step(days, DAYS[0], 1.0, 1.0) == (date(2016, 11, 28), True, True)
+    assert views.play_step(days, DAYS[0], 0.1, 1.0) == (DAYS[0], True, False)
+    assert views.play_step(days, DAYS[-1], 1.0, 1.0) == (DAYS[-1], False, False)
+
+
+def test_a_day_between_reports_shows_the_report_before_it_as_of_that_day(data):
+    view = views.date_view(data, date(2016, 12, 10))
+    assert view.day == DAYS[1] and view.as_of == date(2016, 12, 10)
+    assert [c.place for c in view.changes] == [c.place for c in views.date_view(data, DAYS[1]).changes]
+    assert view.summary.startswith("As of 10 December 2016, no report that day: positions as of 7 December 2016 "
+                                   "(change 2 of 3)")
+    assert 'class="geo-cursor" style="left:' + f"{view.axis.percent(date(2016, 12, 10))}%" in views.axis_html(view)
 
 
 def test_a_date_view_has_the_changes_percent_checks_and_shares(data):
@@ -79,7 +104,7 @@ def test_a_date_view_has_the_changes_percent_checks_and_shares(data):
     assert [(p.area, p.claimed) for p in view.percent] == [("eastern Aleppo", 90.0)]
     city = view.shares[0]
     assert city.region_id == "aleppo" and abs(sum(f for _, f in city.shares) - 1) < 1e-9
-    assert view.summary.startswith(f"12 December 2016, change 3 of 3. By area, Aleppo: {city.text}")
+    assert view.summary.startswith(f"As of 12 December 2016, change 3 of 3. By area, Aleppo: {city.text}")
 
 
 def test_a_place_history_starts_at_the_baseline_and_cites_each_change(data):

@@ -17,7 +17,9 @@ http(s) links become links.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import base64
+import io
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,10 +30,11 @@ from markupsafe import Markup
 
 from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer, strip_bidi  # noqa: F401 (the app's name for it)
 from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
-from ..publish import ChangeView, Snapshot, Source, changes_html, highlight, snapshot_on, source_of
+from ..publish import ChangeView, PercentView, Snapshot, Source, changes_html, snapshot_on, source_of
 from ..read import Article
 from ..render import (
     MapShapes,
+    StaticMap,
     TimeAxis,
     asset,
     basemap_for,
@@ -42,7 +45,7 @@ from ..render import (
     map_shapes,
 )
 from ..store import Store, city_of
-from ..timeline import ControlState, ControlTimeline, PercentCheck
+from ..timeline import ControlState, ControlTimeline
 
 DB_VARIABLE = "GEO_DB"
 #: The files of a gazetteer folder whose change means the gazetteer must be read again.
@@ -123,73 +126,76 @@ def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed
 
 
 # -- choosing a date -------------------------------------------------------------------------------
-def pick_date(dates: Sequence[date], wanted: str | date | None) -> tuple[date | None, str]:
-    """The change date to show for ``wanted`` (an ISO date, e.g. from the URL), and a note if it moved.
+def axis_days(dates: Sequence[date]) -> list[date]:
+    """Every day from the first change date to the last: the date slider's steps, so that a
+    five-day gap between two reports is five steps, not one."""
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    return [date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]
 
-    A change date is shown as asked; another date shows the last change on or before it (the
-    map as it stood that day); no or an unreadable date shows the first change.
+
+def as_of(dates: Sequence[date], day: date) -> date:
+    """The change date whose map stands on ``day``: the last one on or before it (the first, before any)."""
+    earlier = [d for d in dates if d <= day]
+    return earlier[-1] if earlier else min(dates)
+
+
+def pick_day(dates: Sequence[date], wanted: str | date | None) -> tuple[date | None, str]:
+    """The day of the axis to show for ``wanted`` (an ISO date, e.g. from the URL), and a note if it moved.
+
+    Any day from the first report to the last is shown as asked (the map as it stood that day);
+    a day before the first or after the last shows that end, and says so; no date shows the first.
     """
     if not dates:
         return None, ""
+    first, last = min(dates), max(dates)
     if wanted is None or wanted == "":
-        return dates[0], ""
+        return first, ""
     if isinstance(wanted, str):
         try:
             wanted = date.fromisoformat(wanted)
         except ValueError:
-            return dates[0], f"“{wanted}” is not a date (YYYY-MM-DD): showing the first change."
-    if wanted in dates:
-        return wanted, ""
-    earlier = [d for d in dates if d <= wanted]
-    if not earlier:
-        return dates[0], f"Nothing changed by {format_day(wanted)}: showing the first change."
-    return earlier[-1], f"No change on {format_day(wanted)}: showing the last change before it."
+            return first, f"“{wanted}” is not a date (YYYY-MM-DD): showing the first report."
+    if wanted < first:
+        return first, f"{format_day(wanted)} is before the first report ({format_day(first)}): showing that report."
+    if wanted > last:
+        return last, (f"{format_day(wanted)} is after the last report ({format_day(last)}): "
+                      "the map shows the positions as last reported.")
+    return wanted, ""
 
 
 def step_date(dates: Sequence[date], day: date, by: int) -> date:
-    """The change date ``by`` steps from ``day``, stopping at the first and the last."""
-    index = dates.index(day) if day in dates else 0
-    return dates[max(0, min(len(dates) - 1, index + by))]
+    """The change date ``by`` changes from ``day`` (any day of the axis), stopping at the first and the last.
+
+    From a day between two reports, one step back is the report whose map stands that day.
+    """
+    ordered = sorted(dates)
+    if by > 0:
+        later = [d for d in ordered if d > day]
+        return later[min(by, len(later)) - 1] if later else ordered[-1]
+    if by < 0:
+        earlier = [d for d in ordered if d < day]
+        return earlier[max(by, -len(earlier))] if earlier else ordered[0]
+    return day
 
 
-def play_step(dates: Sequence[date], day: date, elapsed: float, interval: float) -> tuple[date, bool, bool]:
-    """While playing, after ``elapsed`` seconds on ``day``: (date to show, keep playing, stepped).
+def play_step(days: Sequence[date], day: date, elapsed: float, interval: float) -> tuple[date, bool, bool]:
+    """While playing, after ``elapsed`` seconds on ``day``: (day to show, keep playing, stepped).
 
-    A step is due a little before ``interval`` has passed, so a rerun that comes early still steps;
-    playing stops on the last date.
+    Playing moves a day at a time along ``days`` (the axis), so time passes as it did. A step is
+    due a little before ``interval`` has passed, so a rerun that comes early still steps; playing
+    stops on the last day.
     """
     if elapsed < interval * 0.75:
         return day, True, False
-    if day == dates[-1]:
+    if day >= days[-1]:
         return day, False, False
-    return step_date(dates, day, 1), True, True
+    later = [d for d in days if d > day]
+    return later[0], True, True
 
 
 # -- one date ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PercentView:
-    """A claimed share ("85 percent of eastern Aleppo") beside the share the map shows that day."""
-
-    check: PercentCheck
-    area: str
-    side: str
-    sentence: Markup
-    source: Source
-
-    @property
-    def claimed(self) -> float | None:
-        return self.check.claimed
-
-    @property
-    def claimed_text(self) -> str:
-        """"85%", or the sentence's words when it gives no figure ("“most of”")."""
-        return self.check.claimed_text
-
-    @property
-    def on_map(self) -> float:
-        return self.check.on_map
-
-
 @dataclass(frozen=True)
 class RegionShare:
     """Each side's share of a region's area on one date, largest first."""
@@ -208,7 +214,8 @@ class RegionShare:
 
 @dataclass(frozen=True)
 class DateView:
-    """What the main page shows for one change date."""
+    """What the main page shows for one day of the axis: the map and text of the change date
+    standing that day (``day``), "as of" the day asked (``asked``)."""
 
     day: date
     step: int
@@ -217,6 +224,12 @@ class DateView:
     percent: tuple[PercentView, ...]
     shares: tuple[RegionShare, ...]
     snapshot_dates: tuple[date, ...] = ()
+    asked: date | None = None
+
+    @property
+    def as_of(self) -> date:
+        """The day the reader chose on the axis (a change date, or a day between two)."""
+        return self.asked or self.day
 
     @property
     def states(self) -> dict[str, ControlState]:
@@ -232,13 +245,21 @@ class DateView:
 
     @property
     def axis(self) -> TimeAxis:
-        """The time axis of every change date, the cursor on this one."""
-        return TimeAxis.of(self.snapshot_dates, self.day)
+        """The time axis of every change date, the cursor on the day chosen."""
+        return TimeAxis.of(self.snapshot_dates, self.as_of)
+
+    @property
+    def report(self) -> str:
+        """Which report the map is: "change 2 of 3", or, between reports, the one it stands on."""
+        step = f"change {self.step} of {self.steps}"
+        if self.as_of == self.day:
+            return step
+        return f"no report that day: positions as of {format_day(self.day)} ({step})"
 
     @property
     def summary(self) -> str:
-        """One line: the date, the step, and what the city's area looks like by side."""
-        head = f"{format_day(self.day)}, change {self.step} of {self.steps}"
+        """One line: the day, the report the map is, and what the city's area looks like by side."""
+        head = f"As of {format_day(self.as_of)}, {self.report}"
         if not self.shares:
             return head
         first = self.shares[0]
@@ -246,8 +267,9 @@ class DateView:
 
 
 def summary_html(view: DateView) -> Markup:
-    """The summary line: the date in bold, the step, the city's shares by area."""
-    return fragment("summary", view.day, view.summary.removeprefix(format_day(view.day)))
+    """The summary line: "As of" the day in bold, the report, the city's shares by area."""
+    return fragment("summary", view.as_of, view.summary.removeprefix(f"As of {format_day(view.as_of)}"),
+                    prefix="As of ")
 
 
 def shares_html(view: DateView) -> Markup:
@@ -265,18 +287,14 @@ def percent_text(fraction: float) -> str:
 
 
 def date_view(data: Coverage, day: date) -> DateView:
-    """The changes of ``day`` with their sentences, its percent checks, and the shares by area.
-
-    A percent check dated between this change and the next is shown here too: the map it is
-    checked against is this one (nothing changed in between), and it would otherwise never show.
-    """
+    """What ``day`` shows: the changes of the change date standing that day with their sentences,
+    its percent checks (those dated up to the next change, see :func:`geo.publish.percent_views`)
+    and the shares by area."""
     dates = data.dates
-    snapshot = snapshot_on(day, data.timeline, data.gazetteer, data.articles, drawn=data.base.display.ids)
-    later = [d for d in dates if d > day]
-    last = date.fromordinal(later[0].toordinal() - 1) if later else date.max
-    percent = tuple(_percent_view(data, check) for check in data.timeline.percent_checks(day, last))
-    return DateView(day, dates.index(day) + 1 if day in dates else 0, len(dates), snapshot, percent,
-                    region_shares(data, day), tuple(dates) or (day,))
+    shown = as_of(dates, day) if dates else day
+    snapshot = snapshot_on(shown, data.timeline, data.gazetteer, data.articles, drawn=data.base.display.ids)
+    return DateView(shown, dates.index(shown) + 1 if shown in dates else 0, len(dates), snapshot, snapshot.percent,
+                    region_shares(data, shown), tuple(dates) or (shown,), asked=day)
 
 
 def no_change_text(data: Coverage) -> str:
@@ -309,12 +327,6 @@ def article_source(data: Coverage, article_id: str) -> Source:
     return source_of(data.articles, article_id)
 
 
-def _percent_view(data: Coverage, check: PercentCheck) -> PercentView:
-    claim = data.timeline.claims[check.claim_key]
-    return PercentView(check, data.place_name(check.place_id), data.gazetteer.war.label(check.controller),
-                       highlight(claim), article_source(data, claim.article))
-
-
 def region_shares(data: Coverage, day: date) -> tuple[RegionShare, ...]:
     """The city first, then every other region: who holds how much of its area."""
     gazetteer = data.gazetteer
@@ -325,6 +337,18 @@ def region_shares(data: Coverage, day: date) -> tuple[RegionShare, ...]:
         if shares:
             found.append(RegionShare(region.id, region.name, tuple(shares.items()), gazetteer.conflict))
     return tuple(found)
+
+
+def map_image(data: Coverage, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date) -> str:
+    """The map of ``day`` as a PNG ``data:`` URL: what the app's map frame shows where Leaflet
+    cannot draw (drawn by the same StaticMap as the published images)."""
+    gazetteer = data.gazetteer
+    drawing = StaticMap(data.base.display, gazetteer.crs, f"{gazetteer.name}: who held what", data.controllers,
+                        conflict=gazetteer.war, width_px=1000, height_px=1000, dpi=125)
+    drawing.draw(states, changed_ids, day)
+    buffer = io.BytesIO()
+    drawing.save(buffer)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 # -- a place's history -----------------------------------------------------------------------------

@@ -3,12 +3,14 @@
 """
 from .site import (
     ChangeView,
+    PercentView,
     PublishReport,
     Snapshot,
     Source,
     changes_html,
     highlight,
     leaflet_assets,
+    percent_views,
     publish,
     safe_link,
     script_json,
@@ -19,6 +21,7 @@ from .site import (
 
 __all__ = [
     "ChangeView",
+    "PercentView",
     "PublishReport",
     "Snapshot",
     "Source",
@@ -26,6 +29,7 @@ __all__ = [
     "highlight",
     "leaflet_assets",
     "publish",
+    "percent_views",
     "safe_link",
     "script_json",
     "site_files",

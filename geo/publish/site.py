@@ -65,7 +65,7 @@ from ..render import (
     tooltip_html,
 )
 from ..render import leaflet_dir as find_leaflet
-from ..timeline import Change, ControlState, ControlTimeline, claim_day
+from ..timeline import Change, ControlState, ControlTimeline, PercentCheck, claim_day
 
 #: Milliseconds per day when the timeline plays at 1× (2× and 4× divide it).
 PLAY_DAY_MS = 700
@@ -188,6 +188,31 @@ class OffMap:
 
 
 @dataclass(frozen=True)
+class PercentView:
+    """A claimed share ("85 percent of eastern Aleppo") beside the share the map shows that day:
+    a check, not a change (a region's share repaints none of its members until an editor applies it)."""
+
+    check: PercentCheck
+    area: str
+    side: str
+    sentence: Markup
+    source: Source
+
+    @property
+    def claimed(self) -> float | None:
+        return self.check.claimed
+
+    @property
+    def claimed_text(self) -> str:
+        """"85%", or the sentence's words when it gives no figure ("“most of”")."""
+        return self.check.claimed_text
+
+    @property
+    def on_map(self) -> float:
+        return self.check.on_map
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything published for one date."""
 
@@ -200,6 +225,8 @@ class Snapshot:
     #: Whose sides the labels are (None: ids are shown as they are).
     conflict: Conflict | None = None
     heading: str = OFF_MAP_HEADING
+    #: Shares of a region claimed from this date until the next change date, beside the map's share.
+    percent: tuple[PercentView, ...] = ()
 
     @property
     def changes(self) -> tuple[ChangeView, ...]:
@@ -275,7 +302,24 @@ def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, arti
     states = timeline.state_on(day)
     drawn = [p.id for p in gazetteer.areas if p.located] if drawn is None else drawn
     return Snapshot(day, states, tuple(groups), tuple(sources.values()),
-                    _named_off_map(day, timeline, gazetteer, states, drawn), gazetteer.conflict)
+                    _named_off_map(day, timeline, gazetteer, states, drawn), gazetteer.conflict,
+                    percent=percent_views(day, timeline, gazetteer, articles))
+
+
+def percent_views(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
+                  articles: Mapping[str, Article]) -> tuple[PercentView, ...]:
+    """The percent checks dated from ``day`` up to the next change date: the map they are checked
+    against is this date's (nothing changed in between), and they would otherwise never show."""
+    later = [d for d in timeline.dates if d > day]
+    last = date.fromordinal(later[0].toordinal() - 1) if later else date.max
+    views = []
+    for check in timeline.percent_checks(day, last):
+        claim = timeline.claims[check.claim_key]
+        place = gazetteer.places.get(check.place_id or "")
+        views.append(PercentView(check, place.name if place else (check.place_id or "unresolved place"),
+                                 gazetteer.war.label(check.controller), highlight(claim),
+                                 source_of(articles, claim.article)))
+    return tuple(views)
 
 
 def _named_off_map(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,

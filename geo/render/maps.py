@@ -18,6 +18,7 @@ its fallback, the wheel) is ``templates/map.js``, shared by the app and every pu
 """
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ..core import CONTESTED, UNKNOWN
@@ -374,6 +375,23 @@ def build_map(
         "tiles": tiles, "context": context,
         "notes": {"unreachable": NO_TILES_NOTE, "none": NO_BASEMAP_NOTE},
     }))
+    return fmap
+
+
+def frame_fallback(fmap: folium.Map, image: str | None = None, *, height: int = 500) -> folium.Map:
+    """Give a map drawn in the app's frame (streamlit-folium) the published pages' fallback.
+
+    ``templates/fallback.js`` is loaded first, before Leaflet: where Leaflet fails to load it
+    shows the line of the ``map_fallback`` macro and asks the app for the image (a component value
+    ``{"geo_fallback": true}``); ``image`` (the date's PNG as a URL, once asked) then goes in the
+    map's html, where the script finds it. With Leaflet drawn, nothing of it shows.
+    """
+    config = {"note": str(fragment("map_fallback", None)), "css": str(asset("page.css")), "height": height}
+    code = str(asset("fallback.js")).replace("CONFIG", json.dumps(config).replace("<", "\\u003c"))
+    boot = "data:text/javascript;base64," + base64.b64encode(code.encode("utf-8")).decode("ascii")
+    fmap.default_js = [("geo_fallback", boot), *[(n, u) for n, u in fmap.default_js if n != "geo_fallback"]]
+    if image:
+        fmap.get_root().html.add_child(Element(str(fragment("map_fallback", image))), name="geo_fallback")
     return fmap
 
 
