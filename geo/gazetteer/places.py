@@ -384,18 +384,21 @@ class Gazetteer:
                   ) -> tuple[PlaceMention, int] | None:
         """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily."""
         first, last = content[pos][0], content[pos + size - 1][0]
+        # The lossy matches (coarse key, fuzzy) take only names written as names, every word but an
+        # article capitalised: checked here on the words at hand, before any string is built.
+        as_names = all(toks[i][2][:1].isupper() for i in range(first, last + 1) if not toks[i][3])
         if fuzzy:
             gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
             if any(g.strip(" -'’") for g in gaps):
                 return None  # a name does not run across punctuation
-            spelled = None if _inside_longer_name(text, toks, first) else self._fuzzy_name(
+            spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._fuzzy_name(
                 text[toks[first][0]:toks[last][1]])
             ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
         else:
             key = " ".join(k for _, k in content[pos : pos + size])
             ids = self._keys.get(key)
             if not ids:  # a spelling the gazetteer lacks, met by the coarse key
-                spelled = None if _inside_longer_name(text, toks, first) else self._coarse_place(
+                spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._coarse_place(
                     text[toks[first][0]:toks[last][1]])
                 ids = {spelled.id: "spelling"} if spelled else None
         if not ids:
