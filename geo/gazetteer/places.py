@@ -251,6 +251,16 @@ class Gazetteer:
         return max((len(k.split()) for k in self._keys), default=1)
 
     @cached_property
+    def _local_name_words(self) -> frozenset[str]:
+        """Every word of a local place's names, as :meth:`_fuzzy_name` compares them."""
+        return frozenset(k for p in self.places.values() if not p.outside for n in p.names() for k in normalise(n).split())
+
+    @cached_property
+    def _key_prefixes(self) -> frozenset[str]:
+        """The first one, two, ... words of every key: past the longest of these, no key starts at a word."""
+        return frozenset(" ".join(k.split()[:n]) for k in self._keys for n in range(1, len(k.split()) + 1))
+
+    @cached_property
     def _fuzzy_keys(self) -> list[str]:
         return [k for k in self._keys if len(k.replace(" ", "")) >= FUZZY_MIN_LENGTH]
 
@@ -344,10 +354,12 @@ class Gazetteer:
         content = [w for _, _, w, article in words(written) if not article]
         if len(content) < 2 or not all(w[:1].isupper() for w in content):
             return None
+        mine = [fold_word(w) for w in content]
+        if not set(mine) & self._local_name_words:
+            return None  # no word of any local place's name: the lookup below could only fail
         found = self.lookup(written)
         if found.method != "fuzzy" or found.match is None or found.match.outside:
             return None
-        mine = [fold_word(w) for w in content]
         theirs = {k for n in found.match.names() for k in normalise(n).split()}
         if not set(mine) & theirs:
             return None
@@ -367,14 +379,22 @@ class Gazetteer:
         """
         toks = list(words(text))
         content = [(i, fold_word(w)) for i, (_, _, w, article) in enumerate(toks) if not article]
+        # capitalised[k]: how many content words from the k-th on are capitalised in a row. The lossy
+        # matches take only names written as names, so a window longer than that needs no string built.
+        capitalised = [0] * (len(content) + 1)
+        for k in range(len(content) - 1, -1, -1):
+            capitalised[k] = capitalised[k + 1] + 1 if toks[content[k][0]][2][:1].isupper() else 0
         found: list[PlaceMention] = []
         pos = 0
         while pos < len(content):
             sizes = range(min(self._max_words, len(content) - pos), 0, -1)
-            hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=False) for n in sizes) if h), None)
+            reach = self._key_reach(content, pos, sizes.start)
+            hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=False,
+                                                   as_names=n <= capitalised[pos])
+                                    for n in sizes if n <= reach or n <= capitalised[pos]) if h), None)
             if hit is None:  # no spelling of any length starts here: a longer name, fuzzily
-                hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=True) for n in sizes
-                                        if n > 1) if h), None)
+                hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=True, as_names=True)
+                                        for n in sizes if 1 < n <= capitalised[pos]) if h), None)
             if hit is None:
                 pos += 1
                 continue
@@ -382,22 +402,34 @@ class Gazetteer:
             pos += hit[1]
         return found
 
-    def _match_at(self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool
-                  ) -> tuple[PlaceMention, int] | None:
-        """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily."""
+    def _key_reach(self, content: list, pos: int, most: int) -> int:
+        """How many content words from ``pos`` (at most ``most``) still begin some key."""
+        prefix = ""
+        for n in range(1, most + 1):
+            prefix = f"{prefix} {content[pos + n - 1][1]}" if prefix else content[pos + n - 1][1]
+            if prefix not in self._key_prefixes:
+                return n - 1
+        return most
+
+    def _match_at(self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool,
+                  as_names: bool) -> tuple[PlaceMention, int] | None:
+        """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily.
+
+        ``as_names``: every one of those words is capitalised, as the lossy matches (coarse key,
+        fuzzy) require of a name; when not, only an exact spelling can match."""
         first, last = content[pos][0], content[pos + size - 1][0]
         if fuzzy:
             gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
             if any(g.strip(" -'’") for g in gaps):
                 return None  # a name does not run across punctuation
-            spelled = None if _inside_longer_name(text, toks, first) else self._fuzzy_name(
+            spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._fuzzy_name(
                 text[toks[first][0]:toks[last][1]])
             ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
         else:
             key = " ".join(k for _, k in content[pos : pos + size])
             ids = self._keys.get(key)
             if not ids:  # a spelling the gazetteer lacks, met by the coarse key
-                spelled = None if _inside_longer_name(text, toks, first) else self._coarse_place(
+                spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._coarse_place(
                     text[toks[first][0]:toks[last][1]])
                 ids = {spelled.id: "spelling"} if spelled else None
         if not ids:

@@ -229,11 +229,17 @@ class Places:
 
     def _anaphora(self, doc: Doc, sent: Span, found: list[Span], actors: set[int]) -> list[Span]:
         taken = {i for span in found for i in range(span.start, span.end)}
+        lowered = [t.lower_ for t in sent]  # once per sentence, not a slice of the doc per word and rule
+        opening: dict[str, list[int]] = {}  # where each word stands: a rule is tried only where its first word is
+        for at, word in enumerate(lowered):
+            opening.setdefault(word, []).append(at)
         spans = []
         for rule in context_words()["anaphora"]:
             words = rule["words"]
-            for i in range(sent.start, sent.end - len(words) + 1):
-                if [t.lower_ for t in doc[i:i + len(words)]] != words or taken & set(range(i, i + len(words))):
+            for at in opening.get(words[0], ()) if words else ():
+                i = sent.start + at
+                if at + len(words) > len(lowered) or lowered[at:at + len(words)] != words \
+                        or taken & set(range(i, i + len(words))):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":

@@ -25,8 +25,9 @@ class Shares:
             root = root.head
         up = _path_up(root, None)
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
+        phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
         path = [t for below, t in zip(up, up[1:]) if below.dep_ != "conj"
-                and any(t.i in _phrase(h) for h in heads if h is not None)]
+                and any(t.i in phrase for phrase in phrases)]
         percent, partial = None, False
         for child in root.children:  # "half the city", "more than half the city"
             said = self.parsed[child.left_edge.i:child.right_edge.i + 1].text.lower()
