@@ -15,7 +15,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geo.app import where
+from geo.app import views, where
 from geo.gazetteer import Gazetteer
 from geo.render import format_day
 from geo.store import Store, city_of, ingest
@@ -117,12 +117,12 @@ def test_the_address_chooses_the_city_and_the_map_shows_only_its_dates(shared):
     assert at.selectbox(key="city-choice").value == "town"
     assert at.query_params["city"] == "town"
     town_dates = small_town.timeline().dates
-    assert at.select_slider(key="day").options == [format_day(d) for d in town_dates]
+    assert at.select_slider(key="day").options == [format_day(d) for d in views.axis_days(town_dates)]
     assert "Testville: who held what" in at.header[0].value
 
     at = page(city="aleppo", date=DAYS[1].isoformat())
     assert not at.exception and not at.error
-    assert at.select_slider(key="day").options == [format_day(d) for d in DAYS]
+    assert at.select_slider(key="day").options == [format_day(d) for d in views.axis_days(DAYS)]
     assert at.query_params["date"] == DAYS[1].isoformat() and at.query_params["city"] == "aleppo"
 
 
@@ -153,4 +153,5 @@ def test_a_city_whose_gazetteer_does_not_load_says_why_and_can_be_left(shared, d
     assert at.error and "places.csv" in at.error[0].value
     at.selectbox(key="city-choice").set_value("town").run()
     assert not at.exception and not at.error
-    assert at.select_slider(key="day").options == [format_day(d) for d in small_town.timeline().dates]
+    assert at.select_slider(key="day").options == [
+        format_day(d) for d in views.axis_days(small_town.timeline().dates)]

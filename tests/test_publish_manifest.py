@@ -133,6 +133,7 @@ def test_the_publish_page_shows_the_refusal(tmp_path, monkeypatch):
         shutil.copyfile(ALEPPO / name, gazetteer / name)
     monkeypatch.setenv("GEO_DB", str(build_store(tmp_path / "geo.db")))
     monkeypatch.setenv("GEO_GAZETTEER", str(gazetteer))
+    monkeypatch.setenv("GEO_PUBLISH_ROOT", str(tmp_path))
     out = tmp_path / "pages"
     before = lookalike(out)
     at = AppTest.from_file(ROOT / "app.py", default_timeout=180)
