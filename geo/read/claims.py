@@ -7,8 +7,8 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates
-from ..gazetteer import Gazetteer
+from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates, opens_a_span
+from ..gazetteer import Gazetteer, load_baseline
 from .articles import Article
 
 if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and CLI start fast
@@ -37,6 +37,7 @@ def read_claims_many(
     from .pipeline import load_pipeline
 
     nlp = nlp or load_pipeline(gazetteer)
+    start = load_baseline(gazetteer).start
     pieces = (
         (text, (article, offset, offset + len(text) == len(article.text)))
         for article in articles
@@ -44,7 +45,7 @@ def read_claims_many(
     )
     found: list[Claim] = []
     for doc, (article, offset, last) in nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        found.extend(_claim(article, _shifted(r, offset)) for r in doc._.claim_readings or [])
+        found.extend(_claim(article, _shifted(r, offset), start) for r in doc._.claim_readings or [])
         if last:
             yield article, found
             found = []
@@ -79,9 +80,9 @@ def _shifted(reading: dict, offset: int) -> dict:
     return {**reading, **{k: reading[k] + offset for k in _OFFSETS}} if offset else reading
 
 
-def _claim(article: Article, r: dict) -> Claim:
+def _claim(article: Article, r: dict, start: date | None = None) -> Claim:
     flags = list(r["flags"])
-    when = _date_of(r, article.published, article.text)
+    when = _date_of(r, article.published, article.text, _earliest(article, start))
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
@@ -101,7 +102,28 @@ def _claim(article: Article, r: dict) -> Claim:
     )
 
 
-def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | None:
+def _earliest(article: Article, start: date | None) -> date | None:
+    """For an article nobody dated, the first day a day and month without a year can mean.
+
+    The year of the first full date the text writes ("July 6, 2017" in a caption) fixes it;
+    else the map's start (the gazetteer's baseline), before which no claim counts anyway.
+    """
+    if article.published is not None:
+        return None
+    return _written_year(article.text) or start
+
+
+@lru_cache(maxsize=16)
+def _written_year(text: str) -> date | None:
+    for mention in find_dates(text):
+        if mention.kind == "explicit" and (mention.rule.get("year") or mention.rule.get("iso")):
+            found = mention.resolve(None)
+            if found is not None and found.date_from is not None:
+                return date(found.date_from.year, 1, 1)
+    return None
+
+
+def _date_of(r: dict, published: date | None, text: str = "", earliest: date | None = None) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state.
 
@@ -111,11 +133,17 @@ def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | Non
     """
     mentions = find_dates(r["sentence"])
     cue = r["cue_start"] - r["start"]
-    narrative = _narrative_at(text, published, r["start"]) if text else None
+    narrative = _narrative_at(text, published, r["start"], earliest) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
-        return nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
+        found = nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest)
+        if found is not None and published is not None and found.date_from is not None and found.date_from < published \
+                and nearest.kind in ("explicit", "weekday") and opens_a_span(r["sentence"], nearest):
+            return DateRange(found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')")
+        return found
     event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
+    if narrative is not None and not event and _fixed_before_paragraph(text, published, r["start"], earliest):
+        narrative = None  # a state told in a later paragraph is the report's present, not that day's
     if narrative is not None and (event or r["past"]):
         return DateRange(narrative.date_from, narrative.date_to,
                          f"no date words: the day the text last fixed ({narrative.basis})")
@@ -123,22 +151,30 @@ def _date_of(r: dict, published: date | None, text: str = "") -> DateRange | Non
 
 
 @lru_cache(maxsize=16)
-def _fixed_days(text: str, published: date | None) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
+def _fixed_days(text: str, published: date | None, earliest: date | None = None
+                ) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
     """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
     offsets: list[int] = []
     days: list[DateRange] = []
     for mention in find_dates(text):
         if not mention.fixes_a_day:
             continue
-        found = mention.resolve(published, days[-1] if days else None)
+        found = mention.resolve(published, days[-1] if days else None, earliest=earliest)
         if found is not None and found.date_from is not None:
             offsets.append(mention.start)
             days.append(found)
     return tuple(offsets), tuple(days)
 
 
-def _narrative_at(text: str, published: date | None, offset: int) -> DateRange | None:
+def _narrative_at(text: str, published: date | None, offset: int, earliest: date | None = None) -> DateRange | None:
     """The day the text last fixed before character ``offset``, or None."""
-    offsets, days = _fixed_days(text, published)
+    offsets, days = _fixed_days(text, published, earliest)
     at = bisect_left(offsets, offset)
     return days[at - 1] if at else None
+
+
+def _fixed_before_paragraph(text: str, published: date | None, offset: int, earliest: date | None = None) -> bool:
+    """True when the day the text last fixed before ``offset`` was fixed in an earlier paragraph."""
+    offsets, _ = _fixed_days(text, published, earliest)
+    at = bisect_left(offsets, offset)
+    return bool(at) and text.rfind("\n\n", offsets[at - 1], offset) >= 0
