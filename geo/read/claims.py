@@ -131,8 +131,8 @@ def _date_of(r: dict, published: date | None, text: str = "", earliest: date | N
     "the next day" counts from there. A present-tense state with no date words stays as of
     publication: it is the report's own present.
     """
-    mentions = find_dates(r["sentence"])
     cue = r["cue_start"] - r["start"]
+    mentions = [m for m in find_dates(r["sentence"]) if not _in_aside(r["sentence"], m, cue)]
     narrative = _narrative_at(text, published, r["start"], earliest) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
@@ -148,6 +148,19 @@ def _date_of(r: dict, published: date | None, text: str = "", earliest: date | N
         return DateRange(narrative.date_from, narrative.date_to,
                          f"no date words: the day the text last fixed ({narrative.basis})")
     return default_range(published, event=event or r["past"])
+
+
+def _in_aside(sentence: str, mention, cue: int) -> bool:
+    """True for date words in an aside between commas that the control word is outside of, and
+    that says more than the date ("the left bank, declared liberated in January, and the right
+    side, still under their control"): they date the aside, not the claim. ", on Monday," alone
+    still dates the clause around it."""
+    before = sentence.rfind(",", 0, mention.start)
+    after = sentence.find(",", mention.end)
+    if before < 0 or after < 0 or before < cue < after:
+        return False
+    words = (sentence[before + 1:mention.start] + " " + sentence[mention.end:after]).split()
+    return len(words) >= 2
 
 
 @lru_cache(maxsize=16)

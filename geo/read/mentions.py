@@ -31,6 +31,7 @@ from spacy.util import filter_spans, minibatch
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
+from .shares import share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
 
@@ -99,6 +100,11 @@ class ControlCues:
             spans.append(span)
         doc.spans["cues"] = filter_spans(spans)
         return doc
+
+
+def _word_is(word: str, wanted: str | list[str]) -> bool:
+    """An anaphora rule's word: one word, or a list of the words allowed at that place."""
+    return word == wanted if isinstance(wanted, str) else word in wanted
 
 
 def _word_list(token: dict) -> list[str] | None:
@@ -216,17 +222,19 @@ class Places:
     def _anaphora(self, doc: Doc, sent: Span, found: list[Span], actors: set[int]) -> list[Span]:
         taken = {i for span in found for i in range(span.start, span.end)}
         spans = []
-        for rule in context_words()["anaphora"]:
+        for rule in [*context_words()["anaphora"], *share_words()["anaphora"]]:
             words = rule["words"]
             for i in range(sent.start, sent.end - len(words) + 1):
-                if [t.lower_ for t in doc[i:i + len(words)]] != words or taken & set(range(i, i + len(words))):
+                if not all(_word_is(t.lower_, w) for t, w in zip(doc[i:i + len(words)], words)) or \
+                        taken & set(range(i, i + len(words))):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
                     continue  # "the city of X" names X itself
-                referent = self._latest(doc, doc[i].idx, set(rule["kinds"]), actors)
+                first = i + rule.get("place_from", 0)  # "a part of it": only "it" stands for the place
+                referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors)
                 if referent:
-                    span = Span(doc, i, i + len(words), label=self._where(referent, ()))
+                    span = Span(doc, first, i + len(words), label=self._where(referent, ()))
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)

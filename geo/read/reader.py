@@ -178,7 +178,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             if cue._.cue in FIGHTING_CUES and place_id and self.gazetteer.places[place_id].is_region:
                 continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
             if frame.background:  # "the rebel-held part of X" still says who holds X
-                percent, flags = None, [*flags, "background"]
+                percent = SHARE if self._areas_of(place_span, side) else None  # "regime-held areas of X": a share
+                flags = [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent

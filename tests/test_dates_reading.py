@@ -1,4 +1,4 @@
-"""Dates in reports nobody dated, clauses opened by "since", and states told in a later paragraph.
+"""Dates in reports nobody dated, clauses opened by "since", asides, and states told in a later paragraph.
 
 Every text is our own. The Aleppo gazetteer's map starts on 15 November 2016 (its baseline_date).
 """
@@ -63,3 +63,14 @@ def test_a_day_fixed_in_the_same_paragraph_still_dates_a_state(gazetteer):
     text = "On Wednesday the army captured Masaken Hanano. Only 10 percent of eastern Aleppo remained in rebel hands."
     found = claims(text, gazetteer)
     assert found["eastern-aleppo"].date_from == date(2016, 12, 7)
+
+
+def test_date_words_in_an_aside_date_the_aside_not_the_claim(gazetteer):
+    text = "The army holds western Aleppo, secured back in March 2013, and rebels hold eastern Aleppo."
+    found = claims(text, gazetteer)
+    assert (found["eastern-aleppo"].date_from, found["eastern-aleppo"].date_to) == (FRIDAY, FRIDAY)
+
+
+def test_a_date_alone_between_commas_still_dates_its_clause(gazetteer):
+    found = claims("The army, on Wednesday, captured Masaken Hanano.", gazetteer)
+    assert found["masaken-hanano"].date_from == date(2016, 12, 7)

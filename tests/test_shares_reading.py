@@ -1,0 +1,73 @@
+"""Shares of a place: numbers in words, fractions before "the", back-references ("a part of it",
+"the remainder"), share adverbs, areas of a region said in passing, and lists inside a share.
+
+Every sentence is our own, with names of the Aleppo gazetteer.
+"""
+from datetime import date
+
+from geo.read import Article, read_claims
+
+FRIDAY = date(2016, 12, 9)
+
+
+def claims(text, gazetteer):
+    return [(c.place_id, c.controller, c.claim_type, c.percent)
+            for c in read_claims(Article(text=text, title="", published=FRIDAY), gazetteer)]
+
+
+def test_a_percentage_written_in_words_is_a_number(gazetteer):
+    found = claims("Rebels said that only eight per cent of eastern Aleppo is still under their control.", gazetteer)
+    assert ("eastern-aleppo", "opposition", "percent", 8.0) in found
+
+
+def test_a_fraction_before_the_place_is_a_share_not_the_whole(gazetteer):
+    found = claims("Rebels seized more than half the city of Aleppo in 2012.", gazetteer)
+    assert [f[2:] for f in found if f[0] == "aleppo"] == [("percent", 50.0)]
+
+
+def test_a_part_of_it_is_a_share_of_the_place_named_before(gazetteer):
+    found = claims("The army shelled rebel positions in al-Zebdiyeh and later captured a part of it.", gazetteer)
+    assert ("al-zebdiyeh", "government", "percent", None) in found
+    assert not any(f[0] == "al-zebdiyeh" and f[2] == "captured" for f in found)
+
+
+def test_a_part_of_it_reaches_back_to_the_sentence_before(gazetteer):
+    found = claims("The army stormed Bustan al-Qasr on Thursday. By the evening troops had seized a part of it.", gazetteer)
+    assert ("bustan-al-qasr", "government", "percent", None) in found
+
+
+def test_the_remainder_is_a_share_of_the_place_whose_other_share_was_given(gazetteer):
+    found = claims("Rebels still held two-thirds of Sheikh Saeed, the army having taken the remainder.", gazetteer)
+    assert ("sheikh-saeed", "opposition", "percent", 67.0) in found
+    assert ("sheikh-saeed", "government", "percent", None) in found
+    assert not any(f[2] == "captured" for f in found)
+
+
+def test_it_alone_names_no_place(gazetteer):
+    found = claims("The army stormed Bustan al-Qasr. Later the rebels said they had retaken it.", gazetteer)
+    assert all(f[2] != "percent" for f in found)
+
+
+def test_an_adverb_such_as_largely_makes_a_state_a_share(gazetteer):
+    found = claims("Western Aleppo, which is largely under government control, was shelled on Friday.", gazetteer)
+    assert ("western-aleppo", "government", "percent", None) in found
+    plain = claims("Western Aleppo, which is under government control, was shelled on Friday.", gazetteer)
+    assert ("western-aleppo", "government", "holds", None) in plain
+
+
+def test_one_sides_areas_of_the_other_sides_region_are_a_share_of_it(gazetteer):
+    found = claims("Hundreds of families reached government-held areas of eastern Aleppo on Friday.", gazetteer)
+    assert ("eastern-aleppo", "government", "percent", None) in found
+    assert not any(f[0] == "eastern-aleppo" and f[2] == "holds" for f in found)
+
+
+def test_a_sides_areas_of_the_city_are_all_of_its_own_region(gazetteer):
+    found = claims("Hundreds of families fled rebel-held areas of Aleppo on Friday.", gazetteer)
+    assert ("eastern-aleppo", "opposition", "holds", None) in found
+
+
+def test_a_place_in_a_list_after_a_share_is_no_share_itself(gazetteer):
+    found = claims("Rebels now hold only three districts of eastern Aleppo, including the Old City and al-Mashhad.",
+                   gazetteer)
+    assert ("old-city", "opposition", "holds", None) in found
+    assert ("eastern-aleppo", "opposition", "percent", None) in found
