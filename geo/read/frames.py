@@ -44,6 +44,8 @@ class Frames:
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _gain(self, t: Token, cue: str):
+        if self._route_of_leaving(t):
+            return None  # "went out of A, taking the X crossing": the way out, no capture
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
@@ -102,6 +104,9 @@ class Frames:
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
         args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
+        carried = self._carried(_subject(t))  # "buses carrying rebels pulled out of X": an evacuation
+        if carried is not None:
+            return Frame("evacuated", carried, "other side", args)
         return Frame("withdrew", _subject(t), "other side", args)
 
     def _expel(self, t: Token, cue: str):
@@ -131,8 +136,11 @@ class Frames:
         places = [o for o in objects if self._place_at(o)]
         if places:  # "rebels evacuated the district"
             return Frame("evacuated", _subject(t), "other side", places)
-        evacuees = objects[0] if objects else None
+        leaver = self._leaving_subject(t) or _subject(t)
+        evacuees = objects[0] if objects else self._carried(leaver) or leaver  # "rebels went out of X"
         if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
+            return None
+        if not self._leaver_fights(cue, evacuees):
             return None
         # "evacuate the rebels from X": the parser often hangs "from X" on the rebels
         origins = _origins(t) + [

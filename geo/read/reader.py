@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..core import NO_SIDE
 from ..gazetteer import Conflict, Gazetteer
+from .evacuations import Evacuations
 from .frames import Frames
 from .grammar import _clause_verb, _past
 from .lexicon import context_words
@@ -107,7 +108,7 @@ def _fill_sides(doc: Doc, readings: list[dict], conflict: Conflict) -> list[dict
     return kept
 
 
-class _Sentence(Frames, Who, Where, Shares, Modality):
+class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
     """One parsed candidate sentence and the mentions in it, in the parsed copy's token indices."""
 
     def __init__(self, doc: Doc, sent: Span, parsed: Doc, gazetteer: Gazetteer, index: SpanIndex | None = None):
