@@ -71,3 +71,22 @@ def test_a_place_in_a_list_after_a_share_is_no_share_itself(gazetteer):
                    gazetteer)
     assert ("old-city", "opposition", "holds", None) in found
     assert ("eastern-aleppo", "opposition", "percent", None) in found
+
+
+def test_a_second_share_joined_by_and_is_read_beside_a_place_named_by_its_share(gazetteer):
+    # "eastern half" is itself a name of the eastern region: "half of the west" is a second item, not part of it
+    found = claims("Government forces have retaken the eastern half of Aleppo and about half of the west.", gazetteer)
+    assert ("western-aleppo", "government", "percent", 50.0) in found
+
+
+def test_clawed_back_is_a_gain(gazetteer):
+    found = claims("The army clawed back a third of the city of Aleppo.", gazetteer)
+    assert ("aleppo", "government", "percent", 33.0) in found
+
+
+def test_a_claim_cites_only_the_clause_of_its_semicolon_that_holds_it(gazetteer):
+    text = "The offensive to retake Aleppo began in October; since then the army has clawed back a third of Aleppo."
+    (claim,) = [c for c in read_claims(Article(text=text, title="", published=FRIDAY), gazetteer)]
+    assert claim.sentence == "since then the army has clawed back a third of Aleppo."
+    assert text[claim.start:claim.end] == claim.sentence
+    assert claim.date_from != date(2016, 10, 1)  # "in October" dates the other clause

@@ -80,7 +80,28 @@ def _shifted(reading: dict, offset: int) -> dict:
     return {**reading, **{k: reading[k] + offset for k in _OFFSETS}} if offset else reading
 
 
+def _own_clause(r: dict) -> dict:
+    """The reading cited by the clause that holds its control word and place, where a semicolon
+    joins two ("the push began in October; since then troops have taken a third of the city"):
+    the other clause neither dates nor states this claim."""
+    sentence, cut_from, cut_to = r["sentence"], 0, len(r["sentence"])
+    low = min(r["cue_start"], r["place_start"]) - r["start"]
+    high = max(r["cue_end"], r["place_end"]) - r["start"]
+    for at in (i for i, ch in enumerate(sentence) if ch == ";"):
+        if at < low:
+            cut_from = at + 1
+        elif at >= high:
+            cut_to = min(cut_to, at)
+    if cut_from == 0 and cut_to == len(sentence):
+        return r
+    clause = sentence[cut_from:cut_to]
+    lead = len(clause) - len(clause.lstrip())
+    clause = clause.strip()
+    return {**r, "sentence": clause, "start": r["start"] + cut_from + lead, "end": r["start"] + cut_from + lead + len(clause)}
+
+
 def _claim(article: Article, r: dict, start: date | None = None) -> Claim:
+    r = _own_clause(r)
     flags = list(r["flags"])
     when = _date_of(r, article.published, article.text, _earliest(article, start))
     if when is None:

@@ -76,10 +76,11 @@ class Where:
         while token.head != token and token.head.i in phrase:
             coordinated = coordinated and token.dep_ not in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
+            sibling = token.dep_ == "conj"  # "the eastern half of X and half of the west": a second item
             token = token.head
             for other_ids, _ in self.places:
                 if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
-                    return not coordinated
+                    return not coordinated and not sibling
             if located and self._some_place(token):  # "a district in X" names some district of X, not X
                 return True
         head = root.head
