@@ -90,3 +90,16 @@ def test_a_claim_cites_only_the_clause_of_its_semicolon_that_holds_it(gazetteer)
     assert claim.sentence == "since then the army has clawed back a third of Aleppo."
     assert text[claim.start:claim.end] == claim.sentence
     assert claim.date_from != date(2016, 10, 1)  # "in October" dates the other clause
+
+
+def test_the_historical_part_of_a_city_is_its_old_city(gazetteer):
+    found = claims("The army took the historic part of Aleppo on Friday.", gazetteer)
+    assert ("old-city", "government", "captured", None) in found
+    assert not any(f[0] == "aleppo" for f in found)
+    shared = claims("The army said it had seized 20 districts of the historic part of Aleppo.", gazetteer)
+    assert ("old-city", "government", "percent", None) in shared
+
+
+def test_a_part_with_no_region_of_its_name_stays_a_part_of_the_whole(gazetteer):
+    found = claims("The army took the industrial part of Aleppo on Friday.", gazetteer)
+    assert not any(f[0] == "old-city" for f in found)
