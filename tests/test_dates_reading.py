@@ -74,3 +74,11 @@ def test_date_words_in_an_aside_date_the_aside_not_the_claim(gazetteer):
 def test_a_date_alone_between_commas_still_dates_its_clause(gazetteer):
     found = claims("The army, on Wednesday, captured Masaken Hanano.", gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
+
+
+def test_a_present_state_after_a_dated_clause_is_as_of_the_report(gazetteer):
+    text = ("The army captured Masaken Hanano on Wednesday, and families fled to "
+            "Sheikh Maqsoud, which is under Kurdish control.")
+    found = claims(text, gazetteer)
+    assert found["masaken-hanano"].date_from == date(2016, 12, 7)
+    assert (found["sheikh-maqsoud"].date_from, found["sheikh-maqsoud"].date_to) == (FRIDAY, FRIDAY)

@@ -154,6 +154,9 @@ def _date_of(r: dict, published: date | None, text: str = "", earliest: date | N
     """
     cue = r["cue_start"] - r["start"]
     mentions = [m for m in find_dates(r["sentence"]) if not _in_aside(r["sentence"], m, cue)]
+    event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
+    if not event and not r["past"]:  # "X fell on Saturday, and Y, which is under Kurdish control": Y as of the report
+        mentions = [m for m in mentions if not _before_clause(r["sentence"], m, cue)]
     narrative = _narrative_at(text, published, r["start"], earliest) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
@@ -162,13 +165,18 @@ def _date_of(r: dict, published: date | None, text: str = "", earliest: date | N
                 and nearest.kind in ("explicit", "weekday") and opens_a_span(r["sentence"], nearest):
             return DateRange(found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')")
         return found
-    event = r["claim_type"] in EVENT_TYPES or r["disputes"].split(":")[0] in EVENT_TYPES
     if narrative is not None and not event and _fixed_before_paragraph(text, published, r["start"], earliest):
         narrative = None  # a state told in a later paragraph is the report's present, not that day's
     if narrative is not None and (event or r["past"]):
         return DateRange(narrative.date_from, narrative.date_to,
                          f"no date words: the day the text last fixed ({narrative.basis})")
     return default_range(published, event=event or r["past"])
+
+
+def _before_clause(sentence: str, mention, cue: int) -> bool:
+    """True for date words of an earlier clause (a comma before the control word) that fix a day:
+    they date that clause, not a state told in the present after it."""
+    return mention.fixes_a_day and mention.end <= cue and "," in sentence[mention.end:cue]
 
 
 def _in_aside(sentence: str, mention, cue: int) -> bool:
