@@ -103,3 +103,12 @@ def test_the_historical_part_of_a_city_is_its_old_city(gazetteer):
 def test_a_part_with_no_region_of_its_name_stays_a_part_of_the_whole(gazetteer):
     found = claims("The army took the industrial part of Aleppo on Friday.", gazetteer)
     assert not any(f[0] == "old-city" for f in found)
+
+
+def test_having_pushed_through_most_of_a_place_is_a_share_won(gazetteer):
+    found = claims("Government forces have pushed through most of eastern Aleppo, officials said.", gazetteer)
+    assert ("eastern-aleppo", "government", "percent", None) in found
+    ongoing = claims("Government forces are pushing through most of eastern Aleppo.", gazetteer)
+    assert not any(f[2] == "percent" for f in ongoing)
+    whole = claims("Government forces pushed through Bustan al-Qasr.", gazetteer)
+    assert not any(f[2] in ("captured", "percent") for f in whole)

@@ -18,6 +18,7 @@ from .grammar import (
     _is_verb,
     _origins,
     _passive,
+    _past,
     _phrase,
     _poss,
     _subject,
@@ -113,6 +114,9 @@ class Frames:
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
+        if not origins and not _passive(t) and _past(t):  # "have pushed through much of X": a share won
+            # (still "pushing through" a place is fighting in it, no share won)
+            origins = [p for p in _child_pobj_all(t, ("through",)) if p.lemma_.lower() in self.words["share_heads"]]
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
