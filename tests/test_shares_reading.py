@@ -112,3 +112,14 @@ def test_having_pushed_through_most_of_a_place_is_a_share_won(gazetteer):
     assert not any(f[2] == "percent" for f in ongoing)
     whole = claims("Government forces pushed through Bustan al-Qasr.", gazetteer)
     assert not any(f[2] in ("captured", "percent") for f in whole)
+
+
+def test_a_share_of_the_territory_under_a_sides_control_is_a_share_of_its_region(gazetteer):
+    found = claims("By Friday the rebels had lost about 30 percent of the territory under their control in Aleppo, "
+                   "monitors said.", gazetteer)
+    assert ("eastern-aleppo", "government", "percent", 30.0) in found
+
+
+def test_the_territory_under_a_sides_control_is_never_taken_whole(gazetteer):
+    found = claims("Monitors said the army seized territory under rebel control in Aleppo.", gazetteer)
+    assert not any(f[0] == "eastern-aleppo" and f[2] == "captured" for f in found)

@@ -79,6 +79,38 @@ class Shares:
             percent, partial = SHARE, True  # "X is largely under their control"
         return percent, partial
 
+    def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
+        """"The territory under its control": the region the side held (see
+        :func:`geo.read.where.side_regions`), as a place of the argument, though no name is written."""
+        found = []
+        for i in sorted(phrase):
+            token = self.parsed[i]
+            if token.lower_ not in share_words()["territory_nouns"] or i in self.known or not self._share_of(token):
+                continue  # only a share of it ("45 percent of the territory..."): never the whole region
+            holders = [token]  # the parser often hangs "under its control" on the verb instead
+            while holders[-1].head != holders[-1] and holders[-1].pos_ not in ("VERB", "AUX") and len(holders) < 6:
+                holders.append(holders[-1].head)
+            preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "under"]
+            for prep in preps[:1]:
+                control = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "control"), None)
+                owner = self._owner_in(control) if control is not None else None
+                side = self._side(owner) if owner is not None else None
+                region = side_regions(self.gazetteer).get(side or "")
+                if region is not None:
+                    span = self.doc[self.sent.start + i:self.sent.start + i + 1]
+                    found.append((span, region, (region,), ["side's territory"]))
+        return found
+
+    def _share_of(self, token: Token) -> bool:
+        """``token`` is what "45 percent of", "most of", "a third of" is a share of."""
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return False
+        share = token.head.head
+        w = self.words
+        written = " ".join([*(c.lower_ for c in share.lefts if c.dep_ == "compound"), share.lower_])
+        return (share.lower_ in w["percent_words"] or written in w["percent_words"] or share.lemma_.lower() in w["share_heads"]
+                or _fraction(self.parsed[share.left_edge.i:share.i + 1].text.lower(), w["fractions"]) is not None)
+
     def _share_adverb(self, heads: list[Token | None]) -> bool:
         """An adverb such as "largely" on the words that govern the arguments ("X, which is still
         largely under rebel control", "mostly held by the army")."""

@@ -63,6 +63,7 @@ class Where:
                 flags.append("unresolved place")
             found.append((span, place_id, candidates, flags))
         found += self._unknown_places(phrase)
+        found += self._side_territories(phrase)  # "the territory under its control"
         return found
 
     def _subordinate(self, ids: set[int], phrase: set[int]) -> bool:
