@@ -123,3 +123,10 @@ def test_a_share_of_the_territory_under_a_sides_control_is_a_share_of_its_region
 def test_the_territory_under_a_sides_control_is_never_taken_whole(gazetteer):
     found = claims("Monitors said the army seized territory under rebel control in Aleppo.", gazetteer)
     assert not any(f[0] == "eastern-aleppo" and f[2] == "captured" for f in found)
+
+
+def test_this_key_area_is_the_district_named_before(gazetteer):
+    found = claims("Government forces stormed Tariq al-Bab at dawn. By noon they took more than 40 percent of "
+                   "this key area in east Aleppo.", gazetteer)
+    assert ("tariq-al-bab", "government", "percent", 40.0) in found
+    assert not any(f[0] == "eastern-aleppo" for f in found)  # east Aleppo only locates it

@@ -103,8 +103,8 @@ class ControlCues:
 
 
 def _word_is(word: str, wanted: str | list[str]) -> bool:
-    """An anaphora rule's word: one word, or a list of the words allowed at that place."""
-    return word == wanted if isinstance(wanted, str) else word in wanted
+    """An anaphora rule's word: one word, a list of the words allowed at that place, or ``*`` (any word)."""
+    return wanted in ("*", word) if isinstance(wanted, str) else word in wanted
 
 
 def _word_list(token: dict) -> list[str] | None:
