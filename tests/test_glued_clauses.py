@@ -20,3 +20,19 @@ def test_a_capture_inside_a_denial_stays_denied(gazetteer):
     found = claims("Rebels denied that al-Mashhad had been captured by government troops.", gazetteer)
     assert ("al-mashhad", "government", "captured") not in found
     assert ("al-mashhad", "government", "denied") in found
+
+
+
+def test_of_two_subjects_the_one_nearest_before_the_verb_is_the_subject():
+    """The parser sometimes takes an apposition ("the group's last stronghold, troops retook it")
+    for a second subject of the verb: the one nearest before the verb is the real one."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from geo.read.grammar import _subject
+
+    words = ["stronghold", ",", "troops", "retook", "it"]
+    doc = Doc(Vocab(), words=words, heads=[3, 0, 3, 3, 3], deps=["nsubj", "punct", "nsubj", "ROOT", "dobj"])
+    assert _subject(doc[3]).text == "troops"
+    single = Doc(Vocab(), words=["troops", "retook", "it"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+    assert _subject(single[1]).text == "troops"

@@ -36,9 +36,10 @@ def _subject(verb: Token | None) -> Token | None:
     """The subject of ``verb``, through control ("forced the rebels to abandon") and coordination."""
     if verb is None:
         return None
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:  # two subjects are a misparse (an apposition, a dateline): the one nearest before the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary
         for child in aux.children:
             if child.dep_ in _SUBJECTS:
