@@ -2,7 +2,15 @@
 normaliser, date words, the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
 """
 from .claim import Claim
-from .dates import DateMention, DateRange, default_range, find_dateline, find_dates, parse_iso_date
+from .dates import (
+    DateMention,
+    DateRange,
+    default_range,
+    find_dateline,
+    find_dates,
+    opens_a_span,
+    parse_iso_date,
+)
 from .errors import ArticleError, GazetteerError, GeoError, GeoWarning, StoreError, read_json
 from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
 from .paths import (
@@ -92,6 +100,7 @@ __all__ = [
     "default_range",
     "find_dateline",
     "find_dates",
+    "opens_a_span",
     "fold_word",
     "for_terminal",
     "json_for_terminal",

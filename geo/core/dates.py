@@ -57,16 +57,28 @@ class DateMention:
         return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get("sets_narrative", True)
 
     def resolve(self, published: date | None, narrative: DateRange | None = None, *,
-                about_what_follows: bool = False) -> DateRange | None:
+                about_what_follows: bool = False, earliest: date | None = None) -> DateRange | None:
         """The range these words mean for an article published on ``published``.
 
         ``narrative`` is the date the text last fixed before these words, which "the next day"
         counts from; ``about_what_follows`` says the event is told after the words ("a day after
         the army took X": X one day before the narrative's day). None when the words are
         relative and the day they count from is unknown.
+
+        ``earliest`` serves an article whose publication day nobody knows: a day and month with
+        no year ("on November 4") is then the first such day on or after it (the basis says the
+        year was inferred). Relative words still resolve to nothing without a publication day.
         """
         if self.kind == "later":
             return self._later(narrative, back=about_what_follows and bool(self.rule.get("counts_back_to_what_follows")))
+        if published is None and earliest is not None and self.kind == "explicit" and not (
+                self.rule.get("year") or self.rule.get("iso")):
+            day = _explicit(self, None, year=earliest.year)
+            if day is not None and day[0] < earliest:
+                day = _explicit(self, None, year=earliest.year + 1)
+            if day is None:
+                return None
+            return DateRange(day[0], day[1], f"'{self.text}' (year inferred: the first such day from {earliest.isoformat()})")
         span = _resolve(self, published)
         if span is None:
             return None
@@ -211,20 +223,34 @@ def _season(season: str, year: int) -> tuple[date, date]:
     return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
-def _explicit(mention: DateMention, published: date | None) -> tuple[date, date] | None:
-    """A calendar date through dateparser; without a year, the latest such day up to publication."""
+def _explicit(mention: DateMention, published: date | None, *, year: int | None = None) -> tuple[date, date] | None:
+    """A calendar date through dateparser; without a year, the latest such day up to publication
+    (or that day of ``year``, when the caller fixed the year another way)."""
     import dateparser
 
     rule = mention.rule
-    if not rule.get("year") and not rule.get("iso") and published is None:
+    if not rule.get("year") and not rule.get("iso") and published is None and year is None:
         return None
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(mention.text, languages=["en"], settings=settings)
+    text = mention.text
+    if year is not None and not rule.get("year") and not rule.get("iso"):
+        text, settings = f"{text} {year}", {**settings, "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     return parsed.date(), parsed.date()
+
+
+def opens_a_span(text: str, mention: DateMention) -> bool:
+    """True when the clause holding ``mention`` starts with a word such as "since" ("since the
+    offensive resumed on Dec. 29, ..."): what the sentence tells runs from that day to the report,
+    not on that day alone. The words are the lexicon's ``span_openers``."""
+    clause = re.split(r"[,;:()\[\]]", text[:mention.start])[-1].strip().lower()
+    said = mention.text.lower()
+    return any(clause == w or clause.startswith(w + " ") or said.startswith(w + " ")
+               for w in _data().get("span_openers", ()))
 
 
 def parse_iso_date(value: str) -> date:

@@ -4,11 +4,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core import EVENT_TYPES, Claim, DateMention, DateRange, default_range, find_dates
+from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates, opens_a_span
 from ..gazetteer import Gazetteer, load_baseline
 from .articles import Article
 from .reading import ClaimReading
@@ -82,9 +82,30 @@ def _shifted(r: ClaimReading, offset: int) -> ClaimReading:
                    place_end=r.place_end + offset, cue_start=r.cue_start + offset, cue_end=r.cue_end + offset)
 
 
+def _own_clause(r: ClaimReading) -> ClaimReading:
+    """The reading cited by the clause that holds its control word and place, where a semicolon
+    joins two ("the push began in October; since then troops have taken a third of the city"):
+    the other clause neither dates nor states this claim."""
+    sentence, cut_from, cut_to = r.sentence, 0, len(r.sentence)
+    low = min(r.cue_start, r.place_start) - r.start
+    high = max(r.cue_end, r.place_end) - r.start
+    for at in (i for i, ch in enumerate(sentence) if ch == ";"):
+        if at < low:
+            cut_from = at + 1
+        elif at >= high:
+            cut_to = min(cut_to, at)
+    if cut_from == 0 and cut_to == len(sentence):
+        return r
+    clause = sentence[cut_from:cut_to]
+    lead = len(clause) - len(clause.lstrip())
+    clause = clause.strip()
+    return replace(r, sentence=clause, start=r.start + cut_from + lead, end=r.start + cut_from + lead + len(clause))
+
+
 def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Claim:
+    r = _own_clause(r)
     flags = list(r.flags)
-    when = _date_of(r, article.published, article.text, start if article.published is None else None)
+    when = _date_of(r, article.published, article.text, _earliest(article, start))
     if when is None:
         flags.append("no date")
         when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
@@ -106,48 +127,81 @@ def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Clai
     )
 
 
-def _date_of(r: ClaimReading, published: date | None, text: str = "", start: date | None = None) -> DateRange | None:
+def _earliest(article: Article, start: date | None) -> date | None:
+    """For an article nobody dated, the first day a day and month without a year can mean.
+
+    The year of the first full date the text writes ("July 6, 2017" in a caption) fixes it;
+    else the map's start (the gazetteer's baseline), before which no claim counts anyway.
+    """
+    if article.published is not None:
+        return None
+    return _written_year(article.text) or start
+
+
+@lru_cache(maxsize=16)
+def _written_year(text: str) -> date | None:
+    for mention in find_dates(text):
+        if mention.kind == "explicit" and (mention.rule.get("year") or mention.rule.get("iso")):
+            found = mention.resolve(None)
+            if found is not None and found.date_from is not None:
+                return date(found.date_from.year, 1, 1)
+    return None
+
+
+def _date_of(r: ClaimReading, published: date | None, text: str = "", earliest: date | None = None) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state. A statement in the present tense of who holds a place takes
     only the date words of its own clause: one set off by a comma dates another claim.
 
     "On 27 November the army took A. Two hours later it took B.": B is dated 27 November, and
     "the next day" counts from there. A present-tense state with no date words stays as of
-    publication: it is the report's own present. ``start`` is given for an article with no
-    publication date: see :func:`_in_year_from`.
+    publication: it is the report's own present. ``earliest`` is given for an article with no
+    publication date: see :func:`_earliest`.
     """
-    mentions = find_dates(r.sentence)
     cue = r.cue_start - r.start
+    mentions = [m for m in find_dates(r.sentence) if not _in_aside(r.sentence, m, cue)]
+    event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
+    if not event and not r.past:  # "X fell on Saturday, and Y, which is under Kurdish control": Y as of the report
+        mentions = [m for m in mentions if not _before_clause(r.sentence, m, cue)]
     if r.claim_type == "holds" and not r.past:  # "X, taken on Saturday, is under Kurdish control"
         mentions = [m for m in mentions if "," not in r.sentence[min(m.end, cue):max(m.start, cue)]]
-    narrative = _narrative_at(text, published, r.start, start) if text else None
+    narrative = _narrative_at(text, published, r.start, earliest) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
-        found = nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end)
-        return found or (_in_year_from(nearest, start) if published is None else None)
-    event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
+        found = nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest)
+        if found is not None and published is not None and found.date_from is not None and found.date_from < published \
+                and nearest.kind in ("explicit", "weekday") and opens_a_span(r.sentence, nearest):
+            return DateRange(found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')")
+        return found
+    if narrative is not None and not event and _fixed_before_paragraph(text, published, r.start, earliest):
+        narrative = None  # a state told in a later paragraph is the report's present, not that day's
     if narrative is not None and (event or r.past):
         return DateRange(narrative.date_from, narrative.date_to,
                          f"no date words: the day the text last fixed ({narrative.basis})")
     return default_range(published, event=event or r.past)
 
 
-def _in_year_from(mention: DateMention, start: date | None) -> DateRange | None:
-    """A day or month written without its year ("on November 4"), in an article with no
-    publication date: the first such day on or after ``start``, the gazetteer's baseline date
-    (the map begins there, and its war's reports tell of what came after), within a year of it.
-    The basis says the year was inferred, for the reviewer."""
-    if start is None or mention.kind not in ("explicit", "month_name") or mention.rule.get("year") or mention.rule.get("iso"):
-        return None
-    found = mention.resolve(start + timedelta(days=365))  # the latest such day up to a year on
-    if found is None or found.date_from is None or found.date_from < start:
-        return None
-    return DateRange(found.date_from, found.date_to,
-                     f"{found.basis}, no publication date: year inferred as the first after the baseline {start}")
+def _before_clause(sentence: str, mention, cue: int) -> bool:
+    """True for date words of an earlier clause (a comma before the control word) that fix a day:
+    they date that clause, not a state told in the present after it."""
+    return mention.fixes_a_day and mention.end <= cue and "," in sentence[mention.end:cue]
+
+
+def _in_aside(sentence: str, mention, cue: int) -> bool:
+    """True for date words in an aside between commas that the control word is outside of, and
+    that says more than the date ("the left bank, declared liberated in January, and the right
+    side, still under their control"): they date the aside, not the claim. ", on Monday," alone
+    still dates the clause around it."""
+    before = sentence.rfind(",", 0, mention.start)
+    after = sentence.find(",", mention.end)
+    if before < 0 or after < 0 or before < cue < after:
+        return False
+    words = (sentence[before + 1:mention.start] + " " + sentence[mention.end:after]).split()
+    return len(words) >= 2
 
 
 @lru_cache(maxsize=16)
-def _fixed_days(text: str, published: date | None, start: date | None = None
+def _fixed_days(text: str, published: date | None, earliest: date | None = None
                 ) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
     """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
     offsets: list[int] = []
@@ -155,17 +209,22 @@ def _fixed_days(text: str, published: date | None, start: date | None = None
     for mention in find_dates(text):
         if not mention.fixes_a_day:
             continue
-        found = mention.resolve(published, days[-1] if days else None)
-        if found is None and published is None:
-            found = _in_year_from(mention, start)
+        found = mention.resolve(published, days[-1] if days else None, earliest=earliest)
         if found is not None and found.date_from is not None:
             offsets.append(mention.start)
             days.append(found)
     return tuple(offsets), tuple(days)
 
 
-def _narrative_at(text: str, published: date | None, offset: int, start: date | None = None) -> DateRange | None:
+def _narrative_at(text: str, published: date | None, offset: int, earliest: date | None = None) -> DateRange | None:
     """The day the text last fixed before character ``offset``, or None."""
-    offsets, days = _fixed_days(text, published, start)
+    offsets, days = _fixed_days(text, published, earliest)
     at = bisect_left(offsets, offset)
     return days[at - 1] if at else None
+
+
+def _fixed_before_paragraph(text: str, published: date | None, offset: int, earliest: date | None = None) -> bool:
+    """True when the day the text last fixed before ``offset`` was fixed in an earlier paragraph."""
+    offsets, _ = _fixed_days(text, published, earliest)
+    at = bisect_left(offsets, offset)
+    return bool(at) and text.rfind("\n\n", offsets[at - 1], offset) >= 0

@@ -19,6 +19,7 @@ from .grammar import (
     _is_verb,
     _origins,
     _passive,
+    _past,
     _phrase,
     _poss,
     _subject,
@@ -44,14 +45,6 @@ class Frame:
     contested: bool = False
 
 
-def _travelled(t: Token, cue: str, args: list[Token]) -> bool:
-    """True for "taking" a road or crossing as a side clause of another verb ("went out of X,
-    taking the Y crossing"): the route someone travelled, not a place captured."""
-    routes = set(holds_words()["route_nouns"])
-    return (cue == "take" and t.tag_ == "VBG" and t.dep_ == "advcl" and bool(args)
-            and all(a.lemma_.lower() in routes for a in args))
-
-
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
     """The word opening "among the X-held areas" / "one of the X-held districts" around ``noun``."""
     head = noun.head
@@ -68,6 +61,8 @@ class Frames(Contest):
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _gain(self, t: Token, cue: str):
+        if self._route_of_leaving(t):
+            return None  # "went out of A, taking the X crossing": the way out, no capture
         if _is_verb(t) and progressive(t):  # "has been storming X": the fight for X goes on
             frame = self._gain_taken(t, cue)
             return replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
@@ -81,8 +76,6 @@ class Frames(Contest):
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
         args = [_antecedent_noun(t, a) for a in args]
-        if _travelled(t, cue, args):
-            return None  # "left the district, taking the X crossing": a route, no capture
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
@@ -157,14 +150,21 @@ class Frames(Contest):
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
         args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
+        carried = self._carried(_subject(t))  # "buses carrying rebels pulled out of X": an evacuation
+        if carried is not None:
+            return Frame("evacuated", carried, "other side", args)
         return Frame("withdrew", _subject(t), "other side", args)
 
     def _expel(self, t: Token, cue: str):
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
-        if not origins or self._moving_in(t):  # "pushed into X", "pushing through X": an advance, nobody driven out yet
+        won = []  # "have pushed through much of X": a share won (still "pushing through" X is fighting in it)
+        if not origins and not _passive(t) and _past(t):
+            won = [p for p in _child_pobj_all(t, ("through",)) if p.lemma_.lower() in self.words["share_heads"]]
+        if not won and (not origins or self._moving_in(t)):  # "pushed into X", "pushing through X": an advance
             return self._advance(t, cue)
+        origins = origins or won
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
@@ -188,8 +188,11 @@ class Frames(Contest):
         places = [o for o in objects if self._place_at(o)]
         if places:  # "the fighters evacuated the district"
             return Frame("evacuated", _subject(t), "other side", places)
-        evacuees = objects[0] if objects else None
+        leaver = self._leaving_subject(t) or _subject(t)
+        evacuees = objects[0] if objects else self._carried(leaver) or leaver  # "rebels went out of X"
         if evacuees is not None and evacuees.lemma_.lower() in self.words["evacuees_not_fighters"]:
+            return None
+        if not self._leaver_fights(cue, evacuees):
             return None
         # "evacuate the fighters from X": the parser often hangs "from X" on the fighters
         origins = _origins(t) + [

@@ -37,7 +37,7 @@ def _subject(verb: Token | None) -> Token | None:
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if subjects:  # two subjects is a misparse of an apposition before the real one: the nearest before the verb
+    if subjects:  # two subjects are a misparse (an apposition, a dateline): the one nearest before the verb
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary

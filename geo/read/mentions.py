@@ -31,6 +31,7 @@ from spacy.util import filter_spans, minibatch
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .lexicon import context_words, read_lexicon
+from .shares import share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
 from .territory import side_territories
@@ -100,6 +101,11 @@ class ControlCues:
             spans.append(span)
         doc.spans["cues"] = filter_spans(spans)
         return doc
+
+
+def _word_is(word: str, wanted: str | list[str]) -> bool:
+    """An anaphora rule's word: one word, a list of the words allowed at that place, or ``*`` (any word)."""
+    return wanted in ("*", word) if isinstance(wanted, str) else word in wanted
 
 
 def _word_list(token: dict) -> list[str] | None:
@@ -234,19 +240,22 @@ class Places:
         for at, word in enumerate(lowered):
             opening.setdefault(word, []).append(at)
         spans = []
-        for rule in context_words()["anaphora"]:
+        for rule in [*context_words()["anaphora"], *share_words()["anaphora"]]:
             words = rule["words"]
-            for at in opening.get(words[0], ()) if words else ():
+            first = words[0] if words else None
+            starts = opening.get(first, ()) if isinstance(first, str) and first != "*" else range(len(lowered))
+            for at in starts if words else ():
                 i = sent.start + at
-                if at + len(words) > len(lowered) or lowered[at:at + len(words)] != words \
-                        or taken & set(range(i, i + len(words))):
+                if at + len(words) > len(lowered) or taken & set(range(i, i + len(words))) \
+                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
                     continue  # "the city of X" names X itself
-                referent = self._latest(doc, doc[i].idx, set(rule["kinds"]), actors)
+                first = i + rule.get("place_from", 0)  # "a part of it": only "it" stands for the place
+                referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors)
                 if referent:
-                    span = Span(doc, i, i + len(words), label=self._where(referent, ()))
+                    span = Span(doc, first, i + len(words), label=self._where(referent, ()))
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)

@@ -33,6 +33,8 @@ class Modality:
             governor = current.head
             if governor == current:
                 break
+            if current.dep_ == "ccomp" and _glued(current, governor):
+                break  # "X fell; rebels denied it": two clauses the parser joined, each said on its own
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
             if (infinitive or current.dep_ == "xcomp") and governor.lemma_.lower() not in w["denials"]:
                 near = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
@@ -117,3 +119,11 @@ class Modality:
 
     def _past_state(self, token: Token) -> bool:
         return any(c.lower_ in self.words["past_state"] for c in token.children if c.dep_ == "advmod")
+
+
+def _glued(clause: Token, governor: Token) -> bool:
+    """True when the parser hung a clause on a verb across a semicolon although that verb has its
+    own object ("X had been captured; a rebel official denied it"): no complement of it."""
+    doc = clause.doc
+    between = doc[min(clause.i, governor.i):max(clause.i, governor.i)]
+    return any(t.text == ";" for t in between) and any(c.dep_ == "dobj" for c in governor.children)

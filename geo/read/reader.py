@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..core import NO_SIDE, GeoError
 from ..gazetteer import Conflict, Gazetteer
+from .evacuations import Evacuations
 from .frames import Frames
 from .grammar import _clause_verb, _past
 from .lexicon import context_words
@@ -143,7 +144,7 @@ def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[Clai
     return kept
 
 
-class _Sentence(Frames, Who, Where, Shares, Modality):
+class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
     """One parsed candidate sentence and the mentions in it, in the parsed copy's token indices."""
 
     def __init__(self, doc: Doc, sent: Span, parsed: Doc, gazetteer: Gazetteer, index: SpanIndex | None = None):
@@ -218,7 +219,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
                 continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
             if frame.background:  # "the militia-held part of X" still says who holds X
-                percent, flags = None, [*flags, "background"]
+                percent = SHARE if self._areas_of(place_span, side) else None  # "regime-held areas of X": a share
+                flags = [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent

@@ -2,12 +2,23 @@
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
+from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
+from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
 SHARE = -1.0
+
+
+@lru_cache(maxsize=1)
+def share_words() -> dict:
+    """The word lists of ``data/lexicon/shares.json`` (number words, share adverbs, back-references)."""
+    return json.loads((LEXICON_DIR / "shares.json").read_text(encoding="utf-8"))
 
 
 class Shares:
@@ -18,11 +29,13 @@ class Shares:
 
         None when the place hangs on a word that is no part of it ("talks about Aleppo").
         """
-        w = self.words
+        w, s = self.words, share_words()
         root = self.parsed[place.end - 1 - self.sent.start]
         ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
         while root.head.i in ids and root.head != root:
             root = root.head
+        if root.lemma_.lower() in s["back_shares"] or root.lower_ in s["back_shares"]:
+            return SHARE, True  # "the remainder" of a place named before: a share of it
         up = _path_up(root, None)
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
         phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
@@ -31,11 +44,13 @@ class Shares:
         percent, partial = None, False
         for child in root.children:  # "half the city", "more than half the city"
             said = self.parsed[child.left_edge.i:child.right_edge.i + 1].text.lower()
-            if child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod") and child.i < root.i:
+            if child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod", "nummod", "det") and child.i < root.i:
                 fraction = _fraction(said, w["fractions"])
                 if fraction is not None:
                     percent, partial = float(fraction), True
         for token in path:
+            if token.lower_ in w["list_introducers"]:
+                break  # "three districts, including X": X is one of the list, not a share of it
             if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
                 continue
             lemma = token.lemma_.lower()
@@ -43,7 +58,7 @@ class Shares:
             written = " ".join([*(c.lower_ for c in token.lefts if c.dep_ == "compound"), token.lower_])
             if token.lower_ in w["percent_words"] or written in w["percent_words"]:  # "percent", "per cent"
                 number = next((c for c in token.children if c.like_num), None)
-                percent = _number(number.text) if number is not None else percent
+                percent = _amount(number.text, s["number_words"]) if number is not None else percent
             elif lemma in w["area_units"] or token.lower_ in w["area_units"]:  # "five square kilometres of X"
                 percent = percent if percent is not None else SHARE
                 partial = True
@@ -61,7 +76,74 @@ class Shares:
                 partial = True
             elif lemma not in w["partial_heads_exempt"]:
                 return None
+        if percent is None and self._share_adverb(heads):
+            percent, partial = SHARE, True  # "X is largely under their control"
         return percent, partial
+
+    def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
+        """"The territory under its control": the region the side held (see
+        :func:`geo.read.where.side_regions`), as a place of the argument, though no name is written."""
+        found = []
+        for i in sorted(phrase):
+            token = self.parsed[i]
+            if token.lower_ not in share_words()["territory_nouns"] or i in self.known or not self._share_of(token):
+                continue  # only a share of it ("45 percent of the territory..."): never the whole region
+            holders = [token]  # the parser often hangs "under its control" on the verb instead
+            while holders[-1].head != holders[-1] and holders[-1].pos_ not in ("VERB", "AUX") and len(holders) < 6:
+                holders.append(holders[-1].head)
+            preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "under"]
+            for prep in preps[:1]:
+                control = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "control"), None)
+                owner = self._owner_in(control) if control is not None else None
+                side = self._side(owner) if owner is not None else None
+                region = side_regions(self.gazetteer).get(side or "")
+                if region is not None:
+                    span = self.doc[self.sent.start + i:self.sent.start + i + 1]
+                    found.append((span, region, (region,), ["side's territory"]))
+        return found
+
+    def _share_of(self, token: Token) -> bool:
+        """``token`` is what "45 percent of", "most of", "a third of" is a share of."""
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return False
+        share = token.head.head
+        w = self.words
+        written = " ".join([*(c.lower_ for c in share.lefts if c.dep_ == "compound"), share.lower_])
+        return (share.lower_ in w["percent_words"] or written in w["percent_words"] or share.lemma_.lower() in w["share_heads"]
+                or _fraction(self.parsed[share.left_edge.i:share.i + 1].text.lower(), w["fractions"]) is not None)
+
+    def _share_adverb(self, heads: list[Token | None]) -> bool:
+        """An adverb such as "largely" on the words that govern the arguments ("X, which is still
+        largely under rebel control", "mostly held by the army")."""
+        adverbs = share_words()["share_adverbs"]
+        for head in (h for h in heads if h is not None):
+            for governor in (head.head, *(c for c in head.children if c.dep_ == "relcl")):
+                near = [*governor.children, *(g for c in governor.children if c.dep_ == "prep" for g in c.children)]
+                if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in near):
+                    return True
+        return False
+
+    def _areas_of(self, place: Span, side: str | None) -> bool:
+        """The region ``place`` names hangs on a plural place noun by "of" ("regime-held areas of
+        the east"): a share of the region, said in passing. Not when the region holds (or is) the
+        side's own region: "rebel-held parts of the city" are all of the rebels' region."""
+        if not (place._.place_id and self.gazetteer.places[place._.place_id].is_region):
+            return False
+        own = side_regions(self.gazetteer).get(side or "")
+        if own is not None and set(self.gazetteer.members(own)) <= set(self.gazetteer.members(place._.place_id)):
+            return False
+        root = self.parsed[place.end - 1 - self.sent.start]
+        ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
+        while root.head.i in ids and root.head != root:
+            root = root.head
+        prep = root.head
+        return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in share_words()["areas_of"])
+
+
+def _amount(text: str, words: dict[str, int]) -> float | None:
+    """A number written in digits or as a word ("seven" per cent)."""
+    found = _number(text)
+    return float(words[text.lower()]) if found is None and text.lower() in words else found
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:

@@ -180,6 +180,9 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
     base = _region(span, gazetteer)
     if base is None:
         return None
+    named = _named_part(doc, span, base, gazetteer)
+    if named is not None:
+        return named
     w = _words()
     sent = span.sent
     start, end, vector, inside = span.start, span.end, None, True
@@ -226,6 +229,25 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
     part_span._.candidates = candidates
     part_span._.place_flags = () if place_id else (APPROXIMATE,)
     return part_span
+
+
+def _named_part(doc: Doc, span: Span, base: Place, gazetteer: Gazetteer) -> Span | None:
+    """"The historical part of X" when X has a region of that name (its old city): that region."""
+    w = _words()
+    sent = span.sent
+    i = span.start - 1
+    if i >= sent.start and doc[i].lower_ == "the" and span[0].lower_ != "the":
+        i -= 1
+    if i < sent.start + 2 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in w["parts"]:
+        return None
+    name = w.get("named_parts", {}).get(doc[i - 2].lower_)
+    place = gazetteer.lookup(name).match if name else None
+    if place is None or not place.is_region or place.id == base.id or not set(place.members) < set(base.members):
+        return None
+    start = i - 3 if i - 3 >= sent.start and doc[i - 3].lower_ == "the" else i - 2
+    part = Span(doc, start, span.end, label="local")
+    part._.place_id, part._.candidates, part._.place_flags = place.id, (place.id,), ()
+    return part
 
 
 def _resolve_part(base: Place, vector: tuple[float, float], inside: bool, gazetteer: Gazetteer

@@ -68,6 +68,7 @@ class Where:
                 flags.append("unresolved place")
             found.append((span, place_id, candidates, flags))
         found += self._unknown_places(phrase)
+        found += self._side_territories(phrase)  # "the territory under its control"
         return found
 
     def _subordinate(self, ids: set[int], phrase: set[int]) -> bool:
@@ -84,10 +85,11 @@ class Where:
             coordinated = coordinated and (not modifier or token is root and (
                 listed or self._named_noun(token.head, ids)))  # "A, B and the C district"
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
+            sibling = token.dep_ == "conj"  # "the eastern half of X and half of the west": a second item
             token = token.head
             for other_ids, _ in self.places:
                 if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
-                    return not coordinated
+                    return not coordinated and not sibling
             if located and self._some_place(token):  # "a district in X" names some district of X, not X
                 return True
         head = root.head
