@@ -51,7 +51,8 @@ class Evacuations:
         crossing towards B"): the way they went, no capture."""
         if verb.dep_ not in ("advcl", "conj") or verb.head == verb:
             return False
-        return any(span.root == verb.head and cue.label_ in ("evacuate", "loss") for span, cue in self.cues)
+        return any(span.root == verb.head and (cue.label_ in ("evacuate", "loss") or cue._.cue == "leave")
+                   for span, cue in self.cues)
 
     def _leaver_fights(self, cue: str, evacuees: Token | None) -> bool:
         """False for a plain leaving cue ("went out of X") whose subject is no side's fighters."""
