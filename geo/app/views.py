@@ -439,11 +439,6 @@ def source_html(source: Source, *, attribution: str = "", hedged: str = "", revi
     return fragment("source_line", source, attribution, hedged, review)
 
 
-def percent_html(view: PercentView) -> Markup:
-    """A percent claim: the figure claimed and the figure the map shows, then the sentence."""
-    return fragment("percent", view)
-
-
 def history_html(name: str, steps: Sequence[HistoryStep]) -> Markup:
     """A place's history, oldest first: controller, since when, and the sentences behind each."""
     return fragment("history", name, steps)
