@@ -22,6 +22,7 @@ from geo.gazetteer import Gazetteer
 from geo.render import format_day, labels
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
+from tests.app_pages import app_page
 from tests.conftest import ALEPPO
 from tests.small_town import CONFLICT
 
@@ -58,12 +59,7 @@ LABEL = labels(CONFLICT)
 
 def page(name: str = "app.py", **query) -> AppTest:
     """A page of the app as Streamlit runs it: from the entry point, switched to the page."""
-    at = AppTest.from_file(ROOT / "app.py", default_timeout=TIMEOUT)
-    if name != "app.py":
-        at.switch_page(name)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return app_page(name, timeout=TIMEOUT, **query)
 
 
 def html(at: AppTest) -> str:
