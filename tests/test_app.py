@@ -346,6 +346,22 @@ def test_the_gazetteer_page_finds_places_by_any_spelling(db):
     assert "al-shaar" in list(at.dataframe[0].value["id"])
 
 
+def test_the_gazetteer_page_names_each_broken_boundary_feature_and_its_file(db, tmp_path):
+    """A repaired outline and a point where a polygon belongs were said only on the server's console."""
+    folder = tmp_path / "gazetteer"
+    at = page("pages/3_Gazetteer.py")
+    assert not [w.value for w in at.warning if "boundaries" in w.value]  # the shipped file is clean
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "boundaries" / "mixed.geojson", folder / "boundaries.geojson")
+    at = page("pages/3_Gazetteer.py")
+    said = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # as the reader sees it, Markdown escapes undone
+    own = str(folder / "boundaries.geojson")
+    repaired = [m for m in said if m.startswith(own) and "feature 0 (al-Sakhur)" in m]
+    dropped = [m for m in said if m.startswith(own) and "feature 5 (Hanano)" in m]
+    assert len(repaired) == 1 and "check its outline" in repaired[0], said
+    assert len(dropped) == 1 and "left off the map" in dropped[0], said
+    assert not at.exception and not at.error  # the page still works: the rest of the file is drawn
+
+
 def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path, monkeypatch):
     monkeypatch.setenv(guard.PUBLISH_ROOT_VARIABLE, str(tmp_path))
     at = page("pages/4_Publish.py")
