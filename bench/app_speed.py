@@ -37,7 +37,8 @@ SPACING = 0.006  # degrees between neighbouring places, about 600 m
 
 
 def write_city(folder: Path, places: int) -> None:
-    """A gazetteer folder: places on a grid, three districts, the city, a baseline."""
+    """A gazetteer folder: places on a grid, three districts, the city, a baseline; the war is
+    data/conflicts/syria (its sides are the ones the claims name, as in publish_speed)."""
     columns = max(1, round(places ** 0.5 * 1.2))
     rows = []
     for i in range(places):
@@ -63,6 +64,7 @@ def write_city(folder: Path, places: int) -> None:
             writer.writerow([place_id, "government" if i % 4 == 0 else "opposition", START.isoformat(), "generated"])
     (folder / "gazetteer.json").write_text(json.dumps({
         "name": "Generated City", "city_region": "city", "crs": "EPSG:32637", "baseline_date": START.isoformat(),
+        "conflict": "syria",
     }), encoding="utf-8")
 
 

@@ -15,6 +15,8 @@ gazetteer, store, data = app_data.editing()
 app_data.page_header(f"Gazetteer: {gazetteer.name}",
                      f"{len(gazetteer.areas)} places on the map, {len(gazetteer.regions)} regions; "
                      f"read from {app_data.city_folder()}.")
+for said in editing.boundary_warnings(data.base):
+    st.warning(said, icon=":material/warning:")
 if "spelling-added" in st.session_state:
     st.success(st.session_state.pop("spelling-added"), icon=":material/check:")
 

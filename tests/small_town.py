@@ -25,6 +25,7 @@ from geo.gazetteer import (
     load_conflict,
 )
 from geo.read import Article
+from geo.store import Store
 from geo.timeline import ControlTimeline
 
 START = date(2016, 11, 15)
@@ -134,3 +135,12 @@ def write_folder(folder: Path) -> Path:
         for entry in baseline().entries.values():
             writer.writerow([entry.place_id, entry.controller, entry.as_of.isoformat(), "invented"])
     return folder
+
+
+def store_articles(store: Store) -> list[str]:
+    """Add the town's articles to ``store``, each with its own claims, as an ingest would; the
+    article ids come back (to tag them with a city)."""
+    every = claims()
+    for article in articles():
+        store.add_article(article, [c for c in every if c.article == article.id])
+    return [a.id for a in articles()]

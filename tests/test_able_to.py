@@ -7,23 +7,14 @@ copula's subject ("troops were able to ..."). Texts are our own; Tuesday 16 May 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
-from geo.gazetteer import Gazetteer
-from geo.read import Article, read_claims
-from tests.conftest import ROOT
-
-
-@lru_cache(maxsize=1)
-def _mosul() -> Gazetteer:
-    return Gazetteer.load(ROOT / "data" / "mosul")
+from tests.mosul import mosul_claims
 
 
 def _claims(text: str) -> list[tuple[str | None, str, str]]:
-    found = read_claims(Article(text=text, title="", published=date(2017, 5, 16)), _mosul())
-    return [(c.place_id, c.controller, c.claim_type) for c in found]
+    return mosul_claims(text, date(2017, 5, 16))
 
 
 @pytest.mark.parametrize("text", [

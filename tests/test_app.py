@@ -22,6 +22,7 @@ from geo.gazetteer import Gazetteer
 from geo.render import format_day, labels
 from geo.store import Store
 from tests.app_dispatches import DAYS, PAYLOAD, SAEED, SHAAR, build_store
+from tests.app_pages import app_page
 from tests.conftest import ALEPPO
 from tests.small_town import CONFLICT
 
@@ -58,12 +59,7 @@ LABEL = labels(CONFLICT)
 
 def page(name: str = "app.py", **query) -> AppTest:
     """A page of the app as Streamlit runs it: from the entry point, switched to the page."""
-    at = AppTest.from_file(ROOT / "app.py", default_timeout=TIMEOUT)
-    if name != "app.py":
-        at.switch_page(name)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return app_page(name, timeout=TIMEOUT, **query)
 
 
 def html(at: AppTest) -> str:
@@ -348,6 +344,22 @@ def test_the_gazetteer_page_finds_places_by_any_spelling(db):
     at = page("pages/3_Gazetteer.py")
     at.text_input(key="query").input("Shaar").run()
     assert "al-shaar" in list(at.dataframe[0].value["id"])
+
+
+def test_the_gazetteer_page_names_each_broken_boundary_feature_and_its_file(db, tmp_path):
+    """A repaired outline and a point where a polygon belongs were said only on the server's console."""
+    folder = tmp_path / "gazetteer"
+    at = page("pages/3_Gazetteer.py")
+    assert not [w.value for w in at.warning if "boundaries" in w.value]  # the shipped file is clean
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "boundaries" / "mixed.geojson", folder / "boundaries.geojson")
+    at = page("pages/3_Gazetteer.py")
+    said = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # as the reader sees it, Markdown escapes undone
+    own = str(folder / "boundaries.geojson")
+    repaired = [m for m in said if m.startswith(own) and "feature 0 (al-Sakhur)" in m]
+    dropped = [m for m in said if m.startswith(own) and "feature 5 (Hanano)" in m]
+    assert len(repaired) == 1 and "check its outline" in repaired[0], said
+    assert len(dropped) == 1 and "left off the map" in dropped[0], said
+    assert not at.exception and not at.error  # the page still works: the rest of the file is drawn
 
 
 def test_the_publish_page_writes_the_site_and_offers_it_as_a_zip(db, tmp_path, monkeypatch):

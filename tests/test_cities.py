@@ -21,6 +21,7 @@ from geo.render import format_day
 from geo.store import Store, city_of, ingest
 from tests import small_town
 from tests.app_dispatches import DAYS, HANANO, SAEED, SHAAR, build_store
+from tests.app_pages import app_page
 from tests.conftest import ALEPPO
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,10 +49,7 @@ def shared(data_dir, tmp_path, monkeypatch):
     db = build_store(tmp_path / "shared.db")
     store = Store(db)
     store.tag_articles([HANANO.id, SHAAR.id, SAEED.id], "aleppo")
-    claims = small_town.claims()
-    for article in small_town.articles():
-        store.add_article(article, [c for c in claims if c.article == article.id])
-    store.tag_articles([a.id for a in small_town.articles()], "town")
+    store.tag_articles(small_town.store_articles(store), "town")
     store.close()
     monkeypatch.setenv(where.DB_VARIABLE, str(db))
     st.cache_resource.clear()
@@ -103,12 +101,7 @@ def test_a_shared_store_keeps_each_city_s_articles_to_its_own_map(shared, data_d
 
 
 def page(name: str = "app.py", **query) -> AppTest:
-    at = AppTest.from_file(ROOT / "app.py", default_timeout=TIMEOUT)
-    if name != "app.py":
-        at.switch_page(name)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return app_page(name, timeout=TIMEOUT, **query)
 
 
 def test_the_address_chooses_the_city_and_the_map_shows_only_its_dates(shared):

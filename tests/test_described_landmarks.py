@@ -8,23 +8,15 @@ only for regions, so those spellings never matched. And in "the forces said they
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
-from geo.gazetteer import Gazetteer
-from geo.read import Article, read_claims
-from tests.conftest import ROOT
+from tests.mosul import mosul as _mosul
+from tests.mosul import mosul_claims
 
 TUESDAY = date(2017, 3, 7)
 
 
-@lru_cache(maxsize=1)
-def _mosul() -> Gazetteer:
-    return Gazetteer.load(ROOT / "data" / "mosul")
-
-
 def _claims(text: str) -> list[tuple[str | None, str, str]]:
-    found = read_claims(Article(text=text, title="", published=TUESDAY), _mosul())
-    return [(c.place_id, c.controller, c.claim_type) for c in found]
+    return mosul_claims(text, TUESDAY)
 
 
 def test_a_lower_case_spelling_the_gazetteer_lists_is_found() -> None:

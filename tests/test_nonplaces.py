@@ -8,20 +8,13 @@ Texts are our own; publication day: Tuesday 16 May 2017.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
-from geo.gazetteer import Gazetteer
 from geo.read import Article, read_claims
-from tests.conftest import ROOT
+from tests.mosul import mosul as _mosul
 
 TUESDAY = date(2017, 5, 16)
-
-
-@lru_cache(maxsize=1)
-def _mosul() -> Gazetteer:
-    return Gazetteer.load(ROOT / "data" / "mosul")
 
 
 def _claims(text: str) -> list[tuple[str, str, str]]:

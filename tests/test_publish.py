@@ -274,8 +274,7 @@ def test_command_publishes_the_store(tmp_path, capsys):
     db = tmp_path / "geo.db"
     store = Store(db)
     claims = small_town.claims()
-    for article in small_town.articles():
-        store.add_article(article, [c for c in claims if c.article == article.id])
+    small_town.store_articles(store)
     store.close()
     status = main(["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder),
                    "--from", "2016-11-28", "--no-png", "--include-unreviewed"])
@@ -294,8 +293,7 @@ def test_command_leaves_unreviewed_claims_out_by_default_and_says_so(tmp_path, c
     db = tmp_path / "geo.db"
     store = Store(db)
     claims = small_town.claims()
-    for article in small_town.articles():
-        store.add_article(article, [c for c in claims if c.article == article.id])
+    small_town.store_articles(store)
     args = ["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder), "--no-png"]
     # Nothing reviewed: nothing to publish, and the message says why.
     assert main(args) == 2

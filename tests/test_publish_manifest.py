@@ -112,8 +112,7 @@ def test_the_command_refuses_in_one_line_with_exit_2(tmp_path, capsys):
 
     db = tmp_path / "geo.db"
     store = Store(db)
-    for article in small_town.articles():
-        store.add_article(article, [c for c in small_town.claims() if c.article == article.id])
+    small_town.store_articles(store)
     store.close()
     folder = small_town.write_folder(tmp_path / "town")
     out = tmp_path / "pages"

@@ -114,16 +114,22 @@ def wait_drawn(scope) -> None:
 
 
 # -- the app -------------------------------------------------------------------------------------
+def open_app(context, url: str):
+    """The map page on the second report's day, its map drawn: (the page, the map's frame)."""
+    page = context.new_page()
+    page.goto(f"{url}/?date={DAYS[1].isoformat()}")
+    page.wait_for_selector(MAP_FRAME, timeout=30_000)
+    frame = page.frame_locator(MAP_FRAME)
+    wait_drawn(frame)
+    return page, frame
+
+
 def test_the_app_at_1400_by_900(store_db, boundaries, browser, tmp_path):
     outside: list[str] = []
     context = new_context(browser, outside=outside, viewport={"width": 1400, "height": 900})
     try:
         with serve_app(tmp_path, store_db) as url:
-            page = context.new_page()
-            page.goto(f"{url}/?date={DAYS[1].isoformat()}")
-            page.wait_for_selector(MAP_FRAME, timeout=30_000)
-            frame = page.frame_locator(MAP_FRAME)
-            wait_drawn(frame)
+            page, frame = open_app(context, url)
             page.wait_for_timeout(800)  # the labels settle after the last layer is added
             inner = page.locator(MAP_FRAME).element_handle().content_frame()
             found = inner.evaluate(SURFACE_JS)
@@ -193,11 +199,7 @@ def test_the_app_on_a_phone_puts_the_map_first_in_one_scroll(store_db, browser, 
     context = new_context(browser, outside=outside, viewport={"width": 390, "height": 844})
     try:
         with serve_app(tmp_path, store_db) as url:
-            page = context.new_page()
-            page.goto(f"{url}/?date={DAYS[1].isoformat()}")
-            page.wait_for_selector(MAP_FRAME, timeout=30_000)
-            frame = page.frame_locator(MAP_FRAME)
-            wait_drawn(frame)
+            page, frame = open_app(context, url)
             page.get_by_text("What changed on 7 December 2016").wait_for(timeout=15_000)
             page.wait_for_timeout(800)
             inner = page.locator(MAP_FRAME).element_handle().content_frame()

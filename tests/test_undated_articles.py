@@ -9,16 +9,9 @@ Texts are our own; the Mosul baseline is 17 October 2016.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
-from geo.gazetteer import Gazetteer
 from geo.read import Article, read_claims
-from tests.conftest import ROOT
-
-
-@lru_cache(maxsize=1)
-def _mosul() -> Gazetteer:
-    return Gazetteer.load(ROOT / "data" / "mosul")
+from tests.mosul import mosul as _mosul
 
 
 def _dated(text: str, published: date | None = None) -> list[tuple[str | None, date | None, str]]:

@@ -328,3 +328,24 @@ def test_with_unreviewed_claims_hidden_the_page_says_none_is_reviewed_yet(store,
     assert set(views.baseline_states(hidden)) == {p.id for p in gazetteer.areas}
     shown = views.coverage(store, gazetteer, base)
     assert views.hidden_text(shown) == "" and views.hidden_text(hidden).startswith("Only reviewed claims")
+
+
+def test_the_map_base_keeps_the_boundary_files_warnings_and_still_says_them(tmp_path, gazetteer, base):
+    """The shapes are cached, so a warning given once while reading them would be lost to the page."""
+    from pathlib import Path
+
+    from geo.core import GeoWarning
+    from geo.gazetteer import Gazetteer
+
+    folder = tmp_path / "city"
+    folder.mkdir()
+    for name in ("gazetteer.json", "places.csv", "regions.csv"):
+        (folder / name).write_bytes((gazetteer.folder / name).read_bytes())
+    (folder / "boundaries.geojson").write_bytes(
+        (Path(__file__).parent / "fixtures" / "boundaries" / "mixed.geojson").read_bytes())
+    with pytest.warns(GeoWarning) as console:
+        broken = views.map_base(Gazetteer.load(folder))
+    assert len(broken.boundary_warnings) == 2 and {str(w.message) for w in console} == set(broken.boundary_warnings)
+    assert all(m.startswith(str(folder / "boundaries.geojson")) for m in broken.boundary_warnings)
+    assert "feature 5 (Hanano)" in editing.boundary_warnings(broken)[1].replace("\\", "")
+    assert base.boundary_warnings == ()  # the shipped file reads clean

@@ -26,7 +26,7 @@ from ..render import MapShapes, format_day, fragment
 from ..store import IngestReport, ReextractReport, Store
 from ..timeline import ControlState, Decision, claim_day
 from .guard import server_folder_files
-from .views import Coverage, article_source, html_block, source_html
+from .views import Coverage, MapBase, article_source, html_block, source_html
 
 # -- review ----------------------------------------------------------------------------------------
 
@@ -447,6 +447,12 @@ def markdown_text(text: str) -> str:
     """``text`` shown as written in a Streamlit message, never as Markdown: a file named
     ``![x](http://…).txt`` is a name, not an image."""
     return _MARKDOWN.sub(r"\\\1", strip_bidi(" ".join(text.split())))
+
+
+def boundary_warnings(base: MapBase) -> list[str]:
+    """The boundary file's warnings (file, feature, what was done) as the page shows them: escaped,
+    since file and feature names are outside input."""
+    return [markdown_text(said) for said in base.boundary_warnings]
 
 
 def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import io
+import warnings
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,15 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup
 
-from ..core import GAZETTEER_VARIABLE, REVIEW_LABEL, STATUS_LABEL, Claim, default_gazetteer, strip_bidi  # noqa: F401 (the app's name for it)
+from ..core import (  # noqa: F401 (the app's name for it)
+    GAZETTEER_VARIABLE,
+    REVIEW_LABEL,
+    STATUS_LABEL,
+    Claim,
+    GeoWarning,
+    default_gazetteer,
+    strip_bidi,
+)
 from ..gazetteer import Conflict, Gazetteer, place_areas, place_shapes
 from ..publish import ChangeView, PercentView, Snapshot, Source, changes_html, snapshot_on, source_of
 from ..read import Article
@@ -80,6 +89,10 @@ class MapBase:
     shapes: gpd.GeoDataFrame
     display: MapShapes
     map_options: dict
+    #: What reading the boundary file warned of (a feature repaired, one left off the map), each
+    #: naming the file and the feature: kept with the cached shapes, so a page can say it on every
+    #: run instead of the server's console saying it once.
+    boundary_warnings: tuple[str, ...] = ()
 
     @property
     def areas(self) -> dict[str, float]:
@@ -87,9 +100,24 @@ class MapBase:
 
 
 def map_base(gazetteer: Gazetteer) -> MapBase:
-    shapes = place_shapes(gazetteer)
+    """The gazetteer's shapes as the app draws them, with the boundary file's warnings caught."""
+    shapes, said = shapes_and_warnings(gazetteer)
     options = {"basemap": basemap_for(gazetteer), "context": context_lines(gazetteer, shapes)}
-    return MapBase(shapes, map_shapes(shapes, gazetteer.crs), options)
+    return MapBase(shapes, map_shapes(shapes, gazetteer.crs), options, said)
+
+
+def shapes_and_warnings(gazetteer: Gazetteer) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
+    """:func:`place_shapes`, and the :class:`GeoWarning` messages it gave (each once, in order).
+
+    The warnings still reach the console as well; any other warning passes through untouched.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GeoWarning)
+        shapes = place_shapes(gazetteer)
+    for seen in caught:
+        warnings.warn_explicit(seen.message, seen.category, seen.filename, seen.lineno)
+    said = (str(w.message) for w in caught if issubclass(w.category, GeoWarning))
+    return shapes, tuple(dict.fromkeys(said))
 
 
 @dataclass(frozen=True)
@@ -437,11 +465,6 @@ def heading_html(text: str) -> Markup:
 def source_html(source: Source, *, attribution: str = "", hedged: str = "", review: str = "") -> Markup:
     """“Title”, Outlet, 7 December 2016. Attributed to … Hedged: “…”. Review. Read the article."""
     return fragment("source_line", source, attribution, hedged, review)
-
-
-def percent_html(view: PercentView) -> Markup:
-    """A percent claim: the figure claimed and the figure the map shows, then the sentence."""
-    return fragment("percent", view)
 
 
 def history_html(name: str, steps: Sequence[HistoryStep]) -> Markup:

@@ -41,11 +41,6 @@ class DateMention:
     rule: dict
 
     @property
-    def relative_to_narrative(self) -> bool:
-        """True for words that count from the date the text last fixed ("the next day", "hours later")."""
-        return self.kind == "later"
-
-    @property
     def fixes_a_day(self) -> bool:
         """True for words that fix one day (or a night), which the sentences after them carry on.
 

@@ -364,14 +364,6 @@ class Store:
             if rows:
                 conn.execute(insert(article_cities_table), rows)
 
-    def article_cities(self) -> dict[str, set[str]]:
-        """The cities each tagged article belongs to."""
-        found: dict[str, set[str]] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(select(article_cities_table)):
-                found.setdefault(row.article, set()).add(row.city)
-        return found
-
     def remove_article(self, article_id: str) -> list[Decision]:
         """Delete an article and its claims; decisions about them are kept, orphaned (returned)."""
         with self._write() as conn:

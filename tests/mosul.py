@@ -1,0 +1,22 @@
+"""The Mosul gazetteer, loaded once, and the claims the reader finds with it: the reader tests
+written with Mosul's names share these rather than each loading and summarising on its own."""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from geo.gazetteer import Gazetteer
+from geo.read import Article, read_claims
+from tests.conftest import ROOT
+
+
+@lru_cache(maxsize=1)
+def mosul() -> Gazetteer:
+    """The bundled Mosul gazetteer (loading it costs more than most of these tests)."""
+    return Gazetteer.load(ROOT / "data" / "mosul")
+
+
+def mosul_claims(text: str, published: date) -> list[tuple[str | None, str, str]]:
+    """(place id, side, claim type) of each claim read in ``text``, an article published that day."""
+    found = read_claims(Article(text=text, title="", published=published), mosul())
+    return [(c.place_id, c.controller, c.claim_type) for c in found]
