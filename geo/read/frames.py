@@ -80,7 +80,7 @@ class Frames(Contest):
             return Frame("captured", _agent(t), "", self._patients(t))
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
-        args = [_antecedent_noun(t, a) for a in args]
+        args = [self._described_place(_antecedent_noun(t, a)) for a in args]
         if _travelled(t, cue, args):
             return None  # "left the district, taking the X crossing": a route, no capture
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
@@ -350,6 +350,18 @@ class Frames(Contest):
             return None  # "X was once the rebels' stronghold"
         places = [p for p in places if self._place_at(p) or p.lemma_.lower() in self.words["place_nouns"]]
         return Frame("holds", owner, "", places, background=True) if places else None
+
+    def _described_place(self, noun: Token) -> Token:
+        """The place an object stands for when it names none itself: "X, a district that the army
+        took" is about X; "people from X fled after troops captured it" about X, the last place the
+        sentence named before the pronoun (a region there only locates it)."""
+        if self._place_at(noun):
+            return noun
+        if noun.lower_ == "it" and noun.dep_ == "dobj":
+            before = [ids for ids, span in self.places if max(ids) < noun.i and span.label_ == "local"
+                      and span._.place_id and not self.gazetteer.places[span._.place_id].is_region]
+            return self.parsed[max(before[-1])] if before else noun
+        return self._apposed_place(noun) or noun
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a

@@ -244,7 +244,9 @@ class Places:
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
                     continue  # "the city of X" names X itself
-                referent = self._latest(doc, doc[i].idx, set(rule["kinds"]), actors)
+                # a vaguer noun ("the area") points back only within its own sentence
+                since = sent.start_char if rule.get("same_sentence") else 0
+                referent = self._latest(doc, doc[i].idx, set(rule["kinds"]), actors, since)
                 if referent:
                     span = Span(doc, i, i + len(words), label=self._where(referent, ()))
                     span._.place_id = referent
@@ -252,8 +254,8 @@ class Places:
                     spans.append(span)
         return spans
 
-    def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int]) -> str | None:
-        """The last place of one of ``kinds`` named before character ``before``.
+    def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int], since: int = 0) -> str | None:
+        """The last place of one of ``kinds`` named before character ``before`` (and at or after ``since``).
 
         The places of each kind are listed once per document, as far as the calls have read, so a
         long article's back-references cost a look-up each, not a walk back through the text."""
@@ -268,7 +270,7 @@ class Places:
                     ids.append(span._.place_id)
             read[0] += 1
         at = bisect_left(starts, before)
-        return ids[at - 1] if at else None
+        return ids[at - 1] if at and starts[at - 1] >= since else None
 
 
 @Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})

@@ -137,9 +137,11 @@ class Where:
         return None
 
     def _some_place(self, token: Token) -> bool:
-        """An indefinite place noun: "an important district", "a neighbourhood"."""
+        """An indefinite place noun: "an important district", "a neighbourhood"; or one picked out
+        by a superlative ("the largest rebel-held area in X"): some area of X, not X."""
         return token.lemma_.lower() in self.words["place_nouns"] and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+            c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "amod" and c.tag_ == "JJS"
+            for c in token.children)
 
     def _named_noun(self, token: Token, ids: set[int]) -> bool:
         """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
