@@ -77,7 +77,11 @@ class Frames(Contest):
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
-            return Frame("captured", _agent(t), "", self._patients(t))
+            agent = _agent(t)
+            patients = self._patients(t)
+            if agent is not None:  # "X became the first district to be taken by the rebels": X
+                patients = [self._predicated(p) for p in patients]
+            return Frame("captured", agent, "", patients)
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
@@ -93,7 +97,29 @@ class Frames(Contest):
             args += located
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
+        if not args and t.dep_ == "ccomp" and self._cleft(t.head):  # "it was X that the rebels took"
+            args = [c for c in t.head.children if c.dep_ == "attr"]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _cleft(self, verb: Token) -> bool:
+        """A cleft copula: "it was X that ...", which puts X forward as the object of the clause."""
+        return verb.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+
+    def _predicated(self, noun: Token) -> Token:
+        """The place a description is said of: "X became the first district to be taken", "X was one
+        of the first areas to fall", "X, one of the first areas to fall,"; the noun itself otherwise."""
+        if self._place_at(noun) or noun.lemma_.lower() not in self.words["place_nouns"]:
+            return noun
+        said = noun
+        if said.dep_ == "pobj" and said.head.lower_ == "of" and said.head.head.lower_ == "one":
+            said = said.head.head
+        if said.dep_ == "appos" and self._place_at(said.head):
+            return said.head
+        if said.dep_ == "attr" and said.head.lemma_.lower() in self.words["predicate_verbs"]:
+            subject = _subject(said.head)
+            if subject is not None and self._place_at(subject):
+                return subject
+        return noun
 
     def _list_after(self, args: list[Token | None]) -> list[Token]:
         """The items of a list opened right after the arguments by a colon or an introducer
@@ -149,7 +175,10 @@ class Frames(Contest):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
         if _is_noun(t):
             return Frame("captured", agent, "", _child_pobj_all(t, ("of",)))
-        return Frame("captured", agent, "", self._patients(t))
+        patients = self._patients(t)
+        if agent is not None:  # "X was one of the first areas to fall to the rebels": X
+            patients = [self._predicated(p) for p in patients]
+        return Frame("captured", agent, "", patients)
 
     def _loss(self, t: Token, cue: str):
         if _is_noun(t):
