@@ -30,6 +30,7 @@ from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
 from .subregions import has_direction as _has_direction
 from .subregions import refine
@@ -195,7 +196,7 @@ class Places:
         cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
         spans: list[Span] = []
         for sent in cue_sents:
-            found = self._find(sent, actors)
+            found = landmark_spans(doc, sent, self._find(sent, actors), self.gazetteer)  # "X airport"
             found += self._anaphora(doc, sent, found, actors)
             found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
