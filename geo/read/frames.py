@@ -185,8 +185,13 @@ class Frames(Contest):
             return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
-        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
-        return Frame("withdrew", _subject(t), "other side", args)
+        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"  # not "fled southwards" misparsed
+                and not c.lower_.endswith(("ward", "wards"))] + _origins(t)
+        subject = _subject(t)
+        refuges = _child_pobj_all(t, ("into",)) if not args and subject is not None and self._side(subject) else []
+        if refuges:  # "the fighters fled into X": X is where that side holds out
+            return Frame("holds", subject, "", refuges + self._of_which(refuges))
+        return Frame("withdrew", subject, "other side", args)
 
     def _expel(self, t: Token, cue: str):
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
@@ -237,6 +242,8 @@ class Frames(Contest):
             return self._advance(t, cue)
         if cue == "stronghold":
             return self._stronghold(t)
+        if cue == "confined":
+            return self._confined(t)
         if cue == "except":
             return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -256,6 +263,27 @@ class Frames(Contest):
             agent = _agent(t)
             return Frame("holds", agent, "", self._patients(t) + (self._list_after([agent]) if agent is not None else []))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+
+    def _confined(self, t: Token):
+        """"The fighters are hemmed into A and B", "rebels trapped in X": the side holds out there;
+        "a handful of districts, of which A and B are the largest" names A and B among them."""
+        if not _passive(t) and t.dep_ not in ("acl", "amod"):
+            return None
+        holder = _subject(t) if _passive(t) else t.head
+        if holder is None or not self._side(holder):
+            return None
+        places = _child_pobj_all(t, ("into", "in", "inside", "within"))
+        return Frame("holds", holder, "", places + self._of_which(places)) if places else None
+
+    def _of_which(self, heads: list[Token]) -> list[Token]:
+        """The names of an "of which A and B are the largest" clause hung anywhere in the phrases."""
+        phrase = {i for h in heads for i in _phrase(h)}
+        found = []
+        for i in sorted(phrase):
+            for clause in (c for c in self.parsed[i].children if c.dep_ == "relcl"):
+                if any(c.lower_ == "of" and any(g.lower_ == "which" for g in c.children) for c in clause.children):
+                    found += [c for c in clause.children if c.dep_ in ("nsubj", "attr") and self._place_at(c)]
+        return found
 
     def _residual(self, t: Token):
         """"Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
