@@ -138,10 +138,13 @@ class Where:
 
     def _some_place(self, token: Token) -> bool:
         """An indefinite place noun: "an important district", "a neighbourhood"; or one picked out
-        by a superlative ("the largest rebel-held area in X"): some area of X, not X."""
-        return token.lemma_.lower() in self.words["place_nouns"] and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "amod" and c.tag_ == "JJS"
-            for c in token.children)
+        by a superlative in a place ("the largest rebel-held area in X"): some area of X, not X
+        ("the northernmost district of X" is X itself)."""
+        if token.lemma_.lower() not in self.words["place_nouns"]:
+            return False
+        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
+                   for c in token.children)
 
     def _named_noun(self, token: Token, ids: set[int]) -> bool:
         """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
