@@ -105,3 +105,14 @@ def test_a_side_hemmed_into_districts_of_which_some_are_named(gazetteer):
     found = claims_of("The rebels are hemmed into a few districts in the south, of which al-Sukkari and "
                       "al-Mashhad are the largest.", gazetteer)
     assert {("al-sukkari", "opposition", "holds"), ("al-mashhad", "opposition", "holds")} <= found
+
+
+def test_a_name_the_text_calls_a_district_takes_its_nearest_local_spelling(gazetteer):
+    found = claims_of("Government troops captured al-Shaar, together with the Katarji and Karm al-Daada "
+                      "neighbourhoods.", gazetteer)
+    assert {("karm-al-qaterji", "government", "captured"), ("karm-al-daada", "government", "captured")} <= found
+
+
+def test_a_name_no_place_noun_calls_a_district_stays_unresolved(gazetteer):
+    found = claims_of("Government troops captured al-Shaar, together with Katarji.", gazetteer)
+    assert ("karm-al-qaterji", "government", "captured") not in found
