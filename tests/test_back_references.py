@@ -116,3 +116,15 @@ def test_a_name_the_text_calls_a_district_takes_its_nearest_local_spelling(gazet
 def test_a_name_no_place_noun_calls_a_district_stays_unresolved(gazetteer):
     found = claims_of("Government troops captured al-Shaar, together with Katarji.", gazetteer)
     assert ("karm-al-qaterji", "government", "captured") not in found
+
+
+def test_going_into_a_place_the_other_side_had_left_is_taking_it(gazetteer):
+    found = claims_of("Syrian army units went into the al-Hallak and Baibdeen districts on Sunday once the rebels "
+                      "had withdrawn.", gazetteer)
+    assert {("al-hallak", "government", "captured"), ("baibdeen", "government", "captured")} <= found
+
+
+def test_going_into_a_place_without_a_leaving_is_fighting_there(gazetteer):
+    found = claims_of("Syrian army units went into al-Hallak on Sunday.", gazetteer)
+    assert ("al-hallak", "government", "captured") not in found
+    assert ("al-hallak", "contested", "holds") in found

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, preps_with_conj, progressive
+from .contest import Contest, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -320,7 +320,24 @@ class Frames(Contest):
         """"Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
         X is contested (see :meth:`geo.read.contest.Contest._advance_args`)."""
         args = self._advance_args(t, cue)
+        if args and cue == "enter" and self._vacated(t):  # "went into X once the rebels had left": taken
+            return Frame("captured", _subject(t), "", args)
         return Frame("holds", None, "", args, contested=True) if args else None
+
+    def _vacated(self, t: Token) -> bool:
+        """True when a clause on the verb says the other side had left first: "once the rebels had
+        left", "after the militants withdrew" (the mover's own side leaving is no such clause)."""
+        words = contest_words()
+        mover = _subject(t)
+        mover_side = self._side(mover) if mover is not None else None
+        for clause in (c for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in words["vacated_verbs"]):
+            if not any(m.dep_ in ("mark", "advmod") and m.lower_ in words["after_marks"] for m in clause.children):
+                continue
+            leaver = _subject(clause)
+            side = self._side(leaver) if leaver is not None else None
+            if side and mover_side and side != mover_side:
+                return True
+        return False
 
     def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
