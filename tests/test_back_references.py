@@ -128,3 +128,14 @@ def test_going_into_a_place_without_a_leaving_is_fighting_there(gazetteer):
     found = claims_of("Syrian army units went into al-Hallak on Sunday.", gazetteer)
     assert ("al-hallak", "government", "captured") not in found
     assert ("al-hallak", "contested", "holds") in found
+
+
+def test_a_translated_head_noun_in_either_order(gazetteer):
+    for text in ("Government forces advanced in Badrou mount on Sunday.",
+                 "Government forces advanced in Mount Badrou on Sunday."):
+        assert ("jabal-badro", "contested", "holds") in claims_of(text, gazetteer), text
+
+
+def test_a_translated_head_noun_with_no_such_place_is_nothing(gazetteer):
+    found = claims_of("Government forces advanced in Sunrise hill on Sunday.", gazetteer)
+    assert not any(place for place, _side, _kind in found)

@@ -30,6 +30,7 @@ from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
 from .subregions import has_direction as _has_direction
@@ -197,6 +198,7 @@ class Places:
         spans: list[Span] = []
         for sent in cue_sents:
             found = landmark_spans(doc, sent, self._find(sent, actors), self.gazetteer)  # "X airport"
+            found += translated_heads(doc, sent, found, self.gazetteer)  # "Bedro mount"
             found += self._anaphora(doc, sent, found, actors)
             found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
