@@ -139,3 +139,9 @@ def test_a_translated_head_noun_in_either_order(gazetteer):
 def test_a_translated_head_noun_with_no_such_place_is_nothing(gazetteer):
     found = claims_of("Government forces advanced in Sunrise hill on Sunday.", gazetteer)
     assert not any(place for place, _side, _kind in found)
+
+
+def test_a_second_preposition_hung_on_the_verb_continues_the_fight(gazetteer):
+    found = claims_of("Fierce fighting went on for the district of al-Hallak, and for the heights of Jabal Badro.",
+                      gazetteer)
+    assert {("al-hallak", "contested", "holds"), ("jabal-badro", "contested", "holds")} <= found

@@ -311,7 +311,7 @@ class Frames(Contest):
         if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
             args += [c for c in t.children if c.dep_ == "dobj"]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
-            args += _child_pobj_all(t.head, preps)
+            args += preps_with_conj(t.head, preps)
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         return Frame("holds", None, "", args) if args else None
