@@ -145,3 +145,17 @@ def test_a_second_preposition_hung_on_the_verb_continues_the_fight(gazetteer):
     found = claims_of("Fierce fighting went on for the district of al-Hallak, and for the heights of Jabal Badro.",
                       gazetteer)
     assert {("al-hallak", "contested", "holds"), ("jabal-badro", "contested", "holds")} <= found
+
+
+def test_a_landmark_owned_by_the_city(gazetteer):
+    found = claims_of("The rebels took Aleppo's old citadel on Sunday.", gazetteer)
+    assert ("aleppo-citadel", "opposition", "captured") in found
+    assert not any(place == "aleppo" for place, _side, _kind in found)
+    found = claims_of("The rebels are still far from Aleppo, and the army holds its ancient citadel.", gazetteer)
+    assert ("aleppo-citadel", "government", "holds") in found
+
+
+def test_as_well_as_opens_a_list(gazetteer):
+    found = claims_of("Government troops took al-Hallak, as well as the nearby Baibdeen district, on Sunday.",
+                      gazetteer)
+    assert {("al-hallak", "government", "captured"), ("baibdeen", "government", "captured")} <= found

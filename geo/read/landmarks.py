@@ -47,7 +47,8 @@ def _pairs(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
 
 def landmark_spans(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """``found`` with each city name that only qualifies a landmark's noun replaced by a span on the
-    landmark: "X airport" and "the (adjective) citadel of X" (the determiner and adjectives included)."""
+    landmark: "X airport", "X's old citadel" and "the (adjective) citadel of X" (the determiner and
+    adjectives included); "its (adjective) museum" after the city is a span of its own."""
     pairs = _landmark_nouns(gazetteer)
     if not pairs:
         return found
@@ -60,8 +61,17 @@ def landmark_spans(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer
             continue
         landmark, start, end = None, span.start, span.end
         after = doc[span.end] if span.end < sent.end else None
+        for i in range(span.end, sent.end - 1):  # "X and its famed museum": a second span, the city kept
+            if doc[i].lower_ == "its":
+                owned = _noun_after(doc, i + 1, sent.end, place.id, pairs)
+                if owned is not None:
+                    made.append(_span(doc, i, owned[1], span.label_, owned[0]))
+                break
         if after is not None and (place.id, normalise(after.text)) in pairs:  # "X airport"
             landmark, end = pairs[(place.id, normalise(after.text))], span.end + 1
+        elif after is not None and after.lower_ in ("'s", "’s") and _noun_after(
+                doc, span.end + 1, sent.end, place.id, pairs) is not None:  # "X's old citadel"
+            landmark, end = _noun_after(doc, span.end + 1, sent.end, place.id, pairs)
         elif span.start - 2 >= sent.start and doc[span.start - 1].lower_ == "of":  # "the ancient citadel of X"
             noun = doc[span.start - 2]
             landmark = pairs.get((place.id, normalise(noun.text)))
@@ -77,8 +87,26 @@ def landmark_spans(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer
         if landmark is None:
             out.append(span)
             continue
-        new = Span(doc, start, end, label=span.label_)
-        new._.place_id, new._.candidates, new._.place_flags = landmark, (landmark,), ()
+        new = _span(doc, start, end, span.label_, landmark)
         out.append(new)
         made.append(new)
+    out += [m for m in made if m not in out]
     return [s for s in out if s in made or not any(m.start < s.end and s.start < m.end for m in made)]
+
+
+def _noun_after(doc: Doc, at: int, stop: int, city: str, pairs: dict[tuple[str, str], str]) -> tuple[str, int] | None:
+    """The landmark (and the end of its noun) of a city's noun at ``at``, after at most two
+    lower-case words ("famed", "old"): "its famed museum"."""
+    for i in range(at, min(at + 3, stop)):
+        landmark = pairs.get((city, normalise(doc[i].text)))
+        if landmark is not None:
+            return landmark, i + 1
+        if not (doc[i].is_lower and doc[i].is_alpha):
+            return None
+    return None
+
+
+def _span(doc: Doc, start: int, end: int, label: str, landmark: str) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.place_id, span._.candidates, span._.place_flags = landmark, (landmark,), ()
+    return span
