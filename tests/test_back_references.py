@@ -159,3 +159,9 @@ def test_as_well_as_opens_a_list(gazetteer):
     found = claims_of("Government troops took al-Hallak, as well as the nearby Baibdeen district, on Sunday.",
                       gazetteer)
     assert {("al-hallak", "government", "captured"), ("baibdeen", "government", "captured")} <= found
+
+
+def test_an_adjective_before_the_direction_keeps_the_part_not_the_city(gazetteer):
+    found = claims_of("The rebels still hold Aleppo's ruined eastern districts.", gazetteer)
+    assert ("eastern-aleppo", "opposition", "holds") in found
+    assert not any(place == "aleppo" for place, _side, _kind in found)
