@@ -165,3 +165,9 @@ def test_an_adjective_before_the_direction_keeps_the_part_not_the_city(gazetteer
     found = claims_of("The rebels still hold Aleppo's ruined eastern districts.", gazetteer)
     assert ("eastern-aleppo", "opposition", "holds") in found
     assert not any(place == "aleppo" for place, _side, _kind in found)
+
+
+def test_an_adjective_after_the_article_keeps_a_bare_part(gazetteer):
+    found = claims_of("Shells fell on Aleppo on Sunday. The rebels still hold the ruined eastern districts.",
+                      gazetteer)
+    assert ("eastern-aleppo", "opposition", "holds") in found

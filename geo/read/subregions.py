@@ -155,6 +155,10 @@ def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer:
         before = doc[start - 1] if start > sent.start else None
         named_after = nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.i in taken)
         introduced = before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
+        b = start - 1  # "the battered eastern neighbourhoods": an adjective or two after the article
+        while not introduced and b > max(sent.start, start - 3) and doc[b].is_lower and doc[b].is_alpha:
+            b -= 1
+            introduced = doc[b].lower_ == "the"
         if introduced and not named_after:
             found.append(_direction_span(doc, start, end, city, gazetteer, sent))
         i = end
