@@ -28,6 +28,8 @@ def preps_with_conj(token: Token, preps: tuple[str, ...]) -> list[Token]:
     with them ("in A and in the area of B", "into X and around Y")."""
     found: list[Token] = []
     stack = [c for c in token.children if c.lower_ in preps and c.dep_ in ("prep", "agent", "prt", "dative", "advmod")]
+    if stack:  # "for A, and for B": the second preposition hung on the verb as a conjunct
+        stack += [c for c in token.children if c.dep_ == "conj" and c.lower_ in preps]
     seen: set[int] = set()
     while stack:
         prep = stack.pop(0)

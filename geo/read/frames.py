@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, preps_with_conj, progressive
+from .contest import Contest, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -72,10 +72,14 @@ class Frames(Contest):
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
-            return Frame("captured", _agent(t), "", self._patients(t))
+            agent = _agent(t)
+            patients = self._patients(t)
+            if agent is not None:  # "X became the first district to be taken by the rebels": X
+                patients = [self._predicated(p) for p in patients]
+            return Frame("captured", agent, "", patients)
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
-        args = [_antecedent_noun(t, a) for a in args]
+        args = [self._described_place(_antecedent_noun(t, a)) for a in args]
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
@@ -86,7 +90,29 @@ class Frames(Contest):
             args += located
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
+        if not args and t.dep_ == "ccomp" and self._cleft(t.head):  # "it was X that the rebels took"
+            args = [c for c in t.head.children if c.dep_ == "attr"]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _cleft(self, verb: Token) -> bool:
+        """A cleft copula: "it was X that ...", which puts X forward as the object of the clause."""
+        return verb.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+
+    def _predicated(self, noun: Token) -> Token:
+        """The place a description is said of: "X became the first district to be taken", "X was one
+        of the first areas to fall", "X, one of the first areas to fall,"; the noun itself otherwise."""
+        if self._place_at(noun) or noun.lemma_.lower() not in self.words["place_nouns"]:
+            return noun
+        said = noun
+        if said.dep_ == "pobj" and said.head.lower_ == "of" and said.head.head.lower_ == "one":
+            said = said.head.head
+        if said.dep_ == "appos" and self._place_at(said.head):
+            return said.head
+        if said.dep_ == "attr" and said.head.lemma_.lower() in self.words["predicate_verbs"]:
+            subject = _subject(said.head)
+            if subject is not None and self._place_at(subject):
+                return subject
+        return noun
 
     def _list_after(self, args: list[Token | None]) -> list[Token]:
         """The items of a list opened right after the arguments by a colon or an introducer
@@ -142,18 +168,26 @@ class Frames(Contest):
         agent = _child_pobj(t, ("to",)) or self._hands_owner(t)
         if _is_noun(t):
             return Frame("captured", agent, "", _child_pobj_all(t, ("of",)))
-        return Frame("captured", agent, "", self._patients(t))
+        patients = self._patients(t)
+        if agent is not None:  # "X was one of the first areas to fall to the rebels": X
+            patients = [self._predicated(p) for p in patients]
+        return Frame("captured", agent, "", patients)
 
     def _loss(self, t: Token, cue: str):
         if _is_noun(t):
             return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
-        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"] + _origins(t)
-        carried = self._carried(_subject(t))  # "buses carrying rebels pulled out of X": an evacuation
+        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"  # not "fled southwards" misparsed
+                and not c.lower_.endswith(("ward", "wards"))] + _origins(t)
+        subject = _subject(t)
+        carried = self._carried(subject)  # "buses carrying fighters pulled out of X": an evacuation
         if carried is not None:
             return Frame("evacuated", carried, "other side", args)
-        return Frame("withdrew", _subject(t), "other side", args)
+        refuges = _child_pobj_all(t, ("into",)) if not args and subject is not None and self._side(subject) else []
+        if refuges:  # "the fighters fled into X": X is where that side holds out
+            return Frame("holds", subject, "", refuges + self._of_which(refuges))
+        return Frame("withdrew", subject, "other side", args)
 
     def _expel(self, t: Token, cue: str):
         """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
@@ -211,6 +245,8 @@ class Frames(Contest):
             return self._advance(t, cue)
         if cue == "stronghold":
             return self._stronghold(t)
+        if cue == "confined":
+            return self._confined(t)
         if cue == "except":
             return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -230,6 +266,27 @@ class Frames(Contest):
             agent = _agent(t)
             return Frame("holds", agent, "", self._patients(t) + (self._list_after([agent]) if agent is not None else []))
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+
+    def _confined(self, t: Token):
+        """"The fighters are hemmed into A and B", "rebels trapped in X": the side holds out there;
+        "a handful of districts, of which A and B are the largest" names A and B among them."""
+        if not _passive(t) and t.dep_ not in ("acl", "amod"):
+            return None
+        holder = _subject(t) if _passive(t) else t.head
+        if holder is None or not self._side(holder):
+            return None
+        places = _child_pobj_all(t, ("into", "in", "inside", "within"))
+        return Frame("holds", holder, "", places + self._of_which(places)) if places else None
+
+    def _of_which(self, heads: list[Token]) -> list[Token]:
+        """The names of an "of which A and B are the largest" clause hung anywhere in the phrases."""
+        phrase = {i for h in heads for i in _phrase(h)}
+        found = []
+        for i in sorted(phrase):
+            for clause in (c for c in self.parsed[i].children if c.dep_ == "relcl"):
+                if any(c.lower_ == "of" and any(g.lower_ == "which" for g in c.children) for c in clause.children):
+                    found += [c for c in clause.children if c.dep_ in ("nsubj", "attr") and self._place_at(c)]
+        return found
 
     def _residual(self, t: Token):
         """"Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
@@ -257,7 +314,7 @@ class Frames(Contest):
         if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
             args += [c for c in t.children if c.dep_ == "dobj"]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
-            args += _child_pobj_all(t.head, preps)
+            args += preps_with_conj(t.head, preps)
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         return Frame("holds", None, "", args) if args else None
@@ -266,7 +323,24 @@ class Frames(Contest):
         """"Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
         X is contested (see :meth:`geo.read.contest.Contest._advance_args`)."""
         args = self._advance_args(t, cue)
+        if args and cue == "enter" and self._vacated(t):  # "went into X once the rebels had left": taken
+            return Frame("captured", _subject(t), "", args)
         return Frame("holds", None, "", args, contested=True) if args else None
+
+    def _vacated(self, t: Token) -> bool:
+        """True when a clause on the verb says the other side had left first: "once the rebels had
+        left", "after the militants withdrew" (the mover's own side leaving is no such clause)."""
+        words = contest_words()
+        mover = _subject(t)
+        mover_side = self._side(mover) if mover is not None else None
+        for clause in (c for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in words["vacated_verbs"]):
+            if not any(m.dep_ in ("mark", "advmod") and m.lower_ in words["after_marks"] for m in clause.children):
+                continue
+            leaver = _subject(clause)
+            side = self._side(leaver) if leaver is not None else None
+            if side and mover_side and side != mover_side:
+                return True
+        return False
 
     def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
@@ -353,6 +427,18 @@ class Frames(Contest):
             return None  # "X was once the rebels' stronghold"
         places = [p for p in places if self._place_at(p) or p.lemma_.lower() in self.words["place_nouns"]]
         return Frame("holds", owner, "", places, background=True) if places else None
+
+    def _described_place(self, noun: Token) -> Token:
+        """The place an object stands for when it names none itself: "X, a district that the army
+        took" is about X; "people from X fled after troops captured it" about X, the last place the
+        sentence named before the pronoun (a region there only locates it)."""
+        if self._place_at(noun):
+            return noun
+        if noun.lower_ == "it" and noun.dep_ == "dobj":
+            before = [ids for ids, span in self.places if max(ids) < noun.i and span.label_ == "local"
+                      and span._.place_id and not self.gazetteer.places[span._.place_id].is_region]
+            return self.parsed[max(before[-1])] if before else noun
+        return self._apposed_place(noun) or noun
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a

@@ -39,7 +39,8 @@ def _subject(verb: Token | None) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if subjects:  # two subjects are a misparse (an apposition, a dateline): the one nearest before the verb
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        chosen = before[-1] if before else subjects[0]
+        return _after_participle(chosen, verb) if chosen.dep_ == "csubj" else chosen
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary
         for child in aux.children:
             if child.dep_ in _SUBJECTS:
@@ -54,6 +55,20 @@ def _subject(verb: Token | None) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _after_participle(subject: Token, verb: Token) -> Token:
+    """The real subject after an opening participle clause the parser took for one: in "Pushing
+    through X, the army took Y", the army, the noun phrase between the last comma and the verb."""
+    if subject.tag_ != "VBG" or subject.i > verb.i:
+        return subject
+    commas = [t.i for t in verb.doc[subject.i:verb.i] if t.text == ","]
+    if not commas:
+        return subject
+    span = range(commas[-1] + 1, verb.i)
+    heads = [verb.doc[i] for i in span if verb.doc[i].pos_ in ("NOUN", "PROPN", "PRON")
+             and verb.doc[i].head.i not in span]
+    return heads[0] if heads else subject
 
 
 def _antecedent_noun(verb: Token, word: Token) -> Token:

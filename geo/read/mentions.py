@@ -30,6 +30,8 @@ from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .heights import translated_heads
+from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
 from .shares import share_words
 from .subregions import has_direction as _has_direction
@@ -201,7 +203,8 @@ class Places:
         cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
         spans: list[Span] = []
         for sent in cue_sents:
-            found = self._find(sent, actors)
+            found = landmark_spans(doc, sent, self._find(sent, actors), self.gazetteer)  # "X airport"
+            found += translated_heads(doc, sent, found, self.gazetteer)  # "Bedro mount"
             found += self._anaphora(doc, sent, found, actors)
             found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
@@ -253,7 +256,9 @@ class Places:
                 if after is not None and after.lower_ == "of":
                     continue  # "the city of X" names X itself
                 first = i + rule.get("place_from", 0)  # "a part of it": only "it" stands for the place
-                referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors)
+                # a vaguer noun ("the area") points back only within its own sentence
+                since = sent.start_char if rule.get("same_sentence") else 0
+                referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors, since)
                 if referent:
                     span = Span(doc, first, i + len(words), label=self._where(referent, ()))
                     span._.place_id = referent
@@ -261,8 +266,8 @@ class Places:
                     spans.append(span)
         return spans
 
-    def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int]) -> str | None:
-        """The last place of one of ``kinds`` named before character ``before``.
+    def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int], since: int = 0) -> str | None:
+        """The last place of one of ``kinds`` named before character ``before`` (and at or after ``since``).
 
         The places of each kind are listed once per document, as far as the calls have read, so a
         long article's back-references cost a look-up each, not a walk back through the text."""
@@ -277,7 +282,7 @@ class Places:
                     ids.append(span._.place_id)
             read[0] += 1
         at = bisect_left(starts, before)
-        return ids[at - 1] if at else None
+        return ids[at - 1] if at and starts[at - 1] >= since else None
 
 
 @Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})

@@ -42,7 +42,8 @@ class Modality:
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
                 reported = perfect and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
                 done = governor.lemma_.lower() in w["implicatives"] or any(  # "a deal to evacuate", not "strikes ... to take"
-                    t.lemma_.lower() in w["implicative_nouns"] for t in near)
+                    t.lemma_.lower() in w["implicative_nouns"] for t in near) or current.dep_ == "relcl" and any(
+                    c.dep_ == "amod" and c.lower_ in w["ordinals"] for c in governor.children)  # "the first area to fall"
                 if not reported and not done:
                     return "blocked"
             elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp") or current.dep_ == "relcl" and any(

@@ -120,7 +120,8 @@ def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[Clai
     explicit = Counter(d.reading.controller for d in drafts
                        if d.reading.controller and d.reading.claim_type == "captured")
     mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != NO_SIDE)
-    prevailing = (explicit or mentioned).most_common(1)
+    counts = explicit or mentioned  # a tie between sides that took places goes to the side named most
+    prevailing = [max(counts.items(), key=lambda kv: (kv[1], mentioned[kv[0]]))] if counts else []
     kept: list[ClaimReading] = []
     for d in drafts:
         r = d.reading

@@ -37,6 +37,9 @@ class Shares:
         if root.lemma_.lower() in s["back_shares"] or root.lower_ in s["back_shares"]:
             return SHARE, True  # "the remainder" of a place named before: a share of it
         up = _path_up(root, None)
+        clause = next((n for n, t in enumerate(up) if t.dep_ == "relcl"), None)
+        if clause is not None:  # "districts, of which A is the largest": A is the clause's, not a share of them
+            up = up[:clause + 1]
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
         phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
         path = [t for below, t in zip(up, up[1:]) if below.dep_ != "conj"

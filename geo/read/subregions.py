@@ -155,6 +155,10 @@ def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer:
         before = doc[start - 1] if start > sent.start else None
         named_after = nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.i in taken)
         introduced = before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
+        b = start - 1  # "the battered eastern neighbourhoods": an adjective or two after the article
+        while not introduced and b > max(sent.start, start - 3) and doc[b].is_lower and doc[b].is_alpha:
+            b -= 1
+            introduced = doc[b].lower_ == "the"
         if introduced and not named_after:
             found.append(_direction_span(doc, start, end, city, gazetteer, sent))
         i = end
@@ -193,9 +197,12 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
         rest = gazetteer.lookup(span[1:].text).match if len(span) > 1 else None
         if found is not None and rest is not None and rest.is_region:
             start, vector, base = found[0], found[1], rest
-    # "X's eastern half"
-    if vector is None and end + 2 < sent.end and doc[end].text in w["possessives"] and doc[end + 1].lower_ in w["directions"]:
-        k = end + 1
+    # "X's eastern half", "X's battered eastern districts" (an adjective or two before the direction)
+    k = end + 1
+    while k < min(end + 3, sent.end - 1) and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].lower_ not in w["directions"] and doc[k].lower_ not in w["parts"]:
+        k += 1
+    if vector is None and k + 1 < sent.end and doc[end].text in w["possessives"] and doc[k].lower_ in w["directions"]:
         compound = k + 2 < sent.end and doc[k + 1].text in _HYPHENS and doc[k + 2].lower_ in w["directions"]
         after = k + 3 if compound else k + 1
         found = _direction_before(doc, after, k)

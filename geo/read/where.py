@@ -65,7 +65,11 @@ class Where:
                 continue
             place_id, candidates, flags = span._.place_id, span._.candidates, list(span._.place_flags)
             if place_id is None:
-                flags.append("unresolved place")
+                last = self.parsed[max(ids)]
+                after = self.parsed[last.i + 1] if last.i + 1 < len(self.parsed) else None
+                place_id = self._named_as_local(span, last, after, self.gazetteer.lookup(span.text))
+                candidates = (place_id,) if place_id else candidates
+                flags.append("fuzzy place" if place_id else "unresolved place")
             found.append((span, place_id, candidates, flags))
         found += self._unknown_places(phrase)
         found += self._side_territories(phrase)  # "the territory under its control"
@@ -139,14 +143,33 @@ class Where:
         return None
 
     def _some_place(self, token: Token) -> bool:
-        """An indefinite place noun: "an important district", "a neighbourhood"."""
-        return token.lemma_.lower() in self.words["place_nouns"] and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        """An indefinite place noun: "an important district", "a neighbourhood"; or one picked out
+        by a superlative in a place ("the largest rebel-held area in X"): some area of X, not X
+        ("the northernmost district of X" is X itself)."""
+        if token.lemma_.lower() not in self.words["place_nouns"]:
+            return False
+        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
+                   for c in token.children)
 
     def _named_noun(self, token: Token, ids: set[int]) -> bool:
         """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
         return token.lemma_.lower() in self.words["place_nouns"] and any(
             c.i in ids and c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+
+    def _named_as_local(self, main: Span, token: Token, after: Token | None, lookup: Lookup) -> str | None:
+        """The local place an unknown name is a spelling of when a place noun calls it one of the
+        city's ("the X neighbourhood", "the X and Y districts"): its nearest local candidate, when
+        near and clear; None otherwise."""
+        nouns = [token.head] if token.dep_ in ("compound", "nmod", "amod") else []
+        nouns += [c for c in token.children if c.dep_ == "conj"]  # "X and Y districts" hung on X
+        nouns += [after] if after is not None else []
+        if not any(n.lemma_.lower() in self.words["place_nouns"] and n.lemma_.lower() != "city" for n in nouns):
+            return None
+        local = [c for c in lookup.candidates if not c.place.outside and not c.place.is_region]
+        if not local or local[0].score < LOCAL_NEAR or len(local) > 1 and local[0].score - local[1].score < LOCAL_MARGIN:
+            return None
+        return local[0].place.id
 
     def _unknown_places(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """Proper names in an argument that no gazetteer or actor entry explains: places we do not know."""
@@ -171,12 +194,21 @@ class Where:
             lookup = self.gazetteer.lookup(main.text)
             if _outside_town(lookup):
                 continue  # another country's (or region's) town: not on this map
-            if lookup.match is not None:
+            named = self._named_as_local(main, token, after, lookup)
+            if lookup.match is None and named is not None:
+                found.append((main, named, (named,), ["fuzzy place"]))
+            elif lookup.match is not None:
                 flags = ["fuzzy place"] if lookup.method == "fuzzy" else []
                 found.append((main, lookup.match.id, (lookup.match.id,), flags))
             else:
                 found.append((main, None, tuple(c.place.id for c in lookup.candidates), ["unresolved place"]))
         return found
+
+
+#: A name the text calls a neighbourhood ("the X and Y districts") takes its nearest local spelling
+#: at this score, clear of the next local one by LOCAL_MARGIN: a country or far town is no district.
+LOCAL_NEAR = 80.0
+LOCAL_MARGIN = 5.0
 
 
 def _outside_town(lookup: Lookup) -> bool:
