@@ -48,8 +48,9 @@ class Evacuations:
 
     def _route_of_leaving(self, verb: Token) -> bool:
         """True for "taking the X crossing" said of people leaving ("went out of A, taking the X
-        crossing towards B"): the way they went, no capture."""
-        if verb.dep_ not in ("advcl", "conj") or verb.head == verb:
+        crossing towards B"): the way they went, no capture. Only a participle: "fled after the army
+        captured it" is a capture."""
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head == verb:
             return False
         return any(span.root == verb.head and (cue.label_ in ("evacuate", "loss") or cue._.cue == "leave")
                    for span, cue in self.cues)
