@@ -243,11 +243,15 @@ class Places:
         for rule in [*context_words()["anaphora"], *share_words()["anaphora"]]:
             words = rule["words"]
             first = words[0] if words else None
-            starts = opening.get(first, ()) if isinstance(first, str) and first != "*" else range(len(lowered))
+            if isinstance(first, str):
+                starts = opening.get(first, ()) if first != "*" else range(len(lowered))
+            else:  # a list of first words: only where one of them stands, in text order
+                starts = sorted(at for word in set(first or ()) for at in opening.get(word, ()))
             for at in starts if words else ():
                 i = sent.start + at
-                if at + len(words) > len(lowered) or taken & set(range(i, i + len(words))) \
-                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)):
+                if at + len(words) > len(lowered) \
+                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)) \
+                        or taken & set(range(i, i + len(words))):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
