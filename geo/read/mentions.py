@@ -25,11 +25,13 @@ from pathlib import Path
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .attributes import FastAttributeRuler
 from .lexicon import context_words, read_lexicon
 from .shares import share_words
 from .subregions import has_direction as _has_direction
@@ -300,6 +302,16 @@ class CandidateParse:
     def __init__(self, nlp: Language, pipes: tuple[str, ...]):
         self.nlp = nlp
         self.pipes = pipes
+        self._fast: dict[str, FastAttributeRuler] = {}
+
+    def _component(self, name: str):
+        """The model's component ``name``; its attribute_ruler as a :class:`FastAttributeRuler` (same result)."""
+        pipe = self.nlp.get_pipe(name)
+        if not isinstance(pipe, AttributeRuler):
+            return pipe
+        if name not in self._fast or self._fast[name].ruler is not pipe:
+            self._fast[name] = FastAttributeRuler(pipe)
+        return self._fast[name]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -309,7 +321,7 @@ class CandidateParse:
             wanted = [(doc, sent) for doc in batch for sent in candidate_sentences(doc)]
             parsed = [_parse_copy(sent) for _, sent in wanted]
             for name in self.pipes:
-                parsed = list(self.nlp.get_pipe(name).pipe(parsed))
+                parsed = list(self._component(name).pipe(parsed))
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
