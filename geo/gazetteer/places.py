@@ -24,9 +24,9 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -146,6 +146,29 @@ class PlaceMention:
     written: str
     place_id: str | None
     candidates: tuple[str, ...] = ()
+
+
+#: How many written names each memo of :func:`_memoised` keeps before it starts afresh.
+_MEMO_SIZE = 50_000
+
+
+def _memoised(method: Callable[[Gazetteer, str], Place | None]) -> Callable[[Gazetteer, str], Place | None]:
+    """A lossy name match remembered per gazetteer and written name: the same capitalised words
+    (a monitor's name, a dateline's city and month) come back in sentence after sentence and
+    report after report, and each miss costs a coarse key or a fuzzy search over every spelling. Like
+    the gazetteer's other derived tables it assumes the places do not change once loaded."""
+    name = f"_memo{method.__name__}"
+
+    @wraps(method)
+    def remembered(self: Gazetteer, written: str) -> Place | None:
+        memo = self.__dict__.setdefault(name, {})
+        if written not in memo:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[written] = method(self, written)
+        return memo[written]
+
+    return remembered
 
 
 @dataclass
@@ -321,6 +344,7 @@ class Gazetteer:
                     keys[key].add(place.id)
         return {k: frozenset(v) for k, v in keys.items()}
 
+    @_memoised
     def _coarse_place(self, written: str) -> Place | None:
         """The one local place whose coarse key this proper name has, or None.
 
@@ -345,6 +369,7 @@ class Gazetteer:
             return None
         return place
 
+    @_memoised
     def _fuzzy_name(self, written: str) -> Place | None:
         """The local place a name of two or more capitalised words fuzzily matches, or None.
 

@@ -25,11 +25,13 @@ from pathlib import Path
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
@@ -246,11 +248,15 @@ class Places:
         for rule in [*context_words()["anaphora"], *share_words()["anaphora"]]:
             words = rule["words"]
             first = words[0] if words else None
-            starts = opening.get(first, ()) if isinstance(first, str) and first != "*" else range(len(lowered))
+            if isinstance(first, str):
+                starts = opening.get(first, ()) if first != "*" else range(len(lowered))
+            else:  # a list of first words: only where one of them stands, in text order
+                starts = sorted(at for word in set(first or ()) for at in opening.get(word, ()))
             for at in starts if words else ():
                 i = sent.start + at
-                if at + len(words) > len(lowered) or taken & set(range(i, i + len(words))) \
-                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)):
+                if at + len(words) > len(lowered) \
+                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)) \
+                        or taken & set(range(i, i + len(words))):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
@@ -301,6 +307,16 @@ class CandidateParse:
     def __init__(self, nlp: Language, pipes: tuple[str, ...]):
         self.nlp = nlp
         self.pipes = pipes
+        self._fast: dict[str, FastAttributeRuler] = {}
+
+    def _component(self, name: str):
+        """The model's component ``name``; its attribute_ruler as a :class:`FastAttributeRuler` (same result)."""
+        pipe = self.nlp.get_pipe(name)
+        if not isinstance(pipe, AttributeRuler):
+            return pipe
+        if name not in self._fast or self._fast[name].ruler is not pipe:
+            self._fast[name] = FastAttributeRuler(pipe)
+        return self._fast[name]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -310,7 +326,7 @@ class CandidateParse:
             wanted = [(doc, sent) for doc in batch for sent in candidate_sentences(doc)]
             parsed = [_parse_copy(sent) for _, sent in wanted]
             for name in self.pipes:
-                parsed = list(self.nlp.get_pipe(name).pipe(parsed))
+                parsed = list(self._component(name).pipe(parsed))
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
