@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
@@ -21,6 +21,12 @@ from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive
 def contest_words() -> dict:
     """The word lists of ``data/lexicon/contest.json``."""
     return json.loads((LEXICON_DIR / "contest.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict:
+    """The words of ``data/lexicon/places.json`` (parts of a place, directions)."""
+    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def preps_with_conj(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -165,3 +171,33 @@ class Contest:
         if verb is not None and verb.lemma_.lower() in contest_words()["harm_verbs"] and t.dep_ != "dobj":
             return True  # "an attack on X killed eleven": a strike, told by its toll
         return any(w.lemma_.lower() in fire or w.lower_ in fire for w in near)
+
+    def _advance_into_region(self, cue: Span, frame, place_span: Span) -> bool:
+        """"Pushed into the Old City", "fought their way into the outskirts of the city": an advance
+        inside a region contests it (a claim on the region alone, never on each member). Fighting
+        there ("clashes in the east") says not where the front is, and a region that only locates
+        another place ("advanced in the X area in the east") is not the place advanced into."""
+        token = cue.root
+        way = any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in self.parsed[token.i - self.sent.start].children)
+        if not way and (cue._.cue in ("fighting", "attack") or not getattr(frame, "contested", False)):
+            return False  # "fought (their) way into X" is an advance, "fighting in X" is not
+        ids = range(place_span.start - self.sent.start, place_span.end - self.sent.start)
+        root = self.parsed[ids[-1]]  # the parsed sentence's token, not the document's
+        while root.head.i in ids and root.head != root:
+            root = root.head
+        places = _place_words()
+        parts, directions = places["parts"], places["directions"]
+        if any(a.lower_ in self.words["share_heads"] and a.lower_ not in parts for a in root.ancestors):
+            return False  # "pushed through much of the city": a share the advancing side gained, not a front
+        before_name = self.parsed[ids[0] - 1].lower_ if ids[0] > 0 else ""
+        if any((a.lower_ in parts or a.lemma_.lower() in parts) and any(
+                c.dep_ == "amod" and c.lower_ in directions for c in a.children) for a in root.ancestors) or (
+                before_name in directions or before_name in contest_words()["inner_words"]):
+            return False  # "into the northern edges of the east", "in central X": a part the gazetteer has not
+        prep = root.head if root.dep_ == "pobj" else None
+        before = self.parsed[prep.i - 1] if prep is not None and prep.i > 0 else None
+        if prep is not None and prep.lower_ == "in" and before is not None and (
+                self._place_at(before) or before.lemma_.lower() in self.words["place_nouns"]):
+            return False  # "the X area in the east": the region locates X
+        return not (prep is not None and prep.lower_ in ("in", "inside", "within") and _is_noun(prep.head)
+                    and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"]))

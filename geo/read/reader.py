@@ -216,7 +216,9 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
             if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
-                continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
+                if not self._advance_into_region(cue, frame, place_span):
+                    continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
+                percent, partial = None, True  # "pushed into (part of) the Old City": fought inside it, not in every member
             if frame.background:  # "the militia-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
