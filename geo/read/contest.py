@@ -125,7 +125,11 @@ class Contest:
     def _opponents(self, t: Token) -> list[Token]:
         """Whom a fight is against: "attacks on militants", "battling insurgents", "clashes
         between rebels and troops" (not a place: "an attack on X" is the attack's own argument)."""
-        opponents = preps_with_conj(t, tuple(contest_words()["opponent_preps"]))
+        preps = tuple(contest_words()["opponent_preps"])
+        opponents = preps_with_conj(t, preps)
+        # "clashes between retreating militants and soldiers in X": the participle parsed as the object
+        opponents += [g for c in t.children if c.lower_ in preps and c.dep_ == "prep"
+                      for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
         if _is_verb(t):
             opponents += [c for c in t.children if c.dep_ == "dobj"]
         return [o for o in opponents if not self._names_place(o)]

@@ -74,9 +74,14 @@ class Frames(Contest):
         return self._gain_taken(t, cue)
 
     def _gain_taken(self, t: Token, cue: str):
+        if _is_verb(t) and self._cleared_out(t):  # "the militants were cleared out of X": driven out
+            return self._expel(t, cue)
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
+            rid = [g for g in _child_pobj_all(t, ("of",)) if not self._place_at(g) and self._is_fighter(g)]
+            if _agent(t) is None and rid:  # "X was cleared of militants": the militants lost X
+                return Frame("withdrew", rid[0], "other side", self._patients(t))
             return Frame("captured", _agent(t), "", self._patients(t))
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
                 or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
@@ -94,6 +99,16 @@ class Frames(Contest):
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _cleared_out(self, verb: Token) -> bool:
+        """A capture verb said of the side driven out ("the group was cleared out of X", "troops
+        cleared the militants from X"): the one cleared is a fighter, not a place, and it left a
+        place (not "X was cleared of militants", where X is the place)."""
+        cleared = _subject(verb) if _passive(verb) else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if cleared is None or self._place_at(cleared) or not self._is_fighter(cleared):
+            return False
+        origins = [o for o in _origins(verb) if self._place_at(o)]
+        return bool(origins) and any(c.lower_ in ("out", "from") for c in verb.children)
 
     def _list_after(self, args: list[Token | None]) -> list[Token]:
         """The items of a list opened right after the arguments by a colon or an introducer
