@@ -142,17 +142,21 @@ class Frames(Contest):
 
     def _list_tail(self, sent, at: int) -> list[Token]:
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
-        "(control) of A and B, and of the district of C": after "and" (and the argument's "of"
-        again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
-        if not (at < len(sent) and sent[at].lower_ in ("and", "or")):
+        "(control) of A and B, and of the district of C", "A and B, as well as the adjacent C": after a
+        joiner (``list_joiners``; and the argument's "of" again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
+        joiner = next((len(j.split()) for j in self.words["list_joiners"]
+                       if [t.lower_ for t in sent[at:at + len(j.split())]] == j.split()), 0)
+        if not joiner:  # "and", "or", "as well as"
             return []
-        at += 1
+        at += joiner
         if at < len(sent) and sent[at].lower_ == "of":
             at += 1
         items = []
         for token in sent[at:]:
             if token.text in (".", ";", "!", "?", ",") or token.is_space:
                 break
+            if token.pos_ == "ADP" and token.lower_ != "of" and any(self._place_at(t) for t in items):
+                break  # "as well as the adjacent X neighbourhood in the heart of the city": the item ends
             if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text == "-" or token.lower_ == "of"
                     or token.lemma_.lower() in self.words["place_nouns"]
                     or token.dep_ in ("amod", "compound") and token.is_lower and token.head.lemma_.lower() in self.words["place_nouns"]):
@@ -441,7 +445,18 @@ class Frames(Contest):
         """What a passive or intransitive verb is about: its subject, or the noun it modifies."""
         subject = _subject(t)
         if subject is not None:
-            return [subject]
+            return [subject, *self._named_before(t, subject)]
         if t.dep_ in ("acl", "amod", "advcl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head]
         return [c for c in t.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
+
+    def _named_before(self, verb: Token, subject: Token) -> list[Token]:
+        """"X, the largest city in the north, was taken": the parser makes the description the
+        subject and leaves the name hanging on the verb before it; when the subject names no place,
+        a place just before it, across a comma, is what the description describes."""
+        phrase = _phrase(subject)
+        if subject.i < 2 or any(ids & phrase and span._.place_id for ids, span in self.places):
+            return []
+        named = [c for c in verb.children if c.i < subject.i and c.dep_ in ("advmod", "npadvmod", "nsubj", "dep")
+                 and self._place_at(c) and self.parsed[c.right_edge.i + 1].text == ","]
+        return named[-1:]

@@ -111,25 +111,35 @@ def _held_before(reading: ClaimReading) -> bool:
     return reading.claim_type == "holds" and reading.past and "background" in reading.flags
 
 
+def _prevailing(before: list[_Draft], mentioned: Counter) -> str | None:
+    """The side a reading with none takes: the one most often named taking places before it in the
+    article (on a tie, the latest of them), else the side named most in the article. A capture told
+    further on ("X was captured by the jihadists in 2014", in the background at the end of a report
+    on the army's advance) says nothing of the unattributed captures before it."""
+    taken = [d.reading.controller for d in before if d.reading.controller and d.reading.claim_type == "captured"]
+    if taken:
+        counts = Counter(taken)
+        top = max(counts.values())
+        return max((side for side in counts if counts[side] == top), key=lambda side: len(taken) - taken[::-1].index(side))
+    return mentioned.most_common(1)[0][0] if mentioned else None
+
+
 def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[ClaimReading]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
     A place someone left goes to the other side the article names; when it names none, to the
     leaver's first opponent in the conflict's ``opposes``."""
-    explicit = Counter(d.reading.controller for d in drafts
-                       if d.reading.controller and d.reading.claim_type == "captured")
     mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != NO_SIDE)
-    prevailing = (explicit or mentioned).most_common(1)
     kept: list[ClaimReading] = []
-    for d in drafts:
+    for position, d in enumerate(drafts):
         r = d.reading
         if r.controller is None and d.open_side == "other side" and d.leaver:
             others = [(n, side) for side, n in mentioned.items() if side != d.leaver]
             r = replace(r, controller=max(others)[1] if others else conflict.opponent(d.leaver))
             if len(others) != 1:  # more than one other side in the article: a guess among them
                 r = replace(r, flags=(*r.flags, "side inferred"))
-        elif r.controller is None and prevailing:
-            r = replace(r, controller=prevailing[0][0], flags=(*r.flags, "side inferred"))
+        elif r.controller is None and (prevailing := _prevailing(drafts[:position], mentioned)):
+            r = replace(r, controller=prevailing, flags=(*r.flags, "side inferred"))
         if r.controller is None:
             continue
         if r.claim_type == "denied":

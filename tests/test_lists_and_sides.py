@@ -1,0 +1,52 @@
+"""Three rules of who and where, in texts written for these tests with Mosul gazetteer names
+(publication Tuesday 16 May 2017).
+
+- "A and B, as well as the adjacent C district in the north": C is one more item of the list.
+- "X, the largest district in the east, was taken": the description is the parser's subject; X is
+  the place.
+- A capture with no side named takes the side seen taking places before it in the article, not
+  one a background sentence further on names ("X was captured by the jihadists in 2014").
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from geo.gazetteer import Gazetteer
+from geo.read import Article, read_claims
+from tests.conftest import ROOT
+
+TUESDAY = date(2017, 5, 16)
+
+
+@lru_cache(maxsize=1)
+def _mosul() -> Gazetteer:
+    return Gazetteer.load(ROOT / "data" / "mosul")
+
+
+def _claims(text: str) -> set[tuple[str | None, str, str]]:
+    found = read_claims(Article(text=text, title="", published=TUESDAY), _mosul())
+    return {(c.place_id, c.controller, c.claim_type) for c in found}
+
+
+def test_as_well_as_adds_a_last_item_to_the_list() -> None:
+    text = "Iraqi commandos drove the militants out of Shifa, as well as the adjacent Zanjili district in the north, on Monday."
+    assert _claims(text) == {("shifa", "government", "captured"), ("zanjili", "government", "captured")}
+
+
+def test_as_well_as_a_person_adds_no_place() -> None:
+    text = "Iraqi commandos freed Shifa on Monday, as well as dozens of civilians."
+    assert _claims(text) == {("shifa", "government", "captured")}
+
+
+def test_a_place_described_before_a_passive_capture_is_what_was_taken() -> None:
+    found = read_claims(Article(text="Wahda, the busiest district in the east of the country, was captured by ISIS in 2015.",
+                                title="", published=TUESDAY), _mosul())
+    assert [(c.place_id, c.controller, c.claim_type, c.date_from.year) for c in found] == [
+        ("wahda", "islamic-state", "captured", 2015)]
+
+
+def test_an_unattributed_capture_takes_the_side_named_before_it_not_a_background_one_after() -> None:
+    text = ("Iraqi troops and federal police pushed on in the west. The Nasr district was retaken on Monday. "
+            "Wahda was captured by ISIS in 2014.")
+    assert ("nasr", "government", "captured") in _claims(text)
