@@ -50,3 +50,19 @@ def test_an_unattributed_capture_takes_the_side_named_before_it_not_a_background
     text = ("Iraqi troops and federal police pushed on in the west. The Nasr district was retaken on Monday. "
             "Wahda was captured by ISIS in 2014.")
     assert ("nasr", "government", "captured") in _claims(text)
+
+
+def test_the_members_a_count_names_are_whole_places_and_the_region_only_locates_them() -> None:
+    """"Four districts in X, including A and B": A and B are held whole; X is where they are."""
+    text = "ISIS still holds four districts in west Mosul, including the Old City, Shifa and Zanjili."
+    assert _claims(text) == {("old-city", "islamic-state", "holds"), ("shifa", "islamic-state", "holds"),
+                             ("zanjili", "islamic-state", "holds")}
+
+
+def test_a_count_of_a_region_with_no_list_is_still_a_share() -> None:
+    assert _claims("ISIS still holds four districts in west Mosul.") == {("west-mosul", "islamic-state", "percent")}
+
+
+def test_where_a_push_set_out_from_is_no_capture() -> None:
+    assert _claims("The army's push from Wahda towards the river slowed on Monday.") == set()
+    assert _claims("Iraqi troops pushed the militants from Wahda on Monday.") == {("wahda", "government", "captured")}

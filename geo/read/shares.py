@@ -36,6 +36,8 @@ class Shares:
                 if fraction is not None:
                     percent, partial = float(fraction), True
         for token in path:
+            if token.lower_ in w["list_introducers"]:
+                break  # "three districts, including A": A is one of them, whole, not a share of anything
             if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
                 continue
             lemma = token.lemma_.lower()
@@ -53,6 +55,8 @@ class Shares:
                 region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
                 partial = partial or region
                 if region and percent is None and any(c.dep_ == "nummod" for c in token.children):
+                    if self._named_members(token):
+                        return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     percent = SHARE  # "13 quarters of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
@@ -62,6 +66,13 @@ class Shares:
             elif lemma not in w["partial_heads_exempt"]:
                 return None
         return percent, partial
+
+
+    def _named_members(self, counted: Token) -> bool:
+        """Whether a counted place noun ("three districts") names its members in a list it
+        introduces ("including A, B and C", "among them A and B")."""
+        intro = [c for c in counted.children if c.lower_ in self.words["list_introducers"]]
+        return any(ids & {t.i for c in intro for t in c.subtree} and span._.place_id for ids, span in self.places)
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:
