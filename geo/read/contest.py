@@ -92,6 +92,10 @@ class Contest:
         args += [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]  # a list misparsed
         if cue == "enter" and _is_verb(t):  # "troops entered A and the outskirts of B"
             args += [c for c in t.children if c.dep_ == "dobj"]
+            # "entered A, ..., and later the outskirts of B": the parser hangs B's noun on the verb
+            args += [c for c in t.children if c.dep_ == "conj" and _is_noun(c)]
+            args += [c for o in t.children if o.dep_ == "dobj" for c in o.children  # "... A, ..., and the edge of B"
+                     if c.dep_ == "conj" and c.lemma_.lower() in contest_words()["edge_nouns"]]
         elif cue == "enter" and _is_noun(t):  # "the army's entry into X"
             args += [g for g in preps_with_conj(t, ("into", "to"))]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "the advance went on in X"
@@ -205,3 +209,17 @@ class Contest:
             return False  # "the X area in the east": the region locates X
         return not (prep is not None and prep.lower_ in ("in", "inside", "within") and _is_noun(prep.head)
                     and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"]))
+
+    def _reach_args(self, t: Token) -> list[Token]:
+        """"Troops reached the edges of X", "reached the outskirts of X": the front is at X's edge,
+        so X is contested; reaching X itself, or a place beyond it, says nothing of who holds it
+        ("civilians reached the government-held west"), and neither do non-combatants."""
+        if not _is_verb(t):
+            return []
+        mover = _subject(t)
+        movers = [mover, *_child_pobj_all(mover, ("of",))] if mover is not None else []  # "hundreds of civilians"
+        idle = (*contest_words()["non_combatants"], *self.words["evacuees_not_fighters"])
+        if not movers or any(m.lemma_.lower() in idle for m in movers):
+            return []
+        edges = contest_words()["edge_nouns"]
+        return [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in edges]

@@ -228,6 +228,8 @@ class Frames(Contest):
             return self._fighting(t, cue)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
+        if cue == "reach":
+            return self._reach(t)
         if cue == "stronghold":
             return self._stronghold(t)
         if cue == "except":
@@ -285,6 +287,11 @@ class Frames(Contest):
         """"Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
         X is contested (see :meth:`geo.read.contest.Contest._advance_args`)."""
         args = self._advance_args(t, cue)
+        return Frame("holds", None, "", args, contested=True) if args else None
+
+    def _reach(self, t: Token):
+        """"Reached the edges of X": X is contested (see :meth:`geo.read.contest.Contest._reach_args`)."""
+        args = self._reach_args(t)
         return Frame("holds", None, "", args, contested=True) if args else None
 
     def _in_passing(self, t: Token):
