@@ -230,6 +230,8 @@ class Frames(Contest):
             return self._advance(t, cue)
         if cue == "reach":
             return self._reach(t)
+        if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
+            return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
             return self._stronghold(t)
         if cue == "except":
@@ -419,6 +421,11 @@ class Frames(Contest):
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
             lemma = verb.lemma_.lower()
+            if _is_verb(verb) and lemma in self.words["living_verbs"]:  # "civilians trapped in X under militia rule"
+                return Frame("holds", owner, "", _child_pobj_all(verb, ("in", "inside")) + self._where_clause_of(verb))
+            if verb.dep_ == "pobj" and verb.head.lower_ in ("in", "inside") and verb.head.head.lemma_.lower() in \
+                    self.words["living_verbs"]:  # the parser hung "under X rule" on the place the people are in
+                return Frame("holds", owner, "", [verb])
             if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
                 return None  # "a district under militia control", "evacuate X under militia control": background
             back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
@@ -438,6 +445,14 @@ class Frames(Contest):
         if lemma in self.words["control_loss_verbs"]:
             return Frame("withdrew", owner, "other side", args)
         return Frame("captured" if lemma in self.words["control_gain_verbs"] else "holds", owner, "", args)
+
+    def _where_clause_of(self, verb: Token) -> list[Token]:
+        """"X, where civilians live under militia rule": the noun a where-clause describes."""
+        clause = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:  # "where civilians are believed to be trapped": "where" may hang on either verb
+            return []
+        between = [verb, *(a for a in verb.ancestors if a.i != clause.i and clause in a.ancestors), clause]
+        return [clause.head] if any(c.lower_ == "where" for v in between for c in v.children) else []
 
     def _in_hands(self, t: Token):
         if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
