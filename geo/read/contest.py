@@ -197,7 +197,8 @@ class Contest:
         parts, directions = places["parts"], places["directions"]
         if any(a.lower_ in self.words["share_heads"] and a.lower_ not in parts for a in root.ancestors):
             return False  # "pushed through much of the city": a share the advancing side gained, not a front
-        before_name = self.parsed[ids[0] - 1].lower_ if ids[0] > 0 else ""
+        possessive = any(self.parsed[i].tag_ == "POS" for i in ids)  # "central X's Old City": the Old City, whole
+        before_name = self.parsed[ids[0] - 1].lower_ if ids[0] > 0 and not possessive else ""
         if any((a.lower_ in parts or a.lemma_.lower() in parts) and any(
                 c.dep_ == "amod" and c.lower_ in directions for c in a.children) for a in root.ancestors) or (
                 before_name in directions or before_name in contest_words()["inner_words"]):
@@ -223,3 +224,21 @@ class Contest:
             return []
         edges = contest_words()["edge_nouns"]
         return [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in edges]
+
+    def _unfinished(self, verb: Token) -> bool:
+        """A capture not done but under way: "had not yet fully secured X" (a negated capture that
+        ``unfinished_adverbs`` say is only incomplete), "troops are struggling to retake X" (the
+        capture the object of a ``struggle_verbs`` verb that is itself no aim or future)."""
+        if not _is_verb(verb):
+            return False
+        words = contest_words()
+        adverbs = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "neg")}
+        if adverbs & {"not", "n't", "never"} and "yet" in adverbs and adverbs & set(words["unfinished_adverbs"]):
+            return True
+        governor = verb.head
+        purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not purpose or governor.lemma_.lower() not in words["struggle_verbs"] or not _is_verb(governor):
+            return False
+        modals = self.words["modals"]
+        return progressive(governor) or not any(
+            c.dep_ in ("aux", "neg") and (c.lower_ in modals or c.dep_ == "neg") for c in governor.children)

@@ -197,8 +197,11 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
                  "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
         if frame is None:
             return []
-        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         status = self._status(token)
+        if status == "blocked" and cue.label_ == "gain" and self._unfinished(token):
+            # "had not yet fully secured X", "are struggling to retake X": the fight for X goes on
+            frame, status = replace(frame, claim_type="holds", owner=None, contested=True), "claim"
+        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         if status == "blocked":
             return []
         args = [*args, *self._list_after(args)]
