@@ -76,6 +76,9 @@ class Frames(Contest):
     def _gain_taken(self, t: Token, cue: str):
         if _is_verb(t) and self._cleared_out(t):  # "the militants were cleared out of X": driven out
             return self._expel(t, cue)
+        declared = self._declared(t)
+        if declared is not None:
+            return declared
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
@@ -99,6 +102,20 @@ class Frames(Contest):
         if t.dep_ in ("acl", "amod") and not args:
             args = [t.head]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _declared(self, t: Token):
+        """"The commander declared X liberated", "X was declared retaken": a capture of X (the small
+        clause's subject, or the declaring verb's), by the side that declares it."""
+        head = t.head
+        if t.tag_ not in ("VBN", "VBD") or t.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or head.lemma_.lower() not in \
+                self.words["declaring_verbs"]:
+            return None
+        places = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and self._place_at(c)]
+        places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if head.dep_ in ("acl", "relcl") and not places:  # "the east bank, declared liberated in January"
+            places = [head.head]
+        owner = None if _passive(head) or head.dep_ in ("acl", "relcl") else _subject(head)
+        return Frame("captured", owner, "", places) if places else None
 
     def _cleared_out(self, verb: Token) -> bool:
         """A capture verb said of the side driven out ("the group was cleared out of X", "troops
