@@ -247,6 +247,9 @@ class Frames(Contest):
             return self._advance(t, cue)
         if cue == "reach":
             return self._reach(t)
+        if cue == "station":  # "the army's ninth division is stationed in X": its side holds X
+            places = _child_pobj_all(t, ("in", "inside", "at"))
+            return Frame("holds", _subject(t) or (t.head if t.dep_ == "acl" else None), "", places) if places else None
         if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
             return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
