@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+import pytest
+
 from geo.gazetteer import Gazetteer
 from geo.read import Article, read_claims
 from tests.conftest import ROOT
@@ -66,3 +68,16 @@ def test_a_count_of_a_region_with_no_list_is_still_a_share() -> None:
 def test_where_a_push_set_out_from_is_no_capture() -> None:
     assert _claims("The army's push from Wahda towards the river slowed on Monday.") == set()
     assert _claims("Iraqi troops pushed the militants from Wahda on Monday.") == {("wahda", "government", "captured")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops briefly seized a west Mosul hospital on Monday.",
+    "Iraqi troops took back new areas of west Mosul on Monday.",
+])
+def test_a_change_in_some_unnamed_part_of_a_region_is_no_claim_on_the_region(text: str) -> None:
+    assert _claims(text) == set()
+
+
+def test_a_share_of_a_region_or_a_named_place_in_it_is_still_claimed() -> None:
+    assert _claims("Iraqi troops took most of west Mosul on Monday.") == {("west-mosul", "government", "percent")}
+    assert _claims("Iraqi troops seized Zanjili in west Mosul on Monday.") == {("zanjili", "government", "captured")}

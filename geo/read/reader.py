@@ -29,6 +29,8 @@ from .who import Who
 CONTESTING_CUES = ("contested", "fighting", "attack")
 #: Fighting inside a place: about a whole region it makes no claim.
 FIGHTING_CUES = ("fighting", "attack")
+#: The flag of a change in some unnamed part of a region: it tells who takes places, and is no claim.
+UNNAMED_PART = "unnamed part"
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
 #: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
 SHARE_TYPES = ("holds", "captured", "withdrew")
@@ -140,7 +142,7 @@ def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[Clai
                 r = replace(r, flags=(*r.flags, "side inferred"))
         elif r.controller is None and (prevailing := _prevailing(drafts[:position], mentioned)):
             r = replace(r, controller=prevailing, flags=(*r.flags, "side inferred"))
-        if r.controller is None:
+        if r.controller is None or UNNAMED_PART in r.flags:
             continue
         if r.claim_type == "denied":
             r = replace(r, disputes=f"{r.disputes}:{r.controller}")
@@ -232,6 +234,11 @@ class _Sentence(Frames, Who, Where, Shares, Modality):
                 if not self._advance_into_region(cue, frame, place_span):
                     continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
                 percent, partial = None, True  # "pushed into (part of) the Old City": fought inside it, not in every member
+            if (partial and percent is None and kind in ("captured", "withdrew") and not frame.background
+                    and place_id and self.gazetteer.places[place_id].is_region and len(self.gazetteer.members(place_id)) > 1):
+                # "seized a hospital in X", "took new areas of X": some unnamed part of the region changed
+                # hands; kept until the sides are settled (it says who was taking places), then dropped
+                flags = [*flags, UNNAMED_PART]
             if frame.background:  # "the militia-held part of X" still says who holds X
                 percent, flags = None, [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
