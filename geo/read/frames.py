@@ -263,6 +263,12 @@ class Frames(Contest):
             return self._control_noun(t)
         if self._past_state(t):
             return None  # "formerly militia-held X": no word on who holds it now
+        if (_is_verb(t) and t.dep_ in ("conj", "advcl") and t.i > 0 and self._actor_at(self.parsed[t.i - 1])
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            # "an assault on ISIS held districts in X": "X-held" with no hyphen, read as a verb that
+            # borrows the subject of the clause before it
+            nouns = [c for c in t.children if c.dep_ == "dobj"]
+            return Frame("holds", self.parsed[t.i - 1], "", nouns, background=True) if nouns else None
         if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
