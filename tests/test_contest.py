@@ -46,7 +46,6 @@ def test_entering_is_taking_only_when_the_sentence_says_so(gazetteer):
     "Army units advanced towards al-Ballat.",
     "If the army enters Qarlaq, the rebels will be cut off.",
     "Government troops have not entered al-Bayada.",
-    "Troops entered eastern Aleppo.",
 ])
 def test_moving_towards_a_place_or_a_hypothetical_entry_claims_nothing(gazetteer, text):
     assert readings(text, gazetteer) == set()
@@ -88,10 +87,19 @@ def test_a_capture_told_as_done_is_still_a_capture(gazetteer):
     "Mortar attacks on Aghyur went on all day.",
     "Troops were battling the jihadists in Operation Dawn Shield.",
     "Fighting went on inside the Old City.",
-    "Troops pushed into the Old City on Sunday.",
 ])
 def test_fire_on_a_place_an_unknown_name_or_a_region_claims_nothing(gazetteer, text):
     assert readings(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Troops pushed into the Old City on Sunday.", "old-city"),
+    ("Troops entered eastern Aleppo.", "eastern-aleppo"),
+])
+def test_an_advance_into_a_region_contests_the_region_alone(gazetteer, text, region):
+    """The front is inside the region: a claim on it (never applied to its members, see
+    tests/test_region_advances.py), none on each member."""
+    assert readings(text, gazetteer) == contested(region)
 
 
 @pytest.mark.parametrize("text, places", [

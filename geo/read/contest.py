@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
@@ -21,6 +21,12 @@ from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive
 def contest_words() -> dict:
     """The word lists of ``data/lexicon/contest.json``."""
     return json.loads((LEXICON_DIR / "contest.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict:
+    """The words of ``data/lexicon/places.json`` (parts of a place, directions)."""
+    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def preps_with_conj(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -88,6 +94,10 @@ class Contest:
         args += [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]  # a list misparsed
         if cue == "enter" and _is_verb(t):  # "troops entered A and the outskirts of B"
             args += [c for c in t.children if c.dep_ == "dobj"]
+            # "entered A, ..., and later the outskirts of B": the parser hangs B's noun on the verb
+            args += [c for c in t.children if c.dep_ == "conj" and _is_noun(c)]
+            args += [c for o in t.children if o.dep_ == "dobj" for c in o.children  # "... A, ..., and the edge of B"
+                     if c.dep_ == "conj" and c.lemma_.lower() in contest_words()["edge_nouns"]]
         elif cue == "enter" and _is_noun(t):  # "the army's entry into X"
             args += [g for g in preps_with_conj(t, ("into", "to"))]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "the advance went on in X"
@@ -121,7 +131,11 @@ class Contest:
     def _opponents(self, t: Token) -> list[Token]:
         """Whom a fight is against: "attacks on militants", "battling insurgents", "clashes
         between rebels and troops" (not a place: "an attack on X" is the attack's own argument)."""
-        opponents = preps_with_conj(t, tuple(contest_words()["opponent_preps"]))
+        preps = tuple(contest_words()["opponent_preps"])
+        opponents = preps_with_conj(t, preps)
+        # "clashes between retreating militants and soldiers in X": the participle parsed as the object
+        opponents += [g for c in t.children if c.lower_ in preps and c.dep_ == "prep"
+                      for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
         if _is_verb(t):
             opponents += [c for c in t.children if c.dep_ == "dobj"]
         return [o for o in opponents if not self._names_place(o)]
@@ -167,3 +181,66 @@ class Contest:
         if verb is not None and verb.lemma_.lower() in contest_words()["harm_verbs"] and t.dep_ != "dobj":
             return True  # "an attack on X killed eleven": a strike, told by its toll
         return any(w.lemma_.lower() in fire or w.lower_ in fire for w in near)
+
+    def _advance_into_region(self, cue: Span, frame, place_span: Span) -> bool:
+        """"Pushed into the Old City", "fought their way into the outskirts of the city": an advance
+        inside a region contests it (a claim on the region alone, never on each member). Fighting
+        there ("clashes in the east") says not where the front is, and a region that only locates
+        another place ("advanced in the X area in the east") is not the place advanced into."""
+        token = cue.root
+        way = any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in self.parsed[token.i - self.sent.start].children)
+        if not way and (cue._.cue in ("fighting", "attack") or not getattr(frame, "contested", False)):
+            return False  # "fought (their) way into X" is an advance, "fighting in X" is not
+        ids = range(place_span.start - self.sent.start, place_span.end - self.sent.start)
+        root = self.parsed[ids[-1]]  # the parsed sentence's token, not the document's
+        while root.head.i in ids and root.head != root:
+            root = root.head
+        places = _place_words()
+        parts, directions = places["parts"], places["directions"]
+        if any(a.lower_ in self.words["share_heads"] and a.lower_ not in parts for a in root.ancestors):
+            return False  # "pushed through much of the city": a share the advancing side gained, not a front
+        possessive = any(self.parsed[i].tag_ == "POS" for i in ids)  # "central X's Old City": the Old City, whole
+        before_name = self.parsed[ids[0] - 1].lower_ if ids[0] > 0 and not possessive else ""
+        if any((a.lower_ in parts or a.lemma_.lower() in parts) and any(
+                c.dep_ == "amod" and c.lower_ in directions for c in a.children) for a in root.ancestors) or (
+                before_name in directions or before_name in contest_words()["inner_words"]):
+            return False  # "into the northern edges of the east", "in central X": a part the gazetteer has not
+        prep = root.head if root.dep_ == "pobj" else None
+        before = self.parsed[prep.i - 1] if prep is not None and prep.i > 0 else None
+        if prep is not None and prep.lower_ == "in" and before is not None and (
+                self._place_at(before) or before.lemma_.lower() in self.words["place_nouns"]):
+            return False  # "the X area in the east": the region locates X
+        return not (prep is not None and prep.lower_ in ("in", "inside", "within") and _is_noun(prep.head)
+                    and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"]))
+
+    def _reach_args(self, t: Token) -> list[Token]:
+        """"Troops reached the edges of X", "reached the outskirts of X": the front is at X's edge,
+        so X is contested; reaching X itself, or a place beyond it, says nothing of who holds it
+        ("civilians reached the government-held west"), and neither do non-combatants."""
+        if not _is_verb(t):
+            return []
+        mover = _subject(t)
+        movers = [mover, *_child_pobj_all(mover, ("of",))] if mover is not None else []  # "hundreds of civilians"
+        idle = (*contest_words()["non_combatants"], *self.words["evacuees_not_fighters"])
+        if not movers or any(m.lemma_.lower() in idle for m in movers):
+            return []
+        edges = contest_words()["edge_nouns"]
+        return [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in edges]
+
+    def _unfinished(self, verb: Token) -> bool:
+        """A capture not done but under way: "had not yet fully secured X" (a negated capture that
+        ``unfinished_adverbs`` say is only incomplete), "troops are struggling to retake X" (the
+        capture the object of a ``struggle_verbs`` verb that is itself no aim or future)."""
+        if not _is_verb(verb):
+            return False
+        words = contest_words()
+        adverbs = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "neg")}
+        if adverbs & {"not", "n't", "never"} and "yet" in adverbs and adverbs & set(words["unfinished_adverbs"]):
+            return True
+        governor = verb.head
+        purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not purpose or governor.lemma_.lower() not in words["struggle_verbs"] or not _is_verb(governor):
+            return False
+        modals = self.words["modals"]
+        return progressive(governor) or not any(
+            c.dep_ in ("aux", "neg") and (c.lower_ in modals or c.dep_ == "neg") for c in governor.children)

@@ -69,12 +69,20 @@ class Frames(Contest):
         return self._gain_taken(t, cue)
 
     def _gain_taken(self, t: Token, cue: str):
+        if _is_verb(t) and self._cleared_out(t):  # "the militants were cleared out of X": driven out
+            return self._expel(t, cue)
+        declared = self._declared(t)
+        if declared is not None:
+            return declared
         if _is_noun(t):
             return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
         if _passive(t):
             agent = _agent(t)
+            rid = [g for g in _child_pobj_all(t, ("of",)) if not self._place_at(g) and self._is_fighter(g)]
+            if agent is None and rid:  # "X was cleared of militants": the militants lost X
+                return Frame("withdrew", rid[0], "other side", self._patients(t))
             patients = self._patients(t)
-            if agent is not None:  # "X became the first district to be taken by the rebels": X
+            if agent is not None:  # "X became the first district to be taken by the fighters": X
                 patients = [self._predicated(p) for p in patients]
             return Frame("captured", agent, "", patients)
         args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
@@ -114,6 +122,30 @@ class Frames(Contest):
                 return subject
         return noun
 
+    def _declared(self, t: Token):
+        """"The commander declared X liberated", "X was declared retaken": a capture of X (the small
+        clause's subject, or the declaring verb's), by the side that declares it."""
+        head = t.head
+        if t.tag_ not in ("VBN", "VBD") or t.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or head.lemma_.lower() not in \
+                self.words["declaring_verbs"]:
+            return None
+        places = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and self._place_at(c)]
+        places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if head.dep_ in ("acl", "relcl") and not places:  # "the east bank, declared liberated in January"
+            places = [head.head]
+        owner = None if _passive(head) or head.dep_ in ("acl", "relcl") else _subject(head)
+        return Frame("captured", owner, "", places) if places else None
+
+    def _cleared_out(self, verb: Token) -> bool:
+        """A capture verb said of the side driven out ("the group was cleared out of X", "troops
+        cleared the militants from X"): the one cleared is a fighter, not a place, and it left a
+        place (not "X was cleared of militants", where X is the place)."""
+        cleared = _subject(verb) if _passive(verb) else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if cleared is None or self._place_at(cleared) or not self._is_fighter(cleared):
+            return False
+        origins = [o for o in _origins(verb) if self._place_at(o)]
+        return bool(origins) and any(c.lower_ in ("out", "from") for c in verb.children)
+
     def _list_after(self, args: list[Token | None]) -> list[Token]:
         """The items of a list opened right after the arguments by a colon or an introducer
         ("took the following districts: A, B, C", "13 quarters, among them A and B"), however the
@@ -146,17 +178,21 @@ class Frames(Contest):
 
     def _list_tail(self, sent, at: int) -> list[Token]:
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
-        "(control) of A and B, and of the district of C": after "and" (and the argument's "of"
-        again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
-        if not (at < len(sent) and sent[at].lower_ in ("and", "or")):
+        "(control) of A and B, and of the district of C", "A and B, as well as the adjacent C": after a
+        joiner (``list_joiners``; and the argument's "of" again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
+        joiner = next((len(j.split()) for j in self.words["list_joiners"]
+                       if [t.lower_ for t in sent[at:at + len(j.split())]] == j.split()), 0)
+        if not joiner:  # "and", "or", "as well as"
             return []
-        at += 1
+        at += joiner
         if at < len(sent) and sent[at].lower_ == "of":
             at += 1
         items = []
         for token in sent[at:]:
             if token.text in (".", ";", "!", "?", ",") or token.is_space:
                 break
+            if token.pos_ == "ADP" and token.lower_ != "of" and any(self._place_at(t) for t in items):
+                break  # "as well as the adjacent X neighbourhood in the heart of the city": the item ends
             if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text == "-" or token.lower_ == "of"
                     or token.lemma_.lower() in self.words["place_nouns"]
                     or token.dep_ in ("amod", "compound") and token.is_lower and token.head.lemma_.lower() in self.words["place_nouns"]):
@@ -202,6 +238,9 @@ class Frames(Contest):
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
+        if expelled is None and not _passive(t) and not any(
+                c.lower_ in ("out", "away", "back") and c.dep_ in ("prt", "advmod", "prep") for c in t.children):
+            return None  # "the army's push from X towards Y": where it set out from, nobody driven out
         if _passive(t):
             agent = _agent(t)
             if agent is not None:
@@ -243,6 +282,13 @@ class Frames(Contest):
             return self._fighting(t, cue)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
+        if cue == "reach":
+            return self._reach(t)
+        if cue == "station":  # "the army's ninth division is stationed in X": its side holds X
+            places = _child_pobj_all(t, ("in", "inside", "at"))
+            return Frame("holds", _subject(t) or (t.head if t.dep_ == "acl" else None), "", places) if places else None
+        if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
+            return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
             return self._stronghold(t)
         if cue == "confined":
@@ -256,6 +302,12 @@ class Frames(Contest):
             return self._control_noun(t)
         if self._past_state(t):
             return None  # "formerly militia-held X": no word on who holds it now
+        if (_is_verb(t) and t.dep_ in ("conj", "advcl") and t.i > 0 and self._actor_at(self.parsed[t.i - 1])
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            # "an assault on ISIS held districts in X": "X-held" with no hyphen, read as a verb that
+            # borrows the subject of the clause before it
+            nouns = [c for c in t.children if c.dep_ == "dobj"]
+            return Frame("holds", self.parsed[t.i - 1], "", nouns, background=True) if nouns else None
         if t.dep_ in ("acl", "amod", "compound") or self._place_after(t) is not None:
             return self._in_passing(t)
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
@@ -341,6 +393,11 @@ class Frames(Contest):
             if side and mover_side and side != mover_side:
                 return True
         return False
+
+    def _reach(self, t: Token):
+        """"Reached the edges of X": X is contested (see :meth:`geo.read.contest.Contest._reach_args`)."""
+        args = self._reach_args(t)
+        return Frame("holds", None, "", args, contested=True) if args else None
 
     def _in_passing(self, t: Token):
         """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
@@ -479,6 +536,11 @@ class Frames(Contest):
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
             lemma = verb.lemma_.lower()
+            if _is_verb(verb) and lemma in self.words["living_verbs"]:  # "civilians trapped in X under militia rule"
+                return Frame("holds", owner, "", _child_pobj_all(verb, ("in", "inside")) + self._where_clause_of(verb))
+            if verb.dep_ == "pobj" and verb.head.lower_ in ("in", "inside") and verb.head.head.lemma_.lower() in \
+                    self.words["living_verbs"]:  # the parser hung "under X rule" on the place the people are in
+                return Frame("holds", owner, "", [verb])
             if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
                 return None  # "a district under militia control", "evacuate X under militia control": background
             back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
@@ -499,6 +561,14 @@ class Frames(Contest):
             return Frame("withdrew", owner, "other side", args)
         return Frame("captured" if lemma in self.words["control_gain_verbs"] else "holds", owner, "", args)
 
+    def _where_clause_of(self, verb: Token) -> list[Token]:
+        """"X, where civilians live under militia rule": the noun a where-clause describes."""
+        clause = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:  # "where civilians are believed to be trapped": "where" may hang on either verb
+            return []
+        between = [verb, *(a for a in verb.ancestors if a.i != clause.i and clause in a.ancestors), clause]
+        return [clause.head] if any(c.lower_ == "where" for v in between for c in v.children) else []
+
     def _in_hands(self, t: Token):
         if t.head.lower_ not in ("in", "into") or t.head.dep_ != "prep":
             return None
@@ -515,7 +585,18 @@ class Frames(Contest):
         """What a passive or intransitive verb is about: its subject, or the noun it modifies."""
         subject = _subject(t)
         if subject is not None:
-            return [subject]
+            return [subject, *self._named_before(t, subject)]
         if t.dep_ in ("acl", "amod", "advcl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head]
         return [c for c in t.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
+
+    def _named_before(self, verb: Token, subject: Token) -> list[Token]:
+        """"X, the largest city in the north, was taken": the parser makes the description the
+        subject and leaves the name hanging on the verb before it; when the subject names no place,
+        a place just before it, across a comma, is what the description describes."""
+        phrase = _phrase(subject)
+        if subject.i < 2 or any(ids & phrase and span._.place_id for ids, span in self.places):
+            return []
+        named = [c for c in verb.children if c.i < subject.i and c.dep_ in ("advmod", "npadvmod", "nsubj", "dep")
+                 and self._place_at(c) and self.parsed[c.right_edge.i + 1].text == ","]
+        return named[-1:]

@@ -40,7 +40,9 @@ class Modality:
                 near = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
                 # "claims to have taken X", "is said to have seized X": a done deed, reported
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
-                reported = perfect and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
+                # "are believed to (still) be trapped under X rule": a state reported, not an aim
+                state = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in current.children)
+                reported = (perfect or state) and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
                 done = governor.lemma_.lower() in w["implicatives"] or any(  # "a deal to evacuate", not "strikes ... to take"
                     t.lemma_.lower() in w["implicative_nouns"] for t in near) or current.dep_ == "relcl" and any(
                     c.dep_ == "amod" and c.lower_ in w["ordinals"] for c in governor.children)  # "the first area to fall"

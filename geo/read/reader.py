@@ -30,6 +30,8 @@ from .who import Who
 CONTESTING_CUES = ("contested", "fighting", "attack")
 #: Fighting inside a place: about a whole region it makes no claim.
 FIGHTING_CUES = ("fighting", "attack")
+#: The flag of a change in some unnamed part of a region: it tells who takes places, and is no claim.
+UNNAMED_PART = "unnamed part"
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
 #: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
 SHARE_TYPES = ("holds", "captured", "withdrew")
@@ -112,27 +114,36 @@ def _held_before(reading: ClaimReading) -> bool:
     return reading.claim_type == "holds" and reading.past and "background" in reading.flags
 
 
+def _prevailing(before: list[_Draft], mentioned: Counter) -> str | None:
+    """The side a reading with none takes: the one most often named taking places before it in the
+    article (on a tie, the latest of them), else the side named most in the article. A capture told
+    further on ("X was captured by the jihadists in 2014", in the background at the end of a report
+    on the army's advance) says nothing of the unattributed captures before it."""
+    taken = [d.reading.controller for d in before if d.reading.controller and d.reading.claim_type == "captured"]
+    if taken:
+        counts = Counter(taken)
+        top = max(counts.values())
+        return max((side for side in counts if counts[side] == top), key=lambda side: len(taken) - taken[::-1].index(side))
+    return mentioned.most_common(1)[0][0] if mentioned else None
+
+
 def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[ClaimReading]:
     """Give sides to readings whose sentence names none; drop those the article cannot settle.
 
     A place someone left goes to the other side the article names; when it names none, to the
     leaver's first opponent in the conflict's ``opposes``."""
-    explicit = Counter(d.reading.controller for d in drafts
-                       if d.reading.controller and d.reading.claim_type == "captured")
     mentioned = Counter(s._.side for s in doc.spans["actors"] if s._.side != NO_SIDE)
-    counts = explicit or mentioned  # a tie between sides that took places goes to the side named most
-    prevailing = [max(counts.items(), key=lambda kv: (kv[1], mentioned[kv[0]]))] if counts else []
     kept: list[ClaimReading] = []
-    for d in drafts:
+    for position, d in enumerate(drafts):
         r = d.reading
         if r.controller is None and d.open_side == "other side" and d.leaver:
             others = [(n, side) for side, n in mentioned.items() if side != d.leaver]
             r = replace(r, controller=max(others)[1] if others else conflict.opponent(d.leaver))
             if len(others) != 1:  # more than one other side in the article: a guess among them
                 r = replace(r, flags=(*r.flags, "side inferred"))
-        elif r.controller is None and prevailing:
-            r = replace(r, controller=prevailing[0][0], flags=(*r.flags, "side inferred"))
-        if r.controller is None:
+        elif r.controller is None and (prevailing := _prevailing(drafts[:position], mentioned)):
+            r = replace(r, controller=prevailing, flags=(*r.flags, "side inferred"))
+        if r.controller is None or UNNAMED_PART in r.flags:
             continue
         if r.claim_type == "denied":
             r = replace(r, disputes=f"{r.disputes}:{r.controller}")
@@ -189,8 +200,11 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                  "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
         if frame is None:
             return []
-        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         status = self._status(token)
+        if status == "blocked" and cue.label_ == "gain" and self._unfinished(token):
+            # "had not yet fully secured X", "are struggling to retake X": the fight for X goes on
+            frame, status = replace(frame, claim_type="holds", owner=None, contested=True), "claim"
+        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         if status == "blocked":
             return []
         args = [*args, *self._list_after(args)]
@@ -218,7 +232,14 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
             if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
-                continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
+                if not self._advance_into_region(cue, frame, place_span):
+                    continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
+                percent, partial = None, True  # "pushed into (part of) the Old City": fought inside it, not in every member
+            if (partial and percent is None and kind in ("captured", "withdrew") and not frame.background
+                    and place_id and self.gazetteer.places[place_id].is_region and len(self.gazetteer.members(place_id)) > 1):
+                # "seized a hospital in X", "took new areas of X": some unnamed part of the region changed
+                # hands; kept until the sides are settled (it says who was taking places), then dropped
+                flags = [*flags, UNNAMED_PART]
             if frame.background:  # "the militia-held part of X" still says who holds X
                 percent = SHARE if self._areas_of(place_span, side) else None  # "regime-held areas of X": a share
                 flags = [*flags, "background"]

@@ -71,6 +71,8 @@ class Shares:
                 region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
                 partial = partial or region
                 if region and percent is None and any(c.dep_ == "nummod" for c in token.children):
+                    if self._named_members(token):
+                        return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     percent = SHARE  # "13 quarters of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
@@ -142,11 +144,18 @@ class Shares:
         prep = root.head
         return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in share_words()["areas_of"])
 
+    def _named_members(self, counted: Token) -> bool:
+        """Whether a counted place noun ("three districts") names its members in a list it
+        introduces ("including A, B and C", "among them A and B")."""
+        intro = [c for c in counted.children if c.lower_ in self.words["list_introducers"]]
+        return any(ids & {t.i for c in intro for t in c.subtree} and span._.place_id for ids, span in self.places)
+
 
 def _amount(text: str, words: dict[str, int]) -> float | None:
     """A number written in digits or as a word ("seven" per cent)."""
     found = _number(text)
     return float(words[text.lower()]) if found is None and text.lower() in words else found
+
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:

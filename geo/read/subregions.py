@@ -208,6 +208,9 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
         found = _direction_before(doc, after, k)
         if found is not None and after < sent.end and doc[after].lower_ in w["parts"]:
             vector, end = found[1], after + 1
+        elif found is not None and not doc[after - 1].lower_.endswith("ern") and (
+                after >= sent.end or not (doc[after].is_alpha and doc[after].pos_ in ("NOUN", "PROPN"))):
+            vector, end = found[1], after  # "X's east", "X's north-east": the direction a noun of its own
     # "the southern part of X", "the north-east of X", "east of X", "northeast X"
     if vector is None:
         i = start - 1

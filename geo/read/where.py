@@ -85,6 +85,8 @@ class Where:
         token = self._named_unit(root, ids, phrase)
         listed = self._listed_before(ids)
         while token.head != token and token.head.i in phrase:
+            if token.dep_ == "conj" and token is not root and token.lemma_.lower() in self.words["partial_heads"]:
+                break  # "A and the outskirts of B": the outskirts are an item of their own, B no locator of A
             modifier = token.dep_ in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
             coordinated = coordinated and (not modifier or token is root and (
                 listed or self._named_noun(token.head, ids)))  # "A, B and the C district"

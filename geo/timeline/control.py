@@ -249,6 +249,10 @@ class ControlTimeline:
                 unplaced[key] = "no date"
             elif start and day < start:
                 unplaced[key] = f"dated {day}, before the baseline of {start}"
+            elif (claim.controller == "contested" and len(covered) > 1 and self.gazetteer.places[place_id].is_region
+                  and review[key] != "applied"):
+                unplaced[key] = (f"fighting inside {self.gazetteer.places[place_id].name}: "
+                                 "not applied to its members")  # the front is somewhere in it, not everywhere
             elif is_partial(claim) and len(covered) > 1 and self.gazetteer.places[place_id].is_region:
                 if review[key] == "applied":  # an editor said it holds for every member
                     placed[place_id].append((day.toordinal(), seq, key, claim, False))

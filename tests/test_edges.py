@@ -1,0 +1,53 @@
+"""The front at a place's edge: "troops reached the edges of X", "entered A and later the outskirts
+of B" contest X and B; reaching X itself, non-combatants reaching it, and futures say nothing.
+
+Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.read import Article, read_claims
+from tests.conftest import ROOT
+
+TUESDAY = date(2017, 5, 16)
+
+
+@lru_cache(maxsize=1)
+def _mosul() -> Gazetteer:
+    return Gazetteer.load(ROOT / "data" / "mosul")
+
+
+def _claims(text: str) -> set[tuple[str | None, str, str]]:
+    found = read_claims(Article(text=text, title="", published=TUESDAY), _mosul())
+    return {(c.place_id, c.controller, c.claim_type) for c in found}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iraqi commandos reached the edges of the western district of al-Maamoun on Monday.", "maamoun"),
+    ("The federal police have reached the outskirts of Wadi Hajar.", "wadi-hajar"),
+])
+def test_reaching_the_edges_of_a_place_contests_it(text: str, place: str) -> None:
+    assert _claims(text) == {(place, "contested", "holds")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi commandos reached al-Maamoun on Monday.",
+    "Hundreds of civilians reached the outskirts of Wahda on Monday.",
+    "Iraqi troops will reach the outskirts of Wahda soon.",
+    "If the army reaches the edges of Wahda, the militants will flee.",
+])
+def test_reaching_a_place_itself_or_by_civilians_or_later_claims_nothing(text: str) -> None:
+    assert _claims(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi special forces entered Gogjali, a district inside the city limits, and later the outskirts of the Karama district.",
+    "Iraqi special forces entered Gogjali on Monday and later the outskirts of the Karama district.",
+])
+def test_entering_one_place_and_later_the_outskirts_of_another_contests_both(text: str) -> None:
+    assert _claims(text) == {("gogjali", "contested", "holds"), ("karama", "contested", "holds")}
