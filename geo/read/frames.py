@@ -238,7 +238,7 @@ class Frames(Contest):
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
-        if expelled is None and not _passive(t) and not any(
+        if expelled is None and not won and not _passive(t) and not any(
                 c.lower_ in ("out", "away", "back") and c.dep_ in ("prt", "advmod", "prep") for c in t.children):
             return None  # "the army's push from X towards Y": where it set out from, nobody driven out
         if _passive(t):

@@ -71,8 +71,10 @@ class Shares:
                 region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
                 partial = partial or region
                 if region and percent is None and any(c.dep_ == "nummod" for c in token.children):
-                    if self._named_members(token):
+                    located = self.parsed[place.end - 1 - self.sent.start].head.lower_ != "of"
+                    if located and self._named_members(token):
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
+                    # ("three districts of X, including A and B" is still a share of X)
                     percent = SHARE  # "13 quarters of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
