@@ -6,25 +6,16 @@ Sentences written for these tests with Mosul gazetteer names (publication Tuesda
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
-from geo.gazetteer import Gazetteer
-from geo.read import Article, read_claims
-from tests.conftest import ROOT
+from tests.mosul import mosul_claims
 
 TUESDAY = date(2017, 5, 16)
 
 
-@lru_cache(maxsize=1)
-def _mosul() -> Gazetteer:
-    return Gazetteer.load(ROOT / "data" / "mosul")
-
-
 def _claims(text: str) -> set[tuple[str | None, str, str]]:
-    found = read_claims(Article(text=text, title="", published=TUESDAY), _mosul())
-    return {(c.place_id, c.controller, c.claim_type) for c in found}
+    return set(mosul_claims(text, TUESDAY))
 
 
 @pytest.mark.parametrize("text, place", [
