@@ -36,6 +36,7 @@ test-deps: install
 
 lint: install
 	$(PY) -m ruff check geo tests bench data app.py app_data.py pages
+	$(PY) -m ruff format --check geo tests bench data app.py app_data.py pages
 
 test: test-deps lint
 	$(PY) -m pytest -q

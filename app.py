@@ -7,6 +7,7 @@ The city, the map's date and a chosen place are in the address
 (``?city=aleppo&date=2016-12-07&place=al-shaar``), so a view can be shared. The map is drawn once; stepping through the dates only restyles its layer,
 so it keeps its position and zoom. All computing happens in geo.app.views; this file lays out widgets.
 """
+
 from __future__ import annotations
 
 import time
@@ -60,16 +61,43 @@ def controls(dates: list, view: views.DateView, playing: bool) -> None:
     """
     days = views.axis_days(dates)
     with st.container(horizontal=True, vertical_alignment="top", key="geo-time"):
-        st.button("Previous", icon=":material/chevron_left:", on_click=step, args=(dates, -1), shortcut="Shift+Left",
-                  disabled=state.day <= dates[0], help="The report before this day")
+        st.button(
+            "Previous",
+            icon=":material/chevron_left:",
+            on_click=step,
+            args=(dates, -1),
+            shortcut="Shift+Left",
+            disabled=state.day <= dates[0],
+            help="The report before this day",
+        )
         with st.container(gap=None, key="geo-axis"):
-            st.select_slider("Date", options=days, key="day", format_func=maps.format_day, on_change=touched,
-                             label_visibility="collapsed")
+            st.select_slider(
+                "Date",
+                options=days,
+                key="day",
+                format_func=maps.format_day,
+                on_change=touched,
+                label_visibility="collapsed",
+            )
             st.html(views.axis_html(view))
-        st.button("Next", icon=":material/chevron_right:", icon_position="right", on_click=step, args=(dates, 1),
-                  shortcut="Shift+Right", disabled=state.day >= dates[-1], help="The next report")
-        st.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=play, args=(days,), shortcut="Shift+P", help="Move through the days on its own")
+        st.button(
+            "Next",
+            icon=":material/chevron_right:",
+            icon_position="right",
+            on_click=step,
+            args=(dates, 1),
+            shortcut="Shift+Right",
+            disabled=state.day >= dates[-1],
+            help="The next report",
+        )
+        st.button(
+            "Pause" if playing else "Play",
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            on_click=play,
+            args=(days,),
+            shortcut="Shift+P",
+            help="Move through the days on its own",
+        )
 
 
 def fallback_image(data: views.Coverage, states: dict, changed_ids: frozenset, day) -> str | None:
@@ -90,30 +118,56 @@ def fallback_image(data: views.Coverage, states: dict, changed_ids: frozenset, d
 def draw_map(data: views.Coverage, states: dict, changed_ids: frozenset, day, **options) -> None:
     """The map (drawn once, restyled per date), with the published pages' fallback where Leaflet cannot draw."""
     conflict = data.gazetteer.war
-    fmap = maps.build_map(data.base.display, None, conflict=conflict, controllers=data.controllers,
-                          leaflet=app_data.leaflet_files(), **data.base.map_options)
+    fmap = maps.build_map(
+        data.base.display,
+        None,
+        conflict=conflict,
+        controllers=data.controllers,
+        leaflet=app_data.leaflet_files(),
+        **data.base.map_options,
+    )
     maps.frame_fallback(fmap, fallback_image(data, states, changed_ids, day), height=MAP_HEIGHT)
-    layer = maps.control_layer(data.base.display, states, changed_ids, conflict=conflict,
-                               selected=state.get("place"))
+    layer = maps.control_layer(
+        data.base.display, states, changed_ids, conflict=conflict, selected=state.get("place")
+    )
     with st.container(key="geo-mapbox"):  # first on a phone (page.css)
-        st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True, feature_group_to_add=layer, **options)
+        st_folium(
+            fmap,
+            key="map",
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            feature_group_to_add=layer,
+            **options,
+        )
 
 
 def map_and_text(data: views.Coverage, view: views.DateView) -> None:
     left, right = st.columns([3, 2], gap="medium")
     names = dict(zip(data.base.display.ids, data.base.display.names))
     with left:
-        draw_map(data, view.states, view.changed_ids, view.as_of,
-                 returned_objects=["last_active_drawing", "last_object_clicked"], on_change=partial(clicked, data))
+        draw_map(
+            data,
+            view.states,
+            view.changed_ids,
+            view.as_of,
+            returned_objects=["last_active_drawing", "last_object_clicked"],
+            on_change=partial(clicked, data),
+        )
         shares = views.shares_html(view)
         if shares:  # a city without regions has none (and st.html refuses an empty body)
             st.html(shares)
     # Beside the map on a wide screen, a box of its own height that scrolls; on a phone, under the
     # map, the page's own length (page.css: no scroll inside a scroll).
     with right, st.container(height=MAP_HEIGHT, border=False, key="geo-text"):
-        st.selectbox("Place history", options=sorted(names, key=lambda p: names[p].casefold()), key="place",
-                     format_func=names.get, index=None, placeholder="Click a place on the map, or choose one",
-                     on_change=touched)
+        st.selectbox(
+            "Place history",
+            options=sorted(names, key=lambda p: names[p].casefold()),
+            key="place",
+            format_func=names.get,
+            index=None,
+            placeholder="Click a place on the map, or choose one",
+            on_change=touched,
+        )
         if state.place:
             st.html(views.history_html(names[state.place], views.place_history(data, state.place)))
             st.divider()
@@ -131,7 +185,9 @@ def timeline(data: views.Coverage, timed: bool) -> None:
     dates = data.dates
     if state.get("playing", False):
         elapsed = time.monotonic() - state.get("stepped_at", 0.0)
-        state.day, state.playing, stepped = views.play_step(views.axis_days(dates), state.day, elapsed, PLAY_SECONDS)
+        state.day, state.playing, stepped = views.play_step(
+            views.axis_days(dates), state.day, elapsed, PLAY_SECONDS
+        )
         if stepped:
             state.stepped_at = time.monotonic()
     playing = state.get("playing", False)
@@ -153,12 +209,18 @@ def map_page() -> None:
     with app_data.readable_errors():
         gazetteer = app_data.gazetteer()
         with st.sidebar:
-            show_proposed = st.toggle("Show unreviewed claims on the map", value=True, key="show_proposed",
-                                      help="Off: only claims an editor accepted or corrected move the map.")
+            show_proposed = st.toggle(
+                "Show unreviewed claims on the map",
+                value=True,
+                key="show_proposed",
+                help="Off: only claims an editor accepted or corrected move the map.",
+            )
         data = app_data.coverage(show_proposed)
-    app_data.page_header(f"{gazetteer.name}: who held what",
-                         "Each change of control on the map cites the sentence that reports it. "
-                         "Click a place for its history.")
+    app_data.page_header(
+        f"{gazetteer.name}: who held what",
+        "Each change of control on the map cites the sentence that reports it. "
+        "Click a place for its history.",
+    )
     dates = data.dates
     if dates and views.hidden_text(data):
         st.caption(views.hidden_text(data))

@@ -7,6 +7,7 @@ on the store's revision (one cheap query per rerun), so an edit on any page show
 the next rerun and nothing is read twice. Problems with outside input (:class:`GeoError`) are
 shown as readable error boxes, never as tracebacks.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -57,8 +58,11 @@ def city() -> where.City:
     choices = where.cities()
     ids = [c.id for c in choices]
     if not choices:
-        st.error(f"No gazetteer found: no folder of {where.DATA_DIR} holds a gazetteer.json, and ${where.GAZETTEER_VARIABLE} "
-                 "is not set.", icon=":material/error:")
+        st.error(
+            f"No gazetteer found: no folder of {where.DATA_DIR} holds a gazetteer.json, and ${where.GAZETTEER_VARIABLE} "
+            "is not set.",
+            icon=":material/error:",
+        )
         st.stop()
     if state.get("city_id") not in ids:
         state.city_id = where.pick_city(choices, st.query_params.get("city")).id
@@ -84,9 +88,15 @@ def _city_picker() -> None:
     current = city()
     labels = where.city_labels(choices)
     ids = [c.id for c in choices]
-    st.selectbox("City", options=ids, index=ids.index(current.id), format_func=labels.get, key="city-choice",
-                 on_change=_city_changed, help="Every gazetteer under data/ (and $GEO_GAZETTEER). "
-                                               "Each city has its own store.")
+    st.selectbox(
+        "City",
+        options=ids,
+        index=ids.index(current.id),
+        format_func=labels.get,
+        key="city-choice",
+        on_change=_city_changed,
+        help="Every gazetteer under data/ (and $GEO_GAZETTEER). Each city has its own store.",
+    )
     st.query_params["city"] = current.id
     try:
         st.caption(store_note())
@@ -158,18 +168,24 @@ def gazetteer() -> Gazetteer:
 
 
 @st.cache_resource(show_spinner="Reading the claims…", max_entries=8)
-def _coverage(url: str, revision: tuple, folder: str, gazetteer_revision: tuple, show_proposed: bool,
-              _store: Store) -> views.Coverage:
-    return views.coverage(_store, _gazetteer(folder, gazetteer_revision), _map_base(folder, gazetteer_revision),
-                          show_proposed=show_proposed)
+def _coverage(
+    url: str, revision: tuple, folder: str, gazetteer_revision: tuple, show_proposed: bool, _store: Store
+) -> views.Coverage:
+    return views.coverage(
+        _store,
+        _gazetteer(folder, gazetteer_revision),
+        _map_base(folder, gazetteer_revision),
+        show_proposed=show_proposed,
+    )
 
 
 def coverage(show_proposed: bool = True) -> views.Coverage:
     """The timeline, articles and map of everything stored (rebuilt only after a write)."""
     shown = store()
     folder = city_folder()
-    return _coverage(shown.url, shown.revision(), str(folder), views.files_revision(folder),
-                     show_proposed, shown)
+    return _coverage(
+        shown.url, shown.revision(), str(folder), views.files_revision(folder), show_proposed, shown
+    )
 
 
 def editing() -> tuple[Gazetteer, Store, views.Coverage]:
@@ -214,7 +230,9 @@ def start_page(name: str) -> None:
         _city_picker()
         if authenticator is not None:
             st.caption(f"Logged in as {state.get('name') or state.get('username')}.")
-            authenticator.logout("Log out", location="main", key="geo-logout")  # "main" of the sidebar block; not "logout", the library's own state key
+            authenticator.logout(
+                "Log out", location="main", key="geo-logout"
+            )  # "main" of the sidebar block; not "logout", the library's own state key
         st.divider()
 
 
@@ -247,8 +265,9 @@ def _authenticator(path: Path):
     import streamlit_authenticator as stauth
 
     config = _auth_config(str(path), views.files_revision(path.parent, (path.name,)))
-    return stauth.Authenticate(config.credentials, config.cookie_name, config.cookie_key, config.cookie_days,
-                               auto_hash=False)
+    return stauth.Authenticate(
+        config.credentials, config.cookie_name, config.cookie_key, config.cookie_days, auto_hash=False
+    )
 
 
 def sign_in():

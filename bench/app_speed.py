@@ -12,6 +12,7 @@ claims from 40 articles over 30 days. Streamlit's AppTest runs ``app.py`` as the
 
     python bench/app_speed.py [--places N] [--claims N] [--steps N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,16 +40,29 @@ SPACING = 0.006  # degrees between neighbouring places, about 600 m
 def write_city(folder: Path, places: int) -> None:
     """A gazetteer folder: places on a grid, three districts, the city, a baseline; the war is
     data/conflicts/syria (its sides are the ones the claims name, as in publish_speed)."""
-    columns = max(1, round(places ** 0.5 * 1.2))
+    columns = max(1, round(places**0.5 * 1.2))
     rows = []
     for i in range(places):
         lat = CENTRE[0] + (i // columns) * SPACING
         lon = CENTRE[1] + (i % columns) * SPACING
-        rows.append([f"p{i}", f"Place {i}", "neighbourhood", f"{lat:.5f}", f"{lon:.5f}", f"Quarter {i}", "", "0.3",
-                     "generated"])
+        rows.append(
+            [
+                f"p{i}",
+                f"Place {i}",
+                "neighbourhood",
+                f"{lat:.5f}",
+                f"{lon:.5f}",
+                f"Quarter {i}",
+                "",
+                "0.3",
+                "generated",
+            ]
+        )
     with (folder / "places.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source"])
+        writer.writerow(
+            ["id", "name", "kind", "lat", "lon", "variants", "arabic", "area_km2", "coord_source"]
+        )
         writer.writerows(rows)
     ids = [r[0] for r in rows]
     with (folder / "regions.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -61,11 +75,21 @@ def write_city(folder: Path, places: int) -> None:
         writer = csv.writer(handle)
         writer.writerow(["place_id", "controller", "as_of", "source"])
         for i, place_id in enumerate(ids):
-            writer.writerow([place_id, "government" if i % 4 == 0 else "opposition", START.isoformat(), "generated"])
-    (folder / "gazetteer.json").write_text(json.dumps({
-        "name": "Generated City", "city_region": "city", "crs": "EPSG:32637", "baseline_date": START.isoformat(),
-        "conflict": "syria",
-    }), encoding="utf-8")
+            writer.writerow(
+                [place_id, "government" if i % 4 == 0 else "opposition", START.isoformat(), "generated"]
+            )
+    (folder / "gazetteer.json").write_text(
+        json.dumps(
+            {
+                "name": "Generated City",
+                "city_region": "city",
+                "crs": "EPSG:32637",
+                "baseline_date": START.isoformat(),
+                "conflict": "syria",
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def fill_store(db: Path, places: int, claims: int, rng: random.Random) -> None:
@@ -83,21 +107,44 @@ def fill_store(db: Path, places: int, claims: int, rng: random.Random) -> None:
         for _ in range(min(5, claims - made)):
             place = f"d{rng.randrange(3)}" if rng.random() < 0.05 else f"p{rng.randrange(places)}"
             picks.append((place, rng.choice(SIDES)))
-        sentences = [f"Reports say {side} forces took {'District' if p[0] == 'd' else 'Place'} {p[1:]} that day."
-                     for p, side in picks]
+        sentences = [
+            f"Reports say {side} forces took {'District' if p[0] == 'd' else 'Place'} {p[1:]} that day."
+            for p, side in picks
+        ]
         text = " ".join(sentences)
-        article = Article(text, f"Dispatch {article_no}", "Bench Wire", f"https://bench.example/{article_no}",
-                          day + timedelta(days=1))
+        article = Article(
+            text,
+            f"Dispatch {article_no}",
+            "Bench Wire",
+            f"https://bench.example/{article_no}",
+            day + timedelta(days=1),
+        )
         found, offset = [], 0
         for (place, side), sentence in zip(picks, sentences):
             start = text.index(sentence, offset)
             written = sentence.split("took ")[1].removesuffix(" that day.")
             at = text.index(written, start)
-            found.append(Claim(
-                article=article.id, sentence=sentence, start=start, end=start + len(sentence),
-                place_as_written=written, place_id=place, place=written, controller=side, claim_type="captured",
-                date_from=day, date_to=day, place_start=at, place_end=at + len(written), cue="took",
-                cue_start=text.index("took", start), cue_end=text.index("took", start) + 4, confidence=0.9))
+            found.append(
+                Claim(
+                    article=article.id,
+                    sentence=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    place_as_written=written,
+                    place_id=place,
+                    place=written,
+                    controller=side,
+                    claim_type="captured",
+                    date_from=day,
+                    date_to=day,
+                    place_start=at,
+                    place_end=at + len(written),
+                    cue="took",
+                    cue_start=text.index("took", start),
+                    cue_end=text.index("took", start) + 4,
+                    confidence=0.9,
+                )
+            )
             offset = start + len(sentence)
         store.add_article(article, found)
         made += len(found)
@@ -145,7 +192,9 @@ def main() -> int:
 
     timings = {}
     for kind in ("bare", "app"):
-        child = subprocess.run([sys.executable, __file__, "--first-run", kind], capture_output=True, text=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--first-run", kind], capture_output=True, text=True
+        )
         if child.returncode:
             print(child.stderr[-3000:], file=sys.stderr)
             return 1
@@ -176,13 +225,21 @@ def main() -> int:
     step = statistics.median(steps)
     uncached = statistics.median(cold)
     print(f"{args.places} places, {args.claims} claims, {len(dates)} change dates (setup {setup:.1f} s)")
-    print(f"start: {start:.2f} s (imports {imports:.2f} s + first run {first_run:.2f} s)  "
-          f"target < 5 s: {'ok' if start < 5 else 'TOO SLOW'}")
-    print(f"baseline, a one-line Streamlit page started the same way: {bare:.2f} s; the app takes {start / bare:.1f}× that")
-    print(f"date step: median {step * 1000:.0f} ms, max {max(steps) * 1000:.0f} ms over {len(steps)} steps  "
-          f"target < 300 ms: {'ok' if step < 0.3 else 'TOO SLOW'}")
-    print(f"baseline, the same step with the caches cleared: median {uncached * 1000:.0f} ms over {len(cold)}; "
-          f"the cached step is {uncached / step:.0f}× faster")
+    print(
+        f"start: {start:.2f} s (imports {imports:.2f} s + first run {first_run:.2f} s)  "
+        f"target < 5 s: {'ok' if start < 5 else 'TOO SLOW'}"
+    )
+    print(
+        f"baseline, a one-line Streamlit page started the same way: {bare:.2f} s; the app takes {start / bare:.1f}× that"
+    )
+    print(
+        f"date step: median {step * 1000:.0f} ms, max {max(steps) * 1000:.0f} ms over {len(steps)} steps  "
+        f"target < 300 ms: {'ok' if step < 0.3 else 'TOO SLOW'}"
+    )
+    print(
+        f"baseline, the same step with the caches cleared: median {uncached * 1000:.0f} ms over {len(cold)}; "
+        f"the cached step is {uncached / step:.0f}× faster"
+    )
     return 0
 
 

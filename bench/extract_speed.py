@@ -13,6 +13,7 @@ for a steadier figure (target: at least 3x). ``--profile`` prints where the read
     python bench/extract_speed.py [--articles 1000] [--words 800] [--control-share 0.1] [--seed 7]
     python bench/extract_speed.py --real ../shared/dev/aleppo/articles [--repeat 5] [--profile]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,7 +66,9 @@ FILLER = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def generate(n: int, words: int, share: float, seed: int, gazetteer: Gazetteer) -> tuple[list[Article], int, int]:
+def generate(
+    n: int, words: int, share: float, seed: int, gazetteer: Gazetteer
+) -> tuple[list[Article], int, int]:
     """N articles; returns them with the number of control sentences and of all sentences."""
     rng = random.Random(seed)
     names = [p.name for p in gazetteer.areas]
@@ -77,15 +80,19 @@ def generate(n: int, words: int, share: float, seed: int, gazetteer: Gazetteer) 
                 side = rng.choice(list(ACTORS))
                 actor = rng.choice(ACTORS[side])
                 sentence = rng.choice(CONTROL).format(
-                    actor=actor, actor_lower=actor[0].lower() + actor[1:], place=rng.choice(names),
-                    day=rng.choice(DAYS), side=side)
+                    actor=actor,
+                    actor_lower=actor[0].lower() + actor[1:],
+                    place=rng.choice(names),
+                    day=rng.choice(DAYS),
+                    side=side,
+                )
                 control += 1
             else:
                 sentence = rng.choice(FILLER).format(place=rng.choice(names))
             sentences.append(sentence)
             count += len(sentence.split())
         total += len(sentences)
-        paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+        paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
         text = f"Fighting goes on in the city, report {number}\n\n" + "\n\n".join(paragraphs)
         articles.append(Article(text=text, title=f"report {number}", published=date(2016, 12, 1)))
     return articles, control, total
@@ -97,9 +104,13 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=800)
     parser.add_argument("--control-share", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--real", type=Path, help="a folder of real articles to read instead of generated ones")
+    parser.add_argument(
+        "--real", type=Path, help="a folder of real articles to read instead of generated ones"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="with --real: read the folder this many times")
-    parser.add_argument("--profile", action="store_true", help="print the functions the reader spends its time in")
+    parser.add_argument(
+        "--profile", action="store_true", help="print the functions the reader spends its time in"
+    )
     args = parser.parse_args()
 
     import spacy
@@ -111,14 +122,20 @@ def main() -> None:
             parser.error(f"no readable articles in {args.real}")
         articles, control, target = found * max(1, args.repeat), 0, 3
         words = sum(len(a.text.split()) for a in found)
-        print(f"{len(found)} real articles from {args.real} (x{max(1, args.repeat)}), "
-              f"{words / len(found):.0f} words each on average")
+        print(
+            f"{len(found)} real articles from {args.real} (x{max(1, args.repeat)}), "
+            f"{words / len(found):.0f} words each on average"
+        )
     else:
-        articles, control, total = generate(args.articles, args.words, args.control_share, args.seed, gazetteer)
+        articles, control, total = generate(
+            args.articles, args.words, args.control_share, args.seed, gazetteer
+        )
         target = 5
         words = sum(len(a.text.split()) for a in articles)
-        print(f"{len(articles)} articles, {words / len(articles):.0f} words each on average, "
-              f"{control} control sentences of {total} ({control / total:.1%})")
+        print(
+            f"{len(articles)} articles, {words / len(articles):.0f} words each on average, "
+            f"{control} control sentences of {total} ({control / total:.1%})"
+        )
 
     nlp = load_pipeline(gazetteer)
     list(read_claims_many(articles[:5], gazetteer, nlp=nlp))  # warm up: lexicons, model
@@ -143,9 +160,17 @@ def main() -> None:
         pass
     plain = time.perf_counter() - start
 
-    per = f"{claims / max(control, 1):.2f} per control sentence" if control else f"{claims / len(articles):.1f} per article"
-    print(f"extract (geo pipeline): {len(articles) / ours:8.1f} articles/s  ({ours:.1f} s, {claims} claims, {per})")
-    print(f"plain full pipeline:    {len(articles) / plain:8.1f} articles/s  ({plain:.1f} s; {', '.join(full.pipe_names)})")
+    per = (
+        f"{claims / max(control, 1):.2f} per control sentence"
+        if control
+        else f"{claims / len(articles):.1f} per article"
+    )
+    print(
+        f"extract (geo pipeline): {len(articles) / ours:8.1f} articles/s  ({ours:.1f} s, {claims} claims, {per})"
+    )
+    print(
+        f"plain full pipeline:    {len(articles) / plain:8.1f} articles/s  ({plain:.1f} s; {', '.join(full.pipe_names)})"
+    )
     print(f"ratio: {plain / ours:.1f}x the plain pipeline's speed (target: at least {target}x)")
     if profiler:
         out = io.StringIO()

@@ -13,6 +13,7 @@ peaks and their ratio.
 
     python bench/long_articles.py [--sizes 25,50,100,200,1000] [--pages 16] [--page-kb 400] [--skip-memory]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,12 +79,17 @@ def time_by_size(sizes: list[int], gazetteer: Gazetteer) -> None:
         start = time.perf_counter()
         full(article.text)
         plain = time.perf_counter() - start
-        print(f"{len(article.text) / 1000:7.0f} KB: geo {ours[kb]:7.1f} s ({ours[kb] / kb * 100:6.2f} s per 100 KB, "
-              f"{len(claims)} claims); plain pipeline {plain:6.1f} s ({plain / kb * 100:5.2f} s per 100 KB)", flush=True)
+        print(
+            f"{len(article.text) / 1000:7.0f} KB: geo {ours[kb]:7.1f} s ({ours[kb] / kb * 100:6.2f} s per 100 KB, "
+            f"{len(claims)} claims); plain pipeline {plain:6.1f} s ({plain / kb * 100:5.2f} s per 100 KB)",
+            flush=True,
+        )
     if 100 in ours and 1000 in ours:
         ratio = ours[1000] / ours[100]
-        print(f"1 MB took {ratio:.1f}x the time of 100 KB (linear: 10x; target: within 12x): "
-              f"{'linear' if ratio <= 12 else 'NOT linear'}")
+        print(
+            f"1 MB took {ratio:.1f}x the time of 100 KB (linear: 10x; target: within 12x): "
+            f"{'linear' if ratio <= 12 else 'NOT linear'}"
+        )
 
 
 def write_pages(folder: Path, pages: int, kb: int, gazetteer: Gazetteer) -> int:
@@ -92,8 +98,10 @@ def write_pages(folder: Path, pages: int, kb: int, gazetteer: Gazetteer) -> int:
     for n in range(pages):
         article = article_of(kb, gazetteer, 1000 + n, share=0.1)
         body = "".join(f"<p>{html.escape(p)}</p>\n" for p in article.text.split("\n\n")[1:])
-        page = (f"<!doctype html><html><head><title>Long report {n}</title></head>"
-                f"<body><h1>Long report {n}</h1>\n{body}</body></html>\n")
+        page = (
+            f"<!doctype html><html><head><title>Long report {n}</title></head>"
+            f"<body><h1>Long report {n}</h1>\n{body}</body></html>\n"
+        )
         (folder / f"page-{n:03}.html").write_text(page, encoding="utf-8")
         total += len(page.encode("utf-8"))
     return total
@@ -102,13 +110,20 @@ def write_pages(folder: Path, pages: int, kb: int, gazetteer: Gazetteer) -> int:
 def peak_memory(folder: Path, chars: int, label: str) -> int:
     with tempfile.TemporaryDirectory(prefix="geo-bench-db-") as dbs, PeakMemory() as memory:
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", INGEST, str(folder), str(Path(dbs) / "long.db"), str(chars)],
-                              cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-c", INGEST, str(folder), str(Path(dbs) / "long.db"), str(chars)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"ingest failed ({done.returncode}):\n{done.stderr[-3000:]}")
     added, claims = done.stdout.split()
-    print(f"{label:<34} peak {memory.peak / 1e9:5.2f} GB  ({added} pages, {claims} claims in {seconds:.0f} s)", flush=True)
+    print(
+        f"{label:<34} peak {memory.peak / 1e9:5.2f} GB  ({added} pages, {claims} claims in {seconds:.0f} s)",
+        flush=True,
+    )
     return memory.peak
 
 
@@ -130,7 +145,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="geo-bench-pages-") as folder:
             size = write_pages(Path(folder), args.pages, args.page_kb, gazetteer)
             print(f"{args.pages} HTML pages of {args.page_kb} KB ({size / 1e6:.1f} MB):")
-            bounded = peak_memory(Path(folder), BATCH_CHARS, f"batches of <= {BATCH_CHARS / 1e6:g} M characters")
+            bounded = peak_memory(
+                Path(folder), BATCH_CHARS, f"batches of <= {BATCH_CHARS / 1e6:g} M characters"
+            )
             unbounded = peak_memory(Path(folder), 10**12, "batches of 16 whatever their size")
             print(f"the bound takes the peak to {bounded / unbounded:.0%} of the unbounded one's")
 

@@ -10,6 +10,7 @@ unsimplified GeoDataFrame with a style function, rendered to a page.
 
     python bench/publish_speed.py [--places N] [--dates N] [--no-png] [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,9 @@ def generated_city(places: int, rng: random.Random) -> Gazetteer:
         row, col = divmod(i, side)
         lat = 36.15 + row * 0.0055 + rng.uniform(-0.0015, 0.0015)
         lon = 37.10 + col * 0.0068 + rng.uniform(-0.0018, 0.0018)
-        areas[f"p{i}"] = Place(f"p{i}", f"Quarter {i}", "neighbourhood", lat, lon, area_km2=rng.uniform(0.2, 0.6))
+        areas[f"p{i}"] = Place(
+            f"p{i}", f"Quarter {i}", "neighbourhood", lat, lon, area_km2=rng.uniform(0.2, 0.6)
+        )
     return Gazetteer("Generated city", areas, crs="EPSG:32637", conflict=SYRIA)
 
 
@@ -60,18 +63,37 @@ def generated_story(gazetteer: Gazetteer, dates: int, rng: random.Random):
     for d in range(dates):
         day = START + timedelta(days=d + 1)
         changed = rng.sample(ids, rng.randint(4, 8))
-        sentences = [f"Forces took {gazetteer.places[i].name} on {day:%d %B}, witnesses said." for i in changed]
-        article = Article(" ".join(sentences), f"Report {d}", "Generated Wire", f"https://wire.example/{d}", day)
+        sentences = [
+            f"Forces took {gazetteer.places[i].name} on {day:%d %B}, witnesses said." for i in changed
+        ]
+        article = Article(
+            " ".join(sentences), f"Report {d}", "Generated Wire", f"https://wire.example/{d}", day
+        )
         articles.append(article)
         at = 0
         for place_id, sentence in zip(changed, sentences):
             name = gazetteer.places[place_id].name
-            claims.append(Claim(
-                article=article.id, sentence=sentence, start=at, end=at + len(sentence), place_as_written=name,
-                place_id=place_id, place=name, controller=rng.choice(SIDES), claim_type="captured",
-                date_from=day, date_to=day, place_start=at + 12, place_end=at + 12 + len(name),
-                cue="took", cue_start=at + 7, cue_end=at + 11, attribution="witnesses",
-            ))
+            claims.append(
+                Claim(
+                    article=article.id,
+                    sentence=sentence,
+                    start=at,
+                    end=at + len(sentence),
+                    place_as_written=name,
+                    place_id=place_id,
+                    place=name,
+                    controller=rng.choice(SIDES),
+                    claim_type="captured",
+                    date_from=day,
+                    date_to=day,
+                    place_start=at + 12,
+                    place_end=at + 12 + len(name),
+                    cue="took",
+                    cue_start=at + 7,
+                    cue_end=at + 11,
+                    attribution="witnesses",
+                )
+            )
             at += len(sentence) + 1
     return baseline, claims, articles
 
@@ -82,7 +104,10 @@ def plain_folium_snapshot(shapes, states) -> str:
     fmap = folium.Map(tiles="OpenStreetMap")
     folium.GeoJson(
         frame[["id", "name", "controller", "geometry"]].to_json(),
-        style_function=lambda f: {"fillColor": fills(SYRIA).get(f["properties"]["controller"], "#999"), "weight": 1},
+        style_function=lambda f: {
+            "fillColor": fills(SYRIA).get(f["properties"]["controller"], "#999"),
+            "weight": 1,
+        },
         tooltip=folium.GeoJsonTooltip(fields=["name", "controller"]),
     ).add_to(fmap)
     return fmap.get_root().render()
@@ -114,19 +139,34 @@ def run_case(label: str, out: Path, timeline, gazetteer, shapes, articles, png: 
     timeline_size = sizes["timeline.html"]
     print(f"\n== {label}: {len(shapes)} places, {len(days)} dates, {len(timeline.changes)} changes")
     print(f"whole publish:          {report.seconds:.2f} s")
-    print(f"HTML snapshot:          {per_snapshot:.1f} ms median (max {max(report.snapshot_seconds) * 1000:.1f} ms) "
-          f"({'under' if per_snapshot < 100 else 'OVER'} the 100 ms target)")
-    print(f"plain folium snapshot:  {per_plain:.1f} ms median (baseline; ours takes {per_snapshot / per_plain:.2f}x its time)")
+    print(
+        f"HTML snapshot:          {per_snapshot:.1f} ms median (max {max(report.snapshot_seconds) * 1000:.1f} ms) "
+        f"({'under' if per_snapshot < 100 else 'OVER'} the 100 ms target)"
+    )
+    print(
+        f"plain folium snapshot:  {per_plain:.1f} ms median (baseline; ours takes {per_snapshot / per_plain:.2f}x its time)"
+    )
     if report.png_seconds:
         print(f"PNG image:              {statistics.median(report.png_seconds) * 1000:.1f} ms median")
-    print(f"timeline page:          {report.timeline_seconds * 1000:.1f} ms to build, {size(timeline_size)} "
-          f"({'under' if timeline_size < 1024 * 1024 else 'OVER'} the 1 MB target; "
-          f"one plain folium page per date would weigh {size(plain_bytes)} in all)")
+    print(
+        f"timeline page:          {report.timeline_seconds * 1000:.1f} ms to build, {size(timeline_size)} "
+        f"({'under' if timeline_size < 1024 * 1024 else 'OVER'} the 1 MB target; "
+        f"one plain folium page per date would weigh {size(plain_bytes)} in all)"
+    )
     if leaflet_available():
-        inlined = publish(out.with_name(out.name + "-inline"), timeline, gazetteer, shapes, articles, png=False,
-                          inline_leaflet=True).sizes()["timeline.html"]
-        print(f"timeline page, Leaflet inlined: {size(inlined)} "
-              f"({'under' if inlined < 1024 * 1024 else 'OVER'} the 1 MB target)")
+        inlined = publish(
+            out.with_name(out.name + "-inline"),
+            timeline,
+            gazetteer,
+            shapes,
+            articles,
+            png=False,
+            inline_leaflet=True,
+        ).sizes()["timeline.html"]
+        print(
+            f"timeline page, Leaflet inlined: {size(inlined)} "
+            f"({'under' if inlined < 1024 * 1024 else 'OVER'} the 1 MB target)"
+        )
     print("files:")
     for name, n in sizes.items():
         print(f"  {n:>10,d} B  {name}")
@@ -138,7 +178,9 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=150)
     parser.add_argument("--dates", type=int, default=30)
     parser.add_argument("--no-png", dest="png", action="store_false")
-    parser.add_argument("--keep", metavar="DIR", help="write the sites under DIR instead of a temporary folder")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="write the sites under DIR instead of a temporary folder"
+    )
     args = parser.parse_args()
     rng = random.Random(11)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="publish-bench-"))

@@ -16,6 +16,7 @@ Prints the mean intersection-over-union and the share of real (CSR) centroids th
 their own place's cell, then the cost of computing the approximation. Skips, saying so, when
 ``../shared`` is absent. Run: ``python bench/shapes_vs_csr.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -47,8 +48,11 @@ def plain_voronoi(points: gpd.GeoSeries) -> gpd.GeoSeries:
 
 def without_areas(gazetteer: Gazetteer) -> gpd.GeoSeries:
     """The approximation when no place's area is known (radii from the spacing alone)."""
-    blind = Gazetteer(name=gazetteer.name, crs=gazetteer.crs, places={
-        i: replace(p, area_km2=None) for i, p in gazetteer.places.items() if p.is_area})
+    blind = Gazetteer(
+        name=gazetteer.name,
+        crs=gazetteer.crs,
+        places={i: replace(p, area_km2=None) for i, p in gazetteer.places.items() if p.is_area},
+    )
     return approximate_shapes(blind).set_index("id").geometry.to_crs(gazetteer.crs)
 
 
@@ -66,8 +70,10 @@ def main() -> int:
     boundaries = read_boundaries(CSR, gazetteer)
     shapes = boundaries.shapes.set_index("id")
     real = shapes.loc[~shapes["approximate"], "geometry"].to_crs(gazetteer.crs)
-    print(f"CSR file: {boundaries.features} features, {len(boundaries.unmatched)} unmatched; "
-          f"real polygons for {len(real)} of {len(shapes)} places")
+    print(
+        f"CSR file: {boundaries.features} features, {len(boundaries.unmatched)} unmatched; "
+        f"real polygons for {len(real)} of {len(shapes)} places"
+    )
 
     approximate_cells.cache_clear()
     start = time.perf_counter()
@@ -78,8 +84,11 @@ def main() -> int:
     cached = time.perf_counter() - start
 
     places = [gazetteer.places[i] for i in approx.index]
-    points = gpd.GeoSeries(gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]),
-                           index=approx.index, crs="EPSG:4326").to_crs(gazetteer.crs)
+    points = gpd.GeoSeries(
+        gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]),
+        index=approx.index,
+        crs="EPSG:4326",
+    ).to_crs(gazetteer.crs)
     rows = [
         (f"plain Voronoi (hull + {HULL_MARGIN_M:.0f} m)", *score(plain_voronoi(points), real)),
         ("power cells (geo.gazetteer.shapes)", *score(approx.geometry.to_crs(gazetteer.crs), real)),

@@ -6,6 +6,7 @@ claims: mostly about single places, some about districts or the whole city, some
 
     python bench/timeline_speed.py [--places N] [--claims N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,13 @@ DAYS = 40
 def generated_city(places: int) -> Gazetteer:
     areas = {f"p{i}": Place(f"p{i}", f"Place {i}", "neighbourhood", 36.0, 37.0) for i in range(places)}
     ids = list(areas)
-    regions = {f"d{d}": Place(f"d{d}", f"District {d}", "region", members=tuple(ids[d::10])) for d in range(10)}
+    regions = {
+        f"d{d}": Place(f"d{d}", f"District {d}", "region", members=tuple(ids[d::10])) for d in range(10)
+    }
     regions["city"] = Place("city", "City", "city", members=tuple(ids))
-    return Gazetteer("Generated", {**areas, **regions}, city_region="city", conflict=load_conflict(CONFLICTS_DIR / "syria"))
+    return Gazetteer(
+        "Generated", {**areas, **regions}, city_region="city", conflict=load_conflict(CONFLICTS_DIR / "syria")
+    )
 
 
 def generated_claims(gazetteer: Gazetteer, baseline: Baseline, n: int, rng: random.Random) -> list[Claim]:
@@ -48,12 +53,23 @@ def generated_claims(gazetteer: Gazetteer, baseline: Baseline, n: int, rng: rand
         truth = [side for day, side in history[gazetteer.members(place)[0]] if day <= offset][-1]
         side = truth if rng.random() < 0.9 else rng.choice(SIDES)
         day = START + timedelta(days=offset)
-        claims.append(Claim(
-            article=f"a{rng.randrange(2000)}", sentence="generated", start=i * 80, end=i * 80 + 70,
-            place_as_written=place, place_id=place, place=place, controller=side,
-            claim_type=rng.choice(("captured", "withdrew", "holds")), partial=rng.random() < 0.05,
-            date_from=day, date_to=day, attribution=rng.choice(("", "", "state media", "the Observatory")),
-        ))
+        claims.append(
+            Claim(
+                article=f"a{rng.randrange(2000)}",
+                sentence="generated",
+                start=i * 80,
+                end=i * 80 + 70,
+                place_as_written=place,
+                place_id=place,
+                place=place,
+                controller=side,
+                claim_type=rng.choice(("captured", "withdrew", "holds")),
+                partial=rng.random() < 0.05,
+                date_from=day,
+                date_to=day,
+                attribution=rng.choice(("", "", "state media", "the Observatory")),
+            )
+        )
     return claims
 
 
@@ -89,13 +105,21 @@ def main() -> None:
         reads.append(time.perf_counter() - began)
     read = min(reads)
     verdict = "under" if build_cpu < 1 else "OVER"
-    print(f"{args.places:,} places, {args.claims:,} claims -> {len(timeline.changes):,} changes on {len(timeline.dates)} dates")
-    print(f"build from keyed claims, as the store gives them (best of 5): {build:.3f} s wall, {build_cpu:.3f} s CPU "
-          f"({verdict} the 1 s target)")
-    print(f"build from a plain list, hashing every key (best of 3):     {listed:.3f} s wall, {listed_cpu:.3f} s CPU")
+    print(
+        f"{args.places:,} places, {args.claims:,} claims -> {len(timeline.changes):,} changes on {len(timeline.dates)} dates"
+    )
+    print(
+        f"build from keyed claims, as the store gives them (best of 5): {build:.3f} s wall, {build_cpu:.3f} s CPU "
+        f"({verdict} the 1 s target)"
+    )
+    print(
+        f"build from a plain list, hashing every key (best of 3):     {listed:.3f} s wall, {listed_cpu:.3f} s CPU"
+    )
     print(f"state on {day} (best of 20): {read * 1000:.2f} ms for {len(state):,} places")
     print(f"reading one date is {build / read:,.0f}x faster than rebuilding the timeline")
-    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring; CPU time is the figure to compare)")
+    print(
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring; CPU time is the figure to compare)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """A page of the app run as Streamlit runs it, for the AppTest tests of more than one file."""
+
 from __future__ import annotations
 
 from pathlib import Path

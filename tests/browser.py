@@ -16,6 +16,7 @@ to look at, under ``.cache/screenshots/``. The fixtures are registered once for 
 whole run by ``pytest_plugins`` in ``tests/conftest.py``: never import them into a test module,
 or each module would start its own Playwright.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -39,11 +40,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium"))
-LEAFLET_DIST = Path(os.environ.get("GEO_LEAFLET_DIR", ROOT / ".cache" / "npm" / "node_modules" / "leaflet" / "dist"))
+LEAFLET_DIST = Path(
+    os.environ.get("GEO_LEAFLET_DIR", ROOT / ".cache" / "npm" / "node_modules" / "leaflet" / "dist")
+)
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 _LEAFLET_FILE = re.compile(r"/(leaflet\.(?:js|css))$")
 _CONTENT_TYPES = {".js": "application/javascript", ".css": "text/css"}
@@ -54,8 +61,10 @@ def missing() -> str | None:
     if not CHROMIUM.is_file():
         return f"{CHROMIUM} is absent: install it with `apt-get install -y chromium` (`make test` does)"
     if not (LEAFLET_DIST / "leaflet.js").is_file():
-        return (f"Leaflet is not in {LEAFLET_DIST}: install it with "
-                "`npm install --no-save --prefix .cache/npm leaflet@1.9.3` (`make test` does)")
+        return (
+            f"Leaflet is not in {LEAFLET_DIST}: install it with "
+            "`npm install --no-save --prefix .cache/npm leaflet@1.9.3` (`make test` does)"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -66,7 +75,10 @@ def missing() -> str | None:
 def is_outside(url: str) -> bool:
     """Whether a request for ``url`` would leave this machine."""
     parts = urlsplit(url)
-    return parts.scheme not in ("file", "data", "about", "blob") and parts.hostname not in ("localhost", "127.0.0.1")
+    return parts.scheme not in ("file", "data", "about", "blob") and parts.hostname not in (
+        "localhost",
+        "127.0.0.1",
+    )
 
 
 def route(route_, request, outside: list | None = None, block_leaflet: bool = False) -> None:
@@ -100,7 +112,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -139,8 +153,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_app(folder: Path, db: Path, env: dict | None = None, *, unset: Iterable[str] = (),
-              own_address: bool = False) -> Iterator[str]:
+def serve_app(
+    folder: Path, db: Path, env: dict | None = None, *, unset: Iterable[str] = (), own_address: bool = False
+) -> Iterator[str]:
     """``streamlit run app.py`` on a free port over the store ``db``; stopped by its process group's id.
 
     ``unset`` names variables taken out of the server's environment; ``own_address`` leaves the
@@ -153,9 +168,26 @@ def serve_app(folder: Path, db: Path, env: dict | None = None, *, unset: Iterabl
     address = [] if own_address else ["--server.address", "127.0.0.1"]
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         *address, "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            *address,
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -1,4 +1,5 @@
 """Shared fixtures: the project's gazetteer, and ../shared (seeds and reference) where present."""
+
 from __future__ import annotations
 
 import os
@@ -19,7 +20,9 @@ def shared_path(*parts: str) -> Path:
     """A file under ../shared, or skip the test saying what is missing and why it matters."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent: the seed articles and reference facts live outside the repository (CI has them)")
+        pytest.skip(
+            f"{path} is absent: the seed articles and reference facts live outside the repository (CI has them)"
+        )
     return path
 
 

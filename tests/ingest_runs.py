@@ -1,5 +1,6 @@
 """What the tests that stop an ingest mid-way share: a wire of many distinct articles, and how
 many articles the store holds while the ingest writes it (tests/test_kill.py, tests/test_shutdown.py)."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,15 @@ def demo_wire(path: Path, gazetteer, copies: int, *, dated: bool = True) -> list
     """The demo dispatches, each ``copies`` times with a line of its own (so every copy is a new
     article), written to ``path`` as JSON lines; ``dated`` gives each its publication date."""
     dispatches = [read_article(f) for f in demo_files(gazetteer)]
-    lines = [{"title": a.title, **({"published": a.published.isoformat()} if dated else {}),
-              "text": f"{a.text}\n\nCopy {n} of the wire."} for n in range(copies) for a in dispatches]
+    lines = [
+        {
+            "title": a.title,
+            **({"published": a.published.isoformat()} if dated else {}),
+            "text": f"{a.text}\n\nCopy {n} of the wire.",
+        }
+        for n in range(copies)
+        for a in dispatches
+    ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     return lines
 

@@ -1,5 +1,6 @@
 """The Mosul gazetteer, loaded once, and the claims the reader finds with it: the reader tests
 written with Mosul's names share these rather than each loading and summarising on its own."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -5,6 +5,7 @@ temporary folder on a Unix socket only, as the ``postgres`` user, and stops when
 ends. Each test gets a database of its own. Where the server is not installed, the tests that
 need it skip, saying so.
 """
+
 from __future__ import annotations
 
 import glob
@@ -54,15 +55,24 @@ def postgres_server():
             shutil.chown(sub, "postgres")
     port = _free_port()
     run = {"check": True, "capture_output": True, "timeout": 120}
-    subprocess.run(_as_postgres(str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust"), **run)
+    subprocess.run(
+        _as_postgres(str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust"), **run
+    )
     options = f"-p {port} -k {sockets} -c listen_addresses=''"
-    subprocess.run(_as_postgres(str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "start",
-                                "-l", str(folder / "log")), **run)
+    subprocess.run(
+        _as_postgres(
+            str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "start", "-l", str(folder / "log")
+        ),
+        **run,
+    )
     try:
         yield sockets, port
     finally:
-        subprocess.run(_as_postgres(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            _as_postgres(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -73,6 +83,8 @@ def postgres_url(postgres_server) -> str:
 
     sockets, port = postgres_server
     name = f"geo_{os.getpid()}_{next(_numbers)}"
-    with psycopg.connect(host=str(sockets), port=port, user="postgres", dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=str(sockets), port=port, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"postgresql+psycopg://postgres@/{name}?host={sockets}&port={port}"

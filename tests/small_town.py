@@ -4,6 +4,7 @@ Everything is built by hand (gazetteer, square shapes, baseline, claims), so the
 examples and depend on no bundled city. One article is hostile: its title, outlet, URL and
 sentence carry markup, event handlers and a ``javascript:`` link, to prove every output escapes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -54,8 +55,16 @@ def town() -> Gazetteer:
 
 def shapes() -> gpd.GeoDataFrame:
     rows = [
-        {"id": pid, "name": name, "kind": "neighbourhood", "approximate": pid == "hill", "area_km2": 0.64,
-         "geometry": box(37.1 + col * STEP, 36.2 + row * STEP, 37.1 + (col + 1) * STEP, 36.2 + (row + 1) * STEP)}
+        {
+            "id": pid,
+            "name": name,
+            "kind": "neighbourhood",
+            "approximate": pid == "hill",
+            "area_km2": 0.64,
+            "geometry": box(
+                37.1 + col * STEP, 36.2 + row * STEP, 37.1 + (col + 1) * STEP, 36.2 + (row + 1) * STEP
+            ),
+        }
         for pid, name, col, row in BLOCKS
     ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
@@ -63,62 +72,145 @@ def shapes() -> gpd.GeoDataFrame:
 
 def articles() -> list[Article]:
     return [
-        Article("Troops entered North Gate on Tuesday. Fighting went on.", "Army advances", "Daily Wire",
-                "https://news.example/army", date(2016, 11, 22)),
-        Article("Rebels said they still hold the Mill Quarter and River Bend, reportedly.", "Rebels hold east",
-                "Evening Post", "http://post.example/east?a=1&b=2", date(2016, 11, 28)),
-        Article(f"{PAYLOAD} Government forces captured Old Market. <a href=\"javascript:alert(2)\">x</a>",
-                f"Hostile {PAYLOAD}", f"Outlet {PAYLOAD}", "javascript:alert(3)", date(2016, 12, 2)),
+        Article(
+            "Troops entered North Gate on Tuesday. Fighting went on.",
+            "Army advances",
+            "Daily Wire",
+            "https://news.example/army",
+            date(2016, 11, 22),
+        ),
+        Article(
+            "Rebels said they still hold the Mill Quarter and River Bend, reportedly.",
+            "Rebels hold east",
+            "Evening Post",
+            "http://post.example/east?a=1&b=2",
+            date(2016, 11, 28),
+        ),
+        Article(
+            f'{PAYLOAD} Government forces captured Old Market. <a href="javascript:alert(2)">x</a>',
+            f"Hostile {PAYLOAD}",
+            f"Outlet {PAYLOAD}",
+            "javascript:alert(3)",
+            date(2016, 12, 2),
+        ),
     ]
 
 
-def _claim(article: Article, sentence: str, place_written: str, place_id: str, controller: str, day: date,
-           cue: str, **extra) -> Claim:
+def _claim(
+    article: Article,
+    sentence: str,
+    place_written: str,
+    place_id: str,
+    controller: str,
+    day: date,
+    cue: str,
+    **extra,
+) -> Claim:
     start = article.text.index(sentence)
     place_at = article.text.index(place_written, start)
     cue_at = article.text.index(cue, start)
     return Claim(
-        article=article.id, sentence=sentence, start=start, end=start + len(sentence),
-        place_as_written=place_written, place_id=place_id, place=place_id, controller=controller,
-        claim_type=extra.pop("claim_type", "captured"), date_from=day, date_to=day,
-        place_start=place_at, place_end=place_at + len(place_written), cue=cue, cue_start=cue_at,
-        cue_end=cue_at + len(cue), **extra,
+        article=article.id,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        place_as_written=place_written,
+        place_id=place_id,
+        place=place_id,
+        controller=controller,
+        claim_type=extra.pop("claim_type", "captured"),
+        date_from=day,
+        date_to=day,
+        place_start=place_at,
+        place_end=place_at + len(place_written),
+        cue=cue,
+        cue_start=cue_at,
+        cue_end=cue_at + len(cue),
+        **extra,
     )
 
 
 def claims() -> list[Claim]:
     army, rebels, hostile = articles()
     return [
-        _claim(army, "Troops entered North Gate on Tuesday.", "North Gate", "north-gate", "government",
-               date(2016, 11, 22), "entered"),
-        _claim(rebels, rebels.text, "Mill Quarter", "east", "opposition", date(2016, 11, 28), "hold",
-               claim_type="holds", attribution="rebel spokesmen", hedged="reportedly"),
-        _claim(hostile, hostile.text, "Old Market", "old-market", "government", date(2016, 12, 2), "captured",
-               attribution=PAYLOAD, hedged=PAYLOAD),
-        _claim(army, "Fighting went on.", "Fighting", "hill", "contested", date(2016, 12, 5), "Fighting",
-               claim_type="holds"),
+        _claim(
+            army,
+            "Troops entered North Gate on Tuesday.",
+            "North Gate",
+            "north-gate",
+            "government",
+            date(2016, 11, 22),
+            "entered",
+        ),
+        _claim(
+            rebels,
+            rebels.text,
+            "Mill Quarter",
+            "east",
+            "opposition",
+            date(2016, 11, 28),
+            "hold",
+            claim_type="holds",
+            attribution="rebel spokesmen",
+            hedged="reportedly",
+        ),
+        _claim(
+            hostile,
+            hostile.text,
+            "Old Market",
+            "old-market",
+            "government",
+            date(2016, 12, 2),
+            "captured",
+            attribution=PAYLOAD,
+            hedged=PAYLOAD,
+        ),
+        _claim(
+            army,
+            "Fighting went on.",
+            "Fighting",
+            "hill",
+            "contested",
+            date(2016, 12, 5),
+            "Fighting",
+            claim_type="holds",
+        ),
     ]
 
 
 def baseline() -> Baseline:
-    held = {"north-gate": "opposition", "mill-quarter": "government", "river-bend": "government",
-            "old-market": "opposition", "hill": "unknown"}
+    held = {
+        "north-gate": "opposition",
+        "mill-quarter": "government",
+        "river-bend": "government",
+        "old-market": "opposition",
+        "hill": "unknown",
+    }
     return Baseline({pid: BaselineEntry(pid, c, START) for pid, c in held.items()}, START)
 
 
 def timeline(decisions: dict | None = None) -> ControlTimeline:
     gazetteer = town()
-    return ControlTimeline.build(gazetteer, baseline(), claims(), decisions,
-                                 areas={p.id: 0.64 for p in gazetteer.areas})
+    return ControlTimeline.build(
+        gazetteer, baseline(), claims(), decisions, areas={p.id: 0.64 for p in gazetteer.areas}
+    )
 
 
 def write_folder(folder: Path) -> Path:
     """The town as a gazetteer folder (gazetteer.json, places.csv, regions.csv, baseline.csv)."""
     gazetteer = town()
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "gazetteer.json").write_text(json.dumps(
-        {"name": gazetteer.name, "crs": gazetteer.crs, "baseline_date": START.isoformat(), "conflict": CONFLICT.id}),
-        encoding="utf-8")
+    (folder / "gazetteer.json").write_text(
+        json.dumps(
+            {
+                "name": gazetteer.name,
+                "crs": gazetteer.crs,
+                "baseline_date": START.isoformat(),
+                "conflict": CONFLICT.id,
+            }
+        ),
+        encoding="utf-8",
+    )
     with (folder / "places.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(PLACE_COLUMNS)

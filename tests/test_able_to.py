@@ -4,6 +4,7 @@ Why: 'able to' is an implicative like 'managed to' (data/lexicon/context.json ``
 but an infinitive under any other word was read as an aim and blocked; and the side is the
 copula's subject ("troops were able to ..."). Texts are our own; Tuesday 16 May 2017.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,18 +18,24 @@ def _claims(text: str) -> list[tuple[str | None, str, str]]:
     return mosul_claims(text, date(2017, 5, 16))
 
 
-@pytest.mark.parametrize("text", [
-    "Iraqi army troops were able to drive ISIS militants out of Shifa on Monday.",
-    "Federal police had been able to liberate Shifa on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi army troops were able to drive ISIS militants out of Shifa on Monday.",
+        "Federal police had been able to liberate Shifa on Monday.",
+    ],
+)
 def test_able_to_is_a_deed_done(text: str) -> None:
     assert _claims(text) == [("shifa", "government", "captured")]
 
 
-@pytest.mark.parametrize("text", [
-    "Iraqi forces will be able to retake Shifa soon.",
-    "Iraqi forces were not able to retake Shifa on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces will be able to retake Shifa soon.",
+        "Iraqi forces were not able to retake Shifa on Monday.",
+    ],
+)
 def test_able_to_in_the_future_or_denied_is_no_claim(text: str) -> None:
     assert _claims(text) == []
 

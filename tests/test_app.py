@@ -4,6 +4,7 @@ $GEO_DB points at a temporary store of invented dispatches (tests/app_dispatches
 $GEO_GAZETTEER at a temporary copy of the Aleppo gazetteer, so no test touches real data.
 What each page should show is computed from the same store, not written into the test.
 """
+
 from __future__ import annotations
 
 import getpass
@@ -77,7 +78,9 @@ def test_the_main_page_opens_on_the_first_change_with_its_sentence(db, timeline)
     slider = at.select_slider(key="day")
     # A step a day from the first report to the last: the slider's positions are real time.
     span = (timeline.dates[-1] - timeline.dates[0]).days
-    assert slider.options == [format_day(date.fromordinal(timeline.dates[0].toordinal() + n)) for n in range(span + 1)]
+    assert slider.options == [
+        format_day(date.fromordinal(timeline.dates[0].toordinal() + n)) for n in range(span + 1)
+    ]
     assert slider.value == timeline.dates[0]
     assert at.query_params["date"] == timeline.dates[0].isoformat()
     change = timeline.changes_on(timeline.dates[0])[0]
@@ -176,7 +179,9 @@ def test_article_text_and_metadata_reach_the_page_escaped(db):
     assert PAYLOAD not in shown and "&lt;img src=x" in shown
     assert "Outlet &lt;b&gt;bold&lt;/b&gt;" in shown
     assert "javascript:" not in shown
-    assert 'href="http://evening.example/shaar?a=1&amp;b=2"' not in shown  # that article is not cited this day
+    assert (
+        'href="http://evening.example/shaar?a=1&amp;b=2"' not in shown
+    )  # that article is not cited this day
 
 
 def test_bad_outside_input_shows_an_error_box_not_a_traceback(db, tmp_path, monkeypatch):
@@ -242,7 +247,10 @@ def test_each_claim_shows_the_place_as_written_its_article_paragraph_and_a_small
     assert "Hostile &lt;img" in shown and "Outlet &lt;b&gt;bold&lt;/b&gt;" in shown and PAYLOAD not in shown
     # The paragraph around the sentence, the sentence marked in it.
     assert 'class="geo-claim"' in shown and "Clashes went on in Zebdine Farms." in text(at)
-    assert '<img class="geo-locator" src="data:image/svg+xml;base64,' in shown and "Sheikh Saeed, in Aleppo" in shown
+    assert (
+        '<img class="geo-locator" src="data:image/svg+xml;base64,' in shown
+        and "Sheikh Saeed, in Aleppo" in shown
+    )
 
 
 def test_the_queue_is_searched_by_the_articles_spelling(db):
@@ -266,7 +274,10 @@ def test_a_reviewed_claim_can_be_undone_by_a_new_decision(db):
     at.button(key=f"undo-{key}").click().run()
     assert not at.exception and "Undone: back to the queue" in at.success[0].value
     log = [d for d in Store(db).decision_log() if d.claim_key == key]
-    assert [(d.decision, d.by) for d in log] == [("accepted", editor), ("reopened", editor)]  # nothing deleted
+    assert [(d.decision, d.by) for d in log] == [
+        ("accepted", editor),
+        ("reopened", editor),
+    ]  # nothing deleted
     assert Store(db).timeline(Gazetteer.load(os.environ["GEO_GAZETTEER"])).review[key] == "proposed"
 
 
@@ -290,13 +301,17 @@ def test_a_share_of_a_region_is_applied_to_its_members_by_a_decision(db, timelin
 def test_review_filters_unresolved_places(db):
     at = review()
     at.segmented_control(key="filter").set_value("unresolved").run()
-    assert [o for o in at.selectbox(key="claim").options] == ["Zebdine Farms: Contested (holds), 12 December 2016"]
+    assert [o for o in at.selectbox(key="claim").options] == [
+        "Zebdine Farms: Contested (holds), 12 December 2016"
+    ]
 
 
 # -- sources and gazetteer -----------------------------------------------------------------------
 def test_the_sources_page_adds_a_pasted_article_with_its_claims(db):
     at = page("pages/1_Sources.py")
-    at.text_area(key="paste-text").input("Government forces captured Karm al-Jabal on Thursday, the army said.")
+    at.text_area(key="paste-text").input(
+        "Government forces captured Karm al-Jabal on Thursday, the army said."
+    )
     at.text_input(key="paste-title").input("Army takes Karm al-Jabal")
     at.text_input(key="paste-outlet").input("Test Wire")
     at.date_input(key="paste-published").set_value(date(2016, 12, 9))
@@ -304,7 +319,9 @@ def test_the_sources_page_adds_a_pasted_article_with_its_claims(db):
     at.button[1].click().run()
     assert not at.exception and "Added 1 article" in at.success[0].value
     stored = [a for a in Store(db).articles() if a.title == "Army takes Karm al-Jabal"]
-    assert stored and stored[0].url == "https://wire.example/jabal" and stored[0].published == date(2016, 12, 9)
+    assert (
+        stored and stored[0].url == "https://wire.example/jabal" and stored[0].published == date(2016, 12, 9)
+    )
     claims = [c for c in Store(db).claims().values() if c.article == stored[0].id]
     assert any(c.place_id == "karm-al-jabal" for c in claims)
 
@@ -351,9 +368,13 @@ def test_the_gazetteer_page_names_each_broken_boundary_feature_and_its_file(db, 
     folder = tmp_path / "gazetteer"
     at = page("pages/3_Gazetteer.py")
     assert not [w.value for w in at.warning if "boundaries" in w.value]  # the shipped file is clean
-    shutil.copyfile(ROOT / "tests" / "fixtures" / "boundaries" / "mixed.geojson", folder / "boundaries.geojson")
+    shutil.copyfile(
+        ROOT / "tests" / "fixtures" / "boundaries" / "mixed.geojson", folder / "boundaries.geojson"
+    )
     at = page("pages/3_Gazetteer.py")
-    said = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # as the reader sees it, Markdown escapes undone
+    said = [
+        re.sub(r"\\(.)", r"\1", w.value) for w in at.warning
+    ]  # as the reader sees it, Markdown escapes undone
     own = str(folder / "boundaries.geojson")
     repaired = [m for m in said if m.startswith(own) and "feature 0 (al-Sakhur)" in m]
     dropped = [m for m in said if m.startswith(own) and "feature 5 (Hanano)" in m]
@@ -397,7 +418,9 @@ def test_the_publish_page_refuses_a_folder_outside_its_root(db, tmp_path, monkey
 
 def test_the_sources_page_shows_the_progress_of_reading(db):
     at = page("pages/1_Sources.py")
-    at.text_area(key="paste-text").input("Government forces captured Karm al-Jabal on Thursday, the army said.")
+    at.text_area(key="paste-text").input(
+        "Government forces captured Karm al-Jabal on Thursday, the army said."
+    )
     at.button[1].click().run()
     bars = at.get("progress")
     assert not at.exception and bars, "no progress bar"

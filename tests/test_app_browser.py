@@ -5,6 +5,7 @@ Starts ``streamlit run app.py`` on a free port against a temporary store of inve
 Leaflet's CDN requests from the npm package and everything else with nothing), and saves a
 screenshot of each step under the test's folder and .cache/screenshots/.
 """
+
 from __future__ import annotations
 
 import time
@@ -50,15 +51,20 @@ def expected(app_url):
     finally:
         store.close()
     base = map_base(gazetteer)
-    inside = {pid: (p.y, p.x) for pid, p in zip(base.shapes["id"], base.shapes.geometry.representative_point())}
+    inside = {
+        pid: (p.y, p.x) for pid, p in zip(base.shapes["id"], base.shapes.geometry.representative_point())
+    }
     return timeline, inside
 
 
 def expected_fills(timeline, day) -> dict[str, str]:
     changed = {c.place_id for c in timeline.changes_on(day)}
     drawn = {p.id for p in timeline.gazetteer.areas if p.located}  # a place without a coordinate is not drawn
-    return {pid: place_style(s.controller, s.status, pid in changed, conflict=CONFLICT)["fillColor"]
-            for pid, s in timeline.state_on(day).items() if pid in drawn}
+    return {
+        pid: place_style(s.controller, s.status, pid in changed, conflict=CONFLICT)["fillColor"]
+        for pid, s in timeline.state_on(day).items()
+        if pid in drawn
+    }
 
 
 def map_frame(page):
@@ -102,7 +108,9 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     page.get_by_text("Masaken Hanano: Opposition → Government").wait_for()
     screenshot(page, tmp_path, "app-1-first-date")
 
-    frame.evaluate("() => { window.__kept = true; window.map.setZoom(window.map.getZoom() + 1, {animate: false}); }")
+    frame.evaluate(
+        "() => { window.__kept = true; window.map.setZoom(window.map.getZoom() + 1, {animate: false}); }"
+    )
     zoom = frame.evaluate("() => window.map.getZoom()")
     page.get_by_role("button", name="Next").click()
     second = expected_fills(timeline, DAYS[1])
@@ -112,7 +120,10 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     page.get_by_text("al-Sha'ar: Opposition → Government").wait_for()
     assert page.get_by_text("Masaken Hanano: Opposition → Government").count() == 0
     wait_for_address(page, f"date={DAYS[1].isoformat()}")
-    assert frame.evaluate("() => [window.__kept, window.map.getZoom()]") == [True, zoom]  # restyled, not redrawn
+    assert frame.evaluate("() => [window.__kept, window.map.getZoom()]") == [
+        True,
+        zoom,
+    ]  # restyled, not redrawn
     screenshot(page, tmp_path, "app-2-next-date")
 
     page.locator(MAP_FRAME).scroll_into_view_if_needed()  # a click on a half-hidden frame scrolls the page
@@ -127,16 +138,22 @@ def test_the_map_steps_through_the_dates_and_tells_a_place_history(app_url, expe
     screenshot(page, tmp_path, "app-3-place-history")
 
     page.get_by_role("button", name="Next").click()
-    page.get_by_text("Sheikh Saeed: Contested → Government").wait_for()  # partly held before: the baseline of the facts
+    page.get_by_text(
+        "Sheikh Saeed: Contested → Government"
+    ).wait_for()  # partly held before: the baseline of the facts
     page.get_by_text("claimed 90%").wait_for()
     assert page.evaluate("window.__pwned") is None
     assert all(f.evaluate("window.__pwned") is None for f in page.frames)
     assert PAYLOAD not in page.content()
-    assert "Changed on this date" in page.frame_locator(MAP_FRAME).locator(".geo-key .geo-legend").inner_text()
+    assert (
+        "Changed on this date" in page.frame_locator(MAP_FRAME).locator(".geo-key .geo-legend").inner_text()
+    )
     screenshot(page, tmp_path, "app-4-last-date-legend")
 
 
-def test_play_steps_through_the_dates_on_its_own_and_stops_at_the_last(app_url, expected, browser_page, tmp_path):
+def test_play_steps_through_the_dates_on_its_own_and_stops_at_the_last(
+    app_url, expected, browser_page, tmp_path
+):
     url, _ = app_url
     timeline, _ = expected
     page = browser_page
@@ -150,15 +167,18 @@ def test_play_steps_through_the_dates_on_its_own_and_stops_at_the_last(app_url, 
     wait_for_address(page, f"date={DAYS[1].isoformat()}")
     wait_for_address(page, f"date={DAYS[2].isoformat()}")
     page.get_by_role("button", name="Play").wait_for(timeout=15_000)  # it stopped by itself
-    fills = wait_for_fills(frame := page.locator(MAP_FRAME).element_handle().content_frame(),
-                           expected_fills(timeline, DAYS[2]))
+    fills = wait_for_fills(
+        frame := page.locator(MAP_FRAME).element_handle().content_frame(), expected_fills(timeline, DAYS[2])
+    )
     assert fills["sheikh-saeed"] == expected_fills(timeline, DAYS[2])["sheikh-saeed"]
     assert frame.evaluate("() => window.__kept") is True  # every step restyled the map, none redrew it
     screenshot(page, tmp_path, "app-5-after-play")
 
 
 @pytest.mark.parametrize("width,height", [(1400, 900), (390, 844)])
-def test_the_review_page_shows_a_claim_whole_at_desk_and_phone_width(app_url, browser_page, tmp_path, width, height):
+def test_the_review_page_shows_a_claim_whole_at_desk_and_phone_width(
+    app_url, browser_page, tmp_path, width, height
+):
     """Place as written, article, paragraph, small map and the form, nothing wider than the screen."""
     url, _ = app_url
     page = browser_page
@@ -171,8 +191,12 @@ def test_the_review_page_shows_a_claim_whole_at_desk_and_phone_width(app_url, br
     assert page.locator("blockquote.geo-context .geo-claim").count() >= 1
     page.get_by_role("button", name="Save decision").wait_for()
     main = page.locator('[data-testid="stMain"]')
-    assert page.evaluate("el => el.scrollWidth <= el.clientWidth + 1", main.element_handle())  # no sideways scroll
-    assert page.evaluate("window.__pwned") is None and all(f.evaluate("window.__pwned") is None for f in page.frames)
+    assert page.evaluate(
+        "el => el.scrollWidth <= el.clientWidth + 1", main.element_handle()
+    )  # no sideways scroll
+    assert page.evaluate("window.__pwned") is None and all(
+        f.evaluate("window.__pwned") is None for f in page.frames
+    )
     screenshot(page, tmp_path, f"review-{width}")
     if width >= 1000:  # at the desk the claim, its map and the form's button fit on the first screen
         box = page.get_by_role("button", name="Save decision").bounding_box()

@@ -1,4 +1,5 @@
 """The fast attribute ruler gives every token exactly what the model's attribute_ruler gives."""
+
 from __future__ import annotations
 
 import pytest

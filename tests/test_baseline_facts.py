@@ -1,4 +1,5 @@
 """Aleppo's baseline follows the reference facts, in the project's own words; regions agree with it."""
+
 import csv
 import re
 import sys
@@ -11,8 +12,13 @@ from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2016-11-15"
-AS_MAPPED = {"opposition": "opposition", "government": "government", "kurdish": "kurdish",
-             "partial": "contested", "unknown": "unknown"}
+AS_MAPPED = {
+    "opposition": "opposition",
+    "government": "government",
+    "kurdish": "kurdish",
+    "partial": "contested",
+    "unknown": "unknown",
+}
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +53,10 @@ def test_regions_agree_with_the_baseline(gazetteer, baseline):
 
 def test_sources_are_in_our_own_words(facts, baseline):
     """No run of 10 words of a facts note reappears in the baseline's source column."""
+
     def runs(text: str) -> set[tuple[str, ...]]:
         words = re.findall(r"\w+", text.lower())
-        return {tuple(words[i:i + 10]) for i in range(len(words) - 9)}
+        return {tuple(words[i : i + 10]) for i in range(len(words) - 9)}
 
     notes = set().union(*(runs(f["notes"]) for f in facts.values()))
     for entry in baseline.entries.values():
@@ -66,7 +73,17 @@ def test_the_script_rebuilds_the_shipped_baseline(tmp_path, gazetteer, facts):
         from baseline_from_facts import main
     finally:
         sys.path.remove(str(ROOT / "data" / "aleppo"))
-    assert main(["--facts", str(shared_path("reference", "aleppo-neighbourhood-facts.csv")),
-                 "--gazetteer", str(folder)]) == 0
-    assert (folder / "baseline.csv").read_text(encoding="utf-8") == \
-        (gazetteer.folder / "baseline.csv").read_text(encoding="utf-8")
+    assert (
+        main(
+            [
+                "--facts",
+                str(shared_path("reference", "aleppo-neighbourhood-facts.csv")),
+                "--gazetteer",
+                str(folder),
+            ]
+        )
+        == 0
+    )
+    assert (folder / "baseline.csv").read_text(encoding="utf-8") == (
+        gazetteer.folder / "baseline.csv"
+    ).read_text(encoding="utf-8")

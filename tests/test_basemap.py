@@ -1,5 +1,6 @@
 """What the map is drawn on (the tile layer a gazetteer or setting chooses, the outlines drawn from
 the gazetteer, the optional river) and the time axis under it."""
+
 from __future__ import annotations
 
 import json
@@ -38,10 +39,20 @@ def test_the_default_basemap_is_light_and_label_free_with_attribution(monkeypatc
 
 def test_a_gazetteer_or_a_setting_chooses_the_tiles(folder, monkeypatch):
     monkeypatch.delenv("GEO_TILES", raising=False)
-    set_meta(folder, basemap={"tiles": "https://tiles.newsroom.example/{z}/{x}/{y}.png", "attribution": "© Us",
-                              "max_zoom": 17})
+    set_meta(
+        folder,
+        basemap={
+            "tiles": "https://tiles.newsroom.example/{z}/{x}/{y}.png",
+            "attribution": "© Us",
+            "max_zoom": 17,
+        },
+    )
     tiles = basemap_for(Gazetteer.load(folder))
-    assert (tiles.url, tiles.attribution, tiles.max_zoom) == ("https://tiles.newsroom.example/{z}/{x}/{y}.png", "© Us", 17)
+    assert (tiles.url, tiles.attribution, tiles.max_zoom) == (
+        "https://tiles.newsroom.example/{z}/{x}/{y}.png",
+        "© Us",
+        17,
+    )
     monkeypatch.setenv("GEO_TILES", "https://other.example/{z}/{x}/{y}.png")
     assert basemap_for(Gazetteer.load(folder)).url == "https://other.example/{z}/{x}/{y}.png"
     monkeypatch.setenv("GEO_TILES", "none")
@@ -60,8 +71,19 @@ def test_the_map_draws_the_city_outline_its_regions_and_a_river_when_there_is_on
     city = shapely.geometry.shape(context_lines(gazetteer, shapes)["features"][0]["geometry"])
     assert city.length > 0 and city.geom_type in ("LineString", "MultiLineString")  # an outline, not a fill
 
-    river = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {
-        "type": "LineString", "coordinates": [[37.15, 36.25], [37.16, 36.20], [37.14, 36.15]]}}]}
+    river = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[37.15, 36.25], [37.16, 36.20], [37.14, 36.15]],
+                },
+            }
+        ],
+    }
     (folder / "river.geojson").write_text(json.dumps(river), encoding="utf-8")
     found = context_lines(gazetteer, shapes)["features"]
     assert [f["properties"]["kind"] for f in found].count("river") == 1
@@ -70,8 +92,13 @@ def test_the_map_draws_the_city_outline_its_regions_and_a_river_when_there_is_on
 def test_the_map_carries_its_basemap_and_outlines_to_the_browser(folder):
     gazetteer = Gazetteer.load(folder)
     shapes = place_shapes(gazetteer)
-    fmap = build_map(map_shapes(shapes, gazetteer.crs), {}, conflict=gazetteer.war, basemap=basemap_for(gazetteer),
-                     context=context_lines(gazetteer, shapes))
+    fmap = build_map(
+        map_shapes(shapes, gazetteer.crs),
+        {},
+        conflict=gazetteer.war,
+        basemap=basemap_for(gazetteer),
+        context=context_lines(gazetteer, shapes),
+    )
     html = fmap.get_root().render()
     assert "light_nolabels" in html and '"kind": "region"' in html and "geo-label" in html
     assert "scrollWheelZoom: false" in html.replace('"scrollWheelZoom": false', "scrollWheelZoom: false")
@@ -81,7 +108,12 @@ def test_the_time_axis_spaces_days_by_real_time_with_monday_ticks():
     days = [date(2016, 11, 22), date(2016, 11, 28), date(2016, 12, 22)]
     axis = TimeAxis.of(days, date(2016, 11, 28))
     assert axis.days == 30 and axis.offset(date(2016, 11, 28)) == 6
-    assert [d for d, _ in axis.ticks] == [date(2016, 11, 28), date(2016, 12, 5), date(2016, 12, 12), date(2016, 12, 19)]
+    assert [d for d, _ in axis.ticks] == [
+        date(2016, 11, 28),
+        date(2016, 12, 5),
+        date(2016, 12, 12),
+        date(2016, 12, 19),
+    ]
     assert all(d.weekday() == 0 for d, _ in axis.ticks)
     assert [at for _, at in axis.marks] == [0.0, 20.0, 100.0]
     assert TimeAxis.of([date(2016, 12, 1)]).percent(date(2016, 12, 1)) == 50.0

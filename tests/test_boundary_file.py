@@ -1,4 +1,5 @@
 """A gazetteer's own boundary file: written by the shapes command, then used by default."""
+
 import json
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def test_the_shipped_file_keys_each_polygon_on_a_place_id(gazetteer, shipped):
         assert set(feature["properties"]) == {"id", "name"}
         place = gazetteer.places[feature["properties"]["id"]]
         assert place.is_area and feature["properties"]["name"] == place.name
-    coords = np.concatenate([shapely.get_coordinates(shapely.geometry.shape(f["geometry"])) for f in data["features"]])
+    coords = np.concatenate(
+        [shapely.get_coordinates(shapely.geometry.shape(f["geometry"])) for f in data["features"]]
+    )
     assert np.allclose(coords, np.round(coords, 5), rtol=0, atol=1e-12)  # rounded to 5 decimals
 
 
@@ -70,15 +73,31 @@ def test_the_shipped_file_stays_close_to_its_source(gazetteer, shipped):
 def test_the_documented_command_rebuilds_the_shipped_file(tmp_path, gazetteer, shipped, capsys):
     path, _ = shipped
     out = tmp_path / BOUNDARIES_FILE
-    assert main(["shapes", "--boundaries", str(csr_path()), "--matched-only", "--simplify", SIMPLIFY_M,
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "shapes",
+                "--boundaries",
+                str(csr_path()),
+                "--matched-only",
+                "--simplify",
+                SIMPLIFY_M,
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "simplified by 8 m" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
 
 
 def test_matched_only_writes_the_named_places_and_merges_their_parts(tmp_path, gazetteer, capsys):
     out = tmp_path / "b.geojson"
-    assert main(["shapes", "--boundaries", str(FIXTURES / "mixed.geojson"), "--matched-only", "--out", str(out)]) == 0
+    assert (
+        main(["shapes", "--boundaries", str(FIXTURES / "mixed.geojson"), "--matched-only", "--out", str(out)])
+        == 0
+    )
     assert "left out of --out" in capsys.readouterr().out
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert sorted(f["properties"]["id"] for f in features) == ["al-sakhour", "jabal-badro"]
@@ -92,7 +111,10 @@ def test_matched_only_needs_a_boundary_file(tmp_path, gazetteer, capsys):
     folder.mkdir()
     for name in ("gazetteer.json", "places.csv", "regions.csv"):
         (folder / name).write_bytes((gazetteer.folder / name).read_bytes())
-    assert main(["shapes", "--matched-only", "--out", str(tmp_path / "x.geojson"), "--gazetteer", str(folder)]) == 2
+    assert (
+        main(["shapes", "--matched-only", "--out", str(tmp_path / "x.geojson"), "--gazetteer", str(folder)])
+        == 2
+    )
     assert "--matched-only needs a boundary file" in capsys.readouterr().err
 
 
@@ -110,14 +132,21 @@ def test_simplifying_keeps_neighbours_borders_shared(gazetteer):
     wiggle = [(37.10 + 0.0001 * i, 36.20 + (0.00003 if i % 2 else 0)) for i in range(0, 41)]
     south = shapely.Polygon([(37.10, 36.19), (37.104, 36.19), *reversed(wiggle)])
     north = shapely.Polygon([*wiggle, (37.104, 36.21), (37.10, 36.21)])
-    frame = gpd.GeoDataFrame({"id": ["s", "n"], "name": ["S", "N"], "approximate": [False, False]},
-                             geometry=[south, north], crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        {"id": ["s", "n"], "name": ["S", "N"], "approximate": [False, False]},
+        geometry=[south, north],
+        crs="EPSG:4326",
+    )
     simple = simplify_shapes(frame, gazetteer.crs, 8.0)
-    assert shapely.get_num_coordinates(simple.geometry.values).sum() < shapely.get_num_coordinates(
-        frame.geometry.values).sum() / 4
+    assert (
+        shapely.get_num_coordinates(simple.geometry.values).sum()
+        < shapely.get_num_coordinates(frame.geometry.values).sum() / 4
+    )
     metric = simple.to_crs(gazetteer.crs).geometry.values
     assert shapely.coverage_is_valid(metric)
-    assert shapely.union_all(metric).area == pytest.approx(shapely.union_all(frame.to_crs(gazetteer.crs).geometry.values).area, rel=1e-3)
+    assert shapely.union_all(metric).area == pytest.approx(
+        shapely.union_all(frame.to_crs(gazetteer.crs).geometry.values).area, rel=1e-3
+    )
     assert shapely.intersection(metric[0], metric[1]).area < 1.0
 
 

@@ -6,6 +6,7 @@ The cities are a copy of Aleppo's gazetteer and Testville, the invented town of
 tests/small_town.py (Mosul's folder does not load yet: its places without coordinates are
 being taught to the loader elsewhere).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -61,8 +62,10 @@ def test_the_cities_are_the_gazetteer_folders_and_the_configured_one(data_dir, t
     assert [(c.id, c.name) for c in where.cities()] == [("aleppo", "Aleppo"), ("town", "Testville")]
     other = small_town.write_folder(tmp_path / "elsewhere" / "aleppo")  # the configured folder wins its name
     monkeypatch.setenv(where.GAZETTEER_VARIABLE, str(other))
-    assert [(c.id, c.name, c.folder) for c in where.cities()] == [("aleppo", "Testville", other),
-                                                                ("town", "Testville", data_dir / "town")]
+    assert [(c.id, c.name, c.folder) for c in where.cities()] == [
+        ("aleppo", "Testville", other),
+        ("town", "Testville", data_dir / "town"),
+    ]
     assert where.city_labels(where.cities()) == {"aleppo": "Testville (aleppo)", "town": "Testville (town)"}
     assert where.pick_city(where.cities(), None).id == "aleppo"  # $GEO_GAZETTEER's is the default
     assert where.pick_city(where.cities(), "town").id == "town"
@@ -90,8 +93,12 @@ def test_a_shared_store_keeps_each_city_s_articles_to_its_own_map(shared, data_d
     assert set(store.timeline(aleppo).dates) == set(DAYS)
 
     # An ingest tags what it adds; a re-extraction reads only its own city's articles.
-    report = ingest(store, [small_town.articles()[0].__class__("Troops entered Mill Quarter on Monday.")], town,
-                    extract=lambda article, gazetteer: [])
+    report = ingest(
+        store,
+        [small_town.articles()[0].__class__("Troops entered Mill Quarter on Monday.")],
+        town,
+        extract=lambda article, gazetteer: [],
+    )
     assert len(report.added) == 1
     assert len(store.articles(city="town")) == len(town_ids) + 1 and len(store.articles(city="aleppo")) == 3
     seen = []
@@ -147,4 +154,5 @@ def test_a_city_whose_gazetteer_does_not_load_says_why_and_can_be_left(shared, d
     at.selectbox(key="city-choice").set_value("town").run()
     assert not at.exception and not at.error
     assert at.select_slider(key="day").options == [
-        format_day(d) for d in views.axis_days(small_town.timeline().dates)]
+        format_day(d) for d in views.axis_days(small_town.timeline().dates)
+    ]

@@ -6,6 +6,7 @@
 - A capture verb said of the side driven out ("the group was cleared out of X", "troops cleared the
   militants from X", "X was cleared of militants"): the side lost X; the place is not the one cleared.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,17 +27,22 @@ def test_clashes_between_retreating_fighters_and_troops_contest_each_place() -> 
     assert _claims(text) == {("zanjili", "contested", "holds"), ("rifai", "contested", "holds")}
 
 
-@pytest.mark.parametrize("text", [
-    "ISIS seized Mosul in 2014. The group was cleared out of Wahda on Monday.",
-    "Wahda was cleared of ISIS militants on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS seized Mosul in 2014. The group was cleared out of Wahda on Monday.",
+        "Wahda was cleared of ISIS militants on Monday.",
+    ],
+)
 def test_the_side_cleared_out_of_a_place_lost_it(text: str) -> None:
     assert ("wahda", "government", "withdrew") in _claims(text)
     assert not any(c[1] == "islamic-state" and c[0] == "wahda" for c in _claims(text))
 
 
 def test_troops_who_cleared_the_militants_from_a_place_took_it() -> None:
-    assert _claims("Iraqi troops cleared the militants from Wahda on Monday.") == {("wahda", "government", "captured")}
+    assert _claims("Iraqi troops cleared the militants from Wahda on Monday.") == {
+        ("wahda", "government", "captured")
+    }
 
 
 def test_clearing_a_place_is_still_taking_it() -> None:

@@ -1,4 +1,5 @@
 """The command line, called as users call it."""
+
 import json
 import subprocess
 import sys
@@ -11,8 +12,21 @@ def run(*argv):
 
 
 def test_lookup_json_resolves_the_seed_spellings_and_none_of_the_non_places():
-    names = ["al-Shaar", "Agheour", "al-Farafrah", "Bab al-Hadeed", "Balalat", "old city",
-             "eastern Aleppo", "Masakan Hanano", "Sheik Saeed", "Karam al-Jabal", "Aqyul", "Hamburg", "Kerry"]
+    names = [
+        "al-Shaar",
+        "Agheour",
+        "al-Farafrah",
+        "Bab al-Hadeed",
+        "Balalat",
+        "old city",
+        "eastern Aleppo",
+        "Masakan Hanano",
+        "Sheik Saeed",
+        "Karam al-Jabal",
+        "Aqyul",
+        "Hamburg",
+        "Kerry",
+    ]
     done = run("lookup", "--json", *names)
     assert done.returncode == 0, done.stderr
     results = {r["query"]: r for r in json.loads(done.stdout)}

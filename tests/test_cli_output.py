@@ -1,6 +1,7 @@
 """What the commands print is safe and reads right: JSON carries no raw control or bidi character
 from an article, counts take the noun's number ("1 run"), and a boundary file's broken features
 are reported wherever the map is drawn, not only by the ``shapes`` command."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,9 @@ def test_json_escapes_control_and_bidi_characters_but_keeps_the_value():
 
 def test_extract_json_prints_an_articles_controls_escaped(tmp_path, capsys):
     article = tmp_path / "dispatch.txt"
-    article.write_text(f"Rebel fighters seized Karm al-Jabal{RLO} on Tuesday{CSI}, a monitor reported.\n",
-                       encoding="utf-8")
+    article.write_text(
+        f"Rebel fighters seized Karm al-Jabal{RLO} on Tuesday{CSI}, a monitor reported.\n", encoding="utf-8"
+    )
     assert main(["extract", str(article), "--json", "--published", "2016-11-30"]) == 0
     printed = capsys.readouterr().out
     assert not UNSAFE.search(printed), "a control character from the article reached the terminal"
@@ -49,12 +51,17 @@ def test_lookup_json_escapes_the_name_it_echoes(capsys):
 
 def test_counts_take_the_number_of_their_noun():
     assert [plural(1, "run"), plural(2, "run"), plural(0, "place")] == ["1 run", "2 runs", "0 places"]
-    assert plural(1, "dispatch", "dispatches") == "1 dispatch" and plural(3, "dispatch", "dispatches") == "3 dispatches"
+    assert (
+        plural(1, "dispatch", "dispatches") == "1 dispatch"
+        and plural(3, "dispatch", "dispatches") == "3 dispatches"
+    )
 
 
 def test_check_says_1_run_and_1_article(tmp_path, capsys):
     article = tmp_path / "one.txt"
-    article.write_text("Government troops took Masaken Hanano on Sunday, state television said.\n", encoding="utf-8")
+    article.write_text(
+        "Government troops took Masaken Hanano on Sunday, state television said.\n", encoding="utf-8"
+    )
     db = tmp_path / "one.db"
     assert main(["ingest", str(article), "--db", str(db), "--published", "2016-11-28"]) == 0
     capsys.readouterr()
@@ -95,13 +102,27 @@ def test_the_command_line_prints_the_warning_as_one_line(tmp_path, gazetteer, ca
     monkeypatch.setenv("GEO_GAZETTEER", str(folder))
     out, db = tmp_path / "site", build_store(tmp_path / "store.db")
     # publish draws the map from the folder's own boundary file (no --boundaries, no shapes command)
-    status = main(["publish", "--out", str(out), "--db", str(db), "--gazetteer", str(folder), "--no-png", "--cdn-leaflet",
-                   "--include-unreviewed"])
+    status = main(
+        [
+            "publish",
+            "--out",
+            str(out),
+            "--db",
+            str(db),
+            "--gazetteer",
+            str(folder),
+            "--no-png",
+            "--cdn-leaflet",
+            "--include-unreviewed",
+        ]
+    )
     err = capsys.readouterr().err.splitlines()
     warned = [line for line in err if line.startswith("warning: ")]
     assert status == 0 and len(warned) == 2, err
     assert all(str(folder / "boundaries.geojson") in line for line in warned)
-    assert not any("GeoWarning" in line or "warnings.warn" in line for line in err)  # no Python warning format
+    assert not any(
+        "GeoWarning" in line or "warnings.warn" in line for line in err
+    )  # no Python warning format
 
 
 @pytest.mark.parametrize("text", [f"a{RLO}b", f"x{CSI}y", "plain"])

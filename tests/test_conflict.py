@@ -4,6 +4,7 @@ Why: a war is data an editor writes by hand; a typo in a side id or a colour mus
 with a message saying where, and a claim, correction or baseline row naming another war's side
 must be refused or set aside with the reason, never crash the map.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,16 +20,23 @@ from tests import small_town
 from tests.conftest import ALEPPO
 
 GOOD = {
-    "id": "test-war", "name": "A test war",
-    "sides": [{"id": "reds", "label": "Reds", "colour": "#D55E00", "description": "one"},
-              {"id": "blues", "label": "Blues", "colour": "#0072B2", "description": "two"}],
+    "id": "test-war",
+    "name": "A test war",
+    "sides": [
+        {"id": "reds", "label": "Reds", "colour": "#D55E00", "description": "one"},
+        {"id": "blues", "label": "Blues", "colour": "#0072B2", "description": "two"},
+    ],
     "opposes": [["reds", "blues"]],
 }
 
 
-def write_conflict(folder: Path, data: dict | str = GOOD, actors: str | None = '{"side": "reds", "phrase": "red army"}\n') -> Path:
+def write_conflict(
+    folder: Path, data: dict | str = GOOD, actors: str | None = '{"side": "reds", "phrase": "red army"}\n'
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "conflict.json").write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    (folder / "conflict.json").write_text(
+        data if isinstance(data, str) else json.dumps(data), encoding="utf-8"
+    )
     if actors is not None:
         (folder / "actors.jsonl").write_text(actors, encoding="utf-8")
     return folder
@@ -42,26 +50,52 @@ def test_a_good_conflict_loads_with_its_sides_in_order(tmp_path):
     war = load_conflict(write_conflict(tmp_path / "w"))
     assert war.side_ids == ("reds", "blues") and war.controllers == ("reds", "blues", "contested")
     assert war.map_controllers[-2:] == ("contested", "unknown")
-    assert war.label("blues") == "Blues" and war.label("unknown") == "Not established" and war.label("x") == "x"
+    assert (
+        war.label("blues") == "Blues" and war.label("unknown") == "Not established" and war.label("x") == "x"
+    )
     assert war.colour("reds") == "#D55E00" and war.colour("nobody") == war.colour("unknown")
     assert war.opponent("reds") == "blues" and war.opponent("blues") == "reds"
 
 
-@pytest.mark.parametrize("data,problem", [
-    (changed(opposes=[["reds", "greens"]]), "opposes pair 1 ([\"reds\", \"greens\"]): 'greens' is not a side"),
-    (changed(opposes=[["reds", "reds"]]), "cannot oppose itself"),
-    (changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#123456"}]), "colour '#123456' is not one of the colour-blind safe"),
-    (changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#D55E00"}]), "colour #D55E00 is already 'reds''s"),
-    (changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#E69F00"}]), "is not one of"),  # contested's orange
-    (changed(sides=[GOOD["sides"][0], GOOD["sides"][0]]), "side 2 ('reds'): duplicate id"),
-    (changed(sides=[{**GOOD["sides"][0], "id": "contested"}]), "'contested' is reserved"),
-    (changed(sides=[{**GOOD["sides"][0], "id": "Red Army"}]), "lower-case letters"),
-    (changed(sides=[{**GOOD["sides"][0], "label": ""}]), "needs a label"),
-    (changed(sides=[{"id": f"s{i}", "label": "x", "colour": c} for i, c in enumerate(
-        ["#D55E00", "#009E73", "#F0E442", "#2B2B2B", "#0072B2", "#CC79A7", "#56B4E9"])]), "at most 6"),
-    (changed(sides=[]), "needs \"sides\""),
-    ("{not json", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "data,problem",
+    [
+        (
+            changed(opposes=[["reds", "greens"]]),
+            'opposes pair 1 (["reds", "greens"]): \'greens\' is not a side',
+        ),
+        (changed(opposes=[["reds", "reds"]]), "cannot oppose itself"),
+        (
+            changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#123456"}]),
+            "colour '#123456' is not one of the colour-blind safe",
+        ),
+        (
+            changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#D55E00"}]),
+            "colour #D55E00 is already 'reds''s",
+        ),
+        (
+            changed(sides=[*GOOD["sides"][:1], {**GOOD["sides"][1], "colour": "#E69F00"}]),
+            "is not one of",
+        ),  # contested's orange
+        (changed(sides=[GOOD["sides"][0], GOOD["sides"][0]]), "side 2 ('reds'): duplicate id"),
+        (changed(sides=[{**GOOD["sides"][0], "id": "contested"}]), "'contested' is reserved"),
+        (changed(sides=[{**GOOD["sides"][0], "id": "Red Army"}]), "lower-case letters"),
+        (changed(sides=[{**GOOD["sides"][0], "label": ""}]), "needs a label"),
+        (
+            changed(
+                sides=[
+                    {"id": f"s{i}", "label": "x", "colour": c}
+                    for i, c in enumerate(
+                        ["#D55E00", "#009E73", "#F0E442", "#2B2B2B", "#0072B2", "#CC79A7", "#56B4E9"]
+                    )
+                ]
+            ),
+            "at most 6",
+        ),
+        (changed(sides=[]), 'needs "sides"'),
+        ("{not json", "not valid JSON"),
+    ],
+)
 def test_a_bad_conflict_file_is_named_with_what_is_wrong(tmp_path, data, problem):
     folder = write_conflict(tmp_path / "w", data)
     with pytest.raises(GazetteerError) as caught:
@@ -85,7 +119,9 @@ def city(tmp_path: Path, **meta) -> Path:
     folder = tmp_path / "city"
     shutil.copytree(ALEPPO, folder, ignore=shutil.ignore_patterns("demo"))
     data = {**json.loads((folder / "gazetteer.json").read_text(encoding="utf-8")), **meta}
-    (folder / "gazetteer.json").write_text(json.dumps({k: v for k, v in data.items() if v is not None}), encoding="utf-8")
+    (folder / "gazetteer.json").write_text(
+        json.dumps({k: v for k, v in data.items() if v is not None}), encoding="utf-8"
+    )
     return folder
 
 
@@ -114,7 +150,10 @@ def test_a_baseline_row_with_another_wars_side_is_named(tmp_path):
     with pytest.raises(GazetteerError) as caught:
         load_baseline(Gazetteer.load(folder))
     message = caught.value.message
-    assert "baseline.csv, row " in message and "controller 'opposition' is not one of government, kurdish" in message
+    assert (
+        "baseline.csv, row " in message
+        and "controller 'opposition' is not one of government, kurdish" in message
+    )
 
 
 def test_a_place_needs_both_coordinates_or_neither(tmp_path):
@@ -132,7 +171,9 @@ def test_a_stored_claim_of_another_war_is_set_aside_with_the_reason():
     claims = small_town.claims()
     stray = Claim(**{**claims[0].__dict__, "controller": "islamic-state-of-nowhere", "start": 1})
     timeline = ControlTimeline.build(small_town.town(), small_town.baseline(), [*claims, stray])
-    assert timeline.unplaced[stray.key].startswith("controller 'islamic-state-of-nowhere' is not a side of Syrian civil war")
+    assert timeline.unplaced[stray.key].startswith(
+        "controller 'islamic-state-of-nowhere' is not a side of Syrian civil war"
+    )
     assert len(timeline.changes) == len(small_town.timeline().changes)
 
 
@@ -147,5 +188,8 @@ def test_a_correction_to_another_wars_side_is_refused(tmp_path):
         store.decide(key, "corrected", controller="peshmerga", gazetteer=gazetteer)
     with pytest.raises(StoreError, match="give the gazetteer"):
         store.decide(key, "corrected", controller="government")
-    assert store.decide(key, "corrected", controller="opposition", gazetteer=gazetteer).controller == "opposition"
+    assert (
+        store.decide(key, "corrected", controller="opposition", gazetteer=gazetteer).controller
+        == "opposition"
+    )
     store.close()

@@ -1,4 +1,5 @@
 """Event dates: the words that say when, resolved against the publication day."""
+
 from datetime import date
 
 import pytest
@@ -14,23 +15,26 @@ def resolved(text, published=WEDNESDAY):
     return (found.date_from, found.date_to) if found else None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The convoy left yesterday.", (date(2016, 12, 13), date(2016, 12, 13))),
-    ("Shelling went on overnight.", (date(2016, 12, 13), date(2016, 12, 14))),
-    ("Talks resumed on Tuesday.", (date(2016, 12, 13), date(2016, 12, 13))),
-    ("Talks resumed on Wednesday.", (date(2016, 12, 14), date(2016, 12, 14))),
-    ("Talks resumed on Thursday.", (date(2016, 12, 8), date(2016, 12, 8))),
-    ("Aid arrived last week.", (date(2016, 12, 5), date(2016, 12, 11))),
-    ("Aid arrived earlier this week.", (date(2016, 12, 12), date(2016, 12, 14))),
-    ("The siege began in 2012.", (date(2012, 1, 1), date(2012, 12, 31))),
-    ("The town fell in mid-2013.", (date(2013, 5, 1), date(2013, 8, 31))),
-    ("The town fell in late 2013.", (date(2013, 9, 1), date(2013, 12, 31))),
-    ("The town fell early 2013.", (date(2013, 1, 1), date(2013, 4, 30))),
-    ("The plan of December 2 was dropped.", (date(2016, 12, 2), date(2016, 12, 2))),
-    ("The plan of December 20 was dropped.", (date(2015, 12, 20), date(2015, 12, 20))),
-    ("Fighting stopped three days ago.", (date(2016, 12, 11), date(2016, 12, 11))),
-    ("The front moved last month.", (date(2016, 11, 1), date(2016, 11, 30))),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The convoy left yesterday.", (date(2016, 12, 13), date(2016, 12, 13))),
+        ("Shelling went on overnight.", (date(2016, 12, 13), date(2016, 12, 14))),
+        ("Talks resumed on Tuesday.", (date(2016, 12, 13), date(2016, 12, 13))),
+        ("Talks resumed on Wednesday.", (date(2016, 12, 14), date(2016, 12, 14))),
+        ("Talks resumed on Thursday.", (date(2016, 12, 8), date(2016, 12, 8))),
+        ("Aid arrived last week.", (date(2016, 12, 5), date(2016, 12, 11))),
+        ("Aid arrived earlier this week.", (date(2016, 12, 12), date(2016, 12, 14))),
+        ("The siege began in 2012.", (date(2012, 1, 1), date(2012, 12, 31))),
+        ("The town fell in mid-2013.", (date(2013, 5, 1), date(2013, 8, 31))),
+        ("The town fell in late 2013.", (date(2013, 9, 1), date(2013, 12, 31))),
+        ("The town fell early 2013.", (date(2013, 1, 1), date(2013, 4, 30))),
+        ("The plan of December 2 was dropped.", (date(2016, 12, 2), date(2016, 12, 2))),
+        ("The plan of December 20 was dropped.", (date(2015, 12, 20), date(2015, 12, 20))),
+        ("Fighting stopped three days ago.", (date(2016, 12, 11), date(2016, 12, 11))),
+        ("The front moved last month.", (date(2016, 11, 1), date(2016, 11, 30))),
+    ],
+)
 def test_relative_words_resolve_against_the_publication_day(text, expected):
     assert resolved(text) == expected
 

@@ -2,6 +2,7 @@
 
 Every text is our own. The Aleppo gazetteer's map starts on 15 November 2016 (its baseline_date).
 """
+
 from datetime import date
 
 from geo.core import find_dates, opens_a_span
@@ -25,13 +26,20 @@ def test_a_day_and_month_without_a_year_resolve_from_the_earliest_day_allowed():
 
 
 def test_an_undated_report_dates_a_day_and_month_from_the_map_start(gazetteer):
-    found = claims("The army captured Masaken Hanano on November 20, officers said.", gazetteer, published=None)
-    assert (found["masaken-hanano"].date_from, found["masaken-hanano"].date_to) == (date(2016, 11, 20), date(2016, 11, 20))
+    found = claims(
+        "The army captured Masaken Hanano on November 20, officers said.", gazetteer, published=None
+    )
+    assert (found["masaken-hanano"].date_from, found["masaken-hanano"].date_to) == (
+        date(2016, 11, 20),
+        date(2016, 11, 20),
+    )
 
 
 def test_an_undated_report_takes_the_year_its_text_writes(gazetteer):
-    text = ("[Caption] Smoke over the city, March 3, 2018.\n\n"
-            "The army captured Masaken Hanano on February 27, officers said.")
+    text = (
+        "[Caption] Smoke over the city, March 3, 2018.\n\n"
+        "The army captured Masaken Hanano on February 27, officers said."
+    )
     found = claims(text, gazetteer, published=None)
     assert found["masaken-hanano"].date_from == date(2018, 2, 27)
 
@@ -45,14 +53,18 @@ def test_a_clause_opened_by_since_runs_to_publication(gazetteer):
     text = "Since the offensive resumed on December 2, the rebels have been driven out of Masaken Hanano."
     (mention,) = find_dates(text)
     assert opens_a_span(text, mention)
-    assert not opens_a_span("The offensive resumed on December 2.", find_dates("The offensive resumed on December 2.")[0])
+    assert not opens_a_span(
+        "The offensive resumed on December 2.", find_dates("The offensive resumed on December 2.")[0]
+    )
     found = claims(text, gazetteer)["masaken-hanano"]
     assert (found.date_from, found.date_to) == (date(2016, 12, 2), FRIDAY)
 
 
 def test_a_day_fixed_in_an_earlier_paragraph_does_not_date_a_later_state(gazetteer):
-    text = ("On Wednesday the army captured Masaken Hanano.\n\n"
-            "A general said that only 10 percent of eastern Aleppo remained in rebel hands.")
+    text = (
+        "On Wednesday the army captured Masaken Hanano.\n\n"
+        "A general said that only 10 percent of eastern Aleppo remained in rebel hands."
+    )
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
     # told in the past, so the day before the report or its day; not Wednesday
@@ -77,8 +89,10 @@ def test_a_date_alone_between_commas_still_dates_its_clause(gazetteer):
 
 
 def test_a_present_state_after_a_dated_clause_is_as_of_the_report(gazetteer):
-    text = ("The army captured Masaken Hanano on Wednesday, and families fled to "
-            "Sheikh Maqsoud, which is under Kurdish control.")
+    text = (
+        "The army captured Masaken Hanano on Wednesday, and families fled to "
+        "Sheikh Maqsoud, which is under Kurdish control."
+    )
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
     assert (found["sheikh-maqsoud"].date_from, found["sheikh-maqsoud"].date_to) == (FRIDAY, FRIDAY)

@@ -1,4 +1,5 @@
 """The demo database: the bundled dispatches give a full timeline, rebuilt only when something changed."""
+
 import csv
 import re
 import shutil
@@ -51,20 +52,23 @@ def test_the_demo_shows_the_rules_at_work(demo_timeline):
 
 
 def test_a_share_of_eastern_aleppo_repaints_no_place_and_waits_for_an_editor(demo_timeline, gazetteer):
-    """"Most of eastern Aleppo" is checked against the map, not painted over its members: the day
+    """ "Most of eastern Aleppo" is checked against the map, not painted over its members: the day
     it is reported is no more contested than the day before, and Kurdish-held places stay Kurdish."""
     timeline, _ = demo_timeline
     most = [c for c in timeline.percent_checks() if c.claimed is None]
     assert most and all(c.place_id == "eastern-aleppo" and c.wording for c in most)
     for check in most:
         day = check.day
-        assert not timeline.changes_on(day) or all(check.claim_key not in c.claim_keys for c in timeline.changes_on(day))
+        assert not timeline.changes_on(day) or all(
+            check.claim_key not in c.claim_keys for c in timeline.changes_on(day)
+        )
         before = timeline.state_on(date.fromordinal(day.toordinal() - 1))
         after = timeline.state_on(day)
         contested = [sum(s.controller == "contested" for s in states.values()) for states in (before, after)]
         assert contested[1] <= contested[0]
         assert {p for p, s in after.items() if s.controller == "kurdish"} >= {
-            p for p, s in before.items() if s.controller == "kurdish"}
+            p for p, s in before.items() if s.controller == "kurdish"
+        }
         assert timeline.is_region_share(check.claim_key) and timeline.review[check.claim_key] == "proposed"
 
 
@@ -75,7 +79,9 @@ def test_the_demo_ships_demo_review_decisions_so_the_reviewed_map_is_full(demo_t
     assert all(d.note.startswith("demo decision") for d in decisions.values())
     reviewed = store.timeline(gazetteer, show_proposed=False)
     assert reviewed.dates == timeline.dates
-    assert [(c.place_id, c.after) for c in reviewed.changes] == [(c.place_id, c.after) for c in timeline.changes]
+    assert [(c.place_id, c.after) for c in reviewed.changes] == [
+        (c.place_id, c.after) for c in timeline.changes
+    ]
     # What the map leaves out waits in the queue.
     assert reviewed.unreviewed == len(timeline.claims_to_review()) > 0
     assert all(c.key in timeline.unplaced for c in timeline.claims_to_review())
@@ -96,10 +102,10 @@ def test_the_dispatches_copy_no_sentence_of_the_shared_material(gazetteer):
     with shared_path("reference", "aleppo-2016-timeline.csv").open(encoding="utf-8", newline="") as handle:
         shared += " ".join(row["notes"] for row in csv.DictReader(handle))
     words = re.findall(r"\w+", shared.casefold())
-    borrowed = {" ".join(words[i:i + 7]) for i in range(len(words) - 6)}
+    borrowed = {" ".join(words[i : i + 7]) for i in range(len(words) - 6)}
     for article in load_articles(demo_files(gazetteer)):
         ours = re.findall(r"\w+", article.text.casefold())
-        runs = {" ".join(ours[i:i + 7]) for i in range(len(ours) - 6)}
+        runs = {" ".join(ours[i : i + 7]) for i in range(len(ours) - 6)}
         assert not runs & borrowed, (article.path, runs & borrowed)
 
 
@@ -118,12 +124,16 @@ def test_the_demo_database_is_reused_and_refreshed_without_losing_decisions(tmp_
     # Demo decisions come with the file, on the claims nobody decided about; the editor's stands.
     (folder / "demo" / "decisions.csv").write_text(
         "file,place,decision,note\n*,,accepted,all\n2016-12-04-karm-al-maysar.md,Karm Homad,rejected,a test\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     demo_database(path, gazetteer=gazetteer)
     decisions = store.decisions()
     assert decisions[hanano].decision == "rejected" and decisions[hanano].by == "editor"
     by_place = {store.claims()[k].place_id: d for k, d in decisions.items()}
-    assert by_place["karm-homad"].decision == "rejected" and by_place["karm-homad"].note == "demo decision: a test"
+    assert (
+        by_place["karm-homad"].decision == "rejected"
+        and by_place["karm-homad"].note == "demo decision: a test"
+    )
     assert by_place["karm-al-maysar"].decision == "accepted" and by_place["karm-al-maysar"].by == DEMO_EDITOR
     runs = store.get_meta("demo dispatches")
 

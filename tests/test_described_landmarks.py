@@ -5,6 +5,7 @@ Why: the gazetteer writes some landmarks' spellings in lower case on purpose ("t
 only for regions, so those spellings never matched. And in "the forces said they had seized X",
 "they" is the speaker, not whichever side was named last. Texts are our own; Tuesday 7 March 2017.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,12 +34,15 @@ def test_other_lower_case_words_are_still_no_place() -> None:
 
 def test_a_described_landmark_is_claimed() -> None:
     assert _claims("Federal police took the main government offices on Tuesday.") == [
-        ("nineveh-government-complex", "government", "captured")]
+        ("nineveh-government-complex", "government", "captured")
+    ]
 
 
 def test_the_pronoun_a_speaker_uses_for_itself_is_the_speaker() -> None:
-    text = ("Islamic State fighters shelled the east bank overnight.\n\n"
-            "Iraqi forces said on Tuesday they had seized Dawasa.")
+    text = (
+        "Islamic State fighters shelled the east bank overnight.\n\n"
+        "Iraqi forces said on Tuesday they had seized Dawasa."
+    )
     assert _claims(text) == [("dawasa", "government", "captured")]
 
 
@@ -46,5 +50,7 @@ def test_the_actor_names_of_the_iraq_war_give_the_right_side() -> None:
     """ICTS is the Counter-Terrorism Service; Peshmerga troops are Kurdish, not 'troops' of Iraq;
     foreign troops are on no side of the map."""
     assert _claims("The ICTS freed Dawasa on Tuesday.") == [("dawasa", "government", "captured")]
-    assert _claims("Peshmerga troops took Bawabat Shams on Tuesday.") == [("bawabat-al-shams", "kurdish", "captured")]
+    assert _claims("Peshmerga troops took Bawabat Shams on Tuesday.") == [
+        ("bawabat-al-shams", "kurdish", "captured")
+    ]
     assert _claims("US troops took Dawasa on Tuesday.") == []

@@ -1,4 +1,5 @@
 """Documentation unit tests: every command and option of `python -m geo` is in the README."""
+
 import argparse
 import re
 from pathlib import Path

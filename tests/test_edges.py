@@ -3,6 +3,7 @@ of B" contest X and B; reaching X itself, non-combatants reaching it, and future
 
 Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,27 +19,36 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
     return set(mosul_claims(text, TUESDAY))
 
 
-@pytest.mark.parametrize("text, place", [
-    ("Iraqi commandos reached the edges of the western district of al-Maamoun on Monday.", "maamoun"),
-    ("The federal police have reached the outskirts of Wadi Hajar.", "wadi-hajar"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Iraqi commandos reached the edges of the western district of al-Maamoun on Monday.", "maamoun"),
+        ("The federal police have reached the outskirts of Wadi Hajar.", "wadi-hajar"),
+    ],
+)
 def test_reaching_the_edges_of_a_place_contests_it(text: str, place: str) -> None:
     assert _claims(text) == {(place, "contested", "holds")}
 
 
-@pytest.mark.parametrize("text", [
-    "Iraqi commandos reached al-Maamoun on Monday.",
-    "Hundreds of civilians reached the outskirts of Wahda on Monday.",
-    "Iraqi troops will reach the outskirts of Wahda soon.",
-    "If the army reaches the edges of Wahda, the militants will flee.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi commandos reached al-Maamoun on Monday.",
+        "Hundreds of civilians reached the outskirts of Wahda on Monday.",
+        "Iraqi troops will reach the outskirts of Wahda soon.",
+        "If the army reaches the edges of Wahda, the militants will flee.",
+    ],
+)
 def test_reaching_a_place_itself_or_by_civilians_or_later_claims_nothing(text: str) -> None:
     assert _claims(text) == set()
 
 
-@pytest.mark.parametrize("text", [
-    "Iraqi special forces entered Gogjali, a district inside the city limits, and later the outskirts of the Karama district.",
-    "Iraqi special forces entered Gogjali on Monday and later the outskirts of the Karama district.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi special forces entered Gogjali, a district inside the city limits, and later the outskirts of the Karama district.",
+        "Iraqi special forces entered Gogjali on Monday and later the outskirts of the Karama district.",
+    ],
+)
 def test_entering_one_place_and_later_the_outskirts_of_another_contests_both(text: str) -> None:
     assert _claims(text) == {("gogjali", "contested", "holds"), ("karama", "contested", "holds")}

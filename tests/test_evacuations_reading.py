@@ -2,6 +2,7 @@
 
 Every sentence is our own, with names of the Aleppo gazetteer.
 """
+
 from datetime import date
 
 from geo.read import Article, read_claims
@@ -10,15 +11,22 @@ FRIDAY = date(2016, 12, 9)
 
 
 def claims(text, gazetteer):
-    return [(c.place_id, c.controller, c.claim_type)
-            for c in read_claims(Article(text=text, title="", published=FRIDAY), gazetteer)]
+    return [
+        (c.place_id, c.controller, c.claim_type)
+        for c in read_claims(Article(text=text, title="", published=FRIDAY), gazetteer)
+    ]
 
 
 def test_buses_carrying_fighters_out_is_an_evacuation_of_the_fighters(gazetteer):
-    found = claims("Twelve buses carrying rebels and their families pulled out of al-Mashhad on Friday.", gazetteer)
+    found = claims(
+        "Twelve buses carrying rebels and their families pulled out of al-Mashhad on Friday.", gazetteer
+    )
     assert ("al-mashhad", "government", "evacuated") in found
-    found = claims("Twelve buses in all, carrying rebels and their families, started to pull out of al-Mashhad "
-                   "once soldiers had checked them.", gazetteer)
+    found = claims(
+        "Twelve buses in all, carrying rebels and their families, started to pull out of al-Mashhad "
+        "once soldiers had checked them.",
+        gazetteer,
+    )
     assert ("al-mashhad", "government", "evacuated") in found
     assert not any(f[2] == "withdrew" for f in found)
 
@@ -29,8 +37,11 @@ def test_buses_carrying_civilians_alone_are_no_claim(gazetteer):
 
 
 def test_fighters_going_out_of_a_place_is_an_evacuation(gazetteer):
-    found = claims("Aleppo, AGENCY - Hundreds of fighters of the rebels went out of al-Mashhad aboard buses, "
-                   "taking al-Ramouseh road towards the countryside.", gazetteer)
+    found = claims(
+        "Aleppo, AGENCY - Hundreds of fighters of the rebels went out of al-Mashhad aboard buses, "
+        "taking al-Ramouseh road towards the countryside.",
+        gazetteer,
+    )
     assert ("al-mashhad", "government", "evacuated") in found
     assert not any(f[0] == "al-ramouseh" for f in found)  # the way out, not a capture
 

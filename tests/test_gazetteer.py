@@ -1,4 +1,5 @@
 """The gazetteer finds every place whatever the spelling, and fails loudly on bad files."""
+
 import csv
 import json
 import shutil
@@ -10,13 +11,21 @@ from geo.gazetteer import Gazetteer
 from tests.conftest import ALEPPO, shared_path
 
 SEED_SPELLINGS = {
-    "al-Shaar": "al-shaar", "Agheour": "aghyur", "al-Farafrah": "al-farafira",
-    "Bab al-Hadeed": "bab-al-hadid", "Balalat": "al-ballat", "Bulaybil": "al-ballat",
-    "old city": "old-city", "east Aleppo": "eastern-aleppo", "eastern Aleppo": "eastern-aleppo",
+    "al-Shaar": "al-shaar",
+    "Agheour": "aghyur",
+    "al-Farafrah": "al-farafira",
+    "Bab al-Hadeed": "bab-al-hadid",
+    "Balalat": "al-ballat",
+    "Bulaybil": "al-ballat",
+    "old city": "old-city",
+    "east Aleppo": "eastern-aleppo",
+    "eastern Aleppo": "eastern-aleppo",
 }
 OTHER_REPORTS = {
-    "Masakan Hanano": "masaken-hanano", "Sheik Saeed": "sheikh-saeed",
-    "Karam al-Jabal": "karm-al-jabal", "Aqyul": "aghyur",
+    "Masakan Hanano": "masaken-hanano",
+    "Sheik Saeed": "sheikh-saeed",
+    "Karam al-Jabal": "karm-al-jabal",
+    "Aqyul": "aghyur",
 }
 
 
@@ -89,7 +98,7 @@ def test_find_names_in_running_text(gazetteer):
     assert found["Agheour"] == "aghyur" and found["Bab al-Hadeed"] == "bab-al-hadid"
     assert found["Idlib"].startswith("geonames:")
     for m in gazetteer.find(text):
-        assert text[m.start:m.end] == m.written
+        assert text[m.start : m.end] == m.written
 
 
 # -- bad files -------------------------------------------------------------------------------
@@ -107,13 +116,16 @@ def _rewrite(path, edit):
         csv.writer(handle).writerows(rows)
 
 
-@pytest.mark.parametrize("edit,problem", [
-    (lambda rows: [r.pop(3) for r in rows], "missing column(s): lat"),
-    (lambda rows: rows[5].__setitem__(3, "north"), "row 6: lat 'north' is not a number"),
-    (lambda rows: rows[5].__setitem__(4, "237.1"), "row 6: lon 237.1 is outside -180..180"),
-    (lambda rows: rows[7].__setitem__(0, rows[2][0]), "row 8: duplicate id"),
-    (lambda rows: rows[3].__setitem__(2, "village"), "row 4: kind 'village'"),
-])
+@pytest.mark.parametrize(
+    "edit,problem",
+    [
+        (lambda rows: [r.pop(3) for r in rows], "missing column(s): lat"),
+        (lambda rows: rows[5].__setitem__(3, "north"), "row 6: lat 'north' is not a number"),
+        (lambda rows: rows[5].__setitem__(4, "237.1"), "row 6: lon 237.1 is outside -180..180"),
+        (lambda rows: rows[7].__setitem__(0, rows[2][0]), "row 8: duplicate id"),
+        (lambda rows: rows[3].__setitem__(2, "village"), "row 4: kind 'village'"),
+    ],
+)
 def test_bad_places_file_names_file_row_and_problem(copy_of_gazetteer, edit, problem):
     _rewrite(copy_of_gazetteer / "places.csv", edit)
     with pytest.raises(GazetteerError) as err:
@@ -132,5 +144,5 @@ def test_bad_gazetteer_json(copy_of_gazetteer):
     with pytest.raises(GazetteerError, match="gazetteer.json: not valid JSON"):
         Gazetteer.load(copy_of_gazetteer)
     (copy_of_gazetteer / "gazetteer.json").write_text(json.dumps({"city_region": "x"}), encoding="utf-8")
-    with pytest.raises(GazetteerError, match="needs at least a \"name\""):
+    with pytest.raises(GazetteerError, match='needs at least a "name"'):
         Gazetteer.load(copy_of_gazetteer)

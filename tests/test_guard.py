@@ -2,6 +2,7 @@
 this machine, listens on 127.0.0.1, and takes the editor's name from a login (or, by default,
 from the operating system's login name), never from a text box.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,14 +35,25 @@ def test_streamlit_listens_on_this_machine_only():
     assert "--server.address 127.0.0.1" in recipe and "$(PORT)" in recipe
 
 
-@pytest.mark.parametrize("host", ["localhost:8501", "127.0.0.1:8501", "[::1]:8501", "LOCALHOST", "127.0.0.1", None, ""])
+@pytest.mark.parametrize(
+    "host", ["localhost:8501", "127.0.0.1:8501", "[::1]:8501", "LOCALHOST", "127.0.0.1", None, ""]
+)
 def test_requests_to_this_machine_are_answered(host, monkeypatch):
     monkeypatch.delenv(guard.ALLOWED_HOSTS_VARIABLE, raising=False)
     assert guard.host_allowed(host)
 
 
-@pytest.mark.parametrize("host", ["attacker.example:8501", "attacker.example", "127.0.0.1.attacker.example:8501",
-                                  "localhost.attacker.example", "[2001:db8::1]:8501", "10.0.0.5:8501"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "attacker.example:8501",
+        "attacker.example",
+        "127.0.0.1.attacker.example:8501",
+        "localhost.attacker.example",
+        "[2001:db8::1]:8501",
+        "10.0.0.5:8501",
+    ],
+)
 def test_requests_to_another_host_name_are_refused(host, monkeypatch):
     monkeypatch.delenv(guard.ALLOWED_HOSTS_VARIABLE, raising=False)
     assert not guard.host_allowed(host)
@@ -145,7 +157,9 @@ def users_file(folder: Path, password: str | None = None) -> Path:
     path.write_text(
         "credentials:\n  usernames:\n    ana:\n      name: Ana Haddad\n"
         f"      password: '{password or guard.hash_password('correct horse')}'\n"
-        f"cookie:\n  name: geo_login\n  key: '{'k' * 40}'\n  expiry_days: 1\n", encoding="utf-8")
+        f"cookie:\n  name: geo_login\n  key: '{'k' * 40}'\n  expiry_days: 1\n",
+        encoding="utf-8",
+    )
     return path
 
 

@@ -5,6 +5,7 @@ the Host header (and the Origin matches it), so the request looks same-origin. C
 ``--host-resolver-rules`` plays the rebinding: ``rebind.test`` resolves to this machine. The app
 must show its refusal there and nothing of its data, and still answer http://127.0.0.1.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -33,7 +34,10 @@ def served(tmp_path_factory):
 def rebinding_page(browser):
     """A Chromium whose resolver sends rebind.test to 127.0.0.1, as a rebinding attack would."""
     chromium = browser.browser_type.launch(
-        executable_path=str(CHROMIUM), headless=True, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBOUND} 127.0.0.1"])
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBOUND} 127.0.0.1"],
+    )
     context = chromium.new_context(viewport={"width": 1200, "height": 800})
 
     def route(route_, request) -> None:
@@ -68,7 +72,9 @@ def test_the_server_does_not_listen_on_other_interfaces(served):
 
     import psutil
 
-    addresses = {a.address for nic in psutil.net_if_addrs().values() for a in nic if a.family == socket.AF_INET}
+    addresses = {
+        a.address for nic in psutil.net_if_addrs().values() for a in nic if a.family == socket.AF_INET
+    }
     outside = sorted(a for a in addresses if not a.startswith("127."))
     if not outside:
         pytest.skip("this machine has no address but loopback to try")

@@ -1,8 +1,9 @@
-""""ISIS held X" written without its hyphen: the parser reads "held" as a verb borrowing the subject
+""" "ISIS held X" written without its hyphen: the parser reads "held" as a verb borrowing the subject
 of the clause before it; the side is the actor right before it, said in passing.
 
 Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,10 +19,13 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
     return set(mosul_claims(text, TUESDAY))
 
 
-@pytest.mark.parametrize("text", [
-    "Iraqi forces attacked ISIS held Zanjili on Monday.",
-    "Iraqi forces launched an assault on ISIS held Zanjili on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces attacked ISIS held Zanjili on Monday.",
+        "Iraqi forces launched an assault on ISIS held Zanjili on Monday.",
+    ],
+)
 def test_an_unhyphenated_side_held_place_is_held_by_that_side(text: str) -> None:
     assert ("zanjili", "islamic-state", "holds") in _claims(text)
     assert not any(side == "government" for _, side, _ in _claims(text))

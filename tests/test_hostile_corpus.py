@@ -1,5 +1,6 @@
 """One batch of hostile and broken files: every good one lands, every bad one is reported with its
 reason, and the store passes its integrity check afterwards. The files are made here, at test time."""
+
 import json
 import re
 
@@ -11,12 +12,12 @@ from geo.store import Store
 
 GOOD = {
     "good.md": "---\ntitle: Hanano taken\npublished: 2016-12-08\n---\n"
-               "Government troops captured Masaken Hanano on Saturday, state media said.\n",
+    "Government troops captured Masaken Hanano on Saturday, state media said.\n",
     "good.txt": "Rebels leave Jabal Badro\n\nRebels withdrew from Jabal Badro overnight, activists said.\n",
     "old-date.md": "---\npublished: 1900-01-01\n---\nThe army took al-Sakhour after a day of fighting.\n",
     # right-to-left marks, zero-width joiners and an override around a place name, Arabic beside Latin
     "marks.txt": "Government troops captured \u200fMasaken\u200b Hanano\u202e, \u0627\u0644\u0634\u0639\u0627\u0631 "
-                 "residents said.\u200d\n",
+    "residents said.\u200d\n",
 }
 PAGE = """<!doctype html><html><head><title>Rebels pull back from Bustan al-Basha</title>
 <script>document.write("Government troops captured al-Sakhour")</script></head>
@@ -34,12 +35,20 @@ BAD = {
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
     "truncated.txt": ("Rebels withdrew from Bustan al-Basha. \u062d\u0644\u0628".encode()[:-1], "not UTF-8"),
     "latin1.txt": ("Troops entered the caf\u00e9 district.".encode("latin-1"), "not UTF-8"),
-    "bad-date.md": (b"---\npublished: 2016-02-30\n---\nThe army took al-Sakhour.\n", "not a real calendar date"),
-    "bad-front-matter.md": (b"---\nthis line has no colon\n---\nThe army took al-Sakhour.\n", "is not 'key: value'"),
+    "bad-date.md": (
+        b"---\npublished: 2016-02-30\n---\nThe army took al-Sakhour.\n",
+        "not a real calendar date",
+    ),
+    "bad-front-matter.md": (
+        b"---\nthis line has no colon\n---\nThe army took al-Sakhour.\n",
+        "is not 'key: value'",
+    ),
 }
 #: Under the 20 MB file limit, but more than the language model takes in one text (1,000,000
 #: characters), in one paragraph: read in pieces, its one claim found at its place near the end.
-ENDLESS = "Shelling went on through the night. " * 35_000 + "Rebels withdrew from Jabal Badro, activists said.\n"
+ENDLESS = (
+    "Shelling went on through the night. " * 35_000 + "Rebels withdrew from Jabal Badro, activists said.\n"
+)
 
 
 @pytest.fixture
@@ -56,13 +65,24 @@ def corpus(tmp_path):
         for _ in range(50):
             handle.write(b"Shelling went on through the night. " * (1024 * 1024 // 36 + 1))
     (tmp_path / "meta.csv").write_text("file,title\ngood.txt,Badro\n", encoding="utf-8")
-    wire = [{"title": "wire 1", "published": "2016-12-07", "text": "The army captured al-Sha'ar, state media said."},
-            {"title": "wire 2", "published": "2016-02-30", "text": "Rebels withdrew from Karm al-Jabal."},
-            "{\"title\": \"cut off",
-            {"title": "wire 4", "published": None, "text": "Pro-government militias seized Karm al-Jabal on Monday."},
-            {"title": "wire 5", "text": 42}]
+    wire = [
+        {
+            "title": "wire 1",
+            "published": "2016-12-07",
+            "text": "The army captured al-Sha'ar, state media said.",
+        },
+        {"title": "wire 2", "published": "2016-02-30", "text": "Rebels withdrew from Karm al-Jabal."},
+        '{"title": "cut off',
+        {
+            "title": "wire 4",
+            "published": None,
+            "text": "Pro-government militias seized Karm al-Jabal on Monday.",
+        },
+        {"title": "wire 5", "text": 42},
+    ]
     (tmp_path / "wire.jsonl").write_text(
-        "".join((w if isinstance(w, str) else json.dumps(w)) + "\n" for w in wire), encoding="utf-8")
+        "".join((w if isinstance(w, str) else json.dumps(w)) + "\n" for w in wire), encoding="utf-8"
+    )
     yield tmp_path
     (folder / "huge.txt").unlink()
 
@@ -76,11 +96,17 @@ def test_good_files_land_bad_ones_are_reported_and_the_store_is_sound(corpus, ca
     assert status == 2
     failed = dict(re.findall(r"^  failed: (.+?): (.+)$", out, re.MULTILINE))
     expected = {str(folder / name): reason for name, (_, reason) in BAD.items()}
-    expected |= {str(folder / "huge.txt"): "too large for an article", str(corpus / "meta.csv"): "missing column(s): source, published",
-                 f"{wire}": "row 2: published: '2016-02-30' is not a real calendar date"}
+    expected |= {
+        str(folder / "huge.txt"): "too large for an article",
+        str(corpus / "meta.csv"): "missing column(s): source, published",
+        f"{wire}": "row 2: published: '2016-02-30' is not a real calendar date",
+    }
     wire_failures = [line for line in out.splitlines() if line.startswith(f"  failed: {wire}: ")]
     assert [line.split(": ", 2)[2].split(" (")[0] for line in wire_failures] == [
-        "row 2: published: '2016-02-30' is not a real calendar date", "row 3: not JSON", "row 5: not a string: text"]
+        "row 2: published: '2016-02-30' is not a real calendar date",
+        "row 3: not JSON",
+        "row 5: not a string: text",
+    ]
     del failed[str(wire)], expected[str(wire)]
     assert set(failed) == set(expected)
     for file, reason in expected.items():
@@ -88,7 +114,10 @@ def test_good_files_land_bad_ones_are_reported_and_the_store_is_sound(corpus, ca
 
     store = Store(db)
     stored = {a.path: a for a in store.articles()}
-    assert set(stored) == {str(folder / n) for n in [*GOOD, "page.html", "endless.txt"]} | {f"{wire}:1", f"{wire}:4"}
+    assert set(stored) == {str(folder / n) for n in [*GOOD, "page.html", "endless.txt"]} | {
+        f"{wire}:1",
+        f"{wire}:4",
+    }
     page = stored[str(folder / "page.html")].text
     assert "Bustan al-Basha" in page and "alert" not in page and "document.write" not in page
     assert stored[str(folder / "marks.txt")].text == GOOD["marks.txt"]

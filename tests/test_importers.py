@@ -2,6 +2,7 @@
 
 The fixtures describe Qaryat al-Warda, a small town we made up (GeoNames TSV and OSM GeoJSON).
 """
+
 import json
 import subprocess
 import sys
@@ -57,8 +58,14 @@ def test_geonames_import_takes_the_quarters_of_the_town(geonames_city):
     gazetteer = Gazetteer.load(geonames_city.folder)
     names = {p.name for p in gazetteer.areas}
     # Sections and localities of the town; not the far quarter, the other country, the mosque.
-    assert names == {"Ḩayy az Zaytūn", "An Nakhīl", "Ḩārat al Fakhkhār", "Al Manshīyah",
-                     "Ash Sharqīyah", "Bāb al Ma‘rifah"}
+    assert names == {
+        "Ḩayy az Zaytūn",
+        "An Nakhīl",
+        "Ḩārat al Fakhkhār",
+        "Al Manshīyah",
+        "Ash Sharqīyah",
+        "Bāb al Ma‘rifah",
+    }
     assert geonames_city.places == len(names)
     assert gazetteer.crs == "EPSG:32637" and gazetteer.city_region == "qaryat-al-warda"
     assert gazetteer.baseline_date is None
@@ -95,21 +102,44 @@ def test_imported_baseline_and_shapes_are_usable(geonames_city):
 
 def test_an_explicit_area_overrides_the_town_centre(tmp_path):
     # A box around the far quarter 33 km north: only it is taken.
-    result = from_geonames(TSV, tmp_path / "north", city_name=CITY, country_code="JO",
-                           bbox=(36.7, 31.45, 36.9, 31.55), conflict="syria")
+    result = from_geonames(
+        TSV,
+        tmp_path / "north",
+        city_name=CITY,
+        country_code="JO",
+        bbox=(36.7, 31.45, 36.9, 31.55),
+        conflict="syria",
+    )
     assert [p.name for p in Gazetteer.load(result.folder).areas] == ["Ḩayy al Baḩr"]
-    result = from_geonames(TSV, tmp_path / "near", city_name="anything", country_code="JO",
-                           center=(31.2, 36.8), radius_km=2.5, feature_codes=("PPLL",), conflict="syria")
+    result = from_geonames(
+        TSV,
+        tmp_path / "near",
+        city_name="anything",
+        country_code="JO",
+        center=(31.2, 36.8),
+        radius_km=2.5,
+        feature_codes=("PPLL",),
+        conflict="syria",
+    )
     assert [p.id for p in Gazetteer.load(result.folder).areas] == ["ash-sharqiyah"]
 
 
-@pytest.mark.parametrize("change,problem", [
-    (lambda rows: rows[:3] + [rows[3][:18]] + rows[4:], "row 4: 18 tab-separated columns"),
-    (lambda rows: rows[:4] + [rows[4][:4] + ["north"] + rows[4][5:]] + rows[5:], "row 5: latitude 'north' is not a number"),
-    (lambda rows: rows[:4] + [rows[4][:5] + ["236.8"] + rows[4][6:]] + rows[5:], "row 5: longitude 236.8 is outside"),
-    (lambda rows: [r for r in rows if r[7] not in ("PPLX", "PPLL")], "no usable places"),
-    (lambda rows: [r for r in rows if r[7] != "PPL"], "no town named 'Qaryat al-Warda'"),
-])
+@pytest.mark.parametrize(
+    "change,problem",
+    [
+        (lambda rows: rows[:3] + [rows[3][:18]] + rows[4:], "row 4: 18 tab-separated columns"),
+        (
+            lambda rows: rows[:4] + [rows[4][:4] + ["north"] + rows[4][5:]] + rows[5:],
+            "row 5: latitude 'north' is not a number",
+        ),
+        (
+            lambda rows: rows[:4] + [rows[4][:5] + ["236.8"] + rows[4][6:]] + rows[5:],
+            "row 5: longitude 236.8 is outside",
+        ),
+        (lambda rows: [r for r in rows if r[7] not in ("PPLX", "PPLL")], "no usable places"),
+        (lambda rows: [r for r in rows if r[7] != "PPL"], "no town named 'Qaryat al-Warda'"),
+    ],
+)
 def test_bad_geonames_files_fail_naming_file_and_line(tmp_path, change, problem):
     path = write_tsv(tmp_path / "bad.tsv", change(tsv_rows()))
     with pytest.raises(GazetteerError) as raised:
@@ -139,7 +169,13 @@ def test_the_fixture_is_in_the_geonames_format():
 def test_osm_import_keeps_named_places_and_their_polygons(osm_city):
     gazetteer = Gazetteer.load(osm_city.folder)
     places = {p.id: p for p in gazetteer.areas}
-    assert set(places) == {"hay-al-zaytoun", "al-nakheel", "harat-al-fakhkhar", "al-manshiyah", "al-sharqiyeh"}
+    assert set(places) == {
+        "hay-al-zaytoun",
+        "al-nakheel",
+        "harat-al-fakhkhar",
+        "al-manshiyah",
+        "al-sharqiyeh",
+    }
     assert places["hay-al-zaytoun"].kind == "district"  # place=suburb
     assert places["hay-al-zaytoun"].arabic == "حي الزيتون"
     assert places["al-nakheel"].area_km2 > 0 and places["al-manshiyah"].area_km2 is None
@@ -157,17 +193,39 @@ def test_osm_polygons_become_the_shapes_of_their_places(osm_city):
     real = {"hay-al-zaytoun", "al-nakheel", "al-sharqiyeh"}
     assert set(shapes.index[~shapes["approximate"]]) == real
     assert shapes.loc[list(real), "area_km2"].tolist() == pytest.approx(
-        [gazetteer.places[i].area_km2 for i in real], abs=1e-3)
+        [gazetteer.places[i].area_km2 for i in real], abs=1e-3
+    )
     assert shapes.geometry.contains(points_of(gazetteer, shapes.index).set_axis(shapes.index)).all()
 
 
-@pytest.mark.parametrize("content,problem", [
-    ("[1, 2", "not valid JSON"),
-    (json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"place": "town", "name": "X"}, "geometry": None}]}), "no usable places"),
-    (json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"place": "quarter", "name": "X"}, "geometry": None}]}), "feature 0 (X): has no geometry"),
-])
+@pytest.mark.parametrize(
+    "content,problem",
+    [
+        ("[1, 2", "not valid JSON"),
+        (
+            json.dumps(
+                {
+                    "type": "FeatureCollection",
+                    "features": [
+                        {"type": "Feature", "properties": {"place": "town", "name": "X"}, "geometry": None}
+                    ],
+                }
+            ),
+            "no usable places",
+        ),
+        (
+            json.dumps(
+                {
+                    "type": "FeatureCollection",
+                    "features": [
+                        {"type": "Feature", "properties": {"place": "quarter", "name": "X"}, "geometry": None}
+                    ],
+                }
+            ),
+            "feature 0 (X): has no geometry",
+        ),
+    ],
+)
 def test_bad_osm_files_fail_naming_the_file(tmp_path, content, problem):
     path = tmp_path / "bad.geojson"
     path.write_text(content, encoding="utf-8")
@@ -182,8 +240,15 @@ def test_ids_are_slugs_made_unique():
     assert unique_ids(["a", "b", "a", "a"], taken={"b"}) == ["a", "b-2", "a-2", "a-3"]
 
 
-@pytest.mark.parametrize("lat,lon,crs", [(36.2, 37.16, "EPSG:32637"), (-33.87, 151.21, "EPSG:32756"),
-                                         (51.5, -0.12, "EPSG:32630"), (64.1, -21.9, "EPSG:32627")])
+@pytest.mark.parametrize(
+    "lat,lon,crs",
+    [
+        (36.2, 37.16, "EPSG:32637"),
+        (-33.87, 151.21, "EPSG:32756"),
+        (51.5, -0.12, "EPSG:32630"),
+        (64.1, -21.9, "EPSG:32627"),
+    ],
+)
 def test_the_metric_crs_is_the_local_utm_zone(lat, lon, crs):
     assert utm_crs(lat, lon) == crs
 
@@ -191,18 +256,55 @@ def test_the_metric_crs_is_the_local_utm_zone(lat, lon, crs):
 # -- the commands --------------------------------------------------------------------------------
 def test_import_commands_write_folders_that_lookup_reads(tmp_path, capsys):
     out = tmp_path / "warda"
-    assert main(["import-geonames", str(TSV), "--out", str(out), "--city", CITY, "--country", "JO", "--conflict", "syria"]) == 0
+    assert (
+        main(
+            [
+                "import-geonames",
+                str(TSV),
+                "--out",
+                str(out),
+                "--city",
+                CITY,
+                "--country",
+                "JO",
+                "--conflict",
+                "syria",
+            ]
+        )
+        == 0
+    )
     assert "6 places" in capsys.readouterr().out
     assert main(["lookup", "--json", "Bab al-Maarifa", "--gazetteer", str(out)]) == 0
     assert json.loads(capsys.readouterr().out)[0]["match"]["id"] == "bab-al-marifah"
-    assert main(["import-osm", str(OSM), "--out", str(out), "--city", CITY, "--conflict", "syria", "--force"]) == 0
+    assert (
+        main(["import-osm", str(OSM), "--out", str(out), "--city", CITY, "--conflict", "syria", "--force"])
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "5 places, 3 with a polygon" in printed and "feature 8" in printed
 
 
 def test_import_command_bad_input_is_one_line_and_status_2(tmp_path):
     bad = write_tsv(tmp_path / "bad.tsv", [tsv_rows()[0][:5]])
-    done = subprocess.run([sys.executable, "-m", "geo", "import-geonames", str(bad), "--out", str(tmp_path / "o"),
-                           "--city", CITY, "--country", "JO", "--conflict", "syria"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "import-geonames",
+            str(bad),
+            "--out",
+            str(tmp_path / "o"),
+            "--city",
+            CITY,
+            "--country",
+            "JO",
+            "--conflict",
+            "syria",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "bad.tsv, row 1: 5 tab-separated columns" in done.stderr

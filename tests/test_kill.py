@@ -1,6 +1,7 @@
 """Killing an ingest mid-way loses no work and corrupts nothing: the store opens cleanly, holds
 exactly the batches that were committed (each article with all its claims), and a second ingest
 adds the rest."""
+
 import signal
 import subprocess
 import sys
@@ -42,6 +43,9 @@ def test_sigkill_mid_ingest_leaves_whole_batches_and_resuming_adds_the_rest(tmp_
 
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert f"{len(lines) - len(stored)} article(s) added, {len(stored)} skipped as duplicates, 0 failed" in done.stdout
+    assert (
+        f"{len(lines) - len(stored)} article(s) added, {len(stored)} skipped as duplicates, 0 failed"
+        in done.stdout
+    )
     assert [a.text for a in store.articles()] == order and store.check() == []
     store.close()

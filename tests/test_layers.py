@@ -4,6 +4,7 @@ Data flows one way (README, "Layout"); this test reads every import of ``geo/`` 
 imports inside functions included, so a shortcut back up the flow fails here rather than as a
 cycle someone patches with a local import.
 """
+
 from __future__ import annotations
 
 import ast
@@ -11,8 +12,17 @@ from pathlib import Path
 
 GEO = Path(__file__).resolve().parent.parent / "geo"
 #: The packages in the order data flows; ``app`` and ``cli`` are the two front ends, side by side.
-LAYERS = {"core": 0, "gazetteer": 1, "read": 2, "timeline": 3, "store": 4, "render": 5, "publish": 6,
-          "app": 7, "cli": 7}
+LAYERS = {
+    "core": 0,
+    "gazetteer": 1,
+    "read": 2,
+    "timeline": 3,
+    "store": 4,
+    "render": 5,
+    "publish": 6,
+    "app": 7,
+    "cli": 7,
+}
 
 
 def module_name(path: Path) -> str:
@@ -84,7 +94,12 @@ def test_other_packages_are_reached_through_their_public_names():
     for path in SOURCES:
         own = layer(module_name(path))
         for target, _, line in imports(path):
-            if layer(target) and layer(target) != own and target.count(".") > 1 and target != "geo.read.pipeline":
+            if (
+                layer(target)
+                and layer(target) != own
+                and target.count(".") > 1
+                and target != "geo.read.pipeline"
+            ):
                 deep.append(f"{module_name(path)} line {line}: {target}")
     assert deep == []
 
@@ -109,7 +124,7 @@ def test_no_import_cycle_between_modules():
         state[node] = "open"
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "open":
-                cycles.append(trail[trail.index(nxt):] + [nxt])
+                cycles.append(trail[trail.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt, [*trail, nxt])
         state[node] = "done"

@@ -1,5 +1,6 @@
 """Long articles: a batch is bounded by its text as well as by its count, so memory follows the
 longest articles, not 16 of them at once; and the app shows how far a big upload has got."""
+
 from __future__ import annotations
 
 from geo.app import IngestProgress
@@ -20,15 +21,23 @@ def test_batches_are_bounded_by_text_as_well_as_by_count(tmp_path, gazetteer):
     report = ingest(store, articles, gazetteer, extract=lambda a, g: [], batch_size=16, progress=seen.append)
     # two 40% articles fit a batch, a third does not; the 150% one goes alone, the short ones follow it
     assert seen == [2, 2, 2, 1, 3]
-    assert len(report.added) == len(articles) and [a.title for a in store.articles()] == [a.title for a in articles]
+    assert len(report.added) == len(articles) and [a.title for a in store.articles()] == [
+        a.title for a in articles
+    ]
     store.close()
 
 
 def test_the_count_still_bounds_a_batch_of_short_articles(tmp_path, gazetteer):
     store = Store(tmp_path / "short.db")
     seen: list[int] = []
-    ingest(store, [long_article(n, 500) for n in range(10)], gazetteer, extract=lambda a, g: [], batch_size=4,
-           progress=seen.append)
+    ingest(
+        store,
+        [long_article(n, 500) for n in range(10)],
+        gazetteer,
+        extract=lambda a, g: [],
+        batch_size=4,
+        progress=seen.append,
+    )
     assert seen == [4, 4, 2]
     store.close()
 
@@ -38,9 +47,11 @@ def test_ingest_progress_counts_to_the_total():
     progress = IngestProgress(5, lambda fraction, text: shown.append((fraction, text)))
     progress(2)
     progress(3)
-    assert shown == [(0.0, "0 of 5 articles read for places and claims"),
-                     (0.4, "2 of 5 articles read for places and claims"),
-                     (1.0, "5 of 5 articles read for places and claims")]
+    assert shown == [
+        (0.0, "0 of 5 articles read for places and claims"),
+        (0.4, "2 of 5 articles read for places and claims"),
+        (1.0, "5 of 5 articles read for places and claims"),
+    ]
     empty: list[tuple[float, str]] = []
     IngestProgress(0, lambda fraction, text: empty.append((fraction, text)))
     assert empty == [(1.0, "0 of 0 articles read for places and claims")]

@@ -1,4 +1,5 @@
 """The map builder: display shapes, the look of each place, tooltips, legend, folium map, image."""
+
 from datetime import date
 
 import geopandas as gpd
@@ -48,8 +49,11 @@ def test_display_shapes_are_simplified_in_metres_and_rounded():
     wobble = [(x, 2.0 * (i % 2)) for i, x in enumerate(xs)]
     ring = wobble + [(1000, 1000), (0, 1000)]
     metric = gpd.GeoSeries([Polygon(ring)], crs="EPSG:32637").translate(330000, 4010000)
-    frame = gpd.GeoDataFrame({"id": ["w"], "name": ["Wobbly"], "approximate": [False]},
-                             geometry=metric.to_crs("EPSG:4326"), crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        {"id": ["w"], "name": ["Wobbly"], "approximate": [False]},
+        geometry=metric.to_crs("EPSG:4326"),
+        crs="EPSG:4326",
+    )
     shown = map_shapes(frame, "EPSG:32637")
     coordinates = shown.geometries[0]["coordinates"][0]
     assert len(coordinates) < len(ring) / 4
@@ -73,13 +77,18 @@ def test_real_neighbours_keep_their_border_where_an_estimate_overlaps_them():
     south = Polygon([(lon, lat), (lon + width, lat), *reversed(border)])
     north = Polygon([*border, (lon + width, lat + height), (lon, lat + height)])
     estimate = shapely.box(lon + 0.9 * width, lat + 0.9 * height, lon + 1.5 * width, lat + 1.5 * height)
-    frame = gpd.GeoDataFrame({"id": ["s", "n", "e"], "name": ["S", "N", "E"], "approximate": [False, False, True]},
-                             geometry=[south, north, estimate], crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        {"id": ["s", "n", "e"], "name": ["S", "N", "E"], "approximate": [False, False, True]},
+        geometry=[south, north, estimate],
+        crs="EPSG:4326",
+    )
     assert not shapely.coverage_is_valid(frame.geometry.values)
     shown = [shapely.geometry.shape(g) for g in map_shapes(frame, "EPSG:32637").geometries]
     assert len(shown[0].exterior.coords) < 0.8 * len(south.exterior.coords)
     metric = gpd.GeoSeries(shown[:2], crs="EPSG:4326").to_crs("EPSG:32637").values
-    outline = gpd.GeoSeries([shapely.box(lon, lat, lon + width, lat + height)], crs="EPSG:4326").to_crs("EPSG:32637")
+    outline = gpd.GeoSeries([shapely.box(lon, lat, lon + width, lat + height)], crs="EPSG:4326").to_crs(
+        "EPSG:32637"
+    )
     assert outline.iloc[0].difference(shapely.union_all(metric)).area < 10.0  # m²: rounding only
     assert metric[0].intersection(metric[1]).area < 10.0
 
@@ -107,7 +116,10 @@ def test_review_status_and_change_are_shown_by_line_not_colour_alone():
     assert base["dashArray"] is None
     assert proposed["dashArray"] and disputed["dashArray"] and proposed["dashArray"] != disputed["dashArray"]
     assert changed["weight"] > 2 * base["weight"]
-    assert place_style("government", "proposed", changed=True, conflict=CONFLICT)["dashArray"] == proposed["dashArray"]
+    assert (
+        place_style("government", "proposed", changed=True, conflict=CONFLICT)["dashArray"]
+        == proposed["dashArray"]
+    )
     assert {s["fillColor"] for s in (base, proposed, disputed, changed)} == {FILL["government"]}
 
 
@@ -135,8 +147,12 @@ def test_a_place_without_a_state_is_not_established(shapes):
 
 
 def test_changed_places_are_flagged_and_drawn_last(shapes):
-    features = control_features(shapes, states(**{"north-gate": "government", "hill": "contested"}),
-                                 changed_ids={"north-gate"}, conflict=CONFLICT)["features"]
+    features = control_features(
+        shapes,
+        states(**{"north-gate": "government", "hill": "contested"}),
+        changed_ids={"north-gate"},
+        conflict=CONFLICT,
+    )["features"]
     assert features[-1]["id"] == "north-gate" and features[-1]["properties"]["changed"]
     assert not any(f["properties"]["changed"] for f in features[:-1])
     hill = next(f["properties"] for f in features if f["id"] == "hill")
@@ -174,8 +190,15 @@ def test_the_app_adds_the_control_layer_itself(shapes):
 def test_image_colours_each_place_by_its_controller(tmp_path, shapes):
     from PIL import Image
 
-    drawing = StaticMap(shapes, "EPSG:32637", "Testville", ["government", "opposition"], conflict=CONFLICT,
-                        width_px=600, height_px=600)
+    drawing = StaticMap(
+        shapes,
+        "EPSG:32637",
+        "Testville",
+        ["government", "opposition"],
+        conflict=CONFLICT,
+        width_px=600,
+        height_px=600,
+    )
     expected = {"north-gate": "government", "river-bend": "opposition"}
     drawing.draw(states(**expected), set(), DAY, note="Sources: $5 <b>outlet</b>")
     path = tmp_path / "map.png"
@@ -187,7 +210,10 @@ def test_image_colours_each_place_by_its_controller(tmp_path, shapes):
             x, y = drawing.ax.transData.transform((point.x, point.y))
             pixel = np.array(image.convert("RGB").getpixel((int(x), int(image.height - y))))
             alpha = FILL_OPACITY + 0.15
-            want = alpha * np.array([int(FILL[controller][i:i + 2], 16) for i in (1, 3, 5)]) + (1 - alpha) * 255
+            want = (
+                alpha * np.array([int(FILL[controller][i : i + 2], 16) for i in (1, 3, 5)])
+                + (1 - alpha) * 255
+            )
             assert np.abs(pixel - want).max() < 12, (place_id, pixel, want)
 
 
@@ -198,4 +224,4 @@ def test_image_names_changed_places_without_overlapping_names(shapes):
     assert 1 <= len(labels) < len(shapes.ids)  # too small to name all five: some names are left out
     renderer = drawing.figure.canvas.get_renderer()
     boxes = [label.get_window_extent(renderer) for label in labels]
-    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])

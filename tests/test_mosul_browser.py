@@ -5,6 +5,7 @@ Why: Mosul is the first city where most places have no coordinate; a reader must
 with who held them, and never see them drawn at a made-up spot. The screenshot is checked: the
 pixel under a retaken place is the Iraqi forces' vermilion over the map's background.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -67,8 +68,7 @@ def test_the_mosul_map_draws_only_located_places_and_lists_the_others(browser_pa
     for place_id, fill in fills.items():
         assert fill == war.colour(states[place_id].controller), place_id
 
-    named = [p for p in gazetteer.unlocated
-             if any(c.place_id == p.id for c in timeline.claims.values())]
+    named = [p for p in gazetteer.unlocated if any(c.place_id == p.id for c in timeline.claims.values())]
     items = page.locator(".geo-off-map li")
     assert page.locator(".geo-off-map h3").inner_text() == "Named in reports, not on the map: no coordinate"
     assert items.count() == len(named) > 0
@@ -80,7 +80,8 @@ def test_the_mosul_map_draws_only_located_places_and_lists_the_others(browser_pa
 
     # The screenshot: under a place the Iraqi forces hold, their vermilion at the map's opacity.
     held = next(i for i, c in fills.items() if c == war.colour("government") and i != "rashidiya")
-    point = page.evaluate("""id => {
+    point = page.evaluate(
+        """id => {
         for (const key of Object.keys(window)) {
             const layer = window[key];
             if (layer && layer.eachLayer && key.startsWith('geo_json')) {
@@ -92,13 +93,15 @@ def test_the_mosul_map_draws_only_located_places_and_lists_the_others(browser_pa
             }
         }
         return null;
-    }""", held)
+    }""",
+        held,
+    )
     assert point is not None
     with Image.open(path) as image:
         rgb = image.convert("RGB")
         pixel = np.array(rgb.getpixel((int(point[0]), int(point[1]))), dtype=float)
         background = np.array(rgb.getpixel((int(point[2]), int(point[3]))), dtype=float)
-    colour = np.array([int(war.colour("government")[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    colour = np.array([int(war.colour("government")[i : i + 2], 16) for i in (1, 3, 5)], dtype=float)
     want = 0.6 * colour + 0.4 * background
     assert np.abs(pixel - want).max() < 20, (held, pixel, want)
 

@@ -4,6 +4,7 @@ Why: publishing shows reviewed claims only; a demo with no decisions published a
 (issue 13). The decisions are the demo editor's, labelled as demo decisions, and leave what the
 map leaves out (a share of a region to check) in the Review queue.
 """
+
 from __future__ import annotations
 
 import pytest

@@ -5,6 +5,7 @@ folder must hold every name the reference facts know, never give a place a posit
 gave, and agree with itself (regions, baseline, boundaries). The folder is read by the project's
 own loader, which takes a place without a coordinate as one it will never draw.
 """
+
 from __future__ import annotations
 
 import csv
@@ -96,9 +97,13 @@ def test_only_places_with_a_position_or_a_boundary_are_drawn():
     loaded = _gazetteer()
     shapes = place_shapes(loaded)
     drawn = set(shapes["id"])
-    boundary = {f["properties"]["id"] for f in json.loads((FOLDER / "boundaries.geojson").read_text())["features"]}
+    boundary = {
+        f["properties"]["id"] for f in json.loads((FOLDER / "boundaries.geojson").read_text())["features"]
+    }
     assert drawn == {p.id for p in loaded.areas if p.located} | boundary
-    assert set(shapes.loc[shapes["approximate"], "id"]) == {p.id for p in loaded.areas if p.located} - boundary
+    assert (
+        set(shapes.loc[shapes["approximate"], "id"]) == {p.id for p in loaded.areas if p.located} - boundary
+    )
     assert {p.id for p in off_map(loaded, drawn)} == {p.id for p in loaded.unlocated} - boundary
 
 
@@ -139,13 +144,18 @@ def test_no_place_gets_a_coordinate_no_source_gave():
     facts = {_slug(r["name"]): r for r in _facts()}
     found = {_slug(r["name"]): r for r in _rows(shared_path("reference", "mosul-coordinates-found.csv"))}
     for r in _rows(FOLDER / "places.csv"):
-        sourced = [(float(s["lat"]), float(s["lon"])) for s in (facts.get(r["id"]), found.get(r["id"])) if s and s["lat"]]
+        sourced = [
+            (float(s["lat"]), float(s["lon"]))
+            for s in (facts.get(r["id"]), found.get(r["id"]))
+            if s and s["lat"]
+        ]
         if not r["lat"]:
             assert not sourced, f"{r['id']}: a source gives {sourced[0]}, but places.csv has none"
             continue
         point = (float(r["lat"]), float(r["lon"]))
-        assert any(abs(point[0] - s[0]) < 1e-6 and abs(point[1] - s[1]) < 1e-6 for s in sourced), \
+        assert any(abs(point[0] - s[0]) < 1e-6 and abs(point[1] - s[1]) < 1e-6 for s in sourced), (
             f"{r['id']}: {point} is not a sourced coordinate {sourced}"
+        )
 
 
 def test_every_spelling_of_the_facts_resolves_to_its_place():
@@ -253,7 +263,11 @@ def test_conflict_files_are_well_formed(conflict_id):
     ids = [s["id"] for s in conflict["sides"]]
     assert len(ids) == len(set(ids)) and "islamic-state" in ids and "isis" not in ids
     for side in conflict["sides"]:
-        assert {"id", "label", "colour", "description"} <= set(side) <= {"id", "label", "colour", "description", "state"}
+        assert (
+            {"id", "label", "colour", "description"}
+            <= set(side)
+            <= {"id", "label", "colour", "description", "state"}
+        )
         assert side["colour"] in SIDE_COLOURS and side["label"] and side["description"]
     loaded = load_conflict(CONFLICTS / conflict_id)
     assert loaded.side_ids == tuple(ids) and [s.id for s in loaded.sides if s.state] == ["government"]
@@ -281,8 +295,15 @@ def test_every_iraqi_force_is_government():
     for line in (CONFLICTS / "iraq-isis" / "actors.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         sides[row["phrase"]] = row["side"]
-    for phrase in ("Iraqi forces", "Counter-Terrorism Service", "Golden Division", "federal police",
-                   "Rapid Response", "Popular Mobilisation Forces", "Hashd"):
+    for phrase in (
+        "Iraqi forces",
+        "Counter-Terrorism Service",
+        "Golden Division",
+        "federal police",
+        "Rapid Response",
+        "Popular Mobilisation Forces",
+        "Hashd",
+    ):
         assert sides[phrase] == "government", phrase
     assert sides["Peshmerga"] == "kurdish"
     for phrase in ("Islamic State", "ISIS", "ISIL", "IS", "Daesh", "the jihadists", "militant", "fighters"):
@@ -309,9 +330,11 @@ def test_demo_dispatches_are_labelled_dated_and_name_known_places():
 
 def test_demo_shares_no_run_of_words_with_the_dev_corpus():
     run = 8
+
     def grams(text: str) -> set[tuple[str, ...]]:
         toks = re.findall(r"[\w'-]+", text.casefold())
         return {tuple(toks[i : i + run]) for i in range(len(toks) - run + 1)}
+
     dev = set()
     for path in shared_path("dev", "mosul", "articles").glob("*.txt"):
         dev |= grams(path.read_text(encoding="utf-8"))

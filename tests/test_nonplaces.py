@@ -5,6 +5,7 @@ description written in capitals is nothing anyone could pick, and each one count
 claim. The rules are data (data/lexicon/nonplaces.json) and must not hide real unknown names.
 Texts are our own; publication day: Tuesday 16 May 2017.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -22,13 +23,16 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
     return [(c.place_id or f"?{c.place_as_written}", c.controller, c.claim_type) for c in found]
 
 
-@pytest.mark.parametrize("text", [
-    "Brigadier General Qassim Hadi Jaber said on Monday that the army captured Major Hussein Ali Karim.",
-    "Islamic State fighters still hold the bridges over the Tigris River.",
-    "Islamic State fighters still hold the villages along the river Euphrates.",
-    "Iraqi troops seized the Industrial Zone on Monday.",
-    "Iraqi troops on the march since July captured June.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brigadier General Qassim Hadi Jaber said on Monday that the army captured Major Hussein Ali Karim.",
+        "Islamic State fighters still hold the bridges over the Tigris River.",
+        "Islamic State fighters still hold the villages along the river Euphrates.",
+        "Iraqi troops seized the Industrial Zone on Monday.",
+        "Iraqi troops on the march since July captured June.",
+    ],
+)
 def test_people_rivers_months_and_descriptions_are_not_places(text: str) -> None:
     assert not [c for c in _claims(text) if c[0].startswith("?")]
 
@@ -46,10 +50,13 @@ def test_the_known_place_beside_a_general_is_still_claimed() -> None:
 
 def test_a_side_of_the_river_is_a_bank_of_the_city() -> None:
     """The regions follow the Tigris: what lies west of the river is west Mosul."""
-    for text in ("The militants still control the areas of Mosul west of the Tigris.",
-                 "Islamic State still controls everything east of the river Tigris."):
+    for text in (
+        "The militants still control the areas of Mosul west of the Tigris.",
+        "Islamic State still controls everything east of the river Tigris.",
+    ):
         assert [c for c in _claims(text) if c[2] == "holds"] == [
-            ("west-mosul" if "west" in text else "east-mosul", "islamic-state", "holds")]
+            ("west-mosul" if "west" in text else "east-mosul", "islamic-state", "holds")
+        ]
 
 
 def test_a_town_spelled_near_a_listed_outside_town_is_not_a_place_to_review() -> None:
@@ -66,5 +73,6 @@ def test_beyond_the_whole_city_is_off_the_map() -> None:
 
 def test_beyond_a_part_of_the_city_is_still_for_review() -> None:
     """West of the Old City is still in the city: an unnamed area a reviewer may place."""
-    assert [c[0] for c in _claims("Army commanders say areas west of the Old City have been recaptured.")] == [
-        "?west of the Old City"]
+    assert [
+        c[0] for c in _claims("Army commanders say areas west of the Old City have been recaptured.")
+    ] == ["?west of the Old City"]

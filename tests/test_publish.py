@@ -1,4 +1,5 @@
 """Publishing the static site: what it writes, that every text is escaped, that writing is atomic."""
+
 import csv
 import json
 from datetime import date
@@ -17,7 +18,9 @@ DATES = ["2016-11-22", "2016-11-28", "2016-12-02", "2016-12-05"]
 
 
 def run(out: Path, **options):
-    return publish(out, small_town.timeline(), small_town.town(), small_town.shapes(), small_town.articles(), **options)
+    return publish(
+        out, small_town.timeline(), small_town.town(), small_town.shapes(), small_town.articles(), **options
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +49,12 @@ def test_snapshot_cites_its_changes_and_links_its_neighbours(site):
     # One report about the East Side moved two places: they share one heading and one citation.
     assert "2 places to Opposition" in page and "From Government: Mill Quarter, River Bend." in page
     assert page.count('<blockquote class="geo-quote">') == 1
-    assert '<mark class="geo-place">Mill Quarter</mark>' in page and '<mark class="geo-cue">hold</mark>' in page
-    assert "Evening Post" in page and "Attributed to rebel spokesmen" in page and "Hedged: “reportedly”" in page
+    assert (
+        '<mark class="geo-place">Mill Quarter</mark>' in page and '<mark class="geo-cue">hold</mark>' in page
+    )
+    assert (
+        "Evening Post" in page and "Attributed to rebel spokesmen" in page and "Hedged: “reportedly”" in page
+    )
     assert 'href="http://post.example/east?a=1&amp;b=2"' in page
     assert 'href="2016-11-22.html" rel="prev"' in page and 'href="2016-12-02.html" rel="next"' in page
     assert "unreviewed claim" in page and "Not yet reviewed by an editor" in page
@@ -58,10 +65,14 @@ def test_an_accepted_claim_says_so_on_the_page_and_in_the_data(tmp_path):
 
     first = small_town.claims()[0]
     timeline = small_town.timeline({first.key: Decision(first.key, "accepted")})
-    publish(tmp_path / "site", timeline, small_town.town(), small_town.shapes(), small_town.articles(), png=False)
+    publish(
+        tmp_path / "site", timeline, small_town.town(), small_town.shapes(), small_town.articles(), png=False
+    )
     page = (tmp_path / "site" / "2016-11-22.html").read_text(encoding="utf-8")
     assert "Accepted by an editor" in page and "Not yet reviewed" not in page
-    features = json.loads((tmp_path / "site" / "data" / "control-2016-11-22.geojson").read_text(encoding="utf-8"))
+    features = json.loads(
+        (tmp_path / "site" / "data" / "control-2016-11-22.geojson").read_text(encoding="utf-8")
+    )
     assert {f["id"]: f["properties"]["status"] for f in features["features"]}["north-gate"] == "accepted"
 
 
@@ -101,12 +112,15 @@ def test_hostile_article_text_never_becomes_markup(site, name):
     parsed.feed(text)
     images = [attrs for t, attrs in parsed.tags if t == "img"]
     # The only image is the map's stand-in, the date's PNG (for a browser where the map cannot draw).
-    assert all(a.get("class") == "geo-fallback" and a.get("src", "").startswith("png/") for a in images), \
+    assert all(a.get("class") == "geo-fallback" and a.get("src", "").startswith("png/") for a in images), (
         "an <img> from article text was emitted as a tag"
+    )
     handlers = [(t, a) for t, attrs in parsed.tags for a in attrs if a.lower().startswith("on")]
     assert not handlers
     links = [attrs.get("href", "") for _, attrs in parsed.tags]
-    assert not [h for h in links if h and not h.startswith(("http://", "https://", "#")) and ":" in h.split("/")[0]]
+    assert not [
+        h for h in links if h and not h.startswith(("http://", "https://", "#")) and ":" in h.split("/")[0]
+    ]
     assert not [s for s in parsed.scripts if "__pwned" in s and "\\u003c" not in s]
     if name != "index.html":
         assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text  # shown to the reader, as text
@@ -131,8 +145,21 @@ def test_claims_csv_speaks_acled_where_it_applies(site):
     with (out / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     by_place = {r["place_id"]: r for r in rows}
-    assert {"event_date", "sub_event_type", "actor1", "location", "latitude", "longitude", "geo_precision",
-            "source", "notes", "sentence", "article_url", "place_id", "review_status"} <= set(rows[0])
+    assert {
+        "event_date",
+        "sub_event_type",
+        "actor1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "sentence",
+        "article_url",
+        "place_id",
+        "review_status",
+    } <= set(rows[0])
     assert by_place["north-gate"]["sub_event_type"] == "Government regains territory"
     assert by_place["north-gate"]["actor1"] == "Government" and by_place["north-gate"]["geo_precision"] == "1"
     assert by_place["mill-quarter"]["sub_event_type"] == "Non-state actor overtakes territory"
@@ -146,7 +173,9 @@ def test_claims_csv_speaks_acled_where_it_applies(site):
 def test_timeline_shares_one_geometry_across_dates(site):
     out, _ = site
     text = (out / "timeline.html").read_text(encoding="utf-8")
-    context = context_lines(small_town.town(), small_town.shapes())["features"]  # the city's outline and regions
+    context = context_lines(small_town.town(), small_town.shapes())[
+        "features"
+    ]  # the city's outline and regions
     assert context and text.count('"coordinates"') == len(small_town.BLOCKS) + len(context)
     assert all(f'data-date="{d}"' in text for d in DATES)
 
@@ -211,13 +240,17 @@ def test_default_pages_carry_leaflet_in_a_file_beside_them(site):
     assert report.leaflet == "file"
     page = (out / "2016-11-22.html").read_text(encoding="utf-8")
     assert 'src="leaflet/leaflet.js"' in page and "cdn.jsdelivr.net" not in page
-    assert (out / "leaflet" / "leaflet.js").read_bytes() == (publishing.find_leaflet() / "leaflet.js").read_bytes()
+    assert (out / "leaflet" / "leaflet.js").read_bytes() == (
+        publishing.find_leaflet() / "leaflet.js"
+    ).read_bytes()
 
 
 def test_a_cdn_is_used_only_when_asked(tmp_path):
     report = run(tmp_path / "site", png=False, leaflet="cdn")
     assert report.leaflet == "cdn" and not (tmp_path / "site" / "leaflet").exists()
-    assert "https://cdn.jsdelivr.net/npm/leaflet@" in (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net/npm/leaflet@" in (tmp_path / "site" / "timeline.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_without_images_the_map_says_it_could_not_draw_rather_than_a_blank_box(tmp_path):
@@ -227,17 +260,20 @@ def test_without_images_the_map_says_it_could_not_draw_rather_than_a_blank_box(t
 
 
 # -- the pieces ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("url,ok", [
-    ("https://news.example/a?b=1", True),
-    ("HTTP://news.example/", True),
-    ("javascript:alert(1)", False),
-    (" JaVaScRiPt:alert(1)", False),
-    ("java\nscript:alert(1)", False),
-    ("data:text/html,<script>alert(1)</script>", False),
-    ('https://x.example/"onmouseover="alert(1)', False),
-    ("//news.example/a", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://news.example/a?b=1", True),
+        ("HTTP://news.example/", True),
+        ("javascript:alert(1)", False),
+        (" JaVaScRiPt:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ('https://x.example/"onmouseover="alert(1)', False),
+        ("//news.example/a", False),
+        ("", False),
+    ],
+)
 def test_only_plain_web_addresses_become_links(url, ok):
     assert (safe_link(url) is not None) == ok
 
@@ -259,8 +295,15 @@ def test_highlight_marks_place_and_cue_and_escapes_the_rest():
 def test_highlight_leaves_wrong_offsets_unmarked():
     from dataclasses import replace
 
-    claim = replace(small_town.claims()[0], place_start=999, place_end=1005, place_as_written="Nowhere",
-                    cue_start=0, cue_end=6, cue="Troops")
+    claim = replace(
+        small_town.claims()[0],
+        place_start=999,
+        place_end=1005,
+        place_as_written="Nowhere",
+        cue_start=0,
+        cue_end=6,
+        cue="Troops",
+    )
     marked = str(highlight(claim))
     assert "geo-place" not in marked and '<mark class="geo-cue">Troops</mark>' in marked
 
@@ -276,13 +319,34 @@ def test_command_publishes_the_store(tmp_path, capsys):
     claims = small_town.claims()
     small_town.store_articles(store)
     store.close()
-    status = main(["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder),
-                   "--from", "2016-11-28", "--no-png", "--include-unreviewed"])
+    status = main(
+        [
+            "publish",
+            "--out",
+            str(tmp_path / "site"),
+            "--db",
+            str(db),
+            "--gazetteer",
+            str(folder),
+            "--from",
+            "2016-11-28",
+            "--no-png",
+            "--include-unreviewed",
+        ]
+    )
     assert status == 0
     assert "published 3 dates (2016-11-28 to 2016-12-05)" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "site").glob("*.html")) == [
-        "2016-11-28.html", "2016-12-02.html", "2016-12-05.html", "index.html", "timeline.html"]
-    assert f"It includes {len(claims)} claims no editor has reviewed" in (tmp_path / "site" / "index.html").read_text()
+        "2016-11-28.html",
+        "2016-12-02.html",
+        "2016-12-05.html",
+        "index.html",
+        "timeline.html",
+    ]
+    assert (
+        f"It includes {len(claims)} claims no editor has reviewed"
+        in (tmp_path / "site" / "index.html").read_text()
+    )
 
 
 def test_command_leaves_unreviewed_claims_out_by_default_and_says_so(tmp_path, capsys):
@@ -294,7 +358,16 @@ def test_command_leaves_unreviewed_claims_out_by_default_and_says_so(tmp_path, c
     store = Store(db)
     claims = small_town.claims()
     small_town.store_articles(store)
-    args = ["publish", "--out", str(tmp_path / "site"), "--db", str(db), "--gazetteer", str(folder), "--no-png"]
+    args = [
+        "publish",
+        "--out",
+        str(tmp_path / "site"),
+        "--db",
+        str(db),
+        "--gazetteer",
+        str(folder),
+        "--no-png",
+    ]
     # Nothing reviewed: nothing to publish, and the message says why.
     assert main(args) == 2
     assert f"{len(claims)} unreviewed claims left out" in capsys.readouterr().err
@@ -303,7 +376,10 @@ def test_command_leaves_unreviewed_claims_out_by_default_and_says_so(tmp_path, c
     assert main([*args, "--reviewed-only"]) == 0  # the default, by its name
     assert "published 1 date (2016-11-22 to 2016-11-22)" in capsys.readouterr().out
     page = (tmp_path / "site" / "2016-11-22.html").read_text(encoding="utf-8")
-    assert f"Only claims an editor reviewed are on the map ({len(claims) - 1} unreviewed claims left out)." in page
+    assert (
+        f"Only claims an editor reviewed are on the map ({len(claims) - 1} unreviewed claims left out)."
+        in page
+    )
     assert "Not yet reviewed" not in page
 
 

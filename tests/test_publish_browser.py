@@ -1,5 +1,6 @@
 """The published site in a real browser (Chromium, offline): the timeline steps through dates,
 opens the date a link names, fits a phone-width iframe, and no article text ever runs as script."""
+
 import json
 
 import pytest
@@ -15,7 +16,9 @@ FILL = fills_of(small_town.CONFLICT)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser") / "site"
-    publish(out, small_town.timeline(), small_town.town(), small_town.shapes(), small_town.articles(), png=False)
+    publish(
+        out, small_town.timeline(), small_town.town(), small_town.shapes(), small_town.articles(), png=False
+    )
     return out
 
 
@@ -42,14 +45,18 @@ def test_slider_restyles_the_polygons_and_changes_the_citing_text(browser_page, 
     page = browser_page
     open_timeline(page, site)
     all_fills = lambda: page.eval_on_selector_all(  # noqa: E731
-        "path.leaflet-interactive", "paths => paths.map(p => p.getAttribute('fill')).sort()")
+        "path.leaflet-interactive", "paths => paths.map(p => p.getAttribute('fill')).sort()"
+    )
     first_fills, first_text = all_fills(), page.locator(".geo-day:not([hidden])").inner_text()
     assert visible_day(page) == "2016-11-22" and "Troops entered North Gate" in first_text
     screenshot(page, tmp_path, "timeline-first-date")
 
     page.focus("#geo-slider")
     page.keyboard.press("ArrowRight")  # the axis steps a day: 23 November still shows the 22nd's report
-    assert visible_day(page) == "2016-11-22" and page.locator("#geo-date").inner_text() == "As of 23 November 2016"
+    assert (
+        visible_day(page) == "2016-11-22"
+        and page.locator("#geo-date").inner_text() == "As of 23 November 2016"
+    )
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     assert all_fills() != first_fills
@@ -108,7 +115,9 @@ def test_a_phone_width_iframe_shows_map_and_text(browser, site, tmp_path):
     outer.write_text(
         '<!DOCTYPE html><html><body style="margin:0"><p>An article around the map.</p>'
         '<iframe id="embed" src="timeline.html#2016-11-28" width="360" height="640" style="border:0"></iframe>'
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     context = new_context(browser, viewport={"width": 400, "height": 760})
     try:
         page = context.new_page()
@@ -125,16 +134,24 @@ def test_a_phone_width_iframe_shows_map_and_text(browser, site, tmp_path):
         polygons = frame.locator("path.leaflet-interactive")
         assert polygons.count() == len(small_town.BLOCKS)
         inside = [polygons.nth(i).bounding_box() for i in range(polygons.count())]
-        assert all(b["x"] >= frame_box["x"] - 1 and b["x"] + b["width"] <= frame_box["x"] + 361 for b in inside)
+        assert all(
+            b["x"] >= frame_box["x"] - 1 and b["x"] + b["width"] <= frame_box["x"] + 361 for b in inside
+        )
         screenshot(page, tmp_path, "timeline-in-phone-iframe")
     finally:
         context.close()
         outer.unlink()
 
 
-@pytest.mark.parametrize("name,cites_hostile_article", [
-    ("timeline.html", True), ("2016-12-02.html", True), ("2016-12-05.html", False), ("index.html", False),
-])
+@pytest.mark.parametrize(
+    "name,cites_hostile_article",
+    [
+        ("timeline.html", True),
+        ("2016-12-02.html", True),
+        ("2016-12-05.html", False),
+        ("index.html", False),
+    ],
+)
 def test_no_article_text_runs_as_script(browser_page, site, tmp_path, name, cites_hostile_article):
     page = browser_page
     errors = []

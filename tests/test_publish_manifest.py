@@ -5,6 +5,7 @@ Now a site carries ``.geo-site.json`` listing its files; only a folder with one 
 the files it lists are removed, and anything else is refused with one line (exit 2 from the CLI,
 an error box on the app's Publish page).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,12 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(out: Path, **options):
-    return publish(out, small_town.timeline(), small_town.town(), small_town.shapes(), small_town.articles(),
-                   png=False, **options)
+    return publish(
+        out,
+        small_town.timeline(),
+        small_town.town(),
+        small_town.shapes(),
+        small_town.articles(),
+        png=False,
+        **options,
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def lookalike(folder: Path) -> dict[str, bytes]:
@@ -45,7 +55,9 @@ def lookalike(folder: Path) -> dict[str, bytes]:
 def test_a_site_lists_every_file_it_wrote_in_its_manifest(tmp_path):
     report = run(tmp_path / "site")
     manifest = json.loads((tmp_path / "site" / MANIFEST).read_text())
-    on_disk = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    on_disk = {
+        p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()
+    }
     assert set(manifest["files"]) == on_disk - {MANIFEST}
     assert "index.html" in manifest["files"] and "data/claims.csv" in manifest["files"]
     assert set(report.sizes()) == on_disk
@@ -117,7 +129,22 @@ def test_the_command_refuses_in_one_line_with_exit_2(tmp_path, capsys):
     folder = small_town.write_folder(tmp_path / "town")
     out = tmp_path / "pages"
     before = lookalike(out)
-    assert main(["publish", "--out", str(out), "--db", str(db), "--gazetteer", str(folder), "--no-png", "--include-unreviewed"]) == 2
+    assert (
+        main(
+            [
+                "publish",
+                "--out",
+                str(out),
+                "--db",
+                str(db),
+                "--gazetteer",
+                str(folder),
+                "--no-png",
+                "--include-unreviewed",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"has no {MANIFEST}" in err and str(out) in err
     assert tree(out) == before

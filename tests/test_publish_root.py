@@ -1,5 +1,6 @@
 """The Publish page writes only inside one folder ($GEO_PUBLISH_ROOT, else published/): an
 editor's typing cannot make the app create folders and files anywhere the server may write."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,9 @@ def test_a_folder_outside_the_root_is_refused_naming_the_root(tmp_path, typed):
     root = tmp_path / "published"
     with pytest.raises(GeoError, match="outside the publish folder") as refused:
         guard.publish_folder(typed, root)
-    assert str(root.resolve()) in refused.value.message and guard.PUBLISH_ROOT_VARIABLE in refused.value.message
+    assert (
+        str(root.resolve()) in refused.value.message and guard.PUBLISH_ROOT_VARIABLE in refused.value.message
+    )
 
 
 def test_a_symbolic_link_inside_the_root_is_refused(tmp_path):

@@ -1,5 +1,6 @@
 """The reader's typed contract: ClaimReading dataclasses out of the pipeline, Literal vocabularies,
 and resources handed to the components through ``initialize()``. Every text is our own."""
+
 from dataclasses import fields
 from datetime import date
 from typing import get_args
@@ -13,10 +14,12 @@ from geo.read import Article, ClaimReading, read_claims, read_claims_many
 from geo.read.pipeline import load_model, load_pipeline
 
 MONDAY = date(2016, 11, 28)
-TEXTS = ["Government troops captured Masaken Hanano on Saturday, state media said.",
-         "Rebels denied that Jabal Badro had fallen to the army.",
-         "Nothing about control here at all.",
-         "The army lost al-Sha'ar on Sunday. They later retook it."]
+TEXTS = [
+    "Government troops captured Masaken Hanano on Saturday, state media said.",
+    "Rebels denied that Jabal Badro had fallen to the army.",
+    "Nothing about control here at all.",
+    "The army lost al-Sha'ar on Sunday. They later retook it.",
+]
 
 
 def test_the_vocabulary_tuples_are_the_literal_types():
@@ -58,12 +61,21 @@ def test_two_processes_read_the_same_claims_as_one(gazetteer):
 
 def test_components_take_their_resources_through_initialize(gazetteer):
     nlp = load_model()
-    for name in ("sentencizer", "geo_paragraphs", "geo_cues", "geo_actors", "geo_places", "geo_parse", "geo_claims"):
+    for name in (
+        "sentencizer",
+        "geo_paragraphs",
+        "geo_cues",
+        "geo_actors",
+        "geo_places",
+        "geo_parse",
+        "geo_claims",
+    ):
         nlp.add_pipe(name)
     with pytest.raises(Exception, match="no gazetteer"):
         nlp("Government troops captured Masaken Hanano.")
-    nlp.get_pipe("geo_actors").initialize(lambda: [], nlp=nlp, lexicon=gazetteer.actors_file,
-                                          sides=gazetteer.war.side_ids)
+    nlp.get_pipe("geo_actors").initialize(
+        lambda: [], nlp=nlp, lexicon=gazetteer.actors_file, sides=gazetteer.war.side_ids
+    )
     nlp.get_pipe("geo_places").initialize(lambda: [], nlp=nlp, gazetteer=gazetteer)
     nlp.get_pipe("geo_claims").initialize(lambda: [], nlp=nlp, gazetteer=gazetteer)
     text = "Government troops captured Masaken Hanano on Saturday."

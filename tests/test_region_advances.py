@@ -6,6 +6,7 @@ contested; but the map must not paint every member of the region contested from 
 in the east" or "advanced in central X" say too little to claim the region. Sentences written for
 these tests, with Mosul gazetteer names; publication Tuesday 16 May 2017.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -31,29 +32,38 @@ def _claims(text: str) -> list[tuple[str | None, str, str, bool]]:
     return [(c.place_id, c.controller, c.claim_type, c.partial) for c in found]
 
 
-@pytest.mark.parametrize("text, region", [
-    ("Army units pushed into the Old City on Monday.", "old-city"),
-    ("Commandos fought their way into the outskirts of Mosul on Monday.", "mosul"),
-    ("The federal police were pushing deeper into the Old City on Monday.", "old-city"),
-])
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("Army units pushed into the Old City on Monday.", "old-city"),
+        ("Commandos fought their way into the outskirts of Mosul on Monday.", "mosul"),
+        ("The federal police were pushing deeper into the Old City on Monday.", "old-city"),
+    ],
+)
 def test_an_advance_inside_a_region_contests_that_region_alone(text: str, region: str) -> None:
     assert _claims(text) == [(region, "contested", "holds", True)]
 
 
-@pytest.mark.parametrize("text", [
-    "Fighting went on in the Old City on Monday.",  # a fight there says not where the front is
-    "Iraqi troops pushed through much of west Mosul on Monday.",  # a share, not a front
-    "Iraqi troops kept advancing in central Mosul on Monday.",  # a part the gazetteer does not have
-    "Troops pushed into the northern edges of the eastern side of Mosul on Monday.",
-    "The federal police were pushing through the southern part of the Old City on Monday.",  # a computed part
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on in the Old City on Monday.",  # a fight there says not where the front is
+        "Iraqi troops pushed through much of west Mosul on Monday.",  # a share, not a front
+        "Iraqi troops kept advancing in central Mosul on Monday.",  # a part the gazetteer does not have
+        "Troops pushed into the northern edges of the eastern side of Mosul on Monday.",
+        "The federal police were pushing through the southern part of the Old City on Monday.",  # a computed part
+    ],
+)
 def test_fighting_a_share_or_an_unnamed_part_of_a_region_contests_no_region(text: str) -> None:
-    assert [c for c in _claims(text) if c[0] and _mosul().places[c[0]].is_region and c[1] == "contested"] == []
+    assert [
+        c for c in _claims(text) if c[0] and _mosul().places[c[0]].is_region and c[1] == "contested"
+    ] == []
 
 
 def test_a_region_that_locates_the_place_advanced_into_is_not_claimed() -> None:
     assert _claims("Iraqi troops advanced in the Wahda district in east Mosul on Monday.") == [
-        ("wahda", "contested", "holds", False)]
+        ("wahda", "contested", "holds", False)
+    ]
 
 
 def test_a_contested_region_claim_repaints_no_member() -> None:

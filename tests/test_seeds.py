@@ -10,6 +10,7 @@ Control said in passing ("opposition-held east Aleppo") was not annotated in the
 the dev corpora's gold counts it as ``holds`` (issue 11); such ``background`` claims count
 neither way here, like ``may`` rows, but are printed.
 """
+
 import csv
 import re
 from datetime import date
@@ -47,7 +48,10 @@ def _matches(claim, row, gazetteer):
             return False
     if claim.date_from is None or claim.date_to is None:
         return False
-    return claim.date_from <= date.fromisoformat(row["date_to"]) and date.fromisoformat(row["date_from"]) <= claim.date_to
+    return (
+        claim.date_from <= date.fromisoformat(row["date_to"])
+        and date.fromisoformat(row["date_from"]) <= claim.date_to
+    )
 
 
 def test_the_seed_articles_score_as_the_readme_requires(seeds, gazetteer):
@@ -60,13 +64,24 @@ def test_the_seed_articles_score_as_the_readme_requires(seeds, gazetteer):
         if row["level"] in found:
             found[row["level"]].append(hit)
             if not hit:
-                missed.append(f"{row['level']}: {row['place_as_written']} {row['new_controller']} "
-                              f"{row['claim_type']} in {row['sentence_excerpt']!r}")
-    unmatched = [c for name, claims in seeds.items() for c in claims if "background" not in c.flags
-                 and not any(_matches(c, row, gazetteer) for row in gold if row["file"] == name)]
+                missed.append(
+                    f"{row['level']}: {row['place_as_written']} {row['new_controller']} "
+                    f"{row['claim_type']} in {row['sentence_excerpt']!r}"
+                )
+    unmatched = [
+        c
+        for name, claims in seeds.items()
+        for c in claims
+        if "background" not in c.flags
+        and not any(_matches(c, row, gazetteer) for row in gold if row["file"] == name)
+    ]
     for claim in (c for claims in seeds.values() for c in claims if "background" in c.flags):
-        print(f"  in passing: {claim.place_id} {claim.controller} {claim.claim_type} in {claim.sentence[:60]!r}")
-    from_negatives = [c for row in negatives for c in seeds[row["file"]] if row["sentence_excerpt"] in c.sentence]
+        print(
+            f"  in passing: {claim.place_id} {claim.controller} {claim.claim_type} in {claim.sentence[:60]!r}"
+        )
+    from_negatives = [
+        c for row in negatives for c in seeds[row["file"]] if row["sentence_excerpt"] in c.sentence
+    ]
     summary = (
         f"must {sum(found['must'])}/{len(found['must'])}, should {sum(found['should'])}/{len(found['should'])}, "
         f"claims from negatives {len(from_negatives)}/{len(negatives)} sentences, "
@@ -76,8 +91,10 @@ def test_the_seed_articles_score_as_the_readme_requires(seeds, gazetteer):
     for line in missed:
         print("  missed", line)
     for claim in unmatched:
-        print(f"  unmatched: {claim.place_as_written} {claim.controller} {claim.claim_type} "
-              f"{claim.date_from}..{claim.date_to} in {claim.sentence[:70]!r}")
+        print(
+            f"  unmatched: {claim.place_as_written} {claim.controller} {claim.claim_type} "
+            f"{claim.date_from}..{claim.date_to} in {claim.sentence[:70]!r}"
+        )
     assert all(found["must"]), summary
     assert sum(found["should"]) * 4 >= len(found["should"]) * 3, summary
     assert not from_negatives, summary
@@ -88,7 +105,7 @@ def test_every_seed_claim_cites_its_sentence_and_place(seeds):
     for name, claims in seeds.items():
         text = shared_path("seeds", name).read_text(encoding="utf-8")
         for claim in claims:
-            assert text[claim.start:claim.end] == claim.sentence
-            assert text[claim.place_start:claim.place_end] == claim.place_as_written
-            assert claim.cue and text[claim.cue_start:claim.cue_end] == claim.cue
+            assert text[claim.start : claim.end] == claim.sentence
+            assert text[claim.place_start : claim.place_end] == claim.place_as_written
+            assert claim.cue and text[claim.cue_start : claim.cue_end] == claim.cue
             assert 0 < claim.confidence <= 1

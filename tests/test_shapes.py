@@ -1,4 +1,5 @@
 """Every map place gets a polygon: approximate from centroids, or from a boundary file."""
+
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -48,7 +49,9 @@ def bare_folder(tmp_path, gazetteer):
 
 def points_of(gazetteer, ids):
     places = [gazetteer.places[i] for i in ids]
-    return gpd.GeoSeries(gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]), crs="EPSG:4326")
+    return gpd.GeoSeries(
+        gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]), crs="EPSG:4326"
+    )
 
 
 def overlaps_m2(shapes, crs):
@@ -58,7 +61,9 @@ def overlaps_m2(shapes, crs):
     pairs = left < right
     if not pairs.any():
         return 0.0
-    return float(shapely.area(shapely.intersection(metric.values[left[pairs]], metric.values[right[pairs]])).max())
+    return float(
+        shapely.area(shapely.intersection(metric.values[left[pairs]], metric.values[right[pairs]])).max()
+    )
 
 
 def test_every_place_gets_a_valid_polygon_labelled_approximate(gazetteer, shapes):
@@ -126,7 +131,10 @@ def test_results_are_cached_but_callers_get_their_own_copy(gazetteer, bare_folde
     found = FIXTURES / "mixed.geojson"
     first = place_shapes(gazetteer, found)
     first.loc[first["approximate"], "approximate"] = False
-    assert place_shapes(gazetteer, found)["approximate"].sum() == len(gazetteer.areas) - len(gazetteer.unlocated) - 2
+    assert (
+        place_shapes(gazetteer, found)["approximate"].sum()
+        == len(gazetteer.areas) - len(gazetteer.unlocated) - 2
+    )
 
 
 def test_a_folder_without_a_boundary_file_approximates_every_place(bare_folder):
@@ -137,25 +145,39 @@ def test_a_folder_without_a_boundary_file_approximates_every_place(bare_folder):
 
 def small_gazetteer(points, areas=None):
     places = {
-        f"p{i}": Place(id=f"p{i}", name=f"Place {i}", kind="neighbourhood", lat=lat, lon=lon,
-                       area_km2=(areas or {}).get(i))
+        f"p{i}": Place(
+            id=f"p{i}",
+            name=f"Place {i}",
+            kind="neighbourhood",
+            lat=lat,
+            lon=lon,
+            area_km2=(areas or {}).get(i),
+        )
         for i, (lat, lon) in enumerate(points)
     }
     return Gazetteer(name="Test", places=places, crs="EPSG:32637")
 
 
-@pytest.mark.parametrize("points,areas", [
-    ([(36.2, 37.1)], None),  # a lone place
-    ([(36.2, 37.1), (36.2, 37.1), (36.21, 37.11)], None),  # two at the same spot
-    ([(36.2 + 0.004 * (i // 4), 37.1 + 0.005 * (i % 4)) for i in range(12)], {0: 9.0, 5: 0.01}),  # a lopsided grid
-])
+@pytest.mark.parametrize(
+    "points,areas",
+    [
+        ([(36.2, 37.1)], None),  # a lone place
+        ([(36.2, 37.1), (36.2, 37.1), (36.21, 37.11)], None),  # two at the same spot
+        (
+            [(36.2 + 0.004 * (i // 4), 37.1 + 0.005 * (i % 4)) for i in range(12)],
+            {0: 9.0, 5: 0.01},
+        ),  # a lopsided grid
+    ],
+)
 def test_odd_layouts_still_give_each_place_its_own_cell(points, areas):
     gazetteer = small_gazetteer(points, areas)
     shapes = approximate_shapes(gazetteer)
     assert not shapes.geometry.is_empty.any() and shapes.geometry.is_valid.all()
     # Places at one spot are moved apart by a metre, so each has its own cell next to the spot.
     metric = shapes.geometry.to_crs(gazetteer.crs)
-    assert (metric.distance(points_of(gazetteer, shapes["id"]).to_crs(gazetteer.crs)) <= MIN_SEPARATION_M).all()
+    assert (
+        metric.distance(points_of(gazetteer, shapes["id"]).to_crs(gazetteer.crs)) <= MIN_SEPARATION_M
+    ).all()
     assert overlaps_m2(shapes, gazetteer.crs) < OVERLAP_TOLERANCE_M2
     assert shapely.coverage_is_valid(shapes.geometry.values)
 
@@ -194,8 +216,11 @@ def test_the_approximation_beats_plain_voronoi_on_the_csr_polygons(gazetteer, sh
 
 def test_a_boundary_file_reports_what_did_not_match(gazetteer):
     found = read_boundaries(FIXTURES / "mixed.geojson", gazetteer)
-    assert found.matched == {"al-Sakhur": "al-sakhour", "Jabal Badrou I": "jabal-badro",
-                             "Jabal Badrou II": "jabal-badro"}
+    assert found.matched == {
+        "al-Sakhur": "al-sakhour",
+        "Jabal Badrou I": "jabal-badro",
+        "Jabal Badrou II": "jabal-badro",
+    }
     reasons = {u.index: u.reason for u in found.unmatched}
     assert set(reasons) == {3, 4, 5, 6}
     assert "Hamburg" in reasons[3]
@@ -216,13 +241,16 @@ def test_name_properties_can_be_named(gazetteer):
     assert set(found.matched.values()) == {"al-sakhour"}
 
 
-@pytest.mark.parametrize("name,problem", [
-    ("not_json.geojson", "not valid JSON"),
-    ("not_a_collection.geojson", "not a GeoJSON FeatureCollection"),
-    ("no_geometry.geojson", "feature 1 (Jabal Badro): has no geometry"),
-    ("out_of_range.geojson", "feature 0 (al-Sakhour): coordinates outside"),
-    ("absent.geojson", "file not found"),
-])
+@pytest.mark.parametrize(
+    "name,problem",
+    [
+        ("not_json.geojson", "not valid JSON"),
+        ("not_a_collection.geojson", "not a GeoJSON FeatureCollection"),
+        ("no_geometry.geojson", "feature 1 (Jabal Badro): has no geometry"),
+        ("out_of_range.geojson", "feature 0 (al-Sakhour): coordinates outside"),
+        ("absent.geojson", "file not found"),
+    ],
+)
 def test_bad_boundary_files_fail_naming_file_and_feature(gazetteer, name, problem):
     with pytest.raises(GazetteerError) as raised:
         read_boundaries(FIXTURES / name, gazetteer)
@@ -257,8 +285,9 @@ def test_a_gazetteer_folder_with_its_own_boundary_file_uses_it(tmp_path, gazette
 
 
 def test_without_known_areas_every_place_still_gets_a_cell(gazetteer):
-    blind = Gazetteer(name="x", crs=gazetteer.crs,
-                      places={p.id: replace(p, area_km2=None) for p in gazetteer.areas})
+    blind = Gazetteer(
+        name="x", crs=gazetteer.crs, places={p.id: replace(p, area_km2=None) for p in gazetteer.areas}
+    )
     shapes = approximate_shapes(blind)
     assert shapes.geometry.contains(points_of(blind, shapes["id"])).all()
     assert (shapes["area_km2"] > 0).all()

@@ -1,6 +1,7 @@
 """Stopping an ingest that reads claims in worker processes leaves no process behind: SIGTERM
 ends it as cleanly as Ctrl-C (one line, whole batches kept), and after SIGKILL of the driver its
 workers notice their parent is gone and exit. Run with real processes, as a user's would be."""
+
 import os
 import signal
 import subprocess
@@ -61,8 +62,19 @@ def start_ingest(tmp_path: Path, gazetteer) -> tuple[subprocess.Popen, Path, int
     wire = tmp_path / "wire.jsonl"
     lines = demo_wire(wire, gazetteer, COPIES, dated=False)
     db = tmp_path / "stopped.db"
-    command = [sys.executable, "-m", "geo", "ingest", str(wire), "--db", str(db), "--batch-size", str(BATCH),
-               "--workers", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "geo",
+        "ingest",
+        str(wire),
+        "--db",
+        str(db),
+        "--batch-size",
+        str(BATCH),
+        "--workers",
+        "2",
+    ]
     with (tmp_path / "out").open("w") as out, (tmp_path / "err").open("w") as err:
         ingest = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
     wait_stored(db, 2 * BATCH, ingest, 180)
@@ -93,7 +105,11 @@ def test_sigterm_stops_an_ingest_with_workers_like_ctrl_c(tmp_path, gazetteer):
         left = wait_gone(children)
     assert left == [], "workers outlived the ingest"
     stderr = (tmp_path / "err").read_text()
-    lines = [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and not line.startswith("ingest")]
+    lines = [
+        line
+        for line in stderr.replace("\r", "\n").splitlines()
+        if line.strip() and not line.startswith("ingest")
+    ]
     assert lines == ["interrupted"], stderr[-2000:]  # no traceback
     store = Store(db)
     try:

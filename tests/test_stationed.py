@@ -3,6 +3,7 @@ posting, or people with no side, say nothing.
 
 Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,17 +19,23 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
     return set(mosul_claims(text, TUESDAY))
 
 
-@pytest.mark.parametrize("text", [
-    "An Iraqi army brigade is stationed in east Mosul's Zahraa district.",
-    "Iraqi troops garrisoned in Zahraa came under mortar fire overnight.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iraqi army brigade is stationed in east Mosul's Zahraa district.",
+        "Iraqi troops garrisoned in Zahraa came under mortar fire overnight.",
+    ],
+)
 def test_a_unit_stationed_in_a_place_holds_it(text: str) -> None:
     assert _claims(text) == {("zahraa", "government", "holds")}
 
 
-@pytest.mark.parametrize("text", [
-    "An Iraqi army brigade will be stationed in Zahraa.",
-    "Snipers entrenched in Zahraa slowed the column.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iraqi army brigade will be stationed in Zahraa.",
+        "Snipers entrenched in Zahraa slowed the column.",
+    ],
+)
 def test_a_future_posting_or_a_unit_with_no_side_claims_nothing(text: str) -> None:
     assert _claims(text) == set()

@@ -3,6 +3,7 @@
 Most tests read claims with a tiny stand-in extractor (one claim per line "place side YYYY-MM-DD"),
 so they test the store, not the language reading; the seed test at the end uses the real one.
 """
+
 import json
 import multiprocessing
 import threading
@@ -27,12 +28,23 @@ def lines_extractor(skip: str = ""):
             place, side, day = line.split()
             if place != skip:
                 known = place in gazetteer.places
-                claims.append(Claim(
-                    article=article.id, sentence=line.strip(), start=offset, end=offset + len(line.strip()),
-                    place_as_written=place, place_id=place if known else None, place=place, controller=side,
-                    claim_type="captured", date_from=date.fromisoformat(day), date_to=date.fromisoformat(day),
-                    candidates=("a", "b"), flags=("made up",),
-                ))
+                claims.append(
+                    Claim(
+                        article=article.id,
+                        sentence=line.strip(),
+                        start=offset,
+                        end=offset + len(line.strip()),
+                        place_as_written=place,
+                        place_id=place if known else None,
+                        place=place,
+                        controller=side,
+                        claim_type="captured",
+                        date_from=date.fromisoformat(day),
+                        date_to=date.fromisoformat(day),
+                        candidates=("a", "b"),
+                        flags=("made up",),
+                    )
+                )
             offset += len(line)
         return claims
 
@@ -49,7 +61,9 @@ def store(request, tmp_path):
 
 
 def article(text=REPORT, **fields):
-    return Article(**{"text": text, "title": "Dispatch", "source": "Test wire", "published": date(2016, 12, 8), **fields})
+    return Article(
+        **{"text": text, "title": "Dispatch", "source": "Test wire", "published": date(2016, 12, 8), **fields}
+    )
 
 
 def test_claims_and_articles_come_back_exactly_as_stored(store, gazetteer):
@@ -74,7 +88,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(store, gazetteer, tmp_path
     good = tmp_path / "good.md"
     good.write_text("---\ntitle: Good\npublished: 2016-12-08\n---\n" + REPORT, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    report = ingest(store, load_articles([tmp_path / "empty.txt", good]), gazetteer, extract=lines_extractor())
+    report = ingest(
+        store, load_articles([tmp_path / "empty.txt", good]), gazetteer, extract=lines_extractor()
+    )
     assert [name for name, _ in report.failed] == [str(tmp_path / "empty.txt")]
     assert len(report.added) == 1 and len(store.claims()) == 3
 
@@ -138,21 +154,26 @@ def test_removing_an_article_keeps_the_decisions_about_it(store, gazetteer):
     assert store.claims() == {} and store.decision_log()[0].orphaned
 
 
-@pytest.mark.parametrize("args,problem", [
-    (("nope", "accepted"), "no claim 'nope'"),
-    ((None, "approved"), "decision 'approved'"),
-    ((None, "corrected"), "needs a place, a controller or a date"),
-    ((None, "accepted", {"controller": "government"}), "only a correction"),
-    ((None, "corrected", {"controller": "blue"}), "controller 'blue'"),
-    ((None, "corrected", {"date_from": "7 Dec"}), "date_from '7 Dec' is not a date"),
-    ((None, "corrected", {"date_from": "2016-12-09", "date_to": "2016-12-08"}), "is after"),
-    ((None, "corrected", {"place_id": "atlantis"}), "'atlantis' is not a map place"),
-])
+@pytest.mark.parametrize(
+    "args,problem",
+    [
+        (("nope", "accepted"), "no claim 'nope'"),
+        ((None, "approved"), "decision 'approved'"),
+        ((None, "corrected"), "needs a place, a controller or a date"),
+        ((None, "accepted", {"controller": "government"}), "only a correction"),
+        ((None, "corrected", {"controller": "blue"}), "controller 'blue'"),
+        ((None, "corrected", {"date_from": "7 Dec"}), "date_from '7 Dec' is not a date"),
+        ((None, "corrected", {"date_from": "2016-12-09", "date_to": "2016-12-08"}), "is after"),
+        ((None, "corrected", {"place_id": "atlantis"}), "'atlantis' is not a map place"),
+    ],
+)
 def test_bad_decisions_are_refused(store, gazetteer, args, problem):
     ingest(store, [article()], gazetteer, extract=lines_extractor())
     key, decision, *extra = args
     with pytest.raises(StoreError) as caught:
-        store.decide(key or next(iter(store.claims())), decision, gazetteer=gazetteer, **(extra[0] if extra else {}))
+        store.decide(
+            key or next(iter(store.claims())), decision, gazetteer=gazetteer, **(extra[0] if extra else {})
+        )
     assert problem in caught.value.message
     assert store.decision_log() == []
 
@@ -212,21 +233,27 @@ def test_settings_are_kept_in_the_store(store):
 def test_the_seed_articles_give_the_old_city_and_eastern_aleppo_timeline(tmp_path, gazetteer):
     seeds = shared_path("seeds")
     store = Store(tmp_path / "seeds.db")
-    report = ingest(store, load_articles(sorted(seeds.glob("*.txt")), meta_csv=seeds / "articles.csv"), gazetteer)
+    report = ingest(
+        store, load_articles(sorted(seeds.glob("*.txt")), meta_csv=seeds / "articles.csv"), gazetteer
+    )
     assert len(report.added) == 2 and report.failed == []
     timeline = store.timeline(gazetteer)
     for place_id in ("al-shaar", "aghyur", "al-farafira", "bab-al-hadid"):
         turned = [s for s in timeline.history(place_id) if s.controller == "government"]
-        assert turned and date(2016, 12, 7) <= turned[0].since <= date(2016, 12, 8), (place_id, timeline.history(place_id))
+        assert turned and date(2016, 12, 7) <= turned[0].since <= date(2016, 12, 8), (
+            place_id,
+            timeline.history(place_id),
+        )
     by_14th = timeline.state_on(date(2016, 12, 14))
     assert {p: by_14th[p].controller for p in gazetteer.members("eastern-aleppo")} == dict.fromkeys(
-        gazetteer.members("eastern-aleppo"), "government")
+        gazetteer.members("eastern-aleppo"), "government"
+    )
     texts = {a.id: a.text for a in store.articles()}
     for change in timeline.changes:
         assert change.claim_keys
         for key in change.claim_keys:
             claim = timeline.claims[key]
-            assert texts[claim.article][claim.start:claim.end] == claim.sentence
+            assert texts[claim.article][claim.start : claim.end] == claim.sentence
     store.close()
 
 
@@ -236,10 +263,15 @@ def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     from tests.conftest import ALEPPO
 
     db = str(tmp_path / "cli.db")
-    files = [str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")]
+    files = [
+        str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-11-27-northern-districts.md")
+    ]
     assert main(["ingest", *files, "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "2 article(s) added, 0 skipped as duplicates, 0 failed" in out and "0 with a place not resolved" in out
+    assert (
+        "2 article(s) added, 0 skipped as duplicates, 0 failed" in out
+        and "0 with a place not resolved" in out
+    )
     assert main(["ingest", *files, "--db", db]) == 0
     assert "0 article(s) added, 2 skipped as duplicates" in capsys.readouterr().out
 
@@ -247,7 +279,11 @@ def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     days = json.loads(capsys.readouterr().out)["dates"]
     assert [d["date"] for d in days] == ["2016-11-26", "2016-11-27"]
     hanano = days[0]["changes"][0]
-    assert (hanano["place_id"], hanano["before"], hanano["after"]) == ("masaken-hanano", "opposition", "government")
+    assert (hanano["place_id"], hanano["before"], hanano["after"]) == (
+        "masaken-hanano",
+        "opposition",
+        "government",
+    )
     assert "Masaken Hanano" in hanano["claims"][0]["sentence"]
 
     key = hanano["claims"][0]["key"]
@@ -255,8 +291,12 @@ def test_ingest_timeline_review_and_reextract_from_the_shell(tmp_path, capsys):
     assert f"{key}: corrected by ed" in capsys.readouterr().out
     assert main(["timeline", "--db", db, "--date", "2016-11-25", "--json"]) == 0
     state = {p["place_id"]: p for p in json.loads(capsys.readouterr().out)["places"]}
-    assert state["masaken-hanano"]["controller"] == "government" and state["masaken-hanano"]["claims"] == [key]
-    assert state["masaken-hanano"]["since"] == "2016-11-25" and state["masaken-hanano"]["status"] == "accepted"
+    assert state["masaken-hanano"]["controller"] == "government" and state["masaken-hanano"]["claims"] == [
+        key
+    ]
+    assert (
+        state["masaken-hanano"]["since"] == "2016-11-25" and state["masaken-hanano"]["status"] == "accepted"
+    )
 
     assert main(["review", "--list", "--filter", "unresolved", "--json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out) == []  # al-Inzarat resolves, though it has no coordinate
@@ -273,16 +313,24 @@ def test_a_share_of_a_region_is_checked_then_applied_and_undone_from_the_shell(t
     from tests.conftest import ALEPPO
 
     db = str(tmp_path / "cli.db")
-    files = [str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-12-13-evacuation-deal.md")]
+    files = [
+        str(ALEPPO / "demo" / n) for n in ("2016-11-26-masaken-hanano.md", "2016-12-13-evacuation-deal.md")
+    ]
     assert main(["ingest", *files, "--db", db]) == 0
     capsys.readouterr()
     assert main(["timeline", "--db", db, "--date", "2016-12-13", "--json"]) == 0
     (check,) = json.loads(capsys.readouterr().out)["percent_checks"]
-    assert (check["place_id"], check["claimed_percent"], check["claimed_words"]) == ("eastern-aleppo", None, "most of")
+    assert (check["place_id"], check["claimed_percent"], check["claimed_words"]) == (
+        "eastern-aleppo",
+        None,
+        "most of",
+    )
     assert main(["timeline", "--db", db, "--date", "2016-12-13"]) == 0
     assert "claimed “most of”, map" in capsys.readouterr().out
     assert main(["timeline", "--db", db, "--json"]) == 0
-    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == ["2016-11-26"]  # it repaints nothing
+    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == [
+        "2016-11-26"
+    ]  # it repaints nothing
 
     hanano = next(k for k, c in Store(db).claims().items() if c.place_id == "masaken-hanano")
     assert main(["review", hanano, "--apply", "--db", db]) == 2
@@ -298,11 +346,14 @@ def test_a_share_of_a_region_is_checked_then_applied_and_undone_from_the_shell(t
     assert [d.decision for d in Store(db).decision_log()] == ["applied", "reopened"]
 
 
-@pytest.mark.parametrize("argv,problem", [
-    (["review", "nope", "--accept"], "no claim 'nope'"),
-    (["review", "--list", "x"], "--list takes no claim key"),
-    (["review", "--accept"], "give the CLAIM_KEY"),
-])
+@pytest.mark.parametrize(
+    "argv,problem",
+    [
+        (["review", "nope", "--accept"], "no claim 'nope'"),
+        (["review", "--list", "x"], "--list takes no claim key"),
+        (["review", "--accept"], "give the CLAIM_KEY"),
+    ],
+)
 def test_bad_review_commands_are_one_line_and_status_2(tmp_path, capsys, argv, problem):
     from geo.cli import main
 
@@ -333,5 +384,7 @@ def test_the_extraction_version_follows_the_gazetteer_files(tmp_path):
     before = extraction_version(Gazetteer.load(folder))
     assert extraction_version(Gazetteer.load(folder)) == before
     places = folder / "places.csv"
-    places.write_text(places.read_text(encoding="utf-8").replace("Hanano|", "Hanano|Hananou|", 1), encoding="utf-8")
+    places.write_text(
+        places.read_text(encoding="utf-8").replace("Hanano|", "Hanano|Hananou|", 1), encoding="utf-8"
+    )
     assert extraction_version(Gazetteer.load(folder)) != before

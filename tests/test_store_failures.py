@@ -1,6 +1,7 @@
 """When the store cannot do what was asked, the command says so in one line naming the store and
 the problem (exit status 2), never a traceback; a store that may only be read can be read; an
 ingest that fails part-way says what it had stored; ``check`` says whether a store is sound."""
+
 import os
 import socket
 import sqlite3
@@ -81,13 +82,23 @@ def test_a_read_only_store_can_be_read_and_a_write_is_refused_in_one_line(small_
     as_root = os.geteuid() == 0  # root writes anything: the commands run without that power
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
-        def run(*args: str) -> subprocess.CompletedProcess:
-            return subprocess.run([sys.executable, "-m", "geo", *args, "--db", str(db)], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=120,
-                                  preexec_fn=_without_override if as_root else None)
 
-        probe = subprocess.run([sys.executable, "-c", f"open({str(db)!r}, 'ab')"],
-                               preexec_fn=_without_override if as_root else None, capture_output=True)
+        def run(*args: str) -> subprocess.CompletedProcess:
+            return subprocess.run(
+                [sys.executable, "-m", "geo", *args, "--db", str(db)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                preexec_fn=_without_override if as_root else None,
+            )
+
+        probe = subprocess.run(
+            [sys.executable, "-c", f"open({str(db)!r}, 'ab')"],
+            preexec_fn=_without_override if as_root else None,
+            capture_output=True,
+        )
         assert probe.returncode != 0, "the file is writable after all: the test would prove nothing"
 
         for command in (["timeline"], ["review", "--list"], ["check"]):
@@ -98,7 +109,8 @@ def test_a_read_only_store_can_be_read_and_a_write_is_refused_in_one_line(small_
         refused = run("review", key, "--accept")
         assert refused.returncode == 2
         assert refused.stderr.strip().splitlines() == [
-            f"error: {db}: the database is read-only (attempt to write a readonly database)"]
+            f"error: {db}: the database is read-only (attempt to write a readonly database)"
+        ]
     finally:
         db.parent.chmod(0o755)
         db.unlink()
@@ -135,8 +147,10 @@ def test_a_full_disk_mid_ingest_says_what_was_stored(tmp_path, gazetteer):
     def _small_disk(dbapi_connection, _record):  # the disk fills after a few articles
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 40}")
 
-    articles = [Article(text=f"Report {n}. " + "The road was quiet all day. " * 700, title=f"report {n}")
-                for n in range(30)]
+    articles = [
+        Article(text=f"Report {n}. " + "The road was quiet all day. " * 700, title=f"report {n}")
+        for n in range(30)
+    ]
     with pytest.raises(StoreError) as failure:
         ingest(store, articles, gazetteer, extract=lambda a, g: [], batch_size=1)
     message = failure.value.message
@@ -158,7 +172,12 @@ def test_an_unreachable_dask_scheduler_fails_fast_in_one_line(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("A short report with no claims in it.\n", encoding="utf-8")
     started = time.monotonic()
-    assert main(["ingest", str(article), "--db", str(tmp_path / "s.db"), "--scheduler", f"tcp://127.0.0.1:{port}"]) == 2
+    assert (
+        main(
+            ["ingest", str(article), "--db", str(tmp_path / "s.db"), "--scheduler", f"tcp://127.0.0.1:{port}"]
+        )
+        == 2
+    )
     assert time.monotonic() - started < 20
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in one_line_error(capsys)
 
@@ -173,7 +192,9 @@ def test_check_counts_lists_orphans_and_finds_decisions_that_lost_their_claim(sm
     store.close()
     assert main(["check", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert f"{len(keys)} claims" in out and "2 decisions, 0 orphaned decisions" in out and "no problems" in out
+    assert (
+        f"{len(keys)} claims" in out and "2 decisions, 0 orphaned decisions" in out and "no problems" in out
+    )
 
     with sqlite3.connect(db) as conn:  # one claim vanishes behind the store's back
         conn.execute("DELETE FROM claims WHERE key = ?", (keys[1],))

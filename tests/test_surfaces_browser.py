@@ -8,6 +8,7 @@ machine but the basemap's tiles (which fail here, so the map says so in one line
 refused, the pages show the date's PNG instead of an empty box. Screenshots of each surface go
 to .cache/screenshots/ (docs/screenshots/ holds the ones the README shows).
 """
+
 from __future__ import annotations
 
 import json
@@ -88,8 +89,17 @@ def check_in_view(page, selector_box: dict, frame_box: dict | None = None) -> No
     """A box (page coordinates) inside the window, and inside the frame that holds it, if any."""
     width, height = page.viewport_size["width"], page.viewport_size["height"]
     for left, top, right, bottom in [(0, 0, width, height)] + (
-            [(frame_box["x"], frame_box["y"], frame_box["x"] + frame_box["width"], frame_box["y"] + frame_box["height"])]
-            if frame_box else []):
+        [
+            (
+                frame_box["x"],
+                frame_box["y"],
+                frame_box["x"] + frame_box["width"],
+                frame_box["y"] + frame_box["height"],
+            )
+        ]
+        if frame_box
+        else []
+    ):
         assert selector_box["x"] >= left - 1 and selector_box["y"] >= top - 1
         assert selector_box["x"] + selector_box["width"] <= right + 1
         assert selector_box["y"] + selector_box["height"] <= bottom + 1
@@ -136,20 +146,26 @@ def test_the_app_at_1400_by_900(store_db, boundaries, browser, tmp_path):
             check_shapes(found, boundaries)
             assert found["labels"] >= MIN_LABELS, found["labels"]
             assert page.evaluate("window.scrollY") == 0
-            check_in_view(page, frame.locator(".geo-key").bounding_box(), page.locator(MAP_FRAME).bounding_box())
+            check_in_view(
+                page, frame.locator(".geo-key").bounding_box(), page.locator(MAP_FRAME).bounding_box()
+            )
             check_axis(page, len(DAYS))
             check_app_axis(page, inner)
             assert found["note"] == NO_TILES_NOTE  # the tiles cannot load here, and the map says so
             screenshot(page, tmp_path, "surface-app-1400")
 
             # Chosen from the list: outlined, and the map moves to it.
-            page.locator('[data-testid="stSelectbox"]').filter(has_text="Place history").locator("input").click()  # not the sidebar's city
+            page.locator('[data-testid="stSelectbox"]').filter(has_text="Place history").locator(
+                "input"
+            ).click()  # not the sidebar's city
             page.keyboard.type("Sheikh Saeed")
             page.keyboard.press("Enter")
             inner.wait_for_function(
                 "zoom => { let s; window.geoMap.eachLayer(l => { if (l.feature && l.feature.properties.selected) s = l; });"
                 " return s && window.geoMap.getBounds().contains(s.getBounds()) && window.geoMap.getZoom() > zoom; }",
-                arg=found["zoom"], timeout=15_000)
+                arg=found["zoom"],
+                timeout=15_000,
+            )
             assert inner.locator(".geo-label-selected").inner_text() == "Sheikh Saeed"
             screenshot(page, tmp_path, "surface-app-selected")
         check_outside(outside)
@@ -163,10 +179,15 @@ def check_app_axis(page, inner) -> None:
     span = (DAYS[-1] - DAYS[0]).days
     slider = page.get_by_role("slider")
     assert (slider.get_attribute("min"), slider.get_attribute("max"), slider.get_attribute("step")) == (
-        "0", str(span), "1")  # a position a day, not a position a report
+        "0",
+        str(span),
+        "1",
+    )  # a position a day, not a position a report
     ticks = page.eval_on_selector_all(".geo-axis .geo-tick", "ts => ts.map(t => parseFloat(t.style.left))")
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert gaps and max(gaps) - min(gaps) < 0.5 and abs(gaps[0] - 700 / span) < 0.5  # a week is 7 days of the axis
+    assert (
+        gaps and max(gaps) - min(gaps) < 0.5 and abs(gaps[0] - 700 / span) < 0.5
+    )  # a week is 7 days of the axis
     marks = page.eval_on_selector_all(".geo-axis .geo-mark", "ms => ms.map(m => parseFloat(m.style.left))")
     assert marks == pytest.approx([100 * (d - DAYS[0]).days / span for d in DAYS], abs=0.05)
     # The axis under the slider spans the slider's track.
@@ -206,9 +227,12 @@ def test_the_app_on_a_phone_puts_the_map_first_in_one_scroll(store_db, browser, 
             map_box = page.locator(MAP_FRAME).bounding_box()
             # Map first, at a usable height, above the axis, the summary and the citing text.
             assert map_box["y"] < 844 * 0.25 and map_box["height"] >= 400 and map_box["width"] >= 340
-            for below in (page.locator("[data-testid=stSlider]"), page.locator(".geo-axis"),
-                          page.get_by_text("As of 7 December").first,
-                          page.get_by_text("What changed on 7 December 2016")):
+            for below in (
+                page.locator("[data-testid=stSlider]"),
+                page.locator(".geo-axis"),
+                page.get_by_text("As of 7 December").first,
+                page.get_by_text("What changed on 7 December 2016"),
+            ):
                 assert below.bounding_box()["y"] >= map_box["y"] + map_box["height"] - 1
             check_in_view(page, frame.locator(".geo-key").bounding_box(), map_box)
             assert inner.evaluate(SURFACE_JS)["labels"] >= MIN_LABELS
@@ -217,8 +241,10 @@ def test_the_app_on_a_phone_puts_the_map_first_in_one_scroll(store_db, browser, 
               .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight + 1)
               .map(e => e.getAttribute('data-testid') || e.className)""")
             assert scrollers == []
-            assert inner.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1 || "
-                                  "getComputedStyle(document.body).overflowY == 'hidden'")
+            assert inner.evaluate(
+                "() => document.scrollingElement.scrollHeight <= innerHeight + 1 || "
+                "getComputedStyle(document.body).overflowY == 'hidden'"
+            )
             screenshot(page, tmp_path, "surface-app-390")
 
             # The wheel over the map scrolls the page, until a click gives the map focus.
@@ -226,7 +252,10 @@ def test_the_app_on_a_phone_puts_the_map_first_in_one_scroll(store_db, browser, 
             page.mouse.move(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
             page.mouse.wheel(0, 300)
             page.wait_for_function(f"({APP_SCROLL_JS})() > 0", timeout=5000)
-            assert inner.evaluate("() => [window.geoMap.getZoom(), window.scrollY]") == [zoom, 0]  # the frame stayed put
+            assert inner.evaluate("() => [window.geoMap.getZoom(), window.scrollY]") == [
+                zoom,
+                0,
+            ]  # the frame stayed put
             page.evaluate("document.querySelector('[data-testid=stMain]').scrollTo(0, 0)")
             page.wait_for_timeout(300)
             inner.locator(".leaflet-container").focus()
@@ -256,13 +285,17 @@ def test_where_leaflet_cannot_load_the_app_shows_the_dates_image(store_db, brows
             assert box["width"] > 300 and box["height"] > 300 and map_box["height"] >= 500
             first = image.get_attribute("src")
             assert first.startswith("data:image/png;base64,")
-            page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=15_000)  # the rerun that drew it is over
+            page.locator('[data-testid="stStatusWidget"]').wait_for(
+                state="detached", timeout=15_000
+            )  # the rerun that drew it is over
             screenshot(page, tmp_path, "surface-app-fallback")
             page.get_by_role("button", name="Next").click()
             page.get_by_text("Sheikh Saeed: Contested → Government").wait_for(timeout=15_000)
-            inner.wait_for_function(f"document.querySelector('img.geo-fallback').src.length != {len(first)} || "
-                                    f"document.querySelector('img.geo-fallback').src.slice(-200) != {first[-200:]!r}",
-                                    timeout=30_000)
+            inner.wait_for_function(
+                f"document.querySelector('img.geo-fallback').src.length != {len(first)} || "
+                f"document.querySelector('img.geo-fallback').src.slice(-200) != {first[-200:]!r}",
+                timeout=30_000,
+            )
     finally:
         context.close()
 
@@ -283,7 +316,11 @@ def test_a_snapshot_page(site_url, boundaries, browser, tmp_path, width, height)
         key, changes = page.locator(".geo-key").bounding_box(), page.locator(".geo-panel h2").bounding_box()
         check_in_view(page, key)
         # Over the map: beside the change list on a wide screen, above it on a narrow one.
-        assert key["x"] + key["width"] <= changes["x"] if width >= 720 else key["y"] + key["height"] <= changes["y"]
+        assert (
+            key["x"] + key["width"] <= changes["x"]
+            if width >= 720
+            else key["y"] + key["height"] <= changes["y"]
+        )
         check_axis(page, len(DAYS))
         assert page.locator(".geo-mark-current").get_attribute("href") == f"{DAYS[1].isoformat()}.html"
         if width < 720:
@@ -329,7 +366,8 @@ def embed_page(page, site_url: str, width: int, height: int, fragment: str = "")
     page.set_content(
         '<!DOCTYPE html><html><body style="margin:0;font:16px Georgia"><p style="margin:8px">An article.</p>'
         f'<iframe id="embed" src="{site_url}/timeline.html{fragment}" width="{width}" height="{height}" '
-        'style="border:0"></iframe><p>More of the article.</p></body></html>')
+        'style="border:0"></iframe><p>More of the article.</p></body></html>'
+    )
 
 
 @pytest.mark.parametrize("width,height,viewport", [(600, 640, (1000, 800)), (390, 640, (390, 844))])
@@ -354,7 +392,9 @@ def test_the_timeline_in_an_iframe(site_url, boundaries, browser, tmp_path, widt
         assert frame.locator(".geo-day:not([hidden])").get_attribute("data-date") == DAYS[1].isoformat()
         assert "No report on 9 December 2016" in frame.locator("#geo-note").inner_text()
         assert inner.evaluate("getComputedStyle(document.querySelector('.geo-panel')).overflowY") in (
-            "visible", "auto")  # on one column the panel scrolls with the page, not inside it
+            "visible",
+            "auto",
+        )  # on one column the panel scrolls with the page, not inside it
         screenshot(page, tmp_path, f"surface-embed-{width}")
         check_outside(outside)
     finally:
@@ -390,10 +430,13 @@ def test_the_time_axis_plays_at_three_speeds_and_pauses_at_once(site_url, browse
         context.close()
 
 
-@pytest.mark.parametrize("fragment,says,shown", [
-    ("#2016-11-20", "before the first report (27 November 2016)", DAYS[0]),
-    ("#2017-01-05", "after the last report (12 December 2016)", DAYS[-1]),
-])
+@pytest.mark.parametrize(
+    "fragment,says,shown",
+    [
+        ("#2016-11-20", "before the first report (27 November 2016)", DAYS[0]),
+        ("#2017-01-05", "after the last report (12 December 2016)", DAYS[-1]),
+    ],
+)
 def test_a_link_outside_the_reports_says_so(site_url, browser, fragment, says, shown):
     context = new_context(browser, viewport={"width": 600, "height": 640})
     try:
@@ -445,7 +488,9 @@ def test_where_leaflet_cannot_load_the_page_shows_the_dates_image(site_url, brow
         screenshot(page, tmp_path, f"surface-fallback-{Path(name).stem}")
         if name == "timeline.html":  # the axis still works and swaps the image
             page.click("#geo-next")
-            page.wait_for_function(f"document.querySelector('img.geo-fallback').src.endsWith('{DAYS[2].isoformat()}.png')")
+            page.wait_for_function(
+                f"document.querySelector('img.geo-fallback').src.endsWith('{DAYS[2].isoformat()}.png')"
+            )
     finally:
         context.close()
 

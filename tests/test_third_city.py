@@ -5,6 +5,7 @@ code to change. Port Verity (tests/fixtures/cities/) has three sides named like 
 other colours, and one quarter no source places; ingest -> timeline -> publish must show its sides'
 labels and colours, never another war's, and list the unplaced quarter beside the map.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,11 @@ from geo.gazetteer import Gazetteer, place_shapes
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "cities"
 CITY = FIXTURE / "port-verity"
-SIDES = {"harbour-league": ("Harbour League", "#0072B2"), "hill-clans": ("Hill Clans", "#CC79A7"),
-         "salt-guild": ("Salt Guild", "#56B4E9")}
+SIDES = {
+    "harbour-league": ("Harbour League", "#0072B2"),
+    "hill-clans": ("Hill Clans", "#CC79A7"),
+    "salt-guild": ("Salt Guild", "#56B4E9"),
+}
 OTHER_WARS = ("Government", "Opposition", "Islamic State", "Kurdish", "#D55E00", "#009E73")
 
 
@@ -49,7 +53,10 @@ def test_the_city_loads_its_own_war_from_beside_it():
     war = gazetteer.war
     assert war.id == "lagoon-war" and war.folder == (FIXTURE / "conflicts" / "lagoon-war").resolve()
     assert {s.id: (s.label, s.colour) for s in war.sides} == SIDES
-    assert war.opponent("salt-guild") == "hill-clans" and war.opponents("harbour-league") == ("hill-clans", "salt-guild")
+    assert war.opponent("salt-guild") == "hill-clans" and war.opponents("harbour-league") == (
+        "hill-clans",
+        "salt-guild",
+    )
     assert [p.id for p in gazetteer.unlocated] == ["reed-market"]
     assert "reed-market" not in set(place_shapes(gazetteer)["id"])
 
@@ -76,7 +83,10 @@ def test_pages_use_the_sides_labels_and_colours(site):
     for label, colour in SIDES.values():
         assert f'fill="{colour}"' in legend and label in legend
     assert '"fillColor": "#CC79A7"' in last  # the Saltpans, now the clans'
-    assert "Upper Terraces: Hill Clans <span class=\"geo-arrow\">→</span> Harbour League" in pages["2011-03-01.html"]
+    assert (
+        'Upper Terraces: Hill Clans <span class="geo-arrow">→</span> Harbour League'
+        in pages["2011-03-01.html"]
+    )
 
 
 def test_a_place_without_a_coordinate_is_listed_beside_the_map_not_drawn(site):
@@ -96,8 +106,14 @@ def test_geojson_and_csv_carry_the_sides_and_the_unplaced_quarter(site):
     data = json.loads((folder / "data" / "control-2011-03-09.geojson").read_text(encoding="utf-8"))
     by_id = {f["id"]: f for f in data["features"]}
     assert set(by_id) == {p.id for p in Gazetteer.load(CITY).areas}
-    assert by_id["reed-market"]["geometry"] is None and by_id["reed-market"]["properties"]["controller"] == "hill-clans"
-    assert by_id["saltpans"]["geometry"]["type"] == "Polygon" and by_id["saltpans"]["properties"]["controller"] == "hill-clans"
+    assert (
+        by_id["reed-market"]["geometry"] is None
+        and by_id["reed-market"]["properties"]["controller"] == "hill-clans"
+    )
+    assert (
+        by_id["saltpans"]["geometry"]["type"] == "Polygon"
+        and by_id["saltpans"]["properties"]["controller"] == "hill-clans"
+    )
     with (folder / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         rows = {r["place_id"]: r for r in csv.DictReader(handle)}
     assert rows["upper-terraces"]["actor1"] == "Harbour League"
@@ -121,7 +137,9 @@ def test_the_apps_map_page_lists_the_unplaced_quarter_and_labels_the_sides(site)
         data = views.coverage(store, gazetteer, views.map_base(gazetteer))
         view = views.date_view(data, data.dates[-1])
         block = str(views.changes_block(view))
-        assert "Named in reports, not on the map: no coordinate" in block and "Reed Market: Hill Clans" in block
+        assert (
+            "Named in reports, not on the map: no coordinate" in block and "Reed Market: Hill Clans" in block
+        )
         assert [p.place_id for p in view.snapshot.off_map] == ["reed-market"]
         assert "reed-market" not in data.base.display.ids
         assert "Port Verity: Harbour League" in view.summary

@@ -1,4 +1,5 @@
 """The timeline rules, each on a small made-up town whose claims are written by hand."""
+
 from dataclasses import replace
 from datetime import date
 from itertools import count
@@ -32,7 +33,13 @@ AREAS = {"north": 2.0, "south": 1.0, "mill": 1.0, "west": 4.0}
 
 
 def baseline(**controllers: str) -> Baseline:
-    held = {"north": "opposition", "south": "opposition", "mill": "opposition", "west": "government", **controllers}
+    held = {
+        "north": "opposition",
+        "south": "opposition",
+        "mill": "opposition",
+        "west": "government",
+        **controllers,
+    }
     return Baseline({p: BaselineEntry(p, c, START, "made up") for p, c in held.items()}, START)
 
 
@@ -41,9 +48,18 @@ def claim(place_id, controller, day, *, type="captured", article="a1", **fields)
     start = next(_offsets) * 100
     when = date(2016, 12, day) if isinstance(day, int) else day
     return Claim(
-        article=article, sentence=f"sentence about {place_id}", start=start, end=start + 50,
-        place_as_written=fields.pop("written", place_id or "Nowhere"), place_id=place_id, place=place_id or "",
-        controller=controller, claim_type=type, date_from=when, date_to=when, confidence=fields.pop("confidence", 0.8),
+        article=article,
+        sentence=f"sentence about {place_id}",
+        start=start,
+        end=start + 50,
+        place_as_written=fields.pop("written", place_id or "Nowhere"),
+        place_id=place_id,
+        place=place_id or "",
+        controller=controller,
+        claim_type=type,
+        date_from=when,
+        date_to=when,
+        confidence=fields.pop("confidence", 0.8),
         **fields,
     )
 
@@ -59,7 +75,12 @@ def controllers(timeline, day):
 def test_a_region_claim_changes_every_member_and_nothing_else():
     east = claim("east", "government", 7)
     timeline = build([east])
-    assert controllers(timeline, 7) == {"north": "government", "south": "government", "mill": "government", "west": "government"}
+    assert controllers(timeline, 7) == {
+        "north": "government",
+        "south": "government",
+        "mill": "government",
+        "west": "government",
+    }
     assert controllers(timeline, 6)["north"] == "opposition"
     changes = timeline.changes_on(date(2016, 12, 7))
     assert {c.place_id for c in changes} == {"north", "south", "mill"}
@@ -78,11 +99,18 @@ def test_on_the_same_day_the_member_claim_beats_the_region_claim(member_first):
     member, region = claim("mill", "opposition", 7, article="a2"), claim("east", "government", 7)
     timeline = build([member, region] if member_first else [region, member])
     state = timeline.state_on(date(2016, 12, 7))
-    assert state["mill"].controller == "opposition" and state["mill"].claim_keys == ()  # no change from baseline
+    assert (
+        state["mill"].controller == "opposition" and state["mill"].claim_keys == ()
+    )  # no change from baseline
     assert state["north"].controller == "government"
     # The more specific region beats the wider one too.
     timeline = build([claim("old", "government", 7), claim("town", "opposition", 7, article="a3")])
-    assert controllers(timeline, 7) == {"north": "opposition", "south": "government", "mill": "government", "west": "opposition"}
+    assert controllers(timeline, 7) == {
+        "north": "opposition",
+        "south": "government",
+        "mill": "government",
+        "west": "opposition",
+    }
 
 
 def test_a_partial_claim_contests_a_place_instead_of_flipping_it():
@@ -104,17 +132,31 @@ def test_a_partial_claim_contests_a_place_instead_of_flipping_it():
 def test_a_share_of_a_region_repaints_no_member_and_is_checked_against_the_map():
     north = claim("north", "government", 6)
     most = claim("east", "government", 8, partial=True, written="East", cue="took")
-    most = replace(most, sentence="Troops took most of East on Tuesday.", cue_start=most.start + 7,
-                   cue_end=most.start + 11, place_start=most.start + 20, place_end=most.start + 24)
+    most = replace(
+        most,
+        sentence="Troops took most of East on Tuesday.",
+        cue_start=most.start + 7,
+        cue_end=most.start + 11,
+        place_start=most.start + 20,
+        place_end=most.start + 24,
+    )
     share = claim("east", "government", 9, percent=85.0, article="a2")  # "took 85 percent of the east"
     timeline = build([north, most, share], mill="kurdish")
     assert timeline.dates == [date(2016, 12, 6)]
-    assert controllers(timeline, 9) == {**controllers(timeline, 6)} and controllers(timeline, 9)["mill"] == "kurdish"
+    assert (
+        controllers(timeline, 9) == {**controllers(timeline, 6)}
+        and controllers(timeline, 9)["mill"] == "kurdish"
+    )
     first, second = timeline.percent_checks()
     # north is 2 of the east's 4 km²: the map shows 50% government
     assert (first.claim_key, first.claimed, first.wording, first.on_map) == (most.key, None, "most of", 50.0)
     assert first.claimed_text == "“most of”" and first.difference is None
-    assert (second.claim_key, second.claimed, second.claimed_text, second.difference) == (share.key, 85.0, "85%", -35.0)
+    assert (second.claim_key, second.claimed, second.claimed_text, second.difference) == (
+        share.key,
+        85.0,
+        "85%",
+        -35.0,
+    )
     assert [c.claim_key for c in timeline.percent_checks(date(2016, 12, 7), date(2016, 12, 8))] == [most.key]
     assert timeline.is_region_share(most.key) and not timeline.is_region_share(north.key)
     assert "checked against the map" in timeline.unplaced[most.key]
@@ -124,10 +166,17 @@ def test_a_share_of_a_region_repaints_no_member_and_is_checked_against_the_map()
 def test_an_editor_can_apply_a_share_of_a_region_to_every_member():
     most = claim("east", "government", 8, partial=True)
     timeline = build([most], {most.key: Decision(most.key, "applied")}, mill="kurdish")
-    assert controllers(timeline, 8) == {"north": "government", "south": "government", "mill": "government",
-                                        "west": "government"}
-    assert {c.place_id: c.status for c in timeline.changes} == {"north": "accepted", "south": "accepted",
-                                                               "mill": "accepted"}
+    assert controllers(timeline, 8) == {
+        "north": "government",
+        "south": "government",
+        "mill": "government",
+        "west": "government",
+    }
+    assert {c.place_id: c.status for c in timeline.changes} == {
+        "north": "accepted",
+        "south": "accepted",
+        "mill": "accepted",
+    }
     assert timeline.percent_checks() == [] and timeline.review[most.key] == "applied"
     # Applied claims count as reviewed when unreviewed ones are hidden.
     hidden = build([most], {most.key: Decision(most.key, "applied")}, show_proposed=False)
@@ -226,7 +275,10 @@ def test_editors_decisions_reject_correct_and_accept():
     took, other = claim("north", "government", 7), claim("south", "government", 7)
     fix = Decision(other.key, "corrected", controller="kurdish", date_from=date(2016, 12, 9))
     timeline = build([took, other], {took.key: Decision(took.key, "rejected"), other.key: fix})
-    assert controllers(timeline, 8)["north"] == "opposition" and controllers(timeline, 8)["south"] == "opposition"
+    assert (
+        controllers(timeline, 8)["north"] == "opposition"
+        and controllers(timeline, 8)["south"] == "opposition"
+    )
     assert controllers(timeline, 9)["south"] == "kurdish"
     assert timeline.review == {took.key: "rejected", other.key: "corrected"}
     assert timeline.changes_on(date(2016, 12, 9))[0].status == "accepted"
@@ -252,7 +304,10 @@ def test_history_lists_every_controller_from_the_baseline_on():
     first, second = claim("north", "government", 3), claim("north", "kurdish", 10)
     history = build([second, first]).history("north")
     assert [(s.controller, s.since) for s in history] == [
-        ("opposition", START), ("government", date(2016, 12, 3)), ("kurdish", date(2016, 12, 10))]
+        ("opposition", START),
+        ("government", date(2016, 12, 3)),
+        ("kurdish", date(2016, 12, 10)),
+    ]
     assert history[0].status == "baseline" and history[1].claim_keys == (first.key,)
 
 
@@ -260,15 +315,26 @@ SIDES = st.sampled_from(["government", "opposition", "kurdish"])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["north", "south", "mill", "west", "east", "old", "town"]),
-                          SIDES, st.integers(1, 28)), max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["north", "south", "mill", "west", "east", "old", "town"]),
+            SIDES,
+            st.integers(1, 28),
+        ),
+        max_size=12,
+    )
+)
 def test_with_one_source_each_place_ends_with_its_latest_most_specific_claim(reports):
     claims = [claim(p, side, day) for p, side, day in reports]
     timeline = build(claims)
     gazetteer = town()
     for place_id, state in timeline.state_on(date(2016, 12, 31)).items():
-        about = [(c.date_to, -len(gazetteer.members(c.place_id)), i, c.controller)
-                 for i, c in enumerate(claims) if place_id in gazetteer.members(c.place_id)]
+        about = [
+            (c.date_to, -len(gazetteer.members(c.place_id)), i, c.controller)
+            for i, c in enumerate(claims)
+            if place_id in gazetteer.members(c.place_id)
+        ]
         expected = max(about)[3] if about else baseline().entry(place_id).controller
         assert state.controller == expected
 
@@ -281,15 +347,20 @@ def test_the_bundled_baseline_covers_every_map_place_of_its_gazetteer(gazetteer)
     assert base.entry("al-shaar").controller == "opposition"
 
 
-@pytest.mark.parametrize("row,problem", [
-    ("nowhere,government,2016-11-15,x", "'nowhere' is not a map place"),
-    ("north,blue,2016-11-15,x", "controller 'blue'"),
-    ("north,government,15/11/2016,x", "as_of '15/11/2016' is not a date"),
-    ("east,government,2016-11-15,x", "'east' is not a map place"),
-])
+@pytest.mark.parametrize(
+    "row,problem",
+    [
+        ("nowhere,government,2016-11-15,x", "'nowhere' is not a map place"),
+        ("north,blue,2016-11-15,x", "controller 'blue'"),
+        ("north,government,15/11/2016,x", "as_of '15/11/2016' is not a date"),
+        ("east,government,2016-11-15,x", "'east' is not a map place"),
+    ],
+)
 def test_a_bad_baseline_row_names_the_file_and_row(tmp_path, row, problem):
     path = tmp_path / "baseline.csv"
-    path.write_text(f"place_id,controller,as_of,source\nsouth,opposition,2016-11-15,x\n{row}\n", encoding="utf-8")
+    path.write_text(
+        f"place_id,controller,as_of,source\nsouth,opposition,2016-11-15,x\n{row}\n", encoding="utf-8"
+    )
     with pytest.raises(GazetteerError) as caught:
         read_baseline(path, town())
     assert problem in caught.value.message and "baseline.csv, row 3" in caught.value.message
@@ -305,7 +376,7 @@ def test_places_the_baseline_does_not_list_are_unknown(tmp_path):
 
 
 def test_a_holds_claim_said_in_passing_confirms_but_never_changes_the_map():
-    """"Rebel-held east" in a later report must not undo a dated capture, nor contest it."""
+    """ "Rebel-held east" in a later report must not undo a dated capture, nor contest it."""
     took = claim("mill", "government", 7)
     passing = claim("east", "opposition", 9, type="holds", article="a2", flags=("background",))
     agreeing = claim("west", "government", 9, type="holds", article="a2", flags=("background",))

@@ -6,6 +6,7 @@ year the claims had no date at all and could not go on the timeline. The map of 
 its baseline, so the first November 4 from there is the one a report of that war means.
 Texts are our own; the Mosul baseline is 17 October 2016.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,7 +28,9 @@ def test_a_yearless_day_is_the_first_after_the_baseline_and_carries_the_narrativ
 
 
 def test_a_yearless_day_early_in_a_year_falls_in_the_year_after_the_baseline() -> None:
-    assert [(p, d) for p, d, _ in _dated("Iraqi troops took Dawasa on March 7.")] == [("dawasa", date(2017, 3, 7))]
+    assert [(p, d) for p, d, _ in _dated("Iraqi troops took Dawasa on March 7.")] == [
+        ("dawasa", date(2017, 3, 7))
+    ]
 
 
 def test_a_dated_report_is_read_as_before() -> None:

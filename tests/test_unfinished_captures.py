@@ -3,6 +3,7 @@ retake X" make X contested; a plain negation, a future struggle or an aim stays 
 
 Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,19 +19,25 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
     return set(mosul_claims(text, TUESDAY))
 
 
-@pytest.mark.parametrize("text, place", [
-    ("An officer said Zanjili had not yet been fully secured by Monday evening.", "zanjili"),
-    ("Police units are struggling to retake Zanjili.", "zanjili"),
-    ("The commandos have been battling to completely recapture western Mosul's Old City.", "old-city"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("An officer said Zanjili had not yet been fully secured by Monday evening.", "zanjili"),
+        ("Police units are struggling to retake Zanjili.", "zanjili"),
+        ("The commandos have been battling to completely recapture western Mosul's Old City.", "old-city"),
+    ],
+)
 def test_a_capture_under_way_contests_the_place(text: str, place: str) -> None:
     assert _claims(text) == {(place, "contested", "holds")}
 
 
-@pytest.mark.parametrize("text", [
-    "Police units have not yet taken Zanjili.",
-    "Police units will struggle to retake Zanjili.",
-    "Police units plan to retake Zanjili.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police units have not yet taken Zanjili.",
+        "Police units will struggle to retake Zanjili.",
+        "Police units plan to retake Zanjili.",
+    ],
+)
 def test_a_plain_negation_a_future_or_a_plan_claims_nothing(text: str) -> None:
     assert _claims(text) == set()

@@ -6,6 +6,7 @@ The app runs under AppTest with no $GEO_DB (the default a new user gets), the ca
 the demo database in a temporary folder, and a copy of the Aleppo gazetteer with two of its demo
 dispatches (reading all of them would only make the test slower).
 """
+
 from __future__ import annotations
 
 import shutil

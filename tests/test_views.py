@@ -1,4 +1,5 @@
 """What the app's pages show, tested as plain functions over the invented dispatches' store."""
+
 from __future__ import annotations
 
 import io
@@ -53,14 +54,17 @@ def well_formed(html: str) -> bool:
     return not checker.open
 
 
-@pytest.mark.parametrize("wanted,shown,note", [
-    (None, DAYS[0], ""),
-    (DAYS[1].isoformat(), DAYS[1], ""),
-    ("2016-12-10", date(2016, 12, 10), ""),  # between two reports: that day, as it stood
-    ("2016-11-01", DAYS[0], "1 November 2016 is before the first report (27 November 2016)"),
-    ("2016-13-45", DAYS[0], "is not a date"),
-    ("2017-01-01", DAYS[2], "1 January 2017 is after the last report (12 December 2016)"),
-])
+@pytest.mark.parametrize(
+    "wanted,shown,note",
+    [
+        (None, DAYS[0], ""),
+        (DAYS[1].isoformat(), DAYS[1], ""),
+        ("2016-12-10", date(2016, 12, 10), ""),  # between two reports: that day, as it stood
+        ("2016-11-01", DAYS[0], "1 November 2016 is before the first report (27 November 2016)"),
+        ("2016-13-45", DAYS[0], "is not a date"),
+        ("2017-01-01", DAYS[2], "1 January 2017 is after the last report (12 December 2016)"),
+    ],
+)
 def test_a_date_from_the_address_picks_a_day_of_the_axis(wanted, shown, note):
     day, said = views.pick_day(list(DAYS), wanted)
     assert day == shown and note in said and bool(said) == bool(note)
@@ -92,9 +96,12 @@ def test_a_day_between_reports_shows_the_report_before_it_as_of_that_day(data):
     view = views.date_view(data, date(2016, 12, 10))
     assert view.day == DAYS[1] and view.as_of == date(2016, 12, 10)
     assert [c.place for c in view.changes] == [c.place for c in views.date_view(data, DAYS[1]).changes]
-    assert view.summary.startswith("As of 10 December 2016, no report that day: positions as of 7 December 2016 "
-                                   "(change 2 of 3)")
-    assert 'class="geo-cursor" style="left:' + f"{view.axis.percent(date(2016, 12, 10))}%" in views.axis_html(view)
+    assert view.summary.startswith(
+        "As of 10 December 2016, no report that day: positions as of 7 December 2016 (change 2 of 3)"
+    )
+    assert 'class="geo-cursor" style="left:' + f"{view.axis.percent(date(2016, 12, 10))}%" in views.axis_html(
+        view
+    )
 
 
 def test_a_date_view_has_the_changes_percent_checks_and_shares(data):
@@ -109,8 +116,10 @@ def test_a_date_view_has_the_changes_percent_checks_and_shares(data):
 
 def test_a_place_history_starts_at_the_baseline_and_cites_each_change(data):
     steps = views.place_history(data, "al-shaar")
-    assert [(s.state.controller, s.state.since) for s in steps] == [("opposition", date(2016, 11, 15)),
-                                                                    ("government", DAYS[1])]
+    assert [(s.state.controller, s.state.since) for s in steps] == [
+        ("opposition", date(2016, 11, 15)),
+        ("government", DAYS[1]),
+    ]
     # The first step cites the baseline file's own basis for the place.
     assert steps[0].change is None and steps[0].basis == data.timeline.baseline.entry("al-shaar").source
     assert "before the 15 Nov 2016 offensive" in steps[0].basis
@@ -120,7 +129,9 @@ def test_a_place_history_starts_at_the_baseline_and_cites_each_change(data):
 
 
 def test_a_map_click_names_a_place_by_its_feature_or_its_point(base):
-    assert views.clicked_place(base, {"last_active_drawing": {"properties": {"id": "al-shaar"}}}) == "al-shaar"
+    assert (
+        views.clicked_place(base, {"last_active_drawing": {"properties": {"id": "al-shaar"}}}) == "al-shaar"
+    )
     point = base.shapes.loc[base.shapes["id"] == "qarlaq"].geometry.iloc[0].representative_point()
     assert views.clicked_place(base, {"last_object_clicked": {"lat": point.y, "lng": point.x}}) == "qarlaq"
     assert views.clicked_place(base, {"last_object_clicked": {"lat": 0.0, "lng": 0.0}}) is None
@@ -164,13 +175,25 @@ def test_review_lists_unreviewed_claims_and_a_correction_records_only_what_chang
     items = editing.review_items(data)
     assert len(items) == len(data.timeline.claims)
     unresolved = editing.review_items(data, "unresolved")
-    assert [i.place for i in unresolved] == ["Zebdine Farms"] and "place not resolved" in unresolved[0].unplaced
+    assert [i.place for i in unresolved] == ["Zebdine Farms"] and "place not resolved" in unresolved[
+        0
+    ].unplaced
     claim = next(i.claim for i in items if i.claim.place_id == "al-shaar")
     with pytest.raises(StoreError, match="needs another place"):
-        editing.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar", controller="government",
-                              day=DAYS[1])
-    decision = editing.record_decision(store, gazetteer, claim, "corrected", place_id="al-shaar",
-                                     controller="opposition", day=DAYS[1], note="re-read", by="Ana")
+        editing.record_decision(
+            store, gazetteer, claim, "corrected", place_id="al-shaar", controller="government", day=DAYS[1]
+        )
+    decision = editing.record_decision(
+        store,
+        gazetteer,
+        claim,
+        "corrected",
+        place_id="al-shaar",
+        controller="opposition",
+        day=DAYS[1],
+        note="re-read",
+        by="Ana",
+    )
     assert (decision.place_id, decision.controller, decision.date_from) == (None, "opposition", None)
 
 
@@ -188,8 +211,12 @@ def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
     meta = editing.given_metadata("Typed title", "Wire", None, "https://wire.example/y")
     page = b"<html><head><title>Page title</title></head><body><p>Troops entered Qarlaq on Monday.</p></body></html>"
     one = editing.uploaded_articles([("report.html", page)], meta)
-    assert one[0].title == "Typed title" and one[0].url == "https://wire.example/y" and "Qarlaq" in one[0].text
-    two = editing.uploaded_articles([("../a.md", b"Troops entered Qarlaq."), ("b.pdf", b"%PDF"), ("c.txt", b"")], meta)
+    assert (
+        one[0].title == "Typed title" and one[0].url == "https://wire.example/y" and "Qarlaq" in one[0].text
+    )
+    two = editing.uploaded_articles(
+        [("../a.md", b"Troops entered Qarlaq."), ("b.pdf", b"%PDF"), ("c.txt", b"")], meta
+    )
     assert two[0].path == "a.md" and two[0].title != "Typed title" and two[0].source == "Wire"
     assert isinstance(two[1], ArticleError) and "not an article file" in two[1].message
     assert isinstance(two[2], ArticleError) and two[2].file == "c.txt"
@@ -200,8 +227,24 @@ def test_uploads_are_read_like_files_and_bad_ones_are_reported(tmp_path):
 def test_unresolved_names_come_with_suggestions_and_search_finds_any_spelling(data, gazetteer):
     names = editing.unresolved_names(data)
     assert [(n.written, n.claims) for n in names] == [("Zebdine Farms", 1)]
-    near = SimpleNamespace(timeline=SimpleNamespace(claims={"k": Claim(article="a", sentence="", start=0, end=0, place_as_written="Sheikh Farez", place_id=None, place="", controller="government", claim_type="captured")}),
-                           gazetteer=gazetteer)  # a misspelling close to a place, unlike "Zebdine Farms"
+    near = SimpleNamespace(
+        timeline=SimpleNamespace(
+            claims={
+                "k": Claim(
+                    article="a",
+                    sentence="",
+                    start=0,
+                    end=0,
+                    place_as_written="Sheikh Farez",
+                    place_id=None,
+                    place="",
+                    controller="government",
+                    claim_type="captured",
+                )
+            }
+        ),
+        gazetteer=gazetteer,
+    )  # a misspelling close to a place, unlike "Zebdine Farms"
     (misspelt,) = editing.unresolved_names(near)
     assert misspelt.suggestions[0].place.id == "sheikh-fares"
     assert all(c.place.is_area or c.place.is_region for c in misspelt.suggestions)
@@ -217,9 +260,14 @@ def test_the_published_site_zips_with_paths_relative_to_it(tmp_path):
     (tmp_path / "site" / "data" / "claims.csv").write_text("a,b\n", encoding="utf-8")
     (tmp_path / "site" / "private.txt").write_text("not the site's", encoding="utf-8")
     (tmp_path / "site" / ".geo-site.json").write_text(
-        '{"written_by": "geo publish", "files": ["data/claims.csv", "index.html"]}', encoding="utf-8")
+        '{"written_by": "geo publish", "files": ["data/claims.csv", "index.html"]}', encoding="utf-8"
+    )
     archive = zipfile.ZipFile(io.BytesIO(editing.zip_site(tmp_path / "site")))
-    assert sorted(archive.namelist()) == [".geo-site.json", "data/claims.csv", "index.html"]  # not private.txt
+    assert sorted(archive.namelist()) == [
+        ".geo-site.json",
+        "data/claims.csv",
+        "index.html",
+    ]  # not private.txt
 
 
 def test_the_store_revision_moves_with_every_write(store, data):
@@ -233,7 +281,11 @@ def test_the_store_revision_moves_with_every_write(store, data):
 def test_playing_steps_when_due_and_stops_on_the_last_date():
     dates = list(DAYS)
     assert views.play_step(dates, DAYS[0], elapsed=0.5, interval=2.0) == (DAYS[0], True, False)  # not yet due
-    assert views.play_step(dates, DAYS[0], elapsed=1.6, interval=2.0) == (DAYS[1], True, True)  # a rerun a little early
+    assert views.play_step(dates, DAYS[0], elapsed=1.6, interval=2.0) == (
+        DAYS[1],
+        True,
+        True,
+    )  # a rerun a little early
     assert views.play_step(dates, DAYS[-1], elapsed=2.0, interval=2.0) == (DAYS[-1], False, False)
 
 
@@ -245,7 +297,9 @@ def test_two_claims_never_share_a_label(data, gazetteer):
     elsewhere = replace(hanano, article=SHAAR.id)
     labels = [editing.claim_label("Masaken Hanano", c) for c in (hanano, twin, elsewhere)]
     assert len(set(labels)) == 1
-    distinct = editing.distinct_labels(labels, [editing.label_details(data, c) for c in (hanano, twin, elsewhere)])
+    distinct = editing.distinct_labels(
+        labels, [editing.label_details(data, c) for c in (hanano, twin, elsewhere)]
+    )
     assert len(set(distinct)) == 3 and all(d.startswith(labels[0]) for d in distinct)
     assert "“Two districts fall”" in distinct[2]
     assert editing.distinct_labels(["a", "a", "b"], [[], [], []]) == ["a (1)", "a (2)", "b"]
@@ -256,18 +310,31 @@ def test_the_paragraph_around_a_sentence_is_shown_with_the_sentence_marked():
     from geo.read import Article
     from tests.small_town import _claim
 
-    text = ("Shelling went on overnight.\n\nTroops took Qarlaq on Monday. Residents fled north.\n\n"
-            "Troops entered Sheikh Saeed.\n\nAid was held up.")
+    text = (
+        "Shelling went on overnight.\n\nTroops took Qarlaq on Monday. Residents fled north.\n\n"
+        "Troops entered Sheikh Saeed.\n\nAid was held up."
+    )
     article = Article(text)
-    inside = _claim(article, "Troops took Qarlaq on Monday.", "Qarlaq", "qarlaq", "government", DAYS[0], "took")
+    inside = _claim(
+        article, "Troops took Qarlaq on Monday.", "Qarlaq", "qarlaq", "government", DAYS[0], "took"
+    )
     marked = str(editing.paragraph_html(article, inside))
     assert marked.startswith('<span class="geo-claim">') and "Residents fled north." in marked
     assert "Shelling" not in marked  # the paragraph holds more than the sentence: it is enough
-    alone = _claim(article, "Troops entered Sheikh Saeed.", "Sheikh Saeed", "sheikh-saeed", "government", DAYS[0],
-                   "entered")
+    alone = _claim(
+        article,
+        "Troops entered Sheikh Saeed.",
+        "Sheikh Saeed",
+        "sheikh-saeed",
+        "government",
+        DAYS[0],
+        "entered",
+    )
     around = str(editing.paragraph_html(article, alone))
     assert "Residents fled north." in around and "Aid was held up." in around and 'class="geo-near"' in around
-    moved = replace(alone, start=alone.start + 3)  # offsets that do not point at the sentence: the sentence alone
+    moved = replace(
+        alone, start=alone.start + 3
+    )  # offsets that do not point at the sentence: the sentence alone
     assert "Aid" not in str(editing.paragraph_html(article, moved))
 
 
@@ -342,10 +409,13 @@ def test_the_map_base_keeps_the_boundary_files_warnings_and_still_says_them(tmp_
     for name in ("gazetteer.json", "places.csv", "regions.csv"):
         (folder / name).write_bytes((gazetteer.folder / name).read_bytes())
     (folder / "boundaries.geojson").write_bytes(
-        (Path(__file__).parent / "fixtures" / "boundaries" / "mixed.geojson").read_bytes())
+        (Path(__file__).parent / "fixtures" / "boundaries" / "mixed.geojson").read_bytes()
+    )
     with pytest.warns(GeoWarning) as console:
         broken = views.map_base(Gazetteer.load(folder))
-    assert len(broken.boundary_warnings) == 2 and {str(w.message) for w in console} == set(broken.boundary_warnings)
+    assert len(broken.boundary_warnings) == 2 and {str(w.message) for w in console} == set(
+        broken.boundary_warnings
+    )
     assert all(m.startswith(str(folder / "boundaries.geojson")) for m in broken.boundary_warnings)
     assert "feature 5 (Hanano)" in editing.boundary_warnings(broken)[1].replace("\\", "")
     assert base.boundary_warnings == ()  # the shipped file reads clean

@@ -12,6 +12,7 @@ facts file is copied.
 Places are matched on their canonical name (the gazetteer's ``places.csv`` was built from the
 same file); a fact for a place the gazetteer lacks is reported and left out.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,14 +33,21 @@ FACTS = ROOT.parent / "shared" / "reference" / "aleppo-neighbourhood-facts.csv"
 COLUMN = "control_before_2016_11_15"
 AS_OF = "2016-11-15"
 #: The facts' values, as the baseline's controllers.
-CONTROLLER = {"opposition": "opposition", "government": "government", "kurdish": "kurdish",
-              "partial": "contested", "unknown": "unknown"}
+CONTROLLER = {
+    "opposition": "opposition",
+    "government": "government",
+    "kurdish": "kurdish",
+    "partial": "contested",
+    "unknown": "unknown",
+}
 #: How each value reads in the source column.
-SAYS = {"opposition": "opposition-held before the 15 Nov 2016 offensive",
-        "government": "government-held before the 15 Nov 2016 offensive",
-        "kurdish": "held by Kurdish forces before 15 Nov 2016",
-        "partial": "front line ran through it before 15 Nov 2016",
-        "unknown": "not established: searches found no source for mid-Nov 2016"}
+SAYS = {
+    "opposition": "opposition-held before the 15 Nov 2016 offensive",
+    "government": "government-held before the 15 Nov 2016 offensive",
+    "kurdish": "held by Kurdish forces before 15 Nov 2016",
+    "partial": "front line ran through it before 15 Nov 2016",
+    "unknown": "not established: searches found no source for mid-Nov 2016",
+}
 #: Sources a note may cite (pattern, as named here; "Wikipedia: article" entries are grouped).
 #: They are listed in the order the note cites them, at most MAX_SOURCES.
 SOURCES = [
@@ -54,24 +62,52 @@ SOURCES = [
     (r"un\.geojson|UNOSAT", "UNOSAT damage labels"),
     (r"scd\.json|Syrian Civil Defence", "Syrian Civil Defence reports"),
     (r"CSR alias", "CSR alias lists"),
-    (r"\bSOHR\b", "SOHR"), (r"\bAFP\b", "AFP"), (r"\bSANA\b", "SANA"), (r"\bReuters\b", "Reuters"),
-    (r"\bOCHA\b", "UN OCHA"), (r"\bICRC\b", "ICRC"), (r"Al Jazeera", "Al Jazeera"),
-    (r"SouthFront", "SouthFront"), (r"Storyful", "Storyful"), (r"Masdar", "al-Masdar"),
-    (r"Alalam", "Alalam"), (r"\bRIA\b", "RIA"), (r"Tasnim", "Tasnim"), (r"Syria Direct", "Syria Direct"),
-    (r"Palmyra Monitor", "Palmyra Monitor"), (r"Caerus", "Caerus"), (r"Jerusalem Post", "Jerusalem Post"),
-    (r"Al Mayadeen", "Al Mayadeen"), (r"Ittihad", "al-Ittihad"), (r"North Press", "North Press"),
-    (r"Hawar", "Hawar"), (r"Yalla Souriya", "Yalla Souriya"), (r"Syrian Mirror", "Syrian Mirror"),
-    (r"Syrian Reporter", "Syrian Reporter"), (r"Syrian Press Center", "Syrian Press Center"),
-    (r"Qasioun", "Qasioun"), (r"KurdWatch", "KurdWatch"), (r"Rojava Information Center", "Rojava Information Center"),
-    (r"Al-Araby", "Al-Araby"), (r"Khabar", "Khabar"), (r"Hashtag Syria", "Hashtag Syria"),
-    (r"Islamic Invitation Turkey", "Islamic Invitation Turkey"), (r"Djelfa", "Djelfa"),
-    (r"Akhbar", "al-Akhbar"), (r"Euronews", "Euronews"), (r"\bNPR\b", "NPR"), (r"avia-pro", "avia-pro"),
+    (r"\bSOHR\b", "SOHR"),
+    (r"\bAFP\b", "AFP"),
+    (r"\bSANA\b", "SANA"),
+    (r"\bReuters\b", "Reuters"),
+    (r"\bOCHA\b", "UN OCHA"),
+    (r"\bICRC\b", "ICRC"),
+    (r"Al Jazeera", "Al Jazeera"),
+    (r"SouthFront", "SouthFront"),
+    (r"Storyful", "Storyful"),
+    (r"Masdar", "al-Masdar"),
+    (r"Alalam", "Alalam"),
+    (r"\bRIA\b", "RIA"),
+    (r"Tasnim", "Tasnim"),
+    (r"Syria Direct", "Syria Direct"),
+    (r"Palmyra Monitor", "Palmyra Monitor"),
+    (r"Caerus", "Caerus"),
+    (r"Jerusalem Post", "Jerusalem Post"),
+    (r"Al Mayadeen", "Al Mayadeen"),
+    (r"Ittihad", "al-Ittihad"),
+    (r"North Press", "North Press"),
+    (r"Hawar", "Hawar"),
+    (r"Yalla Souriya", "Yalla Souriya"),
+    (r"Syrian Mirror", "Syrian Mirror"),
+    (r"Syrian Reporter", "Syrian Reporter"),
+    (r"Syrian Press Center", "Syrian Press Center"),
+    (r"Qasioun", "Qasioun"),
+    (r"KurdWatch", "KurdWatch"),
+    (r"Rojava Information Center", "Rojava Information Center"),
+    (r"Al-Araby", "Al-Araby"),
+    (r"Khabar", "Khabar"),
+    (r"Hashtag Syria", "Hashtag Syria"),
+    (r"Islamic Invitation Turkey", "Islamic Invitation Turkey"),
+    (r"Djelfa", "Djelfa"),
+    (r"Akhbar", "al-Akhbar"),
+    (r"Euronews", "Euronews"),
+    (r"\bNPR\b", "NPR"),
+    (r"avia-pro", "avia-pro"),
     (r"syriaweek", "syriaweek"),
 ]
 MAX_SOURCES = 3
 #: A basis that opens with where the place lies was (partly) read from its neighbours.
-FROM_NEIGHBOURS = re.compile(r"^(between|next to|beside|north of|south of|east of|west of|its damage-site|"
-                             r"CSR alias list files)", re.I)
+FROM_NEIGHBOURS = re.compile(
+    r"^(between|next to|beside|north of|south of|east of|west of|its damage-site|"
+    r"CSR alias list files)",
+    re.I,
+)
 BASIS = re.compile(r"before 15 Nov: (\w+) \((.*)\)\s*$", re.S)
 
 
@@ -120,8 +156,12 @@ def main(argv: list[str] | None = None) -> int:
             if place_id is None:
                 missing.append(fact["name"])
                 continue
-            rows[place_id] = {"place_id": place_id, "controller": CONTROLLER[value], "as_of": AS_OF,
-                              "source": source_text(value, fact["notes"])}
+            rows[place_id] = {
+                "place_id": place_id,
+                "controller": CONTROLLER[value],
+                "as_of": AS_OF,
+                "source": source_text(value, fact["notes"]),
+            }
     unlisted = [p.id for p in gazetteer.areas if p.id not in rows]
     out = args.gazetteer / "baseline.csv"
     with out.open("w", encoding="utf-8", newline="") as handle:
@@ -132,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for entry in baseline.entries.values():
         counts[entry.controller] = counts.get(entry.controller, 0) + 1
-    print(f"wrote {out}: {len(rows)} places as of {AS_OF}: "
-          + ", ".join(f"{n} {c}" for c, n in sorted(counts.items(), key=lambda kv: -kv[1])))
+    print(
+        f"wrote {out}: {len(rows)} places as of {AS_OF}: "
+        + ", ".join(f"{n} {c}" for c, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    )
     if missing:
         print(f"  facts for places the gazetteer lacks (left out): {', '.join(missing)}")
     if unlisted:

@@ -9,6 +9,7 @@ out and said so.
 
     python data/mosul/derive_boundaries.py [--reference DIR] [--out FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,14 +61,18 @@ def derive(reference: Path, folder: Path = HERE) -> tuple[dict, list[str]]:
             skipped.append(f"{' / '.join(labels) or '(no name)'}: {why}")
             continue
         geometry = feature["geometry"]
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "id": place_id, "place_id": place_id, "name": canonical[place_id],
-                "source": f"Who's On First {props.get('wof_id', '')} ({props.get('wof_name', '')})".strip(),
-            },
-            "geometry": {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "id": place_id,
+                    "place_id": place_id,
+                    "name": canonical[place_id],
+                    "source": f"Who's On First {props.get('wof_id', '')} ({props.get('wof_name', '')})".strip(),
+                },
+                "geometry": {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])},
+            }
+        )
     collection = {"type": "FeatureCollection", "credit": CREDIT, "licence": LICENCE, "features": features}
     return collection, skipped
 

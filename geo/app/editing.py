@@ -3,6 +3,7 @@ marks, places to find and names to teach the gazetteer, and the published site a
 
 Plain data and escaped HTML, no Streamlit; the map page's part is :mod:`geo.app.views`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -63,11 +64,13 @@ class ReviewItem:
 
 
 def claim_label(place: str, claim: Claim, side: str = "") -> str:
-    """"Sheikh Saeed: Government (captured), 30 November 2016" (``side``: the side's label)."""
+    """ "Sheikh Saeed: Government (captured), 30 November 2016" (``side``: the side's label)."""
     day = claim_day(claim)
     what = f"{claim.percent:g}% " if claim.percent is not None else ""
-    return (f"{place}: {what}{side or claim.controller} ({claim.claim_type}), "
-            f"{format_day(day) if day else 'no date'}")
+    return (
+        f"{place}: {what}{side or claim.controller} ({claim.claim_type}), "
+        f"{format_day(day) if day else 'no date'}"
+    )
 
 
 def distinct_labels(labels: Sequence[str], more: Sequence[Sequence[str]]) -> list[str]:
@@ -78,8 +81,10 @@ def distinct_labels(labels: Sequence[str], more: Sequence[Sequence[str]]) -> lis
         counts = Counter(out)
         if all(counts[x] == 1 for x in out):
             return out
-        out = [f"{x} — {more[i][level]}" if counts[x] > 1 and level < len(more[i]) and more[i][level] else x
-               for i, x in enumerate(out)]
+        out = [
+            f"{x} — {more[i][level]}" if counts[x] > 1 and level < len(more[i]) and more[i][level] else x
+            for i, x in enumerate(out)
+        ]
     counts, seen = Counter(out), Counter()
     numbered = []
     for x in out:
@@ -94,7 +99,9 @@ def label_details(data: Coverage, claim: Claim) -> list[str]:
     title = (article.title or article.source) if article else ""
     words = claim.sentence.split()
     opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-    written = f"written “{claim.place_as_written}”" if claim.place_as_written != data.claim_place(claim) else ""
+    written = (
+        f"written “{claim.place_as_written}”" if claim.place_as_written != data.claim_place(claim) else ""
+    )
     return [written, f"“{title}”" if title else "", opening]
 
 
@@ -106,14 +113,24 @@ def review_items(data: Coverage, kind: str | None = None, query: str = "") -> li
     claims = [c for c in timeline.claims_to_review(kind) if wanted(c)]
     checks = {c.claim_key: f"claimed {c.claimed_text}, map {c.on_map:g}%" for c in timeline.percent_checks()}
     claims.sort(key=lambda c: (claim_day(c) or date.max, data.claim_place(c), c.article, c.start))
-    labels = distinct_labels([claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller)) for c in claims], [label_details(data, c) for c in claims])
+    labels = distinct_labels(
+        [claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller)) for c in claims],
+        [label_details(data, c) for c in claims],
+    )
     return [
-        ReviewItem(claim, data.claim_place(claim), highlight(claim), article_source(data, claim.article),
-                   timeline.unplaced.get(claim.key, ""), timeline.disputed_by.get(claim.key, ()),
-                   paragraph_html(data.articles.get(claim.article), claim),
-                   region_members(data, claim) if timeline.is_region_share(claim.key) else (), label,
-                   checks.get(claim.key, ""),
-                   data.gazetteer.war.label(claim.controller))
+        ReviewItem(
+            claim,
+            data.claim_place(claim),
+            highlight(claim),
+            article_source(data, claim.article),
+            timeline.unplaced.get(claim.key, ""),
+            timeline.disputed_by.get(claim.key, ()),
+            paragraph_html(data.articles.get(claim.article), claim),
+            region_members(data, claim) if timeline.is_region_share(claim.key) else (),
+            label,
+            checks.get(claim.key, ""),
+            data.gazetteer.war.label(claim.controller),
+        )
         for claim, label in zip(claims, labels)
     ]
 
@@ -134,6 +151,7 @@ def search(data: Coverage, query: str) -> Callable[[Claim], bool]:
             return True
         texts = (claim.place_as_written, data.claim_place(claim))
         return any(plain in t.casefold() or (key and key in normalise(t)) for t in texts)
+
     return test
 
 
@@ -144,7 +162,9 @@ def region_members(data: Coverage, claim: Claim) -> tuple[tuple[str, tuple[str, 
     groups: dict[str, list[str]] = defaultdict(list)
     for place_id in data.gazetteer.members(claim.place_id or ""):
         state = states.get(place_id)
-        groups[data.gazetteer.war.label(state.controller if state else UNKNOWN)].append(data.place_name(place_id))
+        groups[data.gazetteer.war.label(state.controller if state else UNKNOWN)].append(
+            data.place_name(place_id)
+        )
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return tuple((side, tuple(sorted(names, key=normalise))) for side, names in ordered)
 
@@ -159,19 +179,24 @@ def paragraph_html(article: Article | None, claim: Claim) -> Markup:
     offsets do not point at it in the article."""
     sentence = highlight(claim)
     text = article.text if article else ""
-    if not (0 <= claim.start < claim.end <= len(text)) or text[claim.start:claim.end] != claim.sentence:
+    if not (0 <= claim.start < claim.end <= len(text)) or text[claim.start : claim.end] != claim.sentence:
         return fragment("paragraph", sentence)
     start = text.rfind("\n\n", 0, claim.start)
     start = 0 if start < 0 else start + 2
     end = text.find("\n\n", claim.end)
     end = len(text) if end < 0 else end
-    around = {"before": text[start:claim.start], "after": text[claim.end:end]}
+    around = {"before": text[start : claim.start], "after": text[claim.end : end]}
     if not text[start:end].strip() == claim.sentence.strip():
         return fragment("paragraph", sentence, **around)
     before = text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
     after = text[end:].lstrip().split("\n\n", 1)[0].strip()
-    return fragment("paragraph", sentence, **around, previous=_shorten(before, tail=True) if before else "",
-                    following=_shorten(after, tail=False) if after else "")
+    return fragment(
+        "paragraph",
+        sentence,
+        **around,
+        previous=_shorten(before, tail=True) if before else "",
+        following=_shorten(after, tail=False) if after else "",
+    )
 
 
 def _shorten(paragraph: str, *, tail: bool) -> str:
@@ -186,8 +211,10 @@ def _shorten(paragraph: str, *, tail: bool) -> str:
 def review_html(item: ReviewItem) -> Markup:
     """The claim as an editor judges it: the place as written, the article, the paragraph, what was read."""
     claim = item.claim
-    facts = [f"Read as: {item.side or claim.controller} ({claim.claim_type})",
-             f"confidence {claim.confidence:.2f}"]
+    facts = [
+        f"Read as: {item.side or claim.controller} ({claim.claim_type})",
+        f"confidence {claim.confidence:.2f}",
+    ]
     if claim.date_basis:
         facts.append(f"date: {claim.date_basis}")
     if claim.flags:
@@ -206,24 +233,42 @@ def members_html(item: ReviewItem) -> Markup:
         return Markup("")
     side = item.side or item.claim.controller
     others = sum(len(names) for held, names in item.members if held != side)
-    return fragment("members", item.place, side, item.check, item.member_count, others, claim_day(item.claim),
-                    item.members)
+    return fragment(
+        "members",
+        item.place,
+        side,
+        item.check,
+        item.member_count,
+        others,
+        claim_day(item.claim),
+        item.members,
+    )
 
 
 def locator_html(data: Coverage, place_ids: Iterable[str], name: str = "") -> Markup:
     """The small map of where a claim is, with a caption (or why there is none)."""
     ids = frozenset(place_ids)
     # As an image: the app's HTML sanitiser drops inline SVG, but keeps an <img> with a data: address.
-    source = ("data:image/svg+xml;base64," + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
-              if ids else "")
+    source = (
+        "data:image/svg+xml;base64,"
+        + base64.b64encode(str(locator_svg(data.base.display, ids)).encode()).decode()
+        if ids
+        else ""
+    )
     return fragment("locator", source, name, data.gazetteer.name)
 
 
 def reviewed_html(data: Coverage, item: ReviewedItem) -> Markup:
     """A reviewed claim: the decision that stands, then the claim as the queue showed it."""
     claim = item.claim
-    return fragment("reviewed", item.heading, item.decision.note, claim, article_source(data, claim.article),
-                    paragraph_html(data.articles.get(claim.article), claim))
+    return fragment(
+        "reviewed",
+        item.heading,
+        item.decision.note,
+        claim,
+        article_source(data, claim.article),
+        paragraph_html(data.articles.get(claim.article), claim),
+    )
 
 
 def locator_svg(shapes: MapShapes, place_ids: Iterable[str], width: int = 260) -> Markup:
@@ -260,7 +305,11 @@ def _project(point: Sequence[float], box: Sequence[float]) -> tuple[float, float
 
 
 def _coords(geometry: dict) -> list[Sequence[float]]:
-    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [r for p in geometry["coordinates"] for r in p]
+    rings = (
+        geometry["coordinates"]
+        if geometry["type"] == "Polygon"
+        else [r for p in geometry["coordinates"] for r in p]
+    )
     return [p for ring in rings for p in ring]
 
 
@@ -276,7 +325,9 @@ def _svg_paths(shapes: MapShapes) -> tuple[list[tuple[str, str]], tuple[float, f
     box = (x0, south, x1, north)
     paths = []
     for place_id, geometry in zip(shapes.ids, shapes.geometries):
-        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry.get("coordinates", [])
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry.get("coordinates", [])
+        )
         d = []
         for polygon in polygons:
             for ring in polygon:
@@ -290,8 +341,16 @@ def _svg_paths(shapes: MapShapes) -> tuple[list[tuple[str, str]], tuple[float, f
 
 
 def record_decision(
-    store: Store, gazetteer: Gazetteer, claim: Claim, decision: str, *, place_id: str | None = None,
-    controller: str | None = None, day: date | None = None, note: str = "", by: str = "",
+    store: Store,
+    gazetteer: Gazetteer,
+    claim: Claim,
+    decision: str,
+    *,
+    place_id: str | None = None,
+    controller: str | None = None,
+    day: date | None = None,
+    note: str = "",
+    by: str = "",
 ) -> Decision:
     """Save an editor's decision; a correction records only what differs from the claim, and only
     a claim about a region can be applied to its members."""
@@ -313,7 +372,12 @@ def record_decision(
 
 
 #: How the reviewed list names a decision.
-DECIDED = {"accepted": "Accepted", "rejected": "Rejected", "corrected": "Corrected", "applied": "Applied to its members"}
+DECIDED = {
+    "accepted": "Accepted",
+    "rejected": "Rejected",
+    "corrected": "Corrected",
+    "applied": "Applied to its members",
+}
 
 
 @dataclass(frozen=True)
@@ -332,13 +396,19 @@ class ReviewedItem:
 
     @property
     def heading(self) -> str:
-        """"Corrected (side Opposition) by Ana, 1 December 2016 10:02 UTC"."""
+        """ "Corrected (side Opposition) by Ana, 1 December 2016 10:02 UTC"."""
         d = self.decision
         when = f", {format_day(d.at.date())} {d.at:%H:%M} UTC" if d.at else ""
         what = DECIDED.get(d.decision, d.decision)
-        fixed = [f"{name} {value}" for name, value in (
-            ("place", d.place_id), ("side", self.side or d.controller),
-            ("date", format_day(d.date_to or d.date_from) if (d.date_to or d.date_from) else None)) if value]
+        fixed = [
+            f"{name} {value}"
+            for name, value in (
+                ("place", d.place_id),
+                ("side", self.side or d.controller),
+                ("date", format_day(d.date_to or d.date_from) if (d.date_to or d.date_from) else None),
+            )
+            if value
+        ]
         return f"{what}{' (' + ', '.join(fixed) + ')' if fixed else ''} by {d.by or 'someone unnamed'}{when}"
 
     @property
@@ -349,22 +419,40 @@ class ReviewedItem:
     def row(self) -> dict:
         """One line of the reviewed list, for a table."""
         d = self.decision
-        return {"decision": DECIDED.get(d.decision, d.decision), "claim": self.label.split(": ", 1)[-1],
-                "by": d.by, "when": f"{d.at:%Y-%m-%d %H:%M}" if d.at else "", "note": d.note}
+        return {
+            "decision": DECIDED.get(d.decision, d.decision),
+            "claim": self.label.split(": ", 1)[-1],
+            "by": d.by,
+            "when": f"{d.at:%Y-%m-%d %H:%M}" if d.at else "",
+            "note": d.note,
+        }
 
 
 def reviewed_items(data: Coverage, decisions: Mapping[str, Decision], query: str = "") -> list[ReviewedItem]:
     """The claims whose latest decision stands (not undone, not orphaned), newest decision first."""
     claims, wanted = data.timeline.claims, search(data, query)
-    standing = [d for d in decisions.values()
-                if not d.orphaned and d.decision != "reopened" and d.claim_key in claims and wanted(claims[d.claim_key])]
+    standing = [
+        d
+        for d in decisions.values()
+        if not d.orphaned
+        and d.decision != "reopened"
+        and d.claim_key in claims
+        and wanted(claims[d.claim_key])
+    ]
     standing.sort(key=lambda d: d.at.timestamp() if d.at else 0.0, reverse=True)
     found = [claims[d.claim_key] for d in standing]
-    labels = distinct_labels([f"{DECIDED.get(d.decision, d.decision)}: {claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller))}"
-                              for d, c in zip(standing, found)], [label_details(data, c) for c in found])
+    labels = distinct_labels(
+        [
+            f"{DECIDED.get(d.decision, d.decision)}: {claim_label(data.claim_place(c), c, data.gazetteer.war.label(c.controller))}"
+            for d, c in zip(standing, found)
+        ],
+        [label_details(data, c) for c in found],
+    )
     war = data.gazetteer.war
-    return [ReviewedItem(c, d, label, war.label(d.controller) if d.controller else "")
-            for c, d, label in zip(found, standing, labels)]
+    return [
+        ReviewedItem(c, d, label, war.label(d.controller) if d.controller else "")
+        for c, d, label in zip(found, standing, labels)
+    ]
 
 
 def undo_decision(store: Store, claim_key: str, by: str = "") -> Decision:
@@ -395,9 +483,15 @@ def pasted_article(text: str, meta: Mapping) -> Article:
     text = unix_newlines(text).strip()
     if not text:
         raise ArticleError("the pasted text is empty")
-    return Article(text=text, title=meta.get("title") or text.split("\n", 1)[0][:200], source=meta.get("source", ""),
-                   url=meta.get("url", ""), published=meta.get("published"),
-                   published_basis=meta.get("published_basis", ""), path="pasted in the app")
+    return Article(
+        text=text,
+        title=meta.get("title") or text.split("\n", 1)[0][:200],
+        source=meta.get("source", ""),
+        url=meta.get("url", ""),
+        published=meta.get("published"),
+        published_basis=meta.get("published_basis", ""),
+        path="pasted in the app",
+    )
 
 
 def uploaded_articles(files: Sequence[tuple[str, bytes]], meta: Mapping) -> list[Article | ArticleError]:
@@ -412,7 +506,9 @@ def uploaded_articles(files: Sequence[tuple[str, bytes]], meta: Mapping) -> list
         for name, data in files:
             safe = Path(name).name or "upload.txt"
             if Path(safe).suffix.lower() not in ARTICLE_SUFFIXES:
-                found.append(ArticleError(f"not an article file (use {', '.join(ARTICLE_SUFFIXES)})", file=safe))
+                found.append(
+                    ArticleError(f"not an article file (use {', '.join(ARTICLE_SUFFIXES)})", file=safe)
+                )
                 continue
             path = Path(folder) / safe
             path.write_bytes(data)
@@ -425,7 +521,9 @@ def uploaded_articles(files: Sequence[tuple[str, bytes]], meta: Mapping) -> list
     return found
 
 
-def folder_articles(folder: str, published: date | None = None, *, root: Path | None = None) -> list[Article | ArticleError]:
+def folder_articles(
+    folder: str, published: date | None = None, *, root: Path | None = None
+) -> list[Article | ArticleError]:
     """The article files of a folder on the server (``published`` for those without a date of their own).
 
     Only inside the articles root (:func:`geo.app.guard.articles_root`), symbolic links refused:
@@ -460,15 +558,27 @@ def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
     to show; file names, reasons and place names are escaped, being outside text."""
     messages = []
     if report.added:
-        messages.append(("success", f"Added {_count(len(report.added), 'article')} with {_count(report.claims, 'claim')}."))
+        messages.append(
+            (
+                "success",
+                f"Added {_count(len(report.added), 'article')} with {_count(report.claims, 'claim')}.",
+            )
+        )
     if report.duplicates:
-        messages.append(("info", f"Already stored, skipped: {', '.join(map(markdown_text, report.duplicates))}."))
+        messages.append(
+            ("info", f"Already stored, skipped: {', '.join(map(markdown_text, report.duplicates))}.")
+        )
     for name, problem in report.failed:
         messages.append(("error", f"{markdown_text(name)}: {markdown_text(problem)}"))
     if report.unresolved:
         names = ", ".join(markdown_text(n) for n in sorted(set(report.unresolved)))
-        messages.append(("warning", f"Place names the gazetteer does not know: {names}. Add a spelling on the "
-                                    "Gazetteer page, then re-read the articles."))
+        messages.append(
+            (
+                "warning",
+                f"Place names the gazetteer does not know: {names}. Add a spelling on the "
+                "Gazetteer page, then re-read the articles.",
+            )
+        )
     if not messages:
         messages.append(("info", "Nothing to add."))
     return messages
@@ -484,10 +594,12 @@ def articles_newest_first(data: Coverage) -> list[Article]:
 
 def article_label(data: Coverage):
     """A function naming an article id for a list: "Title — Outlet, 7 December 2016"."""
+
     def label(article_id: str) -> str:
         article = data.articles[article_id]
         when = f", {format_day(article.published)}" if article.published else ""
         return f"{article.title or 'Untitled'} — {article.source or 'no outlet'}{when}"
+
     return label
 
 
@@ -509,16 +621,20 @@ def claim_rows(data: Coverage, article_id: str) -> list[dict]:
     rows = []
     for claim in article_claims(data, article_id):
         day = claim_day(claim)
-        rows.append({
-            "place": data.claim_place(claim),
-            "side": data.gazetteer.war.label(claim.controller),
-            "claim": claim.claim_type + (f" {claim.percent:g}%" if claim.percent is not None else ""),
-            "date": day.isoformat() if day else "",
-            "confidence": claim.confidence,
-            "review": timeline.review.get(claim.key, "proposed"),
-            "on the map": "no: " + timeline.unplaced[claim.key] if claim.key in timeline.unplaced else "yes",
-            "sentence": claim.sentence,
-        })
+        rows.append(
+            {
+                "place": data.claim_place(claim),
+                "side": data.gazetteer.war.label(claim.controller),
+                "claim": claim.claim_type + (f" {claim.percent:g}%" if claim.percent is not None else ""),
+                "date": day.isoformat() if day else "",
+                "confidence": claim.confidence,
+                "review": timeline.review.get(claim.key, "proposed"),
+                "on the map": "no: " + timeline.unplaced[claim.key]
+                if claim.key in timeline.unplaced
+                else "yes",
+                "sentence": claim.sentence,
+            }
+        )
     return rows
 
 
@@ -537,7 +653,8 @@ def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer
             day = claim_day(claim)
             outer[(claim.start, claim.end)].append(
                 f"{claim.place}: {gazetteer.war.label(claim.controller)} ({claim.claim_type}"
-                f"{', ' + format_day(day) if day else ', no date'})")
+                f"{', ' + format_day(day) if day else ', no date'})"
+            )
         if claim.cue and 0 <= claim.cue_start < claim.cue_end <= len(text):
             inner.append((claim.cue_start, claim.cue_end, "geo-cue", claim.cue))
         if claim.place_id is None and 0 <= claim.place_start < claim.place_end <= len(text):
@@ -548,7 +665,9 @@ def article_html(article: Article, claims: Iterable[Claim], gazetteer: Gazetteer
         inner.append((mention.start, mention.end, "geo-place", title))
     sentences = _without_overlaps((a, b, "geo-claim", "; ".join(t)) for (a, b), t in outer.items())
     edges = [(a, b) for a, b, _, _ in sentences]
-    marks = _without_overlaps(m for m in inner if not any(m[0] < edge < m[1] for a, b in edges for edge in (a, b)))
+    marks = _without_overlaps(
+        m for m in inner if not any(m[0] < edge < m[1] for a, b in edges for edge in (a, b))
+    )
     tags = [(a, 1, 0, ("span", css, title)) for a, _, css, title in sentences]
     tags += [(b, 0, 1, ("/span",)) for _, b, _, _ in sentences]
     tags += [(a, 1, 1, ("mark", css, title)) for a, _, css, title in marks]
@@ -630,24 +749,44 @@ def unresolved_names(data: Coverage, limit: int = 3) -> list[UnresolvedName]:
 
 def place_rows(found: Iterable[PlaceMatch]) -> list[dict]:
     """Search results, one row each, for a table."""
-    return [{"name": m.place.name, "kind": m.place.kind, "id": m.place.id, "found by": m.how,
-             "other spellings": ", ".join(n for n in m.place.names() if n != m.place.name),
-             "in": ", ".join(m.place.parents)} for m in found]
+    return [
+        {
+            "name": m.place.name,
+            "kind": m.place.kind,
+            "id": m.place.id,
+            "found by": m.how,
+            "other spellings": ", ".join(n for n in m.place.names() if n != m.place.name),
+            "in": ", ".join(m.place.parents),
+        }
+        for m in found
+    ]
 
 
 def unresolved_html(names: Sequence[UnresolvedName]) -> Markup:
     """The unresolved names as a list: “Zebdine Farms” (2 claims): perhaps al-Zebdiyeh (74), …"""
-    return fragment("unresolved", [
-        (n.written, _count(n.claims, "claim"),
-         ", ".join(f"{c.place.name} ({c.score:.0f})" for c in n.suggestions) or "no close match")
-        for n in names
-    ])
+    return fragment(
+        "unresolved",
+        [
+            (
+                n.written,
+                _count(n.claims, "claim"),
+                ", ".join(f"{c.place.name} ({c.score:.0f})" for c in n.suggestions) or "no close match",
+            )
+            for n in names
+        ],
+    )
 
 
 def reextract_text(report: ReextractReport) -> str:
-    lost = f"; {_count(len(report.orphaned), 'decision')} lost its claim and is kept aside" if report.orphaned else ""
-    return (f"Read {_count(report.articles, 'article')} again: {report.claims_before} claims before, "
-            f"{report.claims_after} now{lost}.")
+    lost = (
+        f"; {_count(len(report.orphaned), 'decision')} lost its claim and is kept aside"
+        if report.orphaned
+        else ""
+    )
+    return (
+        f"Read {_count(report.articles, 'article')} again: {report.claims_before} claims before, "
+        f"{report.claims_after} now{lost}."
+    )
 
 
 def latest_states(data: Coverage) -> dict[str, ControlState]:
@@ -656,8 +795,10 @@ def latest_states(data: Coverage) -> dict[str, ControlState]:
 
 
 def spelling_added_text(spelling: str, place: Place) -> str:
-    return (f"“{' '.join(spelling.split())}” is now a spelling of {place.name}. "
-            "Re-read the articles for their claims to use it.")
+    return (
+        f"“{' '.join(spelling.split())}” is now a spelling of {place.name}. "
+        "Re-read the articles for their claims to use it."
+    )
 
 
 def places_on_map(data: Coverage, place_ids: Iterable[str]) -> frozenset[str]:

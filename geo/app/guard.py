@@ -14,6 +14,7 @@
   recorded under the editor's name; without it, the app is single-user and the editor is the
   operating system's login name (:func:`local_editor`).
 """
+
 from __future__ import annotations
 
 import getpass
@@ -67,9 +68,11 @@ def host_allowed(header: str | None, allowed: Iterable[str] | None = None) -> bo
 
 
 def refusal_text(header: str) -> str:
-    return (f"This app answers only requests to this machine (localhost, 127.0.0.1) or to a host in "
-            f"${ALLOWED_HOSTS_VARIABLE}; this one was addressed to “{host_name(header)}”. Open it at localhost "
-            "or 127.0.0.1 on the same port, or add the name to the variable if it is yours.")
+    return (
+        f"This app answers only requests to this machine (localhost, 127.0.0.1) or to a host in "
+        f"${ALLOWED_HOSTS_VARIABLE}; this one was addressed to “{host_name(header)}”. Open it at localhost "
+        "or 127.0.0.1 on the same port, or add the name to the variable if it is yours."
+    )
 
 
 # -- server folders --------------------------------------------------------------------------------
@@ -89,9 +92,17 @@ def server_folder(typed: str, root: Path | None = None) -> Path:
     if not typed:
         raise ArticleError("type a folder inside the articles folder", file=root)
     if not root.is_dir():
-        raise ArticleError(f"the articles folder does not exist: create it or set ${ARTICLES_ROOT_VARIABLE}", file=root)
-    lexical = _confined(typed, root, "articles folder", ARTICLES_ROOT_VARIABLE, ArticleError,
-                        "copy the articles into the folder instead")
+        raise ArticleError(
+            f"the articles folder does not exist: create it or set ${ARTICLES_ROOT_VARIABLE}", file=root
+        )
+    lexical = _confined(
+        typed,
+        root,
+        "articles folder",
+        ARTICLES_ROOT_VARIABLE,
+        ArticleError,
+        "copy the articles into the folder instead",
+    )
     if not lexical.is_dir():
         raise ArticleError("no such folder in the articles folder", file=typed)
     return lexical
@@ -111,11 +122,14 @@ def publish_folder(typed: str, root: Path | None = None) -> Path:
     typed = typed.strip()
     if not typed:
         raise GeoError("type a folder to write, inside the publish folder", file=root)
-    return _confined(typed, root, "publish folder", PUBLISH_ROOT_VARIABLE, GeoError,
-                     "write to a folder inside it instead")
+    return _confined(
+        typed, root, "publish folder", PUBLISH_ROOT_VARIABLE, GeoError, "write to a folder inside it instead"
+    )
 
 
-def _confined(typed: str, root: Path, folder: str, variable: str, error: type[GeoError], instead: str) -> Path:
+def _confined(
+    typed: str, root: Path, folder: str, variable: str, error: type[GeoError], instead: str
+) -> Path:
     """``typed`` as a path inside ``root`` (relative: from the root): refused with ``error`` if it
     leaves the root, lexically or once resolved, or if any part of it below the root is a
     symbolic link (a link could point anywhere)."""
@@ -148,7 +162,11 @@ def server_folder_files(typed: str, root: Path | None = None) -> list[Path | Art
         folders[:] = sorted(f for f in folders if not (here_path / f).is_symlink() and not f.startswith("."))
         for name in sorted(files):
             path = here_path / name
-            if name.startswith(".") or name.upper().startswith("README") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if (
+                name.startswith(".")
+                or name.upper().startswith("README")
+                or path.suffix.lower() not in ARTICLE_SUFFIXES
+            ):
                 continue
             if path.is_symlink():
                 found.append(ArticleError("is a symbolic link: not read", file=path))
@@ -195,14 +213,18 @@ def load_auth_config(path: Path) -> AuthConfig:
         raise GeoError("names no users (credentials: usernames: ...)", file=path)
     for username, user in users.items():
         if not isinstance(user, dict) or not _BCRYPT.match(str(user.get("password", ""))):
-            raise GeoError(f"the password of {username!r} is not a bcrypt hash: store hashes only "
-                           "(see the README, “Editors and logins”)", file=path)
+            raise GeoError(
+                f"the password of {username!r} is not a bcrypt hash: store hashes only "
+                "(see the README, “Editors and logins”)",
+                file=path,
+            )
     cookie = data.get("cookie") or {}
     key = str(cookie.get("key", ""))
     if len(key) < 32:
         raise GeoError("cookie: key must be a random secret of at least 32 characters", file=path)
-    return AuthConfig({"usernames": users}, str(cookie.get("name") or "geo_login"), key,
-                      float(cookie.get("expiry_days", 1)))
+    return AuthConfig(
+        {"usernames": users}, str(cookie.get("name") or "geo_login"), key, float(cookie.get("expiry_days", 1))
+    )
 
 
 def hash_password(password: str) -> str:

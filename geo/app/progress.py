@@ -1,5 +1,6 @@
 """Progress of a long read in the app: an upload of many or long articles takes minutes, so the
 page shows how far it has got instead of a spinner that says nothing."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

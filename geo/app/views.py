@@ -15,6 +15,7 @@ Every fragment of HTML is a macro of ``geo/render/templates/_fragments.html``, r
 Jinja environment the site uses too: every text from an article reaches HTML escaped, and only
 http(s) links become links.
 """
+
 from __future__ import annotations
 
 import base64
@@ -147,8 +148,11 @@ class Coverage:
 
 def coverage(store: Store, gazetteer: Gazetteer, base: MapBase, *, show_proposed: bool = True) -> Coverage:
     timeline = store.timeline(gazetteer, show_proposed=show_proposed, areas=base.areas)
-    controllers = tuple(controllers_shown((s.controller for p in gazetteer.areas for s in timeline.history(p.id)),
-                                          conflict=gazetteer.war))
+    controllers = tuple(
+        controllers_shown(
+            (s.controller for p in gazetteer.areas for s in timeline.history(p.id)), conflict=gazetteer.war
+        )
+    )
     articles = {a.id: a for a in store.articles(city=city_of(gazetteer))}  # a shared store: this city's only
     return Coverage(gazetteer, base, timeline, articles, controllers)
 
@@ -186,10 +190,15 @@ def pick_day(dates: Sequence[date], wanted: str | date | None) -> tuple[date | N
         except ValueError:
             return first, f"“{wanted}” is not a date (YYYY-MM-DD): showing the first report."
     if wanted < first:
-        return first, f"{format_day(wanted)} is before the first report ({format_day(first)}): showing that report."
+        return (
+            first,
+            f"{format_day(wanted)} is before the first report ({format_day(first)}): showing that report.",
+        )
     if wanted > last:
-        return last, (f"{format_day(wanted)} is after the last report ({format_day(last)}): "
-                      "the map shows the positions as last reported.")
+        return last, (
+            f"{format_day(wanted)} is after the last report ({format_day(last)}): "
+            "the map shows the positions as last reported."
+        )
     return wanted, ""
 
 
@@ -296,8 +305,9 @@ class DateView:
 
 def summary_html(view: DateView) -> Markup:
     """The summary line: "As of" the day in bold, the report, the city's shares by area."""
-    return fragment("summary", view.as_of, view.summary.removeprefix(f"As of {format_day(view.as_of)}"),
-                    prefix="As of ")
+    return fragment(
+        "summary", view.as_of, view.summary.removeprefix(f"As of {format_day(view.as_of)}"), prefix="As of "
+    )
 
 
 def shares_html(view: DateView) -> Markup:
@@ -321,8 +331,16 @@ def date_view(data: Coverage, day: date) -> DateView:
     dates = data.dates
     shown = as_of(dates, day) if dates else day
     snapshot = snapshot_on(shown, data.timeline, data.gazetteer, data.articles, drawn=data.base.display.ids)
-    return DateView(shown, dates.index(shown) + 1 if shown in dates else 0, len(dates), snapshot, snapshot.percent,
-                    region_shares(data, shown), tuple(dates) or (shown,), asked=day)
+    return DateView(
+        shown,
+        dates.index(shown) + 1 if shown in dates else 0,
+        len(dates),
+        snapshot,
+        snapshot.percent,
+        region_shares(data, shown),
+        tuple(dates) or (shown,),
+        asked=day,
+    )
 
 
 def no_change_text(data: Coverage) -> str:
@@ -330,8 +348,10 @@ def no_change_text(data: Coverage) -> str:
     timeline = data.timeline
     if not timeline.show_proposed and timeline.unreviewed:
         n = timeline.unreviewed
-        return (f"No reviewed change yet ({n} unreviewed claim{'s' if n != 1 else ''}): the map shows the baseline. "
-                "Review them on the **Review** page, or switch on “Show unreviewed claims”.")
+        return (
+            f"No reviewed change yet ({n} unreviewed claim{'s' if n != 1 else ''}): the map shows the baseline. "
+            "Review them on the **Review** page, or switch on “Show unreviewed claims”."
+        )
     return "No reported change of control yet: add articles on the **Sources** page."
 
 
@@ -367,12 +387,22 @@ def region_shares(data: Coverage, day: date) -> tuple[RegionShare, ...]:
     return tuple(found)
 
 
-def map_image(data: Coverage, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date) -> str:
+def map_image(
+    data: Coverage, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date
+) -> str:
     """The map of ``day`` as a PNG ``data:`` URL: what the app's map frame shows where Leaflet
     cannot draw (drawn by the same StaticMap as the published images)."""
     gazetteer = data.gazetteer
-    drawing = StaticMap(data.base.display, gazetteer.crs, f"{gazetteer.name}: who held what", data.controllers,
-                        conflict=gazetteer.war, width_px=1000, height_px=1000, dpi=125)
+    drawing = StaticMap(
+        data.base.display,
+        gazetteer.crs,
+        f"{gazetteer.name}: who held what",
+        data.controllers,
+        conflict=gazetteer.war,
+        width_px=1000,
+        height_px=1000,
+        dpi=125,
+    )
     drawing.draw(states, changed_ids, day)
     buffer = io.BytesIO()
     drawing.save(buffer)

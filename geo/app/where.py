@@ -12,6 +12,7 @@
 
 No Streamlit here: the pages call these functions.
 """
+
 from __future__ import annotations
 
 import json

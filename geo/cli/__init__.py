@@ -5,6 +5,7 @@ commands with ``set_defaults(run=function)``. A command function takes the parse
 and returns an exit status. Bad input raises :class:`geo.core.GeoError`, which becomes one
 line on stderr and exit status 2.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """``evaluate``: measure the claim reader against a gold file (precision, recall, F1)."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,23 +24,40 @@ SHOW = ("misses", "wrong")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
-        "evaluate", help="score the claims read from articles against a gold file",
+        "evaluate",
+        help="score the claims read from articles against a gold file",
         description="Read the articles as `extract` does, score their claims against GOLD.csv (one row per "
         "claim and place) and print precision, recall and F1 overall, on changes alone, per claim type "
         "and per article. Any bad input (a missing column, an excerpt in no article, an unknown place, "
         "an article the gold names but not given) stops it with exit status 2.",
     )
-    command.add_argument("gold", metavar="GOLD.csv", help="gold file: file,sentence_excerpt,place_as_written,"
-                         "place,new_controller,claim_type,date_from,date_to,...")
+    command.add_argument(
+        "gold",
+        metavar="GOLD.csv",
+        help="gold file: file,sentence_excerpt,place_as_written,"
+        "place,new_controller,claim_type,date_from,date_to,...",
+    )
     command.add_argument("files", nargs="+", metavar="ARTICLE", help="article files or folders")
     add_article_options(command)
-    command.add_argument("--negatives", metavar="CSV", help="sentences that claim nothing (file,sentence_excerpt,...): "
-                         "count the claims read from them (default: negatives.csv beside GOLD.csv, if any)")
-    command.add_argument("--allow-unknown-places", action="store_true",
-                         help="a gold place the gazetteer lacks is scored as a miss either way; with this, "
-                         "it is not an error (exit status 0)")
-    command.add_argument("--show", type=_show_list, default=(), metavar="misses,wrong",
-                         help="also list each missed gold row and/or each wrong claim with its sentence")
+    command.add_argument(
+        "--negatives",
+        metavar="CSV",
+        help="sentences that claim nothing (file,sentence_excerpt,...): "
+        "count the claims read from them (default: negatives.csv beside GOLD.csv, if any)",
+    )
+    command.add_argument(
+        "--allow-unknown-places",
+        action="store_true",
+        help="a gold place the gazetteer lacks is scored as a miss either way; with this, "
+        "it is not an error (exit status 0)",
+    )
+    command.add_argument(
+        "--show",
+        type=_show_list,
+        default=(),
+        metavar="misses,wrong",
+        help="also list each missed gold row and/or each wrong claim with its sentence",
+    )
     command.add_argument("--json", action="store_true", help="print JSON: scores, misses and wrong claims")
     add_gazetteer_option(command)
     command.set_defaults(run=run_evaluate)

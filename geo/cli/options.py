@@ -1,4 +1,5 @@
 """Options several commands share, defined once so they read and behave the same everywhere."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,15 +19,20 @@ def iso_date(value: str) -> date:
 
 def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--gazetteer", metavar="DIR",
+        "--gazetteer",
+        metavar="DIR",
         help="gazetteer folder: the city's places, baseline and conflict, whose names and actors the "
         "articles are read with (default: $GEO_GAZETTEER, else the first folder under data/ with a gazetteer.json)",
     )
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="the store: a SQLite file or a SQLAlchemy URL "
-                        "(default: $GEO_DB, else geo.db in the working directory)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the store: a SQLite file or a SQLAlchemy URL "
+        "(default: $GEO_DB, else geo.db in the working directory)",
+    )
 
 
 def open_store(where: str | None, *, read_only: bool = False):
@@ -44,6 +50,12 @@ def open_store(where: str | None, *, read_only: bool = False):
 
 def add_article_options(parser: argparse.ArgumentParser) -> None:
     """``--meta`` and ``--published``: what we know of articles beyond their text."""
-    parser.add_argument("--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]")
-    parser.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
-                        help="publication date for every article (wins over metadata)")
+    parser.add_argument(
+        "--meta", metavar="CSV", help="metadata CSV: file,title,source,published[,url,published_basis]"
+    )
+    parser.add_argument(
+        "--published",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for every article (wins over metadata)",
+    )

@@ -1,6 +1,7 @@
 """The vocabulary every layer shares: the generic controllers and statuses, errors, the name
 normaliser, date words, the project's paths and the :class:`Claim` type. Imports nothing else of ``geo``.
 """
+
 from .claim import Claim
 from .dates import (
     DateMention,

@@ -3,6 +3,7 @@
 It is plain data (no spaCy), so the store, the timeline, the maps and the app use it without
 loading the reader.
 """
+
 from __future__ import annotations
 
 import hashlib

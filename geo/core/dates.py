@@ -5,6 +5,7 @@ week"), so a date is a range (``date_from``..``date_to``) plus the words that se
 expressions are data (``data/lexicon/dates.json``); this module only does the calendar arithmetic.
 Nothing here invents a date: without a publication date, relative words resolve to nothing.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -49,10 +50,18 @@ class DateMention:
         """
         if self.rule.get("counts_back_to_what_follows"):
             return False  # "this came a day after X": which day the narrative is at stays open
-        return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get("sets_narrative", True)
+        return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get(
+            "sets_narrative", True
+        )
 
-    def resolve(self, published: date | None, narrative: DateRange | None = None, *,
-                about_what_follows: bool = False, earliest: date | None = None) -> DateRange | None:
+    def resolve(
+        self,
+        published: date | None,
+        narrative: DateRange | None = None,
+        *,
+        about_what_follows: bool = False,
+        earliest: date | None = None,
+    ) -> DateRange | None:
         """The range these words mean for an article published on ``published``.
 
         ``narrative`` is the date the text last fixed before these words, which "the next day"
@@ -65,15 +74,25 @@ class DateMention:
         year was inferred). Relative words still resolve to nothing without a publication day.
         """
         if self.kind == "later":
-            return self._later(narrative, back=about_what_follows and bool(self.rule.get("counts_back_to_what_follows")))
-        if published is None and earliest is not None and self.kind == "explicit" and not (
-                self.rule.get("year") or self.rule.get("iso")):
+            return self._later(
+                narrative, back=about_what_follows and bool(self.rule.get("counts_back_to_what_follows"))
+            )
+        if (
+            published is None
+            and earliest is not None
+            and self.kind == "explicit"
+            and not (self.rule.get("year") or self.rule.get("iso"))
+        ):
             day = _explicit(self, None, year=earliest.year)
             if day is not None and day[0] < earliest:
                 day = _explicit(self, None, year=earliest.year + 1)
             if day is None:
                 return None
-            return DateRange(day[0], day[1], f"'{self.text}' (year inferred: the first such day from {earliest.isoformat()})")
+            return DateRange(
+                day[0],
+                day[1],
+                f"'{self.text}' (year inferred: the first such day from {earliest.isoformat()})",
+            )
         span = _resolve(self, published)
         if span is None:
             return None
@@ -91,8 +110,9 @@ class DateMention:
         if days is None:
             days = _count(self.rule["n"])
         shift = timedelta(days=-days if back else days)
-        return DateRange(narrative.date_from + shift, narrative.date_to + shift,
-                         f"'{self.text}' after {narrative.basis}")
+        return DateRange(
+            narrative.date_from + shift, narrative.date_to + shift, f"'{self.text}' after {narrative.basis}"
+        )
 
 
 @dataclass(frozen=True)
@@ -137,8 +157,9 @@ def find_dates(text: str) -> list[DateMention]:
         if start < last_end:
             continue
         groups = {k: v for k, v in match.groupdict().items() if v}
-        mentions.append(DateMention(start, end, text[start:end], expression.kind,
-                                    {**expression.rule, **groups}))
+        mentions.append(
+            DateMention(start, end, text[start:end], expression.kind, {**expression.rule, **groups})
+        )
         last_end = end
     return mentions
 
@@ -218,7 +239,9 @@ def _season(season: str, year: int) -> tuple[date, date]:
     return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
-def _explicit(mention: DateMention, published: date | None, *, year: int | None = None) -> tuple[date, date] | None:
+def _explicit(
+    mention: DateMention, published: date | None, *, year: int | None = None
+) -> tuple[date, date] | None:
     """A calendar date through dateparser; without a year, the latest such day up to publication
     (or that day of ``year``, when the caller fixed the year another way)."""
     import dateparser
@@ -242,10 +265,12 @@ def opens_a_span(text: str, mention: DateMention) -> bool:
     """True when the clause holding ``mention`` starts with a word such as "since" ("since the
     offensive resumed on Dec. 29, ..."): what the sentence tells runs from that day to the report,
     not on that day alone. The words are the lexicon's ``span_openers``."""
-    clause = re.split(r"[,;:()\[\]]", text[:mention.start])[-1].strip().lower()
+    clause = re.split(r"[,;:()\[\]]", text[: mention.start])[-1].strip().lower()
     said = mention.text.lower()
-    return any(clause == w or clause.startswith(w + " ") or said.startswith(w + " ")
-               for w in _data().get("span_openers", ()))
+    return any(
+        clause == w or clause.startswith(w + " ") or said.startswith(w + " ")
+        for w in _data().get("span_openers", ())
+    )
 
 
 def parse_iso_date(value: str) -> date:
@@ -284,6 +309,9 @@ def default_range(published: date | None, *, event: bool) -> DateRange | None:
     if published is None:
         return None
     if event:
-        return DateRange(published - timedelta(days=1), published,
-                         "no date words: a reported event, the day before publication or that day")
+        return DateRange(
+            published - timedelta(days=1),
+            published,
+            "no date words: a reported event, the day before publication or that day",
+        )
     return DateRange(published, published, "no date words: a state, as of the publication day")

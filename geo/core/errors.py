@@ -3,6 +3,7 @@
 The command line turns any of them into one line on stderr and exit status 2;
 the app shows the same message in a box.
 """
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ in Arabic script with or without vowel marks. Both sides of every lookup go thro
 :func:`normalise`, so the gazetteer stores one key per spelling and never needs to list the
 trivial ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 #: Arabic article forms written before a name, with the sun-letter assimilations.
-ARTICLES = frozenset(
-    "al el il ul ash as ad az an ar at aj ath adh ed es esh ez et en er".split()
-)
+ARTICLES = frozenset("al el il ul ash as ad az an ar at aj ath adh ed es esh ez et en er".split())
 #: Of those, the ones that are never English words, so a bare "al Sakhour" is an article too.
 _BARE_ARTICLES = frozenset({"al", "el"})
 
@@ -40,9 +39,7 @@ _ENDINGS = [(re.compile(r"iy(?:ah|eh|a|e)$"), "iya"), (re.compile(r"(?<=.)(?:ah|
 
 def _fold_latin(word: str) -> str:
     """Key of one Latin-script word: no accents, apostrophes, case or vowel spelling."""
-    word = "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    )
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
     word = word.casefold().replace("ı", "i")
     word = "".join(ch for ch in word if ch not in _APOSTROPHES)
     word = word.replace("q", "k")
@@ -137,4 +134,3 @@ def coarse(name: str) -> str:
     """
     keys = [coarse_word(w) for _, _, w, article in words(name) if not article]
     return " ".join(k for k in keys if k)
-

@@ -1,4 +1,5 @@
 """Where the project's data, lexicons and caches are, found from the package's own location."""
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,9 @@ CACHE_DIR = Path(os.environ.get("GEO_CACHE", ROOT / ".cache"))
 
 def gazetteer_folders(data_dir: Path = DATA_DIR) -> list[Path]:
     """The gazetteer folders under ``data/`` (those holding a ``gazetteer.json``), by name."""
-    return sorted(p for p in data_dir.iterdir() if (p / "gazetteer.json").is_file()) if data_dir.is_dir() else []
+    return (
+        sorted(p for p in data_dir.iterdir() if (p / "gazetteer.json").is_file()) if data_dir.is_dir() else []
+    )
 
 
 def default_gazetteer() -> Path:

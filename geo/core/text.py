@@ -5,6 +5,7 @@ U+202E) reverse whatever follows them on the line, so a citation's "Not yet revi
 backwards; control characters reach a terminal as escape sequences; a CSV cell starting with
 ``=`` (after spaces, even no-break ones) is a formula to a spreadsheet.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,7 @@ def json_for_terminal(value: object, **options) -> str:
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """"1 run", "2 runs": ``n`` and the noun it takes (``many`` if adding an s is not the plural)."""
+    """ "1 run", "2 runs": ``n`` and the noun it takes (``many`` if adding an s is not the plural)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 

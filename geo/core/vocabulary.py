@@ -3,6 +3,7 @@
 One place for them, so a page that fills one form imports one module. The sides of a war are
 not here: they are data (``data/conflicts/<id>/conflict.json``, see :mod:`geo.gazetteer.conflict`).
 """
+
 from __future__ import annotations
 
 from typing import Literal, get_args

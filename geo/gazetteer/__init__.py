@@ -2,6 +2,7 @@
 over (its sides, colours and actors), the baseline of who held what, the shapes drawn for each
 place, importers from GeoNames and OSM, and adding a spelling.
 """
+
 from .baseline import BASELINE_COLUMNS, Baseline, BaselineEntry, load_baseline, read_baseline
 from .conflict import GENERIC_COLOURS, SIDE_COLOURS, Conflict, load_conflict
 from .importers import (

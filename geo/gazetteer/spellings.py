@@ -7,6 +7,7 @@ through the gazetteer's own validation, then moved over the original in one step
 locked meanwhile, so two editors adding spellings at once both keep theirs. Every other byte of
 the file stays as it was (quoting and line endings included).
 """
+
 from __future__ import annotations
 
 import csv
@@ -40,7 +41,9 @@ def check_spelling(spelling: str) -> str:
     if not normalise(spelling):
         raise GazetteerError(f"“{spelling}” has no letters to match on")
     if spelling[:1] in FORMULA_STARTS:
-        raise GazetteerError(f"a spelling cannot start with {spelling[0]} (a spreadsheet would read the cell as a formula)")
+        raise GazetteerError(
+            f"a spelling cannot start with {spelling[0]} (a spreadsheet would read the cell as a formula)"
+        )
     return spelling
 
 
@@ -77,7 +80,9 @@ def _check_new(gazetteer: Gazetteer, place_id: str, spelling: str) -> None:
     if exact:
         other = exact[0]
         where = "a place outside the city" if other.outside else other.id
-        raise GazetteerError(f"“{spelling}” already names {other.name} ({where}): adding it would make it ambiguous")
+        raise GazetteerError(
+            f"“{spelling}” already names {other.name} ({where}): adding it would make it ambiguous"
+        )
 
 
 @contextmanager
@@ -96,7 +101,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 def _with_variant(raw: str, path: Path, place_id: str, spelling: str) -> str:
     bom = "\ufeff" if raw.startswith("\ufeff") else ""  # Excel's CSV: kept as it was
-    rows = list(csv.reader(io.StringIO(raw[len(bom):])))
+    rows = list(csv.reader(io.StringIO(raw[len(bom) :])))
     header = rows[0] if rows else []
     if "id" not in header or "variants" not in header:
         raise GazetteerError("missing column(s): id, variants", file=path, row=1)
@@ -115,8 +120,15 @@ def _with_variant(raw: str, path: Path, place_id: str, spelling: str) -> str:
 
 def _replace(path: Path, text: str, place_id: str, folder: Path) -> Place:
     """Write ``text`` beside ``path``, validate it as the gazetteer would, then move it over ``path``."""
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
-                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    handle = tempfile.NamedTemporaryFile(
+        "w",
+        encoding="utf-8",
+        newline="",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        suffix=".tmp",
+        delete=False,
+    )
     temporary = Path(handle.name)
     try:
         with handle:

@@ -1,6 +1,7 @@
 """Static publishing: a page per change date, the embeddable timeline, the index, open data
 (GeoJSON, ACLED-style CSV) and images (PNG, GIF).
 """
+
 from .site import (
     ChangeView,
     PercentView,

@@ -25,6 +25,7 @@ folder is replaced only if it is empty or carries one, and then only the files i
 removed: anything else someone put there (a CNAME, a README, a .git folder) stays, and a folder
 without a manifest is refused, whatever it holds.
 """
+
 from __future__ import annotations
 
 import csv
@@ -91,11 +92,32 @@ def sub_event_type(conflict: Conflict, controller: str) -> str:
     if side is not None:
         return STATE_GAINS if side.state else NON_STATE_GAINS
     return CLASH if controller == CONTESTED else ""
+
+
 CLAIM_COLUMNS = (
-    "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude",
-    "longitude", "geo_precision", "source", "notes",
-    "place_id", "before", "after", "change_status", "claim_id", "review_status", "claim_type",
-    "sentence", "attribution", "hedged", "article_title", "article_url", "article_published",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "place_id",
+    "before",
+    "after",
+    "change_status",
+    "claim_id",
+    "review_status",
+    "claim_type",
+    "sentence",
+    "attribution",
+    "hedged",
+    "article_title",
+    "article_url",
+    "article_published",
 )
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
 
@@ -204,7 +226,7 @@ class PercentView:
 
     @property
     def claimed_text(self) -> str:
-        """"85%", or the sentence's words when it gives no figure ("“most of”")."""
+        """ "85%", or the sentence's words when it gives no figure ("“most of”")."""
         return self.check.claimed_text
 
     @property
@@ -268,11 +290,19 @@ def highlight(claim: Claim) -> Markup:
 def source_of(articles: Mapping[str, Article], article_id: str) -> Source:
     """An article as a citation names it (a link only for a plain http(s) URL)."""
     article = articles.get(article_id) or Article(text="")
-    return Source(strip_bidi(article.title), strip_bidi(article.source), article.published, safe_link(article.url))
+    return Source(
+        strip_bidi(article.title), strip_bidi(article.source), article.published, safe_link(article.url)
+    )
 
 
-def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article],
-                *, drawn: Collection[str] | None = None) -> Snapshot:
+def snapshot_on(
+    day: date,
+    timeline: ControlTimeline,
+    gazetteer: Gazetteer,
+    articles: Mapping[str, Article],
+    *,
+    drawn: Collection[str] | None = None,
+) -> Snapshot:
     """What one date's page shows: its states, its changes grouped by the claims behind them, its
     sources, and the places named so far that the map does not draw (``drawn``: the ids with a
     shape; by default those with a coordinate).
@@ -301,13 +331,20 @@ def snapshot_on(day: date, timeline: ControlTimeline, gazetteer: Gazetteer, arti
         groups.append(ChangeGroup(tuple(views)))
     states = timeline.state_on(day)
     drawn = [p.id for p in gazetteer.areas if p.located] if drawn is None else drawn
-    return Snapshot(day, states, tuple(groups), tuple(sources.values()),
-                    _named_off_map(day, timeline, gazetteer, states, drawn), gazetteer.conflict,
-                    percent=percent_views(day, timeline, gazetteer, articles))
+    return Snapshot(
+        day,
+        states,
+        tuple(groups),
+        tuple(sources.values()),
+        _named_off_map(day, timeline, gazetteer, states, drawn),
+        gazetteer.conflict,
+        percent=percent_views(day, timeline, gazetteer, articles),
+    )
 
 
-def percent_views(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
-                  articles: Mapping[str, Article]) -> tuple[PercentView, ...]:
+def percent_views(
+    day: date, timeline: ControlTimeline, gazetteer: Gazetteer, articles: Mapping[str, Article]
+) -> tuple[PercentView, ...]:
     """The percent checks dated from ``day`` up to the next change date: the map they are checked
     against is this date's (nothing changed in between), and they would otherwise never show."""
     later = [d for d in timeline.dates if d > day]
@@ -316,24 +353,41 @@ def percent_views(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
     for check in timeline.percent_checks(day, last):
         claim = timeline.claims[check.claim_key]
         place = gazetteer.places.get(check.place_id or "")
-        views.append(PercentView(check, place.name if place else (check.place_id or "unresolved place"),
-                                 gazetteer.war.label(check.controller), highlight(claim),
-                                 source_of(articles, claim.article)))
+        views.append(
+            PercentView(
+                check,
+                place.name if place else (check.place_id or "unresolved place"),
+                gazetteer.war.label(check.controller),
+                highlight(claim),
+                source_of(articles, claim.article),
+            )
+        )
     return tuple(views)
 
 
-def _named_off_map(day: date, timeline: ControlTimeline, gazetteer: Gazetteer,
-                   states: Mapping[str, ControlState], drawn: Collection[str]) -> tuple[OffMap, ...]:
+def _named_off_map(
+    day: date,
+    timeline: ControlTimeline,
+    gazetteer: Gazetteer,
+    states: Mapping[str, ControlState],
+    drawn: Collection[str],
+) -> tuple[OffMap, ...]:
     """The places without a shape that a claim dated up to ``day`` names itself (not through a region:
     those are in the day's changes), with their state that day."""
     unshown = off_map(gazetteer, drawn)
     if not unshown:
         return ()
     wanted = {p.id for p in unshown}
-    named = {c.place_id for k, c in timeline.claims.items()
-             if c.place_id in wanted and timeline.review.get(k) != "rejected" and (claim_day(c) or date.max) <= day}
-    return tuple(OffMap(p.id, p.name, states.get(p.id) or ControlState(p.id, UNKNOWN, None))
-                 for p in unshown if p.id in named)
+    named = {
+        c.place_id
+        for k, c in timeline.claims.items()
+        if c.place_id in wanted and timeline.review.get(k) != "rejected" and (claim_day(c) or date.max) <= day
+    }
+    return tuple(
+        OffMap(p.id, p.name, states.get(p.id) or ControlState(p.id, UNKNOWN, None))
+        for p in unshown
+        if p.id in named
+    )
 
 
 # -- the report ----------------------------------------------------------------------------------
@@ -355,12 +409,14 @@ class PublishReport:
         return [self.out_dir / name for name in site_files(self.out_dir)]
 
     def summary(self, day: Callable[[date], str] = date.isoformat) -> str:
-        """"3 dates (2016-11-28 to 2016-12-05) to DIR: 31 files, 3.9 MB in 1.0 s": what the command and the app report."""
+        """ "3 dates (2016-11-28 to 2016-12-05) to DIR: 31 files, 3.9 MB in 1.0 s": what the command and the app report."""
         sizes = self.sizes()
         dates = f"{len(self.dates)} date{'' if len(self.dates) == 1 else 's'}"
         files = f"{len(sizes)} file{'' if len(sizes) == 1 else 's'}"
-        return (f"{dates} ({day(self.dates[0])} to {day(self.dates[-1])}) to {self.out_dir}: "
-                f"{files}, {sum(sizes.values()) / 1e6:.1f} MB in {self.seconds:.1f} s")
+        return (
+            f"{dates} ({day(self.dates[0])} to {day(self.dates[-1])}) to {self.out_dir}: "
+            f"{files}, {sum(sizes.values()) / 1e6:.1f} MB in {self.seconds:.1f} s"
+        )
 
     def sizes(self) -> dict[str, int]:
         """Bytes per file, by path relative to the site."""
@@ -390,9 +446,10 @@ def leaflet_assets(inline: bool, leaflet_dir: str | Path | None = None) -> Marku
     code = (folder / "leaflet.js").read_text(encoding="utf-8")
     style = (folder / "leaflet.css").read_text(encoding="utf-8")
     if "</script" in code.lower() or "</style" in style.lower():
-        raise GeoError("the file would close its own <script> or <style> element: cannot inline it", file=folder)
+        raise GeoError(
+            "the file would close its own <script> or <style> element: cannot inline it", file=folder
+        )
     return fragment("inline_assets", Markup(style), Markup(code))
-
 
 
 @dataclass(frozen=True)
@@ -408,14 +465,27 @@ def _map_parts(fmap, inline: bool) -> _MapParts:
         fmap.default_js, fmap.default_css = [], []
     figure = fmap.get_root()
     figure.render()
-    return _MapParts(Markup(figure.header.render()), Markup(figure.html.render()), Markup(figure.script.render()))
+    return _MapParts(
+        Markup(figure.header.render()), Markup(figure.html.render()), Markup(figure.script.render())
+    )
 
 
 class _Site:
     """Renders the pages of one publish into a folder."""
 
-    def __init__(self, folder: Path, title: str, shapes: MapShapes, controllers: list[str], leaflet: Markup, png: bool,
-                 conflict: Conflict, *, days: list[date], map_options: dict):
+    def __init__(
+        self,
+        folder: Path,
+        title: str,
+        shapes: MapShapes,
+        controllers: list[str],
+        leaflet: Markup,
+        png: bool,
+        conflict: Conflict,
+        *,
+        days: list[date],
+        map_options: dict,
+    ):
         self.folder = folder
         self.title = title
         self.shapes = shapes
@@ -434,20 +504,41 @@ class _Site:
         self.note += " " + review_note(timeline)
 
     def _map(self, states=None, changed_ids=()):
-        return build_map(self.shapes, states, changed_ids, conflict=self.conflict, controllers=self.controllers,
-                         **self.map_options)
+        return build_map(
+            self.shapes,
+            states,
+            changed_ids,
+            conflict=self.conflict,
+            controllers=self.controllers,
+            **self.map_options,
+        )
 
     def _page(self, template: str, fmap, **values) -> str:
         """A page; bidi controls from articles dropped (an unclosed one reverses the rest of a line)."""
-        return strip_bidi(self.env.get_template(template).render(
-            title=self.title, map=_map_parts(fmap, bool(self.leaflet)), leaflet=self.leaflet,
-            css=self.css, note=self.note, png=self.png, **values,
-        ))
+        return strip_bidi(
+            self.env.get_template(template).render(
+                title=self.title,
+                map=_map_parts(fmap, bool(self.leaflet)),
+                leaflet=self.leaflet,
+                css=self.css,
+                note=self.note,
+                png=self.png,
+                **values,
+            )
+        )
 
     def snapshot(self, snapshot: Snapshot, previous: date | None, next_: date | None) -> None:
         fmap = self._map(snapshot.states, snapshot.changed_ids)
-        html = self._page("snapshot.html", fmap, day=snapshot.day, snapshot=snapshot, previous=previous, next=next_,
-                          axis=TimeAxis.of(self.days, snapshot.day), fallback=self._fallback(snapshot.day))
+        html = self._page(
+            "snapshot.html",
+            fmap,
+            day=snapshot.day,
+            snapshot=snapshot,
+            previous=previous,
+            next=next_,
+            axis=TimeAxis.of(self.days, snapshot.day),
+            fallback=self._fallback(snapshot.day),
+        )
         (self.folder / f"{snapshot.day.isoformat()}.html").write_text(html, encoding="utf-8")
 
     def _fallback(self, day: date) -> str | None:
@@ -465,13 +556,17 @@ class _Site:
         frames, tip_frames = [], []
         for snap in snapshots:
             row, tip_row = [], []
-            for place_id, name, approximate in zip(self.shapes.ids, self.shapes.names, self.shapes.approximate):
+            for place_id, name, approximate in zip(
+                self.shapes.ids, self.shapes.names, self.shapes.approximate
+            ):
                 state = snap.states.get(place_id)
-                style = json.dumps(state_style(state, place_id in snap.changed_ids, conflict=self.conflict),
-                                   sort_keys=True)
+                style = json.dumps(
+                    state_style(state, place_id in snap.changed_ids, conflict=self.conflict), sort_keys=True
+                )
                 row.append(styles.setdefault(style, len(styles)))
-                tip_row.append(tips.setdefault(tooltip_html(name, state, approximate, conflict=self.conflict),
-                                               len(tips)))
+                tip_row.append(
+                    tips.setdefault(tooltip_html(name, state, approximate, conflict=self.conflict), len(tips))
+                )
             frames.append(row)
             tip_frames.append(tip_row)
         style_list = [json.loads(s) for s in styles]
@@ -489,19 +584,36 @@ class _Site:
             "png": self.png,
         }
         html = self._page(
-            "timeline.html", fmap, day=None, snapshots=snapshots, payload=script_json(payload),
-            timeline_js=asset("timeline.js"), axis=TimeAxis.of(self.days), fallback=self._fallback(first.day),
+            "timeline.html",
+            fmap,
+            day=None,
+            snapshots=snapshots,
+            payload=script_json(payload),
+            timeline_js=asset("timeline.js"),
+            axis=TimeAxis.of(self.days),
+            fallback=self._fallback(first.day),
         )
         (self.folder / "timeline.html").write_text(html, encoding="utf-8")
 
     def index(self, snapshots: list[Snapshot], gif: bool) -> None:
         html = self.env.get_template("index.html").render(
-            title=self.title, snapshots=snapshots, png=self.png, gif=gif, css=self.css, note=self.note,
+            title=self.title,
+            snapshots=snapshots,
+            png=self.png,
+            gif=gif,
+            css=self.css,
+            note=self.note,
         )
         (self.folder / "index.html").write_text(html, encoding="utf-8")
 
-    def open_data(self, snapshots: list[Snapshot], shapes: gpd.GeoDataFrame, timeline: ControlTimeline,
-                  gazetteer: Gazetteer, articles: Mapping[str, Article]) -> None:
+    def open_data(
+        self,
+        snapshots: list[Snapshot],
+        shapes: gpd.GeoDataFrame,
+        timeline: ControlTimeline,
+        gazetteer: Gazetteer,
+        articles: Mapping[str, Article],
+    ) -> None:
         """``data/control-DATE.geojson`` per date (full geometry; none for a place without a shape) and
         ``data/claims.csv``."""
         data = self.folder / "data"
@@ -517,9 +629,13 @@ class _Site:
             for place_id, name in zip(ids, names):
                 state = snap.states.get(place_id) or ControlState(place_id, "unknown", None)
                 props = {
-                    "id": place_id, "name": name, "controller": state.controller,
-                    "since": state.since.isoformat() if state.since else None, "status": state.status,
-                    "claim_ids": list(state.claim_keys), "changed": place_id in snap.changed_ids,
+                    "id": place_id,
+                    "name": name,
+                    "controller": state.controller,
+                    "since": state.since.isoformat() if state.since else None,
+                    "status": state.status,
+                    "claim_ids": list(state.claim_keys),
+                    "changed": place_id in snap.changed_ids,
                     "approximate": approximate.get(place_id, False),
                 }
                 if place_id not in geometry:
@@ -528,8 +644,11 @@ class _Site:
                     f'{{"type":"Feature","id":{json.dumps(place_id)},"properties":{json.dumps(props, ensure_ascii=False)},'
                     f'"geometry":{geometry.get(place_id, "null")}}}'
                 )
-            text = (f'{{"type":"FeatureCollection","date":"{snap.day.isoformat()}","features":[\n'
-                    + ",\n".join(features) + "\n]}\n")
+            text = (
+                f'{{"type":"FeatureCollection","date":"{snap.day.isoformat()}","features":[\n'
+                + ",\n".join(features)
+                + "\n]}\n"
+            )
             (data / f"control-{snap.day.isoformat()}.geojson").write_text(text, encoding="utf-8")
         with (data / "claims.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=CLAIM_COLUMNS)
@@ -539,15 +658,23 @@ class _Site:
                     for key in view.change.claim_keys:
                         claim = timeline.claims.get(key)
                         if claim is not None:
-                            writer.writerow(claim_row(view, claim, timeline, gazetteer, articles, approximate))
+                            writer.writerow(
+                                claim_row(view, claim, timeline, gazetteer, articles, approximate)
+                            )
 
 
 #: Free-text columns a spreadsheet could take for a formula.
 _TEXT_COLUMNS = ("location", "source", "notes", "sentence", "attribution", "hedged", "article_title")
 
 
-def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazetteer: Gazetteer,
-              articles: Mapping[str, Article], approximate: Mapping[str, bool]) -> dict[str, object]:
+def claim_row(
+    view: ChangeView,
+    claim: Claim,
+    timeline: ControlTimeline,
+    gazetteer: Gazetteer,
+    articles: Mapping[str, Article],
+    approximate: Mapping[str, bool],
+) -> dict[str, object]:
     """One row of ``claims.csv``: a change and one claim behind it, in ACLED's terms where they fit."""
     change = view.change
     conflict = gazetteer.war
@@ -571,8 +698,9 @@ def claim_row(view: ChangeView, claim: Claim, timeline: ControlTimeline, gazette
         "geo_precision": precision,
         "source": outlet,
         "notes": f"{view.place}: {conflict.label(change.before)} to {conflict.label(change.after)}"
-                 + (f", according to {claim.attribution}" if claim.attribution else "")
-                 + (f" ({outlet})" if outlet else "") + ".",
+        + (f", according to {claim.attribution}" if claim.attribution else "")
+        + (f" ({outlet})" if outlet else "")
+        + ".",
         "place_id": change.place_id,
         "before": change.before,
         "after": change.after,
@@ -596,8 +724,11 @@ def review_note(timeline: ControlTimeline) -> str:
     """What the map rests on: only reviewed claims (how many were left out), or unreviewed ones too."""
     waiting = timeline.unreviewed
     if timeline.show_proposed:
-        return (f"It includes {waiting} claim{'s' if waiting != 1 else ''} no editor has reviewed yet (dashed outlines)."
-                if waiting else "Every claim on the map was reviewed by an editor.")
+        return (
+            f"It includes {waiting} claim{'s' if waiting != 1 else ''} no editor has reviewed yet (dashed outlines)."
+            if waiting
+            else "Every claim on the map was reviewed by an editor."
+        )
     left = f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out)" if waiting else ""
     return f"Only claims an editor reviewed are on the map{left}."
 
@@ -606,16 +737,25 @@ def _source_note(snapshot: Snapshot, shapes: MapShapes) -> str:
     """The small print under an image: outlets, what dashes mean, how many shapes are estimates,
     which places reports name that the image cannot show."""
     outlets = sorted({s.outlet or s.title for s in snapshot.sources if s.outlet or s.title})
-    parts = [f"Sources: {', '.join(outlets)}." if outlets else "",
-             "Each change cites a news report; dashed outlines rest on claims no editor has reviewed."]
+    parts = [
+        f"Sources: {', '.join(outlets)}." if outlets else "",
+        "Each change cites a news report; dashed outlines rest on claims no editor has reviewed.",
+    ]
     estimated = sum(shapes.approximate)
     if estimated:
-        parts.append(f"{estimated} of {len(shapes.ids)} shapes are estimates around the place's centre, "
-                     "not surveyed boundaries.")
+        parts.append(
+            f"{estimated} of {len(shapes.ids)} shapes are estimates around the place's centre, "
+            "not surveyed boundaries."
+        )
     if snapshot.off_map:
-        parts.append(f"{OFF_MAP_HEADING}: " + "; ".join(
-            f"{p.name} ({snapshot.conflict.label(p.state.controller) if snapshot.conflict else p.state.controller})"
-            for p in snapshot.off_map) + ".")
+        parts.append(
+            f"{OFF_MAP_HEADING}: "
+            + "; ".join(
+                f"{p.name} ({snapshot.conflict.label(p.state.controller) if snapshot.conflict else p.state.controller})"
+                for p in snapshot.off_map
+            )
+            + "."
+        )
     return textwrap.fill(" ".join(p for p in parts if p), width=130)
 
 
@@ -643,24 +783,37 @@ def _read_manifest(folder: Path) -> list[str] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise GeoError(f"its publish manifest {MANIFEST} cannot be read ({exc}): refusing to replace it",
-                       file=folder) from None
+        raise GeoError(
+            f"its publish manifest {MANIFEST} cannot be read ({exc}): refusing to replace it", file=folder
+        ) from None
     files = data.get("files") if isinstance(data, dict) and data.get("written_by") == MANIFEST_KIND else None
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         raise GeoError(f"{MANIFEST} is not a manifest geo publish wrote: refusing to replace it", file=folder)
     for name in files:
         parts = Path(name).parts
-        if not name or Path(name).is_absolute() or ".." in parts or name != Path(name).as_posix() or name == MANIFEST:
-            raise GeoError(f"{MANIFEST} lists {name!r}, which is not a file inside the site: refusing to replace it",
-                           file=folder)
+        if (
+            not name
+            or Path(name).is_absolute()
+            or ".." in parts
+            or name != Path(name).as_posix()
+            or name == MANIFEST
+        ):
+            raise GeoError(
+                f"{MANIFEST} lists {name!r}, which is not a file inside the site: refusing to replace it",
+                file=folder,
+            )
     return files
 
 
 def _write_manifest(folder: Path) -> list[str]:
     """List every file of a freshly built site in its manifest; the list."""
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    body = {"written_by": MANIFEST_KIND, "about": "the files geo publish wrote here; a new publish removes "
-            "only these (and refuses a folder without this file)", "files": files}
+    body = {
+        "written_by": MANIFEST_KIND,
+        "about": "the files geo publish wrote here; a new publish removes "
+        "only these (and refuses a folder without this file)",
+        "files": files,
+    }
     (folder / MANIFEST).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
     return files
 
@@ -678,15 +831,20 @@ def _check_target(out_dir: Path) -> list[str] | None:
     """Refuse anything but a missing or empty folder or one carrying a publish manifest; the
     files that manifest lists (None for a missing or empty folder)."""
     if out_dir.is_symlink():
-        raise GeoError("is a symbolic link: refusing to publish through it (name the folder itself)", file=out_dir)
+        raise GeoError(
+            "is a symbolic link: refusing to publish through it (name the folder itself)", file=out_dir
+        )
     if out_dir.exists() and not out_dir.is_dir():
         raise GeoError("exists and is not a folder: refusing to replace it", file=out_dir)
     if not out_dir.is_dir() or not any(out_dir.iterdir()):
         return None
     listed = _read_manifest(out_dir)
     if listed is None:
-        raise GeoError(f"is not empty and has no {MANIFEST} (the list of files a publish wrote): refusing to "
-                       "replace it; choose an empty or new folder", file=out_dir)
+        raise GeoError(
+            f"is not empty and has no {MANIFEST} (the list of files a publish wrote): refusing to "
+            "replace it; choose an empty or new folder",
+            file=out_dir,
+        )
     return listed
 
 
@@ -696,8 +854,11 @@ def _remove_listed(folder: Path, listed: list[str]) -> None:
         path = folder / name
         if path.is_symlink() or path.is_file():
             path.unlink()
-    for parent in sorted({p for name in listed for p in Path(name).parents if p != Path(".")},
-                         key=lambda p: len(p.parts), reverse=True):
+    for parent in sorted(
+        {p for name in listed for p in Path(name).parents if p != Path(".")},
+        key=lambda p: len(p.parts),
+        reverse=True,
+    ):
         path = folder / parent
         if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
             path.rmdir()
@@ -715,7 +876,11 @@ def _move_into_place(built: Path, out_dir: Path, listed: list[str] | None) -> No
             out_dir.rmdir()  # empty (checked): the new site takes its place
         built.rename(out_dir)
         return
-    mine = set(listed) | {MANIFEST} | {p.as_posix() for name in listed for p in Path(name).parents if p != Path(".")}
+    mine = (
+        set(listed)
+        | {MANIFEST}
+        | {p.as_posix() for name in listed for p in Path(name).parents if p != Path(".")}
+    )
     others = _entries(out_dir) - mine
     if not others:
         old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
@@ -728,10 +893,14 @@ def _move_into_place(built: Path, out_dir: Path, listed: list[str] | None) -> No
         return
     new = _entries(built)
     clash = sorted(n for n in new if n in others and not (built / n).is_dir()) or sorted(
-        n for n in new if n in others and not (out_dir / n).is_dir())
+        n for n in new if n in others and not (out_dir / n).is_dir()
+    )
     if clash:
-        raise GeoError(f"holds {clash[0]!r}, which the last publish did not write and this one would overwrite: "
-                       "refusing to replace it", file=out_dir)
+        raise GeoError(
+            f"holds {clash[0]!r}, which the last publish did not write and this one would overwrite: "
+            "refusing to replace it",
+            file=out_dir,
+        )
     _remove_listed(out_dir, listed)
     for name in sorted(new):
         source = built / name
@@ -775,13 +944,25 @@ def publish(
     say = progress or (lambda message: None)
     if gif and not png:
         raise GeoError("an animated GIF is made of the PNG images: drop --no-png or --gif")
-    days = [d for d in timeline.dates if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)]
+    days = [
+        d
+        for d in timeline.dates
+        if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)
+    ]
     if not days:
         span = f"between {date_from or 'the start'} and {date_to or 'the end'}"
         waiting = timeline.unreviewed if not timeline.show_proposed else 0
-        hint = (f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out: review them, "
-                "or include unreviewed claims)") if waiting else ""
-        raise GeoError(f"no {'reviewed ' if waiting else ''}change of control {span}{hint}: nothing to publish")
+        hint = (
+            (
+                f" ({waiting} unreviewed claim{'s' if waiting != 1 else ''} left out: review them, "
+                "or include unreviewed claims)"
+            )
+            if waiting
+            else ""
+        )
+        raise GeoError(
+            f"no {'reviewed ' if waiting else ''}change of control {span}{hint}: nothing to publish"
+        )
     listed = _check_target(out_dir)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
@@ -789,19 +970,23 @@ def publish(
     beside = find_leaflet(leaflet_dir) if leaflet == "file" else None
     display = map_shapes(shapes, gazetteer.crs)
     conflict = gazetteer.war
-    controllers = controllers_shown((s.controller for d in days for s in timeline.state_on(d).values()),
-                                    conflict=conflict)
+    controllers = controllers_shown(
+        (s.controller for d in days for s in timeline.state_on(d).values()), conflict=conflict
+    )
     title = f"{gazetteer.name}: who held what"
     report = PublishReport(out_dir, days, leaflet=leaflet)
     map_options = {
-        "basemap": basemap_for(gazetteer), "context": context_lines(gazetteer, shapes),
+        "basemap": basemap_for(gazetteer),
+        "context": context_lines(gazetteer, shapes),
         "leaflet": (f"{LEAFLET_FOLDER}/leaflet.js", f"{LEAFLET_FOLDER}/leaflet.css") if beside else None,
     }
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        site = _Site(built, title, display, controllers, inlined, png, conflict, days=days, map_options=map_options)
+        site = _Site(
+            built, title, display, controllers, inlined, png, conflict, days=days, map_options=map_options
+        )
         site.review_note(timeline)
         if beside is not None:
             (built / LEAFLET_FOLDER).mkdir()
@@ -833,8 +1018,17 @@ def publish(
     return report
 
 
-def _write_images(folder: Path, snapshots: list[Snapshot], shapes: MapShapes, crs: str, title: str,
-                  controllers: list[str], gif: bool, report: PublishReport, conflict: Conflict) -> None:
+def _write_images(
+    folder: Path,
+    snapshots: list[Snapshot],
+    shapes: MapShapes,
+    crs: str,
+    title: str,
+    controllers: list[str],
+    gif: bool,
+    report: PublishReport,
+    conflict: Conflict,
+) -> None:
     (folder / "png").mkdir()
     drawing = StaticMap(shapes, crs, title, controllers, conflict=conflict)
     paths = []
@@ -851,8 +1045,15 @@ def _write_images(folder: Path, snapshots: list[Snapshot], shapes: MapShapes, cr
         frames = []
         for path in paths:
             with Image.open(path) as image:
-                small = image.convert("RGB").resize((GIF_WIDTH, round(image.height * GIF_WIDTH / image.width)),
-                                                    Image.Resampling.LANCZOS)
+                small = image.convert("RGB").resize(
+                    (GIF_WIDTH, round(image.height * GIF_WIDTH / image.width)), Image.Resampling.LANCZOS
+                )
                 frames.append(small.quantize(colors=96, method=Image.Quantize.MEDIANCUT))
-        frames[0].save(folder / "timeline.gif", save_all=True, append_images=frames[1:],
-                       duration=GIF_FRAME_MS, loop=0, optimize=True)
+        frames[0].save(
+            folder / "timeline.gif",
+            save_all=True,
+            append_images=frames[1:],
+            duration=GIF_FRAME_MS,
+            loop=0,
+            optimize=True,
+        )

@@ -4,6 +4,7 @@ mentions of places, actors and control words, then the claim reader) and the cla
 spaCy loads only when claims are first read (:func:`read_claims`), so the layers after this one
 start without it.
 """
+
 from .articles import (
     ARTICLE_SUFFIXES,
     MAX_BYTES,

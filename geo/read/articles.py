@@ -1,4 +1,5 @@
 """Articles: the text of a news report and what we know about it (title, outlet, date)."""
+
 from __future__ import annotations
 
 import csv
@@ -97,8 +98,13 @@ def read_article(path: str | Path, *, meta: dict | None = None, published: date 
         if dateline:
             when, basis = dateline
     return Article(
-        text=text, title=fields.get("title", ""), source=fields.get("source", ""),
-        url=fields.get("url", ""), published=when, published_basis=basis, path=str(path),
+        text=text,
+        title=fields.get("title", ""),
+        source=fields.get("source", ""),
+        url=fields.get("url", ""),
+        published=when,
+        published_basis=basis,
+        path=str(path),
     )
 
 
@@ -160,11 +166,15 @@ def _front_matter(text: str, path: Path) -> tuple[str, dict]:
         key, value = key.strip().lower(), value.strip().strip("\"'")
         if key == "date":
             key = "published"
-        if key in FRONT_MATTER_KEYS and value and not (key == "published" and value.lower() in _UNKNOWN_VALUES):
+        if (
+            key in FRONT_MATTER_KEYS
+            and value
+            and not (key == "published" and value.lower() in _UNKNOWN_VALUES)
+        ):
             found[key] = value
     if "published" in found:
         found["published"] = _date_field(found["published"], path, where="front matter: published")
-    return text[match.end():], found
+    return text[match.end() :], found
 
 
 def _date_field(value: str, path: Path, *, where: str, row: int | None = None) -> date:
@@ -188,7 +198,9 @@ def _from_html(html: str, path: Path) -> tuple[str, dict]:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False,
+        html,
+        with_metadata=True,
+        include_comments=False,
         # only a date the page states in its markup; no guessing from the text or the URL
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -238,11 +250,17 @@ def read_meta_csv(path: str | Path) -> dict[str, dict]:
             raise ArticleError("empty file name", file=path, row=number)
         if name in rows:
             raise ArticleError(f"{name!r} is listed twice", file=path, row=number)
-        when = _date_field(row["published"], path, where="published", row=number) if row["published"] else None
+        when = (
+            _date_field(row["published"], path, where="published", row=number) if row["published"] else None
+        )
         basis = row.get("published_basis", "")
         rows[name] = {
-            "title": row["title"], "source": row["source"], "url": row.get("url", ""),
-            "published": when, "published_basis": basis or ("metadata" if when else ""), "row": number,
+            "title": row["title"],
+            "source": row["source"],
+            "url": row.get("url", ""),
+            "published": when,
+            "published_basis": basis or ("metadata" if when else ""),
+            "row": number,
         }
     return rows
 
@@ -257,13 +275,18 @@ def _strict_rows(reader: csv.DictReader, path: Path) -> Iterator[dict]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ArticleError(f"malformed CSV ({exc}; a quote left open?)", file=path, row=number + 1) from None
+            raise ArticleError(
+                f"malformed CSV ({exc}; a quote left open?)", file=path, row=number + 1
+            ) from None
         number += 1
         yield row
 
 
 def load_articles(
-    paths: Iterable[str | Path], *, meta_csv: str | Path | None = None, published: date | None = None,
+    paths: Iterable[str | Path],
+    *,
+    meta_csv: str | Path | None = None,
+    published: date | None = None,
 ) -> Iterator[Article | ArticleError]:
     """Read a batch of articles one by one; a bad file yields its :class:`ArticleError` and the rest go on.
 
@@ -286,7 +309,9 @@ def load_articles(
     given = {file.name for file in files if isinstance(file, Path)}
     for name, row in meta.items():
         if not (meta_dir / name).is_file() and name not in given:  # a given file may take its row by name
-            yield ArticleError(f"lists {name!r}, which is not found in {meta_dir}", file=meta_csv, row=row["row"])
+            yield ArticleError(
+                f"lists {name!r}, which is not found in {meta_dir}", file=meta_csv, row=row["row"]
+            )
     for file in files:
         if isinstance(file, ArticleError):
             yield file
@@ -305,8 +330,12 @@ def _article_files(paths: Iterable[str | Path]) -> Iterator[Path | ArticleError]
         item = Path(item)
         if item.is_dir():
             for file in sorted(item.rglob("*")):
-                if (file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES
-                        and not file.name.startswith(".") and not file.name.upper().startswith("README")):
+                if (
+                    file.is_file()
+                    and file.suffix.lower() in ARTICLE_SUFFIXES
+                    and not file.name.startswith(".")
+                    and not file.name.upper().startswith("README")
+                ):
                     yield file
         elif item.exists():
             yield item

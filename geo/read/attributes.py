@@ -8,6 +8,7 @@ combination and looked up after. The few rules that span several tokens still go
 Matcher. The matches are then sorted and applied by the ruler's own ``set_annotations``, in the
 order spaCy applies them (a later rule wins), so every token gets exactly what the ruler gives.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,10 @@ from spacy.tokens import Doc, Token
 
 #: Token attributes a one-token rule may test here, and how each is read from a token.
 _READ: dict[str, Callable[[Token], object]] = {
-    "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
 }
 
 
@@ -55,12 +59,16 @@ class FastAttributeRuler:
 
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
-        self.single: list[tuple[int, int, list[list[Callable[[tuple], bool]]]]] = []  # (rule, key, tests per pattern)
+        self.single: list[
+            tuple[int, int, list[list[Callable[[tuple], bool]]]]
+        ] = []  # (rule, key, tests per pattern)
         self.multi = Matcher(ruler.vocab)
         self._by_lower = {}
         for number, rule in enumerate(ruler.patterns):
-            tests = [[_test(a, v) for a, v in pattern[0].items()] if len(pattern) == 1 else [None]
-                     for pattern in rule["patterns"]]
+            tests = [
+                [_test(a, v) for a, v in pattern[0].items()] if len(pattern) == 1 else [None]
+                for pattern in rule["patterns"]
+            ]
             key = ruler.vocab.strings.add(str(number))
             if all(None not in t for t in tests):
                 self.single.append((number, key, tests))
@@ -80,15 +88,21 @@ class FastAttributeRuler:
             strings = self.ruler.vocab.strings
             sig = (strings[ids[0]], strings[ids[1]], strings[ids[2]], bool(ids[3]))
             rules = sorted((*self._by_lower.get(None, ()), *self._by_lower.get(sig[1], ())))
-            found = tuple((number, key) for number, key, tests in rules
-                          if any(all(test(sig) for test in pattern) for pattern in tests))
+            found = tuple(
+                (number, key)
+                for number, key, tests in rules
+                if any(all(test(sig) for test in pattern) for pattern in tests)
+            )
             self._by_signature[ids] = found
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()  # one read of the doc, not four per token
-        matches = [(number, key, i, i + 1) for i, row in enumerate(rows)
-                   for number, key in self._rules_for(tuple(row))]
+        matches = [
+            (number, key, i, i + 1)
+            for i, row in enumerate(rows)
+            for number, key in self._rules_for(tuple(row))
+        ]
         if len(self.multi):
             strings = self.ruler.vocab.strings
             matches += [(int(strings[key]), key, s, e) for key, s, e in self.multi(doc, allow_missing=True)]

@@ -1,4 +1,5 @@
 """Claims: one statement that a side took, lost or holds a place, with the sentence that says so."""
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -17,9 +18,19 @@ if TYPE_CHECKING:  # spaCy loads only when claims are read: the store, maps and 
     from spacy.language import Language
 
 # -- reading claims from articles ----------------------------------------------------------------
-_CONFIDENCE = {"base": 0.9, "hedged": 0.2, "partial": 0.1, "side inferred": 0.2, "unresolved place": 0.4,
-               "fuzzy place": 0.1, "approximate place": 0.3, "no date": 0.1, "denied": 0.4,
-               "background": 0.3, "denial": 0.3}
+_CONFIDENCE = {
+    "base": 0.9,
+    "hedged": 0.2,
+    "partial": 0.1,
+    "side inferred": 0.2,
+    "unresolved place": 0.4,
+    "fuzzy place": 0.1,
+    "approximate place": 0.3,
+    "no date": 0.1,
+    "denied": 0.4,
+    "background": 0.3,
+    "denial": 0.3,
+}
 
 
 def read_claims(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> list[Claim]:
@@ -28,8 +39,12 @@ def read_claims(article: Article, gazetteer: Gazetteer, nlp: Language | None = N
 
 
 def read_claims_many(
-    articles: Iterable[Article], gazetteer: Gazetteer, *, nlp: Language | None = None,
-    n_process: int = 1, batch_size: int = 32,
+    articles: Iterable[Article],
+    gazetteer: Gazetteer,
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims of many articles, streamed in order, through ``nlp.pipe`` (batched, optionally multi-process).
 
@@ -46,7 +61,9 @@ def read_claims_many(
         for offset, text in text_pieces(article.text, nlp.max_length)
     )
     found: list[Claim] = []
-    for doc, (article, offset, last) in nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, (article, offset, last) in nlp.pipe(
+        pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
         found.extend(_claim(article, _shifted(r, offset), start) for r in doc._.claim_readings or [])
         if last:
             yield article, found
@@ -78,8 +95,15 @@ def _shifted(r: ClaimReading, offset: int) -> ClaimReading:
     """A reading of a piece of the text, with its offsets counted in the whole text."""
     if not offset:
         return r
-    return replace(r, start=r.start + offset, end=r.end + offset, place_start=r.place_start + offset,
-                   place_end=r.place_end + offset, cue_start=r.cue_start + offset, cue_end=r.cue_end + offset)
+    return replace(
+        r,
+        start=r.start + offset,
+        end=r.end + offset,
+        place_start=r.place_start + offset,
+        place_end=r.place_end + offset,
+        cue_start=r.cue_start + offset,
+        cue_end=r.cue_end + offset,
+    )
 
 
 def _own_clause(r: ClaimReading) -> ClaimReading:
@@ -99,7 +123,9 @@ def _own_clause(r: ClaimReading) -> ClaimReading:
     clause = sentence[cut_from:cut_to]
     lead = len(clause) - len(clause.lstrip())
     clause = clause.strip()
-    return replace(r, sentence=clause, start=r.start + cut_from + lead, end=r.start + cut_from + lead + len(clause))
+    return replace(
+        r, sentence=clause, start=r.start + cut_from + lead, end=r.start + cut_from + lead + len(clause)
+    )
 
 
 def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Claim:
@@ -108,21 +134,50 @@ def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Clai
     when = _date_of(r, article.published, article.text, _earliest(article, start))
     if when is None:
         flags.append("no date")
-        when = DateRange(None, None, "no publication date" if article.published is None else "unreadable date")
+        when = DateRange(
+            None, None, "no publication date" if article.published is None else "unreadable date"
+        )
     flags = list(dict.fromkeys(flags))
-    penalties = [*flags, *(name for name, applies in (
-        ("hedged", r.hedged), ("partial", r.partial), ("denied", r.claim_type == "denied")) if applies)]
+    penalties = [
+        *flags,
+        *(
+            name
+            for name, applies in (
+                ("hedged", r.hedged),
+                ("partial", r.partial),
+                ("denied", r.claim_type == "denied"),
+            )
+            if applies
+        ),
+    ]
     confidence = _CONFIDENCE["base"] - sum(_CONFIDENCE.get(p, 0.0) for p in penalties)
     if r.controller is None:  # the reader settles every side or drops the reading
         raise ValueError(f"a reading left the reader with no side: {r.place_as_written!r} in {r.sentence!r}")
     return Claim(
-        article=article.id, sentence=r.sentence, start=r.start, end=r.end,
-        place_as_written=r.place_as_written, place_id=r.place_id, place=r.place,
-        controller=r.controller, claim_type=r.claim_type, percent=r.percent, partial=r.partial,
-        date_from=when.date_from, date_to=when.date_to, date_basis=when.basis,
-        attribution=r.attribution, hedged=r.hedged, confidence=round(max(0.05, min(0.95, confidence)), 2),
-        place_start=r.place_start, place_end=r.place_end, cue=r.cue, cue_start=r.cue_start,
-        cue_end=r.cue_end, candidates=r.candidates, disputes=r.disputes,
+        article=article.id,
+        sentence=r.sentence,
+        start=r.start,
+        end=r.end,
+        place_as_written=r.place_as_written,
+        place_id=r.place_id,
+        place=r.place,
+        controller=r.controller,
+        claim_type=r.claim_type,
+        percent=r.percent,
+        partial=r.partial,
+        date_from=when.date_from,
+        date_to=when.date_to,
+        date_basis=when.basis,
+        attribution=r.attribution,
+        hedged=r.hedged,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        place_start=r.place_start,
+        place_end=r.place_end,
+        cue=r.cue,
+        cue_start=r.cue_start,
+        cue_end=r.cue_end,
+        candidates=r.candidates,
+        disputes=r.disputes,
         flags=tuple(flags),
     )
 
@@ -148,7 +203,9 @@ def _written_year(text: str) -> date | None:
     return None
 
 
-def _date_of(r: ClaimReading, published: date | None, text: str = "", earliest: date | None = None) -> DateRange | None:
+def _date_of(
+    r: ClaimReading, published: date | None, text: str = "", earliest: date | None = None
+) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state. A statement in the present tense of who holds a place takes
     only the date words of its own clause: one set off by a comma dates another claim.
@@ -161,30 +218,45 @@ def _date_of(r: ClaimReading, published: date | None, text: str = "", earliest: 
     cue = r.cue_start - r.start
     mentions = [m for m in find_dates(r.sentence) if not _in_aside(r.sentence, m, cue)]
     event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
-    if not event and not r.past:  # "X fell on Saturday, and Y, which is under Kurdish control": Y as of the report
+    if (
+        not event and not r.past
+    ):  # "X fell on Saturday, and Y, which is under Kurdish control": Y as of the report
         mentions = [m for m in mentions if not _before_clause(r.sentence, m, cue)]
     if r.claim_type == "holds" and not r.past:  # "X, taken on Saturday, is under Kurdish control"
-        mentions = [m for m in mentions if "," not in r.sentence[min(m.end, cue):max(m.start, cue)]]
+        mentions = [m for m in mentions if "," not in r.sentence[min(m.end, cue) : max(m.start, cue)]]
     narrative = _narrative_at(text, published, r.start, earliest) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
         nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
-        found = nearest.resolve(published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest)
-        if found is not None and published is not None and found.date_from is not None and found.date_from < published \
-                and nearest.kind in ("explicit", "weekday") and opens_a_span(r.sentence, nearest):
-            return DateRange(found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')")
+        found = nearest.resolve(
+            published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest
+        )
+        if (
+            found is not None
+            and published is not None
+            and found.date_from is not None
+            and found.date_from < published
+            and nearest.kind in ("explicit", "weekday")
+            and opens_a_span(r.sentence, nearest)
+        ):
+            return DateRange(
+                found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')"
+            )
         return found
     if narrative is not None and not event and _fixed_before_paragraph(text, published, r.start, earliest):
         narrative = None  # a state told in a later paragraph is the report's present, not that day's
     if narrative is not None and (event or r.past):
-        return DateRange(narrative.date_from, narrative.date_to,
-                         f"no date words: the day the text last fixed ({narrative.basis})")
+        return DateRange(
+            narrative.date_from,
+            narrative.date_to,
+            f"no date words: the day the text last fixed ({narrative.basis})",
+        )
     return default_range(published, event=event or r.past)
 
 
 def _before_clause(sentence: str, mention, cue: int) -> bool:
     """True for date words of an earlier clause (a comma before the control word) that fix a day:
     they date that clause, not a state told in the present after it."""
-    return mention.fixes_a_day and mention.end <= cue and "," in sentence[mention.end:cue]
+    return mention.fixes_a_day and mention.end <= cue and "," in sentence[mention.end : cue]
 
 
 def _in_aside(sentence: str, mention, cue: int) -> bool:
@@ -196,13 +268,14 @@ def _in_aside(sentence: str, mention, cue: int) -> bool:
     after = sentence.find(",", mention.end)
     if before < 0 or after < 0 or before < cue < after:
         return False
-    words = (sentence[before + 1:mention.start] + " " + sentence[mention.end:after]).split()
+    words = (sentence[before + 1 : mention.start] + " " + sentence[mention.end : after]).split()
     return len(words) >= 2
 
 
 @lru_cache(maxsize=16)
-def _fixed_days(text: str, published: date | None, earliest: date | None = None
-                ) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
+def _fixed_days(
+    text: str, published: date | None, earliest: date | None = None
+) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
     """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
     offsets: list[int] = []
     days: list[DateRange] = []
@@ -216,14 +289,18 @@ def _fixed_days(text: str, published: date | None, earliest: date | None = None
     return tuple(offsets), tuple(days)
 
 
-def _narrative_at(text: str, published: date | None, offset: int, earliest: date | None = None) -> DateRange | None:
+def _narrative_at(
+    text: str, published: date | None, offset: int, earliest: date | None = None
+) -> DateRange | None:
     """The day the text last fixed before character ``offset``, or None."""
     offsets, days = _fixed_days(text, published, earliest)
     at = bisect_left(offsets, offset)
     return days[at - 1] if at else None
 
 
-def _fixed_before_paragraph(text: str, published: date | None, offset: int, earliest: date | None = None) -> bool:
+def _fixed_before_paragraph(
+    text: str, published: date | None, offset: int, earliest: date | None = None
+) -> bool:
     """True when the day the text last fixed before ``offset`` was fixed in an earlier paragraph."""
     offsets, _ = _fixed_days(text, published, earliest)
     at = bisect_left(offsets, offset)

@@ -4,6 +4,7 @@
 buses; "rebels went out of X" (aboard buses, under a deal) is one only because a side's fighters
 are the subject. The words are data (``data/lexicon/evacuations.json``).
 """
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,11 @@ class Evacuations:
         """The people a vehicle carries, when ``subject`` is a vehicle ("23 buses, carrying
         rebels, ...", "a convoy of fighters"): the side that is moved out."""
         w = evacuation_words()
-        if subject is None or subject.lemma_.lower() not in w["vehicles"] and subject.lower_ not in w["vehicles"]:
+        if (
+            subject is None
+            or subject.lemma_.lower() not in w["vehicles"]
+            and subject.lower_ not in w["vehicles"]
+        ):
             return None
         # "buses carrying X", or the parser's "buses, carrying X, started to ..." on the verb
         beside = [c for c in subject.head.children if c.dep_ == "advcl"] if subject.head != subject else []
@@ -52,8 +57,10 @@ class Evacuations:
         captured it" is a capture."""
         if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head == verb:
             return False
-        return any(span.root == verb.head and (cue.label_ in ("evacuate", "loss") or cue._.cue == "leave")
-                   for span, cue in self.cues)
+        return any(
+            span.root == verb.head and (cue.label_ in ("evacuate", "loss") or cue._.cue == "leave")
+            for span, cue in self.cues
+        )
 
     def _leaver_fights(self, cue: str, evacuees: Token | None) -> bool:
         """False for a plain leaving cue ("went out of X") whose subject is no side's fighters."""

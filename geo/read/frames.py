@@ -3,6 +3,7 @@
 One method per cue label of ``data/lexicon/control.jsonl`` (gain, fall, loss, expel, evacuate,
 state), mixed into the reader's sentence (:mod:`geo.read.reader`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -65,7 +66,9 @@ class Frames(Contest):
             return None  # "went out of A, taking the X crossing": the way out, no capture
         if _is_verb(t) and progressive(t):  # "has been storming X": the fight for X goes on
             frame = self._gain_taken(t, cue)
-            return replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
+            return (
+                replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
+            )
         return self._gain_taken(t, cue)
 
     def _gain_taken(self, t: Token, cue: str):
@@ -85,12 +88,16 @@ class Frames(Contest):
             if agent is not None:  # "X became the first district to be taken by the fighters": X
                 patients = [self._predicated(p) for p in patients]
             return Frame("captured", agent, "", patients)
-        args = [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")
-                or c.dep_ in ("npadvmod", "dep") and self._place_at(c)] + _child_pobj_all(t, ("into", "over"))
+        args = [
+            c
+            for c in t.children
+            if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ in ("npadvmod", "dep") and self._place_at(c)
+        ] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
-                g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))]
+                g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))
+            ]
         sites: set[int] = set()
         if any(a.lemma_.lower() in self.words["site_nouns"] for a in args):  # "stormed a hospital in X"
             located = _child_pobj_all(t, ("in", "inside", "at"))
@@ -104,7 +111,9 @@ class Frames(Contest):
 
     def _cleft(self, verb: Token) -> bool:
         """A cleft copula: "it was X that ...", which puts X forward as the object of the clause."""
-        return verb.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+        return verb.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children
+        )
 
     def _predicated(self, noun: Token) -> Token:
         """The place a description is said of: "X became the first district to be taken", "X was one
@@ -123,11 +132,14 @@ class Frames(Contest):
         return noun
 
     def _declared(self, t: Token):
-        """"The commander declared X liberated", "X was declared retaken": a capture of X (the small
+        """ "The commander declared X liberated", "X was declared retaken": a capture of X (the small
         clause's subject, or the declaring verb's), by the side that declares it."""
         head = t.head
-        if t.tag_ not in ("VBN", "VBD") or t.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or head.lemma_.lower() not in \
-                self.words["declaring_verbs"]:
+        if (
+            t.tag_ not in ("VBN", "VBD")
+            or t.dep_ not in ("ccomp", "oprd", "xcomp", "acomp")
+            or head.lemma_.lower() not in self.words["declaring_verbs"]
+        ):
             return None
         places = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and self._place_at(c)]
         places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -140,7 +152,9 @@ class Frames(Contest):
         """A capture verb said of the side driven out ("the group was cleared out of X", "troops
         cleared the militants from X"): the one cleared is a fighter, not a place, and it left a
         place (not "X was cleared of militants", where X is the place)."""
-        cleared = _subject(verb) if _passive(verb) else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        cleared = (
+            _subject(verb) if _passive(verb) else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        )
         if cleared is None or self._place_at(cleared) or not self._is_fighter(cleared):
             return False
         origins = [o for o in _origins(verb) if self._place_at(o)]
@@ -164,13 +178,19 @@ class Frames(Contest):
         if at < len(sent) and sent[at].text == ":":
             opener = 1
         else:
-            rest = " ".join(tok.lower_ for tok in sent[at:at + 3])
-            opener = next((len(w.split()) for w in self.words["list_introducers"]
-                           if rest == w or rest.startswith(w + " ")), 0)
+            rest = " ".join(tok.lower_ for tok in sent[at : at + 3])
+            opener = next(
+                (
+                    len(w.split())
+                    for w in self.words["list_introducers"]
+                    if rest == w or rest.startswith(w + " ")
+                ),
+                0,
+            )
         if not opener:
             return []
         items = []
-        for token in sent[at + opener:]:
+        for token in sent[at + opener :]:
             if token.text == ";":
                 break
             items.append(token)
@@ -180,8 +200,14 @@ class Frames(Contest):
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
         "(control) of A and B, and of the district of C", "A and B, as well as the adjacent C": after a
         joiner (``list_joiners``; and the argument's "of" again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
-        joiner = next((len(j.split()) for j in self.words["list_joiners"]
-                       if [t.lower_ for t in sent[at:at + len(j.split())]] == j.split()), 0)
+        joiner = next(
+            (
+                len(j.split())
+                for j in self.words["list_joiners"]
+                if [t.lower_ for t in sent[at : at + len(j.split())]] == j.split()
+            ),
+            0,
+        )
         if not joiner:  # "and", "or", "as well as"
             return []
         at += joiner
@@ -193,9 +219,16 @@ class Frames(Contest):
                 break
             if token.pos_ == "ADP" and token.lower_ != "of" and any(self._place_at(t) for t in items):
                 break  # "as well as the adjacent X neighbourhood in the heart of the city": the item ends
-            if not (self._place_at(token) or token.pos_ in ("DET", "ADJ") or token.text == "-" or token.lower_ == "of"
-                    or token.lemma_.lower() in self.words["place_nouns"]
-                    or token.dep_ in ("amod", "compound") and token.is_lower and token.head.lemma_.lower() in self.words["place_nouns"]):
+            if not (
+                self._place_at(token)
+                or token.pos_ in ("DET", "ADJ")
+                or token.text == "-"
+                or token.lower_ == "of"
+                or token.lemma_.lower() in self.words["place_nouns"]
+                or token.dep_ in ("amod", "compound")
+                and token.is_lower
+                and token.head.lemma_.lower() in self.words["place_nouns"]
+            ):
                 return []
             items.append(token)
         return items if any(self._place_at(t) for t in items) else []
@@ -211,35 +244,57 @@ class Frames(Contest):
 
     def _loss(self, t: Token, cue: str):
         if _is_noun(t):
-            return Frame("withdrew", _poss(t) or _child_pobj(t, ("by",)), "other side", _child_pobj_all(t, ("of", "from")))
+            return Frame(
+                "withdrew",
+                _poss(t) or _child_pobj(t, ("by",)),
+                "other side",
+                _child_pobj_all(t, ("of", "from")),
+            )
         if _passive(t):
             return Frame("withdrew", _agent(t), "other side", self._patients(t))
-        args = [_antecedent_noun(t, c) for c in t.children if c.dep_ == "dobj"  # not "fled southwards" misparsed
-                and not c.lower_.endswith(("ward", "wards"))] + _origins(t)
+        args = [
+            _antecedent_noun(t, c)
+            for c in t.children
+            if c.dep_ == "dobj"  # not "fled southwards" misparsed
+            and not c.lower_.endswith(("ward", "wards"))
+        ] + _origins(t)
         subject = _subject(t)
         carried = self._carried(subject)  # "buses carrying fighters pulled out of X": an evacuation
         if carried is not None:
             return Frame("evacuated", carried, "other side", args)
-        refuges = _child_pobj_all(t, ("into",)) if not args and subject is not None and self._side(subject) else []
+        refuges = (
+            _child_pobj_all(t, ("into",)) if not args and subject is not None and self._side(subject) else []
+        )
         if refuges:  # "the fighters fled into X": X is where that side holds out
             return Frame("holds", subject, "", refuges + self._of_which(refuges))
         return Frame("withdrew", subject, "other side", args)
 
     def _expel(self, t: Token, cue: str):
-        """"The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
+        """ "The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
         won = []  # "have pushed through much of X": a share won (still "pushing through" X is fighting in it)
         if not origins and not _passive(t) and _past(t):
-            won = [p for p in _child_pobj_all(t, ("through",)) if p.lemma_.lower() in self.words["share_heads"]]
-        if not won and (not origins or self._moving_in(t)):  # "pushed into X", "pushing through X": an advance
+            won = [
+                p for p in _child_pobj_all(t, ("through",)) if p.lemma_.lower() in self.words["share_heads"]
+            ]
+        if not won and (
+            not origins or self._moving_in(t)
+        ):  # "pushed into X", "pushing through X": an advance
             return self._advance(t, cue)
         origins = origins or won
         expelled = _subject(t) if _passive(t) else next((c for c in t.children if c.dep_ == "dobj"), None)
         if expelled is not None and expelled.lemma_.lower() in self.words["evacuees_not_fighters"]:
             return None  # "the shelling drove civilians out of X": nobody took X
-        if expelled is None and not won and not _passive(t) and not any(
-                c.lower_ in ("out", "away", "back") and c.dep_ in ("prt", "advmod", "prep") for c in t.children):
+        if (
+            expelled is None
+            and not won
+            and not _passive(t)
+            and not any(
+                c.lower_ in ("out", "away", "back") and c.dep_ in ("prt", "advmod", "prep")
+                for c in t.children
+            )
+        ):
             return None  # "the army's push from X towards Y": where it set out from, nobody driven out
         if _passive(t):
             agent = _agent(t)
@@ -255,8 +310,15 @@ class Frames(Contest):
                 return Frame("evacuated", None, "other side", [of] + _child_pobj_all(t, ("from",)))
             return Frame("evacuated", of, "other side", _child_pobj_all(t, ("from",)))
         if _passive(t):
-            return Frame("evacuated", _subject(t), "other side", _origins(t) + [  # "evacuated (out) of/from X"
-                s for s in self._patients(t) if self._place_at(s)])
+            return Frame(
+                "evacuated",
+                _subject(t),
+                "other side",
+                _origins(t)
+                + [  # "evacuated (out) of/from X"
+                    s for s in self._patients(t) if self._place_at(s)
+                ],
+            )
         objects = [c for c in t.children if c.dep_ == "dobj"]
         places = [o for o in objects if self._place_at(o)]
         if places:  # "the fighters evacuated the district"
@@ -269,8 +331,13 @@ class Frames(Contest):
             return None
         # "evacuate the fighters from X": the parser often hangs "from X" on the fighters
         origins = _origins(t) + [
-            g for o in objects for i in _phrase(o) if self.parsed[i].lower_ == "from"
-            for g in self.parsed[i].children if g.dep_ == "pobj"]
+            g
+            for o in objects
+            for i in _phrase(o)
+            if self.parsed[i].lower_ == "from"
+            for g in self.parsed[i].children
+            if g.dep_ == "pobj"
+        ]
         return Frame("evacuated", evacuees, "other side", origins)
 
     def _state(self, t: Token, cue: str):
@@ -286,7 +353,11 @@ class Frames(Contest):
             return self._reach(t)
         if cue == "station":  # "the army's ninth division is stationed in X": its side holds X
             places = _child_pobj_all(t, ("in", "inside", "at"))
-            return Frame("holds", _subject(t) or (t.head if t.dep_ == "acl" else None), "", places) if places else None
+            return (
+                Frame("holds", _subject(t) or (t.head if t.dep_ == "acl" else None), "", places)
+                if places
+                else None
+            )
         if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
             return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
@@ -302,8 +373,13 @@ class Frames(Contest):
             return self._control_noun(t)
         if self._past_state(t):
             return None  # "formerly militia-held X": no word on who holds it now
-        if (_is_verb(t) and t.dep_ in ("conj", "advcl") and t.i > 0 and self._actor_at(self.parsed[t.i - 1])
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+        if (
+            _is_verb(t)
+            and t.dep_ in ("conj", "advcl")
+            and t.i > 0
+            and self._actor_at(self.parsed[t.i - 1])
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
             # "an assault on ISIS held districts in X": "X-held" with no hyphen, read as a verb that
             # borrows the subject of the clause before it
             nouns = [c for c in t.children if c.dep_ == "dobj"]
@@ -313,14 +389,23 @@ class Frames(Contest):
         if t.dep_ == "relcl":  # "X, which is held by the army,": said in passing of X
             return self._relative_holder(t)
         if t.i > 0 and self.parsed[t.i - 1].text == "-":  # "X-held" said of the subject: "it is militia-held"
-            return None if t.dep_ not in ("acomp", "attr") else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
+            return (
+                None
+                if t.dep_ not in ("acomp", "attr")
+                else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
+            )
         if _passive(t):  # "districts are still held by X, among them A and B": the list follows the agent
             agent = _agent(t)
-            return Frame("holds", agent, "", self._patients(t) + (self._list_after([agent]) if agent is not None else []))
+            return Frame(
+                "holds",
+                agent,
+                "",
+                self._patients(t) + (self._list_after([agent]) if agent is not None else []),
+            )
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
     def _confined(self, t: Token):
-        """"The fighters are hemmed into A and B", "rebels trapped in X": the side holds out there;
+        """ "The fighters are hemmed into A and B", "rebels trapped in X": the side holds out there;
         "a handful of districts, of which A and B are the largest" names A and B among them."""
         if not _passive(t) and t.dep_ not in ("acl", "amod"):
             return None
@@ -336,23 +421,34 @@ class Frames(Contest):
         found = []
         for i in sorted(phrase):
             for clause in (c for c in self.parsed[i].children if c.dep_ == "relcl"):
-                if any(c.lower_ == "of" and any(g.lower_ == "which" for g in c.children) for c in clause.children):
+                if any(
+                    c.lower_ == "of" and any(g.lower_ == "which" for g in c.children) for c in clause.children
+                ):
                     found += [c for c in clause.children if c.dep_ in ("nsubj", "attr") and self._place_at(c)]
         return found
 
     def _residual(self, t: Token):
-        """"Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
+        """ "Leaving the rebels only A and B", "left the insurgents with just A": the pockets a side
         still holds. Without a word such as "only" it is no claim ("rebels left X" = they departed)."""
         if not _is_verb(t):
             return None
         objects = [c for c in t.children if c.dep_ in ("dobj", "dative")] + _child_pobj_all(t, ("with",))
         holder = next((o for o in objects if self._side(o) and not self._place_at(o)), None)
-        pockets = [o for o in objects if o is not holder and self._place_at(o) and any(
-            c.lower_ in self.words["residual_words"] for c in o.children if c.dep_ in ("advmod", "amod", "quantmod"))]
+        pockets = [
+            o
+            for o in objects
+            if o is not holder
+            and self._place_at(o)
+            and any(
+                c.lower_ in self.words["residual_words"]
+                for c in o.children
+                if c.dep_ in ("advmod", "amod", "quantmod")
+            )
+        ]
         return Frame("holds", holder, "", pockets) if holder is not None and pockets else None
 
     def _fighting(self, t: Token, cue: str):
-        """"Clashes in X", "fighting for X continued", "attacks on militants in X": X is contested.
+        """ "Clashes in X", "fighting for X continued", "attacks on militants in X": X is contested.
 
         Only fighting located inside a place counts (``fighting_preps``: in, inside, for, within, into,
         around), not fighting near or towards it; an attack on X (``attack_preps``) too, unless it is fire
@@ -360,7 +456,9 @@ class Frames(Contest):
         """
         preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))
         # "in A and in the area of B": coordinated prepositions count too
-        args = preps_with_conj(t, preps) + [c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)]
+        args = preps_with_conj(t, preps) + [
+            c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)
+        ]
         if cue == "attack" and self._is_fire(t):
             return None  # "air raids and attacks on X", "mortar attacks": fire on X, not a fight inside it
         if cue == "attack" and _is_verb(t):  # "the army attacked the X area"
@@ -368,11 +466,13 @@ class Frames(Contest):
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
             args += preps_with_conj(t.head, preps)
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
-        args = [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
+        args = (
+            [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
+        )
         return Frame("holds", None, "", args) if args else None
 
     def _advance(self, t: Token, cue: str):
-        """"Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
+        """ "Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
         X is contested (see :meth:`geo.read.contest.Contest._advance_args`)."""
         args = self._advance_args(t, cue)
         if args and cue == "enter" and self._vacated(t):  # "went into X once the rebels had left": taken
@@ -385,8 +485,12 @@ class Frames(Contest):
         words = contest_words()
         mover = _subject(t)
         mover_side = self._side(mover) if mover is not None else None
-        for clause in (c for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in words["vacated_verbs"]):
-            if not any(m.dep_ in ("mark", "advmod") and m.lower_ in words["after_marks"] for m in clause.children):
+        for clause in (
+            c for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in words["vacated_verbs"]
+        ):
+            if not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in words["after_marks"] for m in clause.children
+            ):
                 continue
             leaver = _subject(clause)
             side = self._side(leaver) if leaver is not None else None
@@ -395,18 +499,29 @@ class Frames(Contest):
         return False
 
     def _reach(self, t: Token):
-        """"Reached the edges of X": X is contested (see :meth:`geo.read.contest.Contest._reach_args`)."""
+        """ "Reached the edges of X": X is contested (see :meth:`geo.read.contest.Contest._reach_args`)."""
         args = self._reach_args(t)
         return Frame("holds", None, "", args, contested=True) if args else None
 
     def _in_passing(self, t: Token):
-        """"Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
+        """ "Rebel-held X", "the Kurdish-controlled district", "X, held by rebels,": who holds X, said
         in passing (a background holds claim); the side is the actor the adjective is made of."""
         owner = _agent(t) if t.dep_ == "acl" else None
         if owner is None:
-            owner = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
-                          and self._actor_at(c)), None)
-        if owner is None and t.i > 1 and self.parsed[t.i - 1].text == "-" and self._actor_at(self.parsed[t.i - 2]):
+            owner = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod") and self._actor_at(c)
+                ),
+                None,
+            )
+        if (
+            owner is None
+            and t.i > 1
+            and self.parsed[t.i - 1].text == "-"
+            and self._actor_at(self.parsed[t.i - 2])
+        ):
             owner = self.parsed[t.i - 2]
         if owner is None or not self._actor_at(owner) and not self._side(owner):
             return None
@@ -419,16 +534,23 @@ class Frames(Contest):
         named_before = self._apposed_place(noun)
         if named_before is not None:  # the same, however the parser hung the description
             return Frame("holds", owner, "", [named_before], background=True)
-        subject = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_.lower() in self.words["copulas"] else None
+        subject = (
+            _subject(noun.head)
+            if noun.dep_ == "attr" and noun.head.lemma_.lower() in self.words["copulas"]
+            else None
+        )
         if subject is not None and self._place_at(subject):  # "X is a rebel-held district": said of X
             return Frame("holds", owner, "", [subject])
-        if named is None and noun.lemma_.lower() in self.words["place_nouns"] and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        if (
+            named is None
+            and noun.lemma_.lower() in self.words["place_nouns"]
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        ):
             return None  # "a government-held area in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
 
     def _relative_holder(self, t: Token):
-        """"X, which is held by the army," and "X, which the rebels had controlled,": who holds (or
+        """ "X, which is held by the army," and "X, which the rebels had controlled,": who holds (or
         held) X, said in passing of the noun the clause hangs on."""
         if _passive(t):
             holder = _agent(t)
@@ -441,7 +563,7 @@ class Frames(Contest):
         return Frame("holds", holder, "", [t.head], background=True)
 
     def _exception(self, t: Token):
-        """"The army controls the east, with the exception of X", "took every district except X":
+        """ "The army controls the east, with the exception of X", "took every district except X":
         X stays with the other side of the claim the exception is cut from."""
         if t.lower_ == "exception":
             if t.dep_ != "pobj" or t.head.lower_ != "with":
@@ -456,18 +578,28 @@ class Frames(Contest):
         methods = {"gain": self._gain, "fall": self._fall, "state": self._state}
         for cue_span, cue in self.cues:
             root = cue_span.root
-            if cue._.cue in ("except", "fighting", "attack", "contested") or cue.label_ not in methods or not (
-                    root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr")):
+            if (
+                cue._.cue in ("except", "fighting", "attack", "contested")
+                or cue.label_ not in methods
+                or not (root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr"))
+            ):
                 continue
             frame = methods[cue.label_](root, cue._.cue)
-            if frame is not None and frame.owner is not None and not frame.open_side and self._side(frame.owner):
+            if (
+                frame is not None
+                and frame.owner is not None
+                and not frame.open_side
+                and self._side(frame.owner)
+            ):
                 return Frame("holds", frame.owner, "other side", places)
         return None
 
     def _stronghold(self, t: Token):
-        """"X had been considered the rebels' main stronghold", "X, the group's last bastion", "the
+        """ "X had been considered the rebels' main stronghold", "X, the group's last bastion", "the
         rebel stronghold of X": who holds X, said in passing. Not "a former stronghold"."""
-        if not _is_noun(t) or any(c.lower_ in self.words["past_state"] for c in t.children if c.dep_ in ("amod", "advmod")):
+        if not _is_noun(t) or any(
+            c.lower_ in self.words["past_state"] for c in t.children if c.dep_ in ("amod", "advmod")
+        ):
             return None
         owner = self._owner_in(t)
         if owner is None or not self._side(owner):
@@ -492,8 +624,14 @@ class Frames(Contest):
         if self._place_at(noun):
             return noun
         if noun.lower_ == "it" and noun.dep_ == "dobj":
-            before = [ids for ids, span in self.places if max(ids) < noun.i and span.label_ == "local"
-                      and span._.place_id and not self.gazetteer.places[span._.place_id].is_region]
+            before = [
+                ids
+                for ids, span in self.places
+                if max(ids) < noun.i
+                and span.label_ == "local"
+                and span._.place_id
+                and not self.gazetteer.places[span._.place_id].is_region
+            ]
             return self.parsed[max(before[-1])] if before else noun
         return self._apposed_place(noun) or noun
 
@@ -511,8 +649,10 @@ class Frames(Contest):
             return None
         before = self.parsed[left - 2]
         if before.lemma_.lower() in self.words["place_nouns"]:  # "the X district, ...": X
-            before = next((c for c in before.children if c.dep_ in ("compound", "amod", "nmod") and self._place_at(c)),
-                          before)
+            before = next(
+                (c for c in before.children if c.dep_ in ("compound", "amod", "nmod") and self._place_at(c)),
+                before,
+            )
         return before if self._place_at(before) else None
 
     def _place_after(self, t: Token) -> Token | None:
@@ -536,17 +676,30 @@ class Frames(Contest):
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
             lemma = verb.lemma_.lower()
-            if _is_verb(verb) and lemma in self.words["living_verbs"]:  # "civilians trapped in X under militia rule"
-                return Frame("holds", owner, "", _child_pobj_all(verb, ("in", "inside")) + self._where_clause_of(verb))
-            if verb.dep_ == "pobj" and verb.head.lower_ in ("in", "inside") and verb.head.head.lemma_.lower() in \
-                    self.words["living_verbs"]:  # the parser hung "under X rule" on the place the people are in
+            if (
+                _is_verb(verb) and lemma in self.words["living_verbs"]
+            ):  # "civilians trapped in X under militia rule"
+                return Frame(
+                    "holds", owner, "", _child_pobj_all(verb, ("in", "inside")) + self._where_clause_of(verb)
+                )
+            if (
+                verb.dep_ == "pobj"
+                and verb.head.lower_ in ("in", "inside")
+                and verb.head.head.lemma_.lower() in self.words["living_verbs"]
+            ):  # the parser hung "under X rule" on the place the people are in
                 return Frame("holds", owner, "", [verb])
             if not _is_verb(verb) or lemma not in self.words["copulas"] + self.words["control_gain_verbs"]:
-                return None  # "a district under militia control", "evacuate X under militia control": background
-            back = any(c.lower_ == "back" for c in (*verb.children, *head.children))  # "back under army control"
+                return (
+                    None  # "a district under militia control", "evacuate X under militia control": background
+                )
+            back = any(
+                c.lower_ == "back" for c in (*verb.children, *head.children)
+            )  # "back under army control"
             kind = "captured" if lemma in self.words["control_gain_verbs"] or back else "holds"
             args = [c for c in verb.children if c.dep_ == "dobj"] or [_subject(verb)]
-            args = [_antecedent_noun(verb, a) if a is not None else a for a in args]  # "X, which is under ... control"
+            args = [
+                _antecedent_noun(verb, a) if a is not None else a for a in args
+            ]  # "X, which is under ... control"
             return Frame(kind, owner if owner is not None else _subject(verb), "", args)
         verb = t.head.head if t.head.dep_ == "prep" else t.head  # "in control of", "took control of"
         args = _child_pobj_all(t, ("of", "over"))
@@ -562,8 +715,10 @@ class Frames(Contest):
         return Frame("captured" if lemma in self.words["control_gain_verbs"] else "holds", owner, "", args)
 
     def _where_clause_of(self, verb: Token) -> list[Token]:
-        """"X, where civilians live under militia rule": the noun a where-clause describes."""
-        clause = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        """ "X, where civilians live under militia rule": the noun a where-clause describes."""
+        clause = (
+            verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        )
         if clause is None:  # "where civilians are believed to be trapped": "where" may hang on either verb
             return []
         between = [verb, *(a for a in verb.ancestors if a.i != clause.i and clause in a.ancestors), clause]
@@ -588,15 +743,23 @@ class Frames(Contest):
             return [subject, *self._named_before(t, subject)]
         if t.dep_ in ("acl", "amod", "advcl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head]
-        return [c for c in t.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
+        return [
+            c for c in t.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+        ]
 
     def _named_before(self, verb: Token, subject: Token) -> list[Token]:
-        """"X, the largest city in the north, was taken": the parser makes the description the
+        """ "X, the largest city in the north, was taken": the parser makes the description the
         subject and leaves the name hanging on the verb before it; when the subject names no place,
         a place just before it, across a comma, is what the description describes."""
         phrase = _phrase(subject)
         if subject.i < 2 or any(ids & phrase and span._.place_id for ids, span in self.places):
             return []
-        named = [c for c in verb.children if c.i < subject.i and c.dep_ in ("advmod", "npadvmod", "nsubj", "dep")
-                 and self._place_at(c) and self.parsed[c.right_edge.i + 1].text == ","]
+        named = [
+            c
+            for c in verb.children
+            if c.i < subject.i
+            and c.dep_ in ("advmod", "npadvmod", "nsubj", "dep")
+            and self._place_at(c)
+            and self.parsed[c.right_edge.i + 1].text == ","
+        ]
         return named[-1:]

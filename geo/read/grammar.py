@@ -2,13 +2,35 @@
 
 Plain functions of spaCy tokens, shared by the frames, who, where, shares and modality modules.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 #: Dependency labels that stay inside a noun phrase when looking for the places it names.
-_PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "prep", "pobj", "conj", "cc", "nmod", "nummod",
-                          "quantmod", "case", "punct", "predet", "appos", "npadvmod", "advmod", "pcomp", "dobj"})
+_PHRASE_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "prep",
+        "pobj",
+        "conj",
+        "cc",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "case",
+        "punct",
+        "predet",
+        "appos",
+        "npadvmod",
+        "advmod",
+        "pcomp",
+        "dobj",
+    }
+)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
@@ -41,7 +63,9 @@ def _subject(verb: Token | None) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         chosen = before[-1] if before else subjects[0]
         return _after_participle(chosen, verb) if chosen.dep_ == "csubj" else chosen
-    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):  # misparse: subject on the auxiliary
+    for aux in (
+        c for c in verb.children if c.dep_ in ("aux", "auxpass")
+    ):  # misparse: subject on the auxiliary
         for child in aux.children:
             if child.dep_ in _SUBJECTS:
                 return child
@@ -62,12 +86,15 @@ def _after_participle(subject: Token, verb: Token) -> Token:
     through X, the army took Y", the army, the noun phrase between the last comma and the verb."""
     if subject.tag_ != "VBG" or subject.i > verb.i:
         return subject
-    commas = [t.i for t in verb.doc[subject.i:verb.i] if t.text == ","]
+    commas = [t.i for t in verb.doc[subject.i : verb.i] if t.text == ","]
     if not commas:
         return subject
     span = range(commas[-1] + 1, verb.i)
-    heads = [verb.doc[i] for i in span if verb.doc[i].pos_ in ("NOUN", "PROPN", "PRON")
-             and verb.doc[i].head.i not in span]
+    heads = [
+        verb.doc[i]
+        for i in span
+        if verb.doc[i].pos_ in ("NOUN", "PROPN", "PRON") and verb.doc[i].head.i not in span
+    ]
     return heads[0] if heads else subject
 
 
@@ -81,7 +108,11 @@ def _antecedent_noun(verb: Token, word: Token) -> Token:
 def _origins(verb: Token) -> list[Token]:
     """Where someone left from: "withdrew from X", "pulled out of X", "were pushed out of X"."""
     return _child_pobj_all(verb, ("of", "from")) + [
-        g for c in verb.children if c.lower_ in ("out", "away", "back") for g in _child_pobj_all(c, ("of", "from"))]
+        g
+        for c in verb.children
+        if c.lower_ in ("out", "away", "back")
+        for g in _child_pobj_all(c, ("of", "from"))
+    ]
 
 
 def _passive(verb: Token) -> bool:
@@ -100,8 +131,13 @@ def _poss(noun: Token) -> Token | None:
 
 
 def _child_pobj_all(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in token.children if c.lower_ in preps and c.dep_ in ("prep", "agent", "prt", "dative")
-            for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in token.children
+        if c.lower_ in preps and c.dep_ in ("prep", "agent", "prt", "dative")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _child_pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
@@ -113,7 +149,9 @@ def _past(verb: Token) -> bool:
     """Told in a past tense ("held", "had consolidated", "has taken"): not only as of publication."""
     if verb.tag_ == "VBD":
         return True
-    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children)
+    return any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children
+    )
 
 
 def _is_verb(token: Token) -> bool:

@@ -4,6 +4,7 @@ Gazetteers spell such places as transliterated ("Jabal X", "Tal X"); reports tra
 noun and often put it after the name. The translations are data (``head_nouns`` in
 ``data/lexicon/places.json``): the name is looked up again with the gazetteer's own head word.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,14 @@ def translated_heads(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazette
             continue
         for start, end in _name_around(doc, sent, i, taken):
             name = doc[start:end].text
-            hit = next((m for m in (gazetteer.lookup(f"{head} {name}") for head in nouns[word])
-                        if m.match is not None and not m.match.outside and not m.match.is_region), None)
+            hit = next(
+                (
+                    m
+                    for m in (gazetteer.lookup(f"{head} {name}") for head in nouns[word])
+                    if m.match is not None and not m.match.outside and not m.match.is_region
+                ),
+                None,
+            )
             if hit is None:
                 continue
             lo, hi = min(start, i), max(end, i + 1)

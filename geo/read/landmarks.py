@@ -5,6 +5,7 @@ X"); reports often write only the city and the landmark's noun, in either order,
 lower case. Such a phrase is the one landmark of that city whose name joins the two, and never the
 city itself. Nothing here knows a city: the pairs come from the gazetteer's own names.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -38,7 +39,9 @@ def _pairs(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
         keys = []
         if normalise(words[0]) in cities:  # "X Citadel", "X International Airport"
             keys.append((cities[normalise(words[0])], normalise(words[-1])))
-        if len(words) == 3 and words[1].lower() == "of" and normalise(words[2]) in cities:  # "University of X"
+        if (
+            len(words) == 3 and words[1].lower() == "of" and normalise(words[2]) in cities
+        ):  # "University of X"
             keys.append((cities[normalise(words[2])], normalise(words[0])))
         for key in keys:
             pairs.setdefault(key, set()).add(place.id)
@@ -69,16 +72,25 @@ def landmark_spans(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer
                 break
         if after is not None and (place.id, normalise(after.text)) in pairs:  # "X airport"
             landmark, end = pairs[(place.id, normalise(after.text))], span.end + 1
-        elif after is not None and after.lower_ in ("'s", "’s") and _noun_after(
-                doc, span.end + 1, sent.end, place.id, pairs) is not None:  # "X's old citadel"
+        elif (
+            after is not None
+            and after.lower_ in ("'s", "’s")
+            and _noun_after(doc, span.end + 1, sent.end, place.id, pairs) is not None
+        ):  # "X's old citadel"
             landmark, end = _noun_after(doc, span.end + 1, sent.end, place.id, pairs)
-        elif span.start - 2 >= sent.start and doc[span.start - 1].lower_ == "of":  # "the ancient citadel of X"
+        elif (
+            span.start - 2 >= sent.start and doc[span.start - 1].lower_ == "of"
+        ):  # "the ancient citadel of X"
             noun = doc[span.start - 2]
             landmark = pairs.get((place.id, normalise(noun.text)))
             start = noun.i
             for _ in range(2):  # up to two lower-case words between the article and the noun
-                if start - 1 > sent.start and doc[start - 1].is_lower and doc[start - 1].is_alpha \
-                        and doc[start - 1].lower_ != "the":
+                if (
+                    start - 1 > sent.start
+                    and doc[start - 1].is_lower
+                    and doc[start - 1].is_alpha
+                    and doc[start - 1].lower_ != "the"
+                ):
                     start -= 1
             if start - 1 >= sent.start and doc[start - 1].lower_ == "the":
                 start -= 1
@@ -94,7 +106,9 @@ def landmark_spans(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer
     return [s for s in out if s in made or not any(m.start < s.end and s.start < m.end for m in made)]
 
 
-def _noun_after(doc: Doc, at: int, stop: int, city: str, pairs: dict[tuple[str, str], str]) -> tuple[str, int] | None:
+def _noun_after(
+    doc: Doc, at: int, stop: int, city: str, pairs: dict[tuple[str, str], str]
+) -> tuple[str, int] | None:
     """The landmark (and the end of its noun) of a city's noun at ``at``, after at most two
     lower-case words ("famed", "old"): "its famed museum"."""
     for i in range(at, min(at + 3, stop)):

@@ -1,4 +1,5 @@
 """The reader's word lists and patterns, read from ``data/lexicon/`` (data, not code)."""
+
 from __future__ import annotations
 
 import json

@@ -15,6 +15,7 @@ Patterns are data: the actor lexicon of the gazetteer's conflict (``data/conflic
 a gazetteer folder may carry its own ``actors.jsonl``) and ``data/lexicon/control.jsonl`` (spaCy
 Matcher patterns).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -84,7 +85,11 @@ class ControlCues:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for number, row in enumerate(read_lexicon(lexicon), start=1):
             if row.get("label") not in CUE_LABELS:
-                raise GeoError(f"label {row.get('label')!r} is not one of {', '.join(CUE_LABELS)}", file=lexicon, row=number)
+                raise GeoError(
+                    f"label {row.get('label')!r} is not one of {', '.join(CUE_LABELS)}",
+                    file=lexicon,
+                    row=number,
+                )
             key = f"{row['label']}|{row['cue']}"
             words = [_word_list(token) for token in row["pattern"]]
             for form in (w for options in words if options for w in options if "-" in w):
@@ -142,8 +147,14 @@ class Actors:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
 
-    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
-                   lexicon: Path, sides: Iterable[str]) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: Path,
+        sides: Iterable[str],
+    ) -> None:
         """Load the actor lexicon ``lexicon`` of a conflict whose sides are ``sides`` (see :meth:`load`)."""
         self.load(Path(lexicon), sides)
 
@@ -155,9 +166,15 @@ class Actors:
         for number, row in enumerate(rows, start=1):
             side, phrase = row.get("side"), row.get("phrase", "")
             if side not in allowed or not phrase:
-                raise GeoError(f"needs a phrase and a side among {', '.join(allowed)}", file=lexicon, row=number)
+                raise GeoError(
+                    f"needs a phrase and a side among {', '.join(allowed)}", file=lexicon, row=number
+                )
             forms = [phrase]
-            if not row.get("case_sensitive") and not phrase.endswith("s") and (phrase + "s").lower() not in written:
+            if (
+                not row.get("case_sensitive")
+                and not phrase.endswith("s")
+                and (phrase + "s").lower() not in written
+            ):
                 forms.append(phrase + "s")
             matcher = self.exact if row.get("case_sensitive") else self.lower
             matcher.add(side, [self.nlp.make_doc(f) for f in forms])
@@ -188,21 +205,30 @@ class Places:
 
     gazetteer: Gazetteer | None = None
 
-    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
-                   gazetteer: Gazetteer) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer,
+    ) -> None:
         """Take the gazetteer whose names this component marks."""
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
-            raise GeoError("the geo_places component has no gazetteer: build the pipeline with load_pipeline()")
+            raise GeoError(
+                "the geo_places component has no gazetteer: build the pipeline with load_pipeline()"
+            )
         actors = {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
         # Back-references look at earlier sentences again and again: each is searched once per document.
         self._sents = list(doc.sents)
         self._starts = [sent.start_char for sent in self._sents]
         self._found: dict[int, list[Span]] = {}
         self._named: dict[frozenset[str], tuple[list[int], list[str], list[int]]] = {}
-        cue_sents = sorted({span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start)
+        cue_sents = sorted(
+            {span.sent.start: span.sent for span in doc.spans["cues"]}.values(), key=lambda s: s.start
+        )
         spans: list[Span] = []
         for sent in cue_sents:
             found = landmark_spans(doc, sent, self._find(sent, actors), self.gazetteer)  # "X airport"
@@ -210,7 +236,9 @@ class Places:
             found += self._anaphora(doc, sent, found, actors)
             found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
-            spans.extend(refine(doc, found, self.gazetteer, city, sent))  # parts of regions; places that only locate
+            spans.extend(
+                refine(doc, found, self.gazetteer, city, sent)
+            )  # parts of regions; places that only locate
         doc.spans["places"] = spans
         return doc
 
@@ -223,11 +251,18 @@ class Places:
     def _search(self, sent: Span, actors: set[int]) -> list[Span]:
         spans = []
         for mention in self.gazetteer.find(sent.text):
-            span = sent.doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
-                                      alignment_mode="expand")
-            if span is None or any(i in actors for i in range(span.start, span.end)) and not _holds_actor(span):
+            span = sent.doc.char_span(
+                sent.start_char + mention.start, sent.start_char + mention.end, alignment_mode="expand"
+            )
+            if (
+                span is None
+                or any(i in actors for i in range(span.start, span.end))
+                and not _holds_actor(span)
+            ):
                 continue
-            span = Span(sent.doc, span.start, span.end, label=self._where(mention.place_id, mention.candidates))
+            span = Span(
+                sent.doc, span.start, span.end, label=self._where(mention.place_id, mention.candidates)
+            )
             span._.place_id = mention.place_id
             span._.candidates = mention.candidates
             spans.append(span)
@@ -241,7 +276,9 @@ class Places:
     def _anaphora(self, doc: Doc, sent: Span, found: list[Span], actors: set[int]) -> list[Span]:
         taken = {i for span in found for i in range(span.start, span.end)}
         lowered = [t.lower_ for t in sent]  # once per sentence, not a slice of the doc per word and rule
-        opening: dict[str, list[int]] = {}  # where each word stands: a rule is tried only where its first word is
+        opening: dict[
+            str, list[int]
+        ] = {}  # where each word stands: a rule is tried only where its first word is
         for at, word in enumerate(lowered):
             opening.setdefault(word, []).append(at)
         spans = []
@@ -254,9 +291,11 @@ class Places:
                 starts = sorted(at for word in set(first or ()) for at in opening.get(word, ()))
             for at in starts if words else ():
                 i = sent.start + at
-                if at + len(words) > len(lowered) \
-                        or not all(_word_is(t, w) for t, w in zip(lowered[at:at + len(words)], words)) \
-                        or taken & set(range(i, i + len(words))):
+                if (
+                    at + len(words) > len(lowered)
+                    or not all(_word_is(t, w) for t, w in zip(lowered[at : at + len(words)], words))
+                    or taken & set(range(i, i + len(words)))
+                ):
                     continue
                 after = doc[i + len(words)] if i + len(words) < len(doc) else None
                 if after is not None and after.lower_ == "of":
@@ -280,8 +319,10 @@ class Places:
         starts, ids, read = self._named.setdefault(frozenset(kinds), ([], [], [0]))
         wanted = bisect_left(self._starts, before)  # the sentences that start before ``before``
         while read[0] < wanted:
-            named = sorted((s for s in self._find(self._sents[read[0]], actors) if s._.place_id),
-                           key=lambda s: s.start_char)
+            named = sorted(
+                (s for s in self._find(self._sents[read[0]], actors) if s._.place_id),
+                key=lambda s: s.start_char,
+            )
             for span in named:
                 if self.gazetteer.places[span._.place_id].kind in kinds:
                     starts.append(span.start_char)
@@ -339,7 +380,9 @@ def _holds_actor(span: Span) -> bool:
     such as "rebel-held X" is still a place, while "al-Sham" in "Ahrar al-Sham" is not."""
     overlapping = [a for a in span.doc.spans["actors"] if a.start < span.end and span.start < a.end]
     return bool(overlapping) and all(
-        span.start <= a.start and a.end <= span.end and (a.start, a.end) != (span.start, span.end) for a in overlapping)
+        span.start <= a.start and a.end <= span.end and (a.start, a.end) != (span.start, span.end)
+        for a in overlapping
+    )
 
 
 def _parse_copy(sent: Span) -> Doc:
@@ -352,9 +395,15 @@ def _parse_copy(sent: Span) -> Doc:
     texts = [t.text for t in sent]
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words):
-        places = {i - sent.start for s in sent.doc.spans["places"] if s.start >= sent.start and s.end <= sent.end
-                  for i in range(s.start, s.end)}
-        texts = [t.text if i in places or t.is_upper or i == 0 else t.text.lower() for i, t in enumerate(sent)]
+        places = {
+            i - sent.start
+            for s in sent.doc.spans["places"]
+            if s.start >= sent.start and s.end <= sent.end
+            for i in range(s.start, s.end)
+        }
+        texts = [
+            t.text if i in places or t.is_upper or i == 0 else t.text.lower() for i, t in enumerate(sent)
+        ]
     return Doc(sent.doc.vocab, words=texts, spaces=[bool(t.whitespace_) for t in sent])
 
 
@@ -374,8 +423,12 @@ def candidate_sentences(doc: Doc) -> list[Span]:
             here = local[at][1] <= sent.end
             at += 1
         if not here and cue.label_ != "state" and known is None:
-            known = {i for group in ("places", "actors", "cues") for span in doc.spans[group]
-                     for i in range(span.start, span.end)}
+            known = {
+                i
+                for group in ("places", "actors", "cues")
+                for span in doc.spans[group]
+                for i in range(span.start, span.end)
+            }
         if here or _unknown_name_after(cue, known or set()):
             wanted[sent.start] = sent
     return [wanted[k] for k in sorted(wanted)]
@@ -386,7 +439,7 @@ def _unknown_name_after(cue: Span, known: set[int]) -> bool:
     if cue.label_ == "state":
         return False
     doc, sent = cue.doc, cue.sent
-    for token in doc[cue.end:min(cue.end + _UNKNOWN_NAME_WINDOW, sent.end)]:
+    for token in doc[cue.end : min(cue.end + _UNKNOWN_NAME_WINDOW, sent.end)]:
         if token.is_title and token.i not in known and token.is_alpha:
             return True
     return False

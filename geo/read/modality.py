@@ -1,5 +1,5 @@
-"""Modality: how a claim is said (claimed, denied or blocked), who says it, and its hedges.
-"""
+"""Modality: how a claim is said (claimed, denied or blocked), who says it, and its hedges."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -22,13 +22,17 @@ class Modality:
             if inherit:
                 for child in current.children:
                     lower = child.lower_
-                    if child.dep_ == "neg" or (lower in w["negations"] and child.dep_ in ("advmod", "det", "neg")):
+                    if child.dep_ == "neg" or (
+                        lower in w["negations"] and child.dep_ in ("advmod", "det", "neg")
+                    ):
                         return "blocked"
                     if child.dep_ in ("aux", "auxpass") and lower in w["modals"]:
                         return "blocked"
                     if child.dep_ == "mark" and lower in w["conditionals"]:
                         return "blocked"
-                    if child.dep_ == "advmod" and lower in w["future_adverbs"]:  # "to be evacuated imminently"
+                    if (
+                        child.dep_ == "advmod" and lower in w["future_adverbs"]
+                    ):  # "to be evacuated imminently"
                         return "blocked"
             governor = current.head
             if governor == current:
@@ -42,18 +46,31 @@ class Modality:
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
                 # "are believed to (still) be trapped under X rule": a state reported, not an aim
                 state = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in current.children)
-                reported = (perfect or state) and governor.lemma_.lower() in w["speech_verbs"] + w["reporting_infinitives"]
-                done = governor.lemma_.lower() in w["implicatives"] or any(  # "a deal to evacuate", not "strikes ... to take"
-                    t.lemma_.lower() in w["implicative_nouns"] for t in near) or current.dep_ == "relcl" and any(
-                    c.dep_ == "amod" and c.lower_ in w["ordinals"] for c in governor.children)  # "the first area to fall"
+                reported = (perfect or state) and governor.lemma_.lower() in w["speech_verbs"] + w[
+                    "reporting_infinitives"
+                ]
+                done = (
+                    governor.lemma_.lower() in w["implicatives"]
+                    or any(  # "a deal to evacuate", not "strikes ... to take"
+                        t.lemma_.lower() in w["implicative_nouns"] for t in near
+                    )
+                    or current.dep_ == "relcl"
+                    and any(c.dep_ == "amod" and c.lower_ in w["ordinals"] for c in governor.children)
+                )  # "the first area to fall"
                 if not reported and not done:
                     return "blocked"
-            elif current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp") or current.dep_ == "relcl" and any(
-                    c.dep_ == "mark" for c in current.children):  # "the report that X fell": a content clause
+            elif (
+                current.dep_ in ("ccomp", "acl", "pcomp", "dobj", "xcomp")
+                or current.dep_ == "relcl"
+                and any(c.dep_ == "mark" for c in current.children)
+            ):  # "the report that X fell": a content clause
                 inherit = False
             elif current.dep_ == "advcl" and any(
-                    c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children):
-                if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w["future_modals"] for c in governor.children):
+                c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children
+            ):
+                if any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in w["future_modals"] for c in governor.children
+                ):
                     return "blocked"  # "once the fighters have left X, the city will be...": a future step
                 break  # "when the fighters overran X, ...": a fact the main clause takes for granted
             elif current.dep_ in ("csubj", "csubjpass"):
@@ -63,8 +80,11 @@ class Modality:
             lemma = governor.lemma_.lower()
             if lemma in w["denials"]:
                 status = "denied"
-            elif lemma in w["blockers"] and lemma not in w["implicatives"] and not (
-                    lemma in w["noun_blockers"] and governor.pos_ in ("VERB", "AUX")):  # "advanced and seized X"
+            elif (
+                lemma in w["blockers"]
+                and lemma not in w["implicatives"]
+                and not (lemma in w["noun_blockers"] and governor.pos_ in ("VERB", "AUX"))
+            ):  # "advanced and seized X"
                 return "blocked"
             nxt = _clause_verb(governor, w["blockers"])
             if nxt is None:
@@ -98,7 +118,9 @@ class Modality:
                     # "X is said to have...": the speaker is the agent, if any, not X
                     subject = _agent(verb) if _passive(verb) else _subject(verb)
                     if subject is not None:
-                        text = " ".join(self.parsed[subject.left_edge.i:subject.right_edge.i + 1].text.split())
+                        text = " ".join(
+                            self.parsed[subject.left_edge.i : subject.right_edge.i + 1].text.split()
+                        )
                         text = text.strip(" ,")
                         return text, subject.pos_ == "PRON"
             if node.head == node:
@@ -108,7 +130,7 @@ class Modality:
         for phrase in w["according_to"]:
             at = lowered.find(phrase + " ")
             if at >= 0:
-                rest = self.text[at + len(phrase) + 1:]
+                rest = self.text[at + len(phrase) + 1 :]
                 return rest.split(",")[0].split(".")[0].split(";")[0].strip(), False
         for source in w["sources"]:
             if source.lower() in lowered:
@@ -128,5 +150,5 @@ def _glued(clause: Token, governor: Token) -> bool:
     """True when the parser hung a clause on a verb across a semicolon although that verb has its
     own object ("X had been captured; a rebel official denied it"): no complement of it."""
     doc = clause.doc
-    between = doc[min(clause.i, governor.i):max(clause.i, governor.i)]
+    between = doc[min(clause.i, governor.i) : max(clause.i, governor.i)]
     return any(t.text == ";" for t in between) and any(c.dep_ == "dobj" for c in governor.children)

@@ -6,6 +6,7 @@ capitals ("the Residential Complex") is no place anyone could pick, so it is not
 The words are data (``data/lexicon/nonplaces.json``, with ``site_nouns`` and ``place_nouns``
 of ``context.json``).
 """
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ def _words() -> dict[str, frozenset[str]]:
     data = json.loads((LEXICON_DIR / "nonplaces.json").read_text(encoding="utf-8"))
     words = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
     context = context_words()
-    words["generic"] = words["generic_modifiers"] | frozenset(context["site_nouns"]) | frozenset(context["place_nouns"])
+    words["generic"] = (
+        words["generic_modifiers"] | frozenset(context["site_nouns"]) | frozenset(context["place_nouns"])
+    )
     return words
 
 

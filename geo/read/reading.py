@@ -6,6 +6,7 @@ A reading is plain data (no spaCy object), so it also crosses the process bounda
 ``nlp.pipe(n_process=...)``: spaCy sends documents back as msgpack bytes, and the encoder and
 decoder registered here with ``srsly`` (the serialiser spaCy uses) carry readings through it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -22,6 +22,7 @@ The score "on changes" and "per type" filter both sides to those claim types and
 the same way, so a ``captured`` claim that agrees with a ``holds`` row counts overall but not in
 the ``captured`` line.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,16 @@ from ..core import CLAIM_TYPES, EVENT_TYPES, Claim, GeoError, parse_iso_date
 from ..gazetteer import Gazetteer, csv_rows
 from .articles import Article
 
-GOLD_COLUMNS = ("file", "sentence_excerpt", "place_as_written", "place", "new_controller", "claim_type",
-                "date_from", "date_to")
+GOLD_COLUMNS = (
+    "file",
+    "sentence_excerpt",
+    "place_as_written",
+    "place",
+    "new_controller",
+    "claim_type",
+    "date_from",
+    "date_to",
+)
 NEGATIVE_COLUMNS = ("file", "sentence_excerpt")
 #: The types gold rows may carry; ``denied`` is the reader's own and never annotated.
 GOLD_TYPES = tuple(t for t in CLAIM_TYPES if t != "denied")
@@ -121,8 +130,10 @@ class ScoredClaim:
 
     def describe(self) -> str:
         c = self.claim
-        return f"{c.place_id or c.place_as_written + ' (unresolved)'} {c.controller} {c.claim_type} " \
-               f"{_span(*_claim_dates(c))}"
+        return (
+            f"{c.place_id or c.place_as_written + ' (unresolved)'} {c.controller} {c.claim_type} "
+            f"{_span(*_claim_dates(c))}"
+        )
 
 
 @dataclass(frozen=True)
@@ -148,12 +159,18 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        return {
+            **asdict(self),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
     def line(self, label: str, width: int = 10) -> str:
-        return (f"{label:<{width}} precision {self.precision:.2f}  recall {self.recall:.2f}  F1 {self.f1:.2f}  "
-                f"(tp {self.right} of {self.claims} claims, {self.found} of {self.gold} gold)")
+        return (
+            f"{label:<{width}} precision {self.precision:.2f}  recall {self.recall:.2f}  F1 {self.f1:.2f}  "
+            f"(tp {self.right} of {self.claims} claims, {self.found} of {self.gold} gold)"
+        )
 
 
 @dataclass(frozen=True)
@@ -191,18 +208,41 @@ class Evaluation:
 
     def as_dict(self) -> dict:
         return {
-            "overall": self.overall.as_dict(), "changes": self.changes.as_dict(),
+            "overall": self.overall.as_dict(),
+            "changes": self.changes.as_dict(),
             "types": {k: v.as_dict() for k, v in self.by_type.items()},
             "articles": {k: v.as_dict() for k, v in self.by_article.items()},
-            "not_scored": {"neutral_claims": self.neutral_claims, "neutral_gold_rows": self.neutral_gold,
-                           "denials": self.denials},
-            "negatives": None if self.negative_claims is None else {
-                "claims": self.negative_claims, "sentences_with_claims": self.negative_sentences_hit,
-                "sentences": self.negative_sentences},
-            "misses": [{"file": m.gold.file, "row": m.gold.row, "gold": m.gold.describe(),
-                        "excerpt": m.gold.excerpt, "reader_said": list(m.said)} for m in self.misses],
-            "wrong": [{"file": w.claim.file, "claim": w.claim.describe(), "why": w.why,
-                       "sentence": w.claim.claim.sentence} for w in self.wrong],
+            "not_scored": {
+                "neutral_claims": self.neutral_claims,
+                "neutral_gold_rows": self.neutral_gold,
+                "denials": self.denials,
+            },
+            "negatives": None
+            if self.negative_claims is None
+            else {
+                "claims": self.negative_claims,
+                "sentences_with_claims": self.negative_sentences_hit,
+                "sentences": self.negative_sentences,
+            },
+            "misses": [
+                {
+                    "file": m.gold.file,
+                    "row": m.gold.row,
+                    "gold": m.gold.describe(),
+                    "excerpt": m.gold.excerpt,
+                    "reader_said": list(m.said),
+                }
+                for m in self.misses
+            ],
+            "wrong": [
+                {
+                    "file": w.claim.file,
+                    "claim": w.claim.describe(),
+                    "why": w.why,
+                    "sentence": w.claim.claim.sentence,
+                }
+                for w in self.wrong
+            ],
         }
 
 
@@ -223,20 +263,35 @@ def read_gold(path: str | Path, bodies: dict[str, Article], gazetteer: Gazetteer
         article = _article_for(row["file"], bodies, path, number)
         start, end = _locate(row["sentence_excerpt"], article, path, number)
         if row["claim_type"] not in GOLD_TYPES:
-            raise EvaluationError(f"claim_type {row['claim_type']!r} is not one of {', '.join(GOLD_TYPES)}",
-                                  file=path, row=number)
+            raise EvaluationError(
+                f"claim_type {row['claim_type']!r} is not one of {', '.join(GOLD_TYPES)}",
+                file=path,
+                row=number,
+            )
         if not row["new_controller"]:
             raise EvaluationError("empty new_controller", file=path, row=number)
         date_from, date_to = (_date(row[k], k, path, number) for k in ("date_from", "date_to"))
         if date_from and date_to and date_from > date_to:
             raise EvaluationError(f"date_from {date_from} is after date_to {date_to}", file=path, row=number)
         place_id, unknown = _place_id(row["place"], gazetteer) if row["place"] else (None, "")
-        rows.append(GoldRow(
-            file=Path(row["file"]).name, row=number, excerpt=row["sentence_excerpt"], start=start, end=end,
-            place_as_written=row["place_as_written"], place=row["place"], place_id=place_id,
-            controller=row["new_controller"], claim_type=row["claim_type"], date_from=date_from,
-            date_to=date_to, note=row.get("note", ""), unknown_place=unknown,
-        ))
+        rows.append(
+            GoldRow(
+                file=Path(row["file"]).name,
+                row=number,
+                excerpt=row["sentence_excerpt"],
+                start=start,
+                end=end,
+                place_as_written=row["place_as_written"],
+                place=row["place"],
+                place_id=place_id,
+                controller=row["new_controller"],
+                claim_type=row["claim_type"],
+                date_from=date_from,
+                date_to=date_to,
+                note=row.get("note", ""),
+                unknown_place=unknown,
+            )
+        )
     return rows
 
 
@@ -257,8 +312,11 @@ def articles_by_file(articles: Iterable[Article]) -> dict[str, Article]:
     for article in articles:
         name = Path(article.path).name
         if name in by_name:
-            raise EvaluationError(f"two articles are named {name!r} ({by_name[name].path}); "
-                                  "gold rows could not tell them apart", file=article.path)
+            raise EvaluationError(
+                f"two articles are named {name!r} ({by_name[name].path}); "
+                "gold rows could not tell them apart",
+                file=article.path,
+            )
         by_name[name] = article
     return by_name
 
@@ -273,7 +331,9 @@ def _csv_rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[st
 def _article_for(name: str, bodies: dict[str, Article], path: Path, number: int) -> Article:
     article = bodies.get(Path(name).name)
     if article is None:
-        raise EvaluationError(f"names article {name!r}, which is not among the articles given", file=path, row=number)
+        raise EvaluationError(
+            f"names article {name!r}, which is not among the articles given", file=path, row=number
+        )
     return article
 
 
@@ -285,8 +345,11 @@ def _locate(excerpt: str, article: Article, path: Path, number: int) -> tuple[in
     pattern = r"\s+".join(re.escape(w) for w in excerpt.split())
     match = re.search(pattern, article.text)
     if match is None:
-        raise EvaluationError(f"sentence_excerpt not found in {Path(article.path).name}: {excerpt[:60]!r}",
-                              file=path, row=number)
+        raise EvaluationError(
+            f"sentence_excerpt not found in {Path(article.path).name}: {excerpt[:60]!r}",
+            file=path,
+            row=number,
+        )
     return match.start(), match.end()
 
 
@@ -316,15 +379,22 @@ def unknown_place_error(gold: Sequence[GoldRow], path: str | Path) -> Evaluation
         return None
     rows = ", ".join(str(g.row) for g in unknown[1:11]) + (", …" if len(unknown) > 11 else "")
     more = f"; {len(unknown) - 1} more row(s): {rows}" if unknown[1:] else ""
-    return EvaluationError(f"{unknown[0].unknown_place}{more} (scored as misses)", file=path, row=unknown[0].row)
+    return EvaluationError(
+        f"{unknown[0].unknown_place}{more} (scored as misses)", file=path, row=unknown[0].row
+    )
 
 
 # -- scoring ----------------------------------------------------------------------------------------
 def evaluate(
-    gold: Sequence[GoldRow], claims: dict[str, list[Claim]], *, negatives: Sequence[Negative] | None = None,
+    gold: Sequence[GoldRow],
+    claims: dict[str, list[Claim]],
+    *,
+    negatives: Sequence[Negative] | None = None,
 ) -> Evaluation:
     """Score the claims of each article (keyed by file name, as in ``gold``) against the gold rows."""
-    scored = [ScoredClaim(file, c) for file, found in claims.items() for c in found if c.claim_type != "denied"]
+    scored = [
+        ScoredClaim(file, c) for file, found in claims.items() for c in found if c.claim_type != "denied"
+    ]
     denials = sum(c.claim_type == "denied" for found in claims.values() for c in found)
     neutral_rows = [g for g in gold if g.neutral]
     counted = [g for g in gold if not g.neutral]
@@ -340,10 +410,12 @@ def evaluate(
 
     overall, right, found = _match(scored, counted, excused)
     result = Evaluation(
-        overall=overall, changes=subset(EVENT_TYPES),
+        overall=overall,
+        changes=subset(EVENT_TYPES),
         by_type={t: subset((t,)) for t in TYPE_ORDER},
         by_article={file: subset(file=file) for file in claims},
-        neutral_gold=len(neutral_rows), denials=denials,
+        neutral_gold=len(neutral_rows),
+        denials=denials,
     )
     first: dict[tuple, ScoredClaim] = {}
     all_excused: dict[tuple, bool] = {}
@@ -359,7 +431,9 @@ def evaluate(
             result.wrong.append(Wrong(s, _why(s, counted)))
     for g in counted:
         if g.tuple not in found:
-            said = tuple(s.describe() for s in scored if s.file == g.file and _overlaps(s.claim, g.start, g.end))
+            said = tuple(
+                s.describe() for s in scored if s.file == g.file and _overlaps(s.claim, g.start, g.end)
+            )
             result.misses.append(Miss(g, said))
     if negatives is not None:
         hits = [sum(1 for c in claims.get(Path(n.file).name, ()) if _said_in(c, n)) for n in negatives]
@@ -369,8 +443,9 @@ def evaluate(
     return result
 
 
-def _match(scored: Sequence[ScoredClaim], gold: Sequence[GoldRow], excused: set[int]
-           ) -> tuple[Score, set[tuple], set[tuple]]:
+def _match(
+    scored: Sequence[ScoredClaim], gold: Sequence[GoldRow], excused: set[int]
+) -> tuple[Score, set[tuple], set[tuple]]:
     """The score, the claimed tuples that are right and the gold tuples that are found."""
     by_key: dict[tuple, list[GoldRow]] = defaultdict(list)
     for g in gold:
@@ -402,7 +477,9 @@ def _dates_agree(claim: Claim, gold: GoldRow) -> bool:
     start, end = _claim_dates(claim)
     if start is None:
         return False
-    return (gold.date_from is None or gold.date_from <= end) and (gold.date_to is None or start <= gold.date_to)
+    return (gold.date_from is None or gold.date_from <= end) and (
+        gold.date_to is None or start <= gold.date_to
+    )
 
 
 def _claim_dates(claim: Claim) -> tuple[date | None, date | None]:
@@ -463,15 +540,21 @@ def _span(start: date | None, end: date | None) -> str:
 
 
 # -- the report -----------------------------------------------------------------------------------
-def report_lines(result: Evaluation, *, show: Iterable[str] = (), negatives_file: str | None = None) -> list[str]:
+def report_lines(
+    result: Evaluation, *, show: Iterable[str] = (), negatives_file: str | None = None
+) -> list[str]:
     """The plain-text report: score lines first (a hook greps precision/recall/F1), then details."""
     lines = [result.overall.line("overall"), result.changes.line("changes")]
     lines += [result.by_type[t].line(f"  {t}") for t in TYPE_ORDER]
-    lines.append(f"not scored: {result.neutral_claims} claimed tuple(s) from sentences whose gold place is empty, "
-                 f"{result.neutral_gold} gold row(s) with an empty place, {result.denials} denial(s)")
+    lines.append(
+        f"not scored: {result.neutral_claims} claimed tuple(s) from sentences whose gold place is empty, "
+        f"{result.neutral_gold} gold row(s) with an empty place, {result.denials} denial(s)"
+    )
     if result.negative_claims is not None:
-        lines.append(f"negatives: {result.negative_claims} claim(s) from {result.negative_sentences_hit} of "
-                     f"{result.negative_sentences} sentences that claim nothing ({negatives_file})")
+        lines.append(
+            f"negatives: {result.negative_claims} claim(s) from {result.negative_sentences_hit} of "
+            f"{result.negative_sentences} sentences that claim nothing ({negatives_file})"
+        )
     width = max((len(f) for f in result.by_article), default=8) + 2
     lines.append("per article:")
     lines += [score.line(f"  {file}", width + 2) for file, score in result.by_article.items()]
@@ -479,13 +562,20 @@ def report_lines(result: Evaluation, *, show: Iterable[str] = (), negatives_file
     if "misses" in show:
         lines.append(f"missed gold rows ({len(result.misses)}):")
         for m in result.misses:
-            lines.append(f"  {m.gold.file} row {m.gold.row}: {m.gold.describe()}  | {_one_line(m.gold.excerpt)}")
+            lines.append(
+                f"  {m.gold.file} row {m.gold.row}: {m.gold.describe()}  | {_one_line(m.gold.excerpt)}"
+            )
             said = "; ".join(m.said) if m.said else "nothing in this sentence"
-            lines.append(f"      reader: {said}" + (" (the gazetteer lacks this place)" if m.gold.unknown_place else ""))
+            lines.append(
+                f"      reader: {said}"
+                + (" (the gazetteer lacks this place)" if m.gold.unknown_place else "")
+            )
     if "wrong" in show:
         lines.append(f"wrong claims ({len(result.wrong)}):")
         for w in result.wrong:
-            lines.append(f"  {w.claim.file}: {w.claim.describe()}  ({w.why})  | {_one_line(w.claim.claim.sentence)}")
+            lines.append(
+                f"  {w.claim.file}: {w.claim.describe()}  ({w.why})  | {_one_line(w.claim.claim.sentence)}"
+            )
     return lines
 
 

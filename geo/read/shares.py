@@ -1,5 +1,5 @@
-"""Shares: how much of a place a claim is about ("85 percent of", "parts of", "a hospital in").
-"""
+"""Shares: how much of a place a claim is about ("85 percent of", "parts of", "a hospital in")."""
+
 from __future__ import annotations
 
 import json
@@ -38,26 +38,39 @@ class Shares:
             return SHARE, True  # "the remainder" of a place named before: a share of it
         up = _path_up(root, None)
         clause = next((n for n, t in enumerate(up) if t.dep_ == "relcl"), None)
-        if clause is not None:  # "districts, of which A is the largest": A is the clause's, not a share of them
-            up = up[:clause + 1]
+        if (
+            clause is not None
+        ):  # "districts, of which A is the largest": A is the clause's, not a share of them
+            up = up[: clause + 1]
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
         phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
-        path = [t for below, t in zip(up, up[1:]) if below.dep_ != "conj"
-                and any(t.i in phrase for phrase in phrases)]
+        path = [
+            t
+            for below, t in zip(up, up[1:])
+            if below.dep_ != "conj" and any(t.i in phrase for phrase in phrases)
+        ]
         percent, partial = None, False
         for child in root.children:  # "half the city", "more than half the city"
-            said = self.parsed[child.left_edge.i:child.right_edge.i + 1].text.lower()
-            if child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod", "nummod", "det") and child.i < root.i:
+            said = self.parsed[child.left_edge.i : child.right_edge.i + 1].text.lower()
+            if (
+                child.dep_ in ("predet", "nmod", "quantmod", "npadvmod", "amod", "nummod", "det")
+                and child.i < root.i
+            ):
                 fraction = _fraction(said, w["fractions"])
                 if fraction is not None:
                     percent, partial = float(fraction), True
         for token in path:
             if token.lower_ in w["list_introducers"]:
                 break  # "three districts, including X": X is one of the list, not a share of it
-            if any(token.i in other for other, _ in self.places) or token.pos_ not in ("NOUN", "ADJ", "PRON", "PROPN"):
+            if any(token.i in other for other, _ in self.places) or token.pos_ not in (
+                "NOUN",
+                "ADJ",
+                "PRON",
+                "PROPN",
+            ):
                 continue
             lemma = token.lemma_.lower()
-            text = self.parsed[token.left_edge.i:token.i + 1].text.lower()
+            text = self.parsed[token.left_edge.i : token.i + 1].text.lower()
             written = " ".join([*(c.lower_ for c in token.lefts if c.dep_ == "compound"), token.lower_])
             if token.lower_ in w["percent_words"] or written in w["percent_words"]:  # "percent", "per cent"
                 number = next((c for c in token.children if c.like_num), None)
@@ -79,7 +92,9 @@ class Shares:
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True
-            elif lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]:
+            elif (
+                lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
+            ):
                 partial = True
             elif lemma not in w["partial_heads_exempt"]:
                 return None
@@ -88,24 +103,34 @@ class Shares:
         return percent, partial
 
     def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
-        """"The territory under its control": the region the side held (see
+        """ "The territory under its control": the region the side held (see
         :func:`geo.read.where.side_regions`), as a place of the argument, though no name is written."""
         found = []
         for i in sorted(phrase):
             token = self.parsed[i]
-            if token.lower_ not in share_words()["territory_nouns"] or i in self.known or not self._share_of(token):
+            if (
+                token.lower_ not in share_words()["territory_nouns"]
+                or i in self.known
+                or not self._share_of(token)
+            ):
                 continue  # only a share of it ("45 percent of the territory..."): never the whole region
             holders = [token]  # the parser often hangs "under its control" on the verb instead
-            while holders[-1].head != holders[-1] and holders[-1].pos_ not in ("VERB", "AUX") and len(holders) < 6:
+            while (
+                holders[-1].head != holders[-1]
+                and holders[-1].pos_ not in ("VERB", "AUX")
+                and len(holders) < 6
+            ):
                 holders.append(holders[-1].head)
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "under"]
             for prep in preps[:1]:
-                control = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "control"), None)
+                control = next(
+                    (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "control"), None
+                )
                 owner = self._owner_in(control) if control is not None else None
                 side = self._side(owner) if owner is not None else None
                 region = side_regions(self.gazetteer).get(side or "")
                 if region is not None:
-                    span = self.doc[self.sent.start + i:self.sent.start + i + 1]
+                    span = self.doc[self.sent.start + i : self.sent.start + i + 1]
                     found.append((span, region, (region,), ["side's territory"]))
         return found
 
@@ -116,8 +141,13 @@ class Shares:
         share = token.head.head
         w = self.words
         written = " ".join([*(c.lower_ for c in share.lefts if c.dep_ == "compound"), share.lower_])
-        return (share.lower_ in w["percent_words"] or written in w["percent_words"] or share.lemma_.lower() in w["share_heads"]
-                or _fraction(self.parsed[share.left_edge.i:share.i + 1].text.lower(), w["fractions"]) is not None)
+        return (
+            share.lower_ in w["percent_words"]
+            or written in w["percent_words"]
+            or share.lemma_.lower() in w["share_heads"]
+            or _fraction(self.parsed[share.left_edge.i : share.i + 1].text.lower(), w["fractions"])
+            is not None
+        )
 
     def _share_adverb(self, heads: list[Token | None]) -> bool:
         """An adverb such as "largely" on the words that govern the arguments ("X, which is still
@@ -125,7 +155,10 @@ class Shares:
         adverbs = share_words()["share_adverbs"]
         for head in (h for h in heads if h is not None):
             for governor in (head.head, *(c for c in head.children if c.dep_ == "relcl")):
-                near = [*governor.children, *(g for c in governor.children if c.dep_ == "prep" for g in c.children)]
+                near = [
+                    *governor.children,
+                    *(g for c in governor.children if c.dep_ == "prep" for g in c.children),
+                ]
                 if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in near):
                     return True
         return False
@@ -137,27 +170,30 @@ class Shares:
         if not (place._.place_id and self.gazetteer.places[place._.place_id].is_region):
             return False
         own = side_regions(self.gazetteer).get(side or "")
-        if own is not None and set(self.gazetteer.members(own)) <= set(self.gazetteer.members(place._.place_id)):
+        if own is not None and set(self.gazetteer.members(own)) <= set(
+            self.gazetteer.members(place._.place_id)
+        ):
             return False
         root = self.parsed[place.end - 1 - self.sent.start]
         ids = set(range(place.start - self.sent.start, place.end - self.sent.start))
         while root.head.i in ids and root.head != root:
             root = root.head
         prep = root.head
-        return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in share_words()["areas_of"])
+        return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in share_words()["areas_of"]
 
     def _named_members(self, counted: Token) -> bool:
         """Whether a counted place noun ("three districts") names its members in a list it
         introduces ("including A, B and C", "among them A and B")."""
         intro = [c for c in counted.children if c.lower_ in self.words["list_introducers"]]
-        return any(ids & {t.i for c in intro for t in c.subtree} and span._.place_id for ids, span in self.places)
+        return any(
+            ids & {t.i for c in intro for t in c.subtree} and span._.place_id for ids, span in self.places
+        )
 
 
 def _amount(text: str, words: dict[str, int]) -> float | None:
     """A number written in digits or as a word ("seven" per cent)."""
     found = _number(text)
     return float(words[text.lower()]) if found is None and text.lower() in words else found
-
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:

@@ -4,6 +4,7 @@ Scanning every span list of the document for each candidate sentence made long, 
 articles quadratic (a megabyte of text took minutes). :class:`SpanIndex` sorts each group by
 start once; a sentence takes the slice that starts inside it, in the group's own order.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -16,8 +17,13 @@ from ..core import NO_SIDE
 class SpanIndex:
     """``doc.spans`` groups sorted by start, plus the named actors sorted by end (for antecedents)."""
 
-    def __init__(self, doc: Doc, groups: tuple[str, ...] = ("places", "actors", "cues"),
-                 speech_forms: frozenset[str] = frozenset(), expel_labels: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        doc: Doc,
+        groups: tuple[str, ...] = ("places", "actors", "cues"),
+        speech_forms: frozenset[str] = frozenset(),
+        expel_labels: frozenset[str] = frozenset(),
+    ):
         self._spans: dict[str, list[Span]] = {}
         self._starts: dict[str, list[int]] = {}
         self._order: dict[str, list[int]] = {}
@@ -29,8 +35,12 @@ class SpanIndex:
             self._order[group] = order
         actors = [s for s in self._group_in_doc_order("actors") if s._.side != NO_SIDE]
         self._actor_ends, self._latest_actor = _latest_by_end(actors)
-        expelling = {i for s in self._spans.get("cues", []) if s.label_ in expel_labels for i in range(s.start, s.end)}
-        fighters = [s for s in actors if not _speaks(doc, s, speech_forms) and not _expelled(doc, s, expelling)]
+        expelling = {
+            i for s in self._spans.get("cues", []) if s.label_ in expel_labels for i in range(s.start, s.end)
+        }
+        fighters = [
+            s for s in actors if not _speaks(doc, s, speech_forms) and not _expelled(doc, s, expelling)
+        ]
         self._fighter_ends, self._latest_fighter = _latest_by_end(fighters)
 
     def _group_in_doc_order(self, group: str) -> list[Span]:
@@ -41,7 +51,11 @@ class SpanIndex:
         """The spans of ``group`` lying within tokens ``start``..``end``, in the group's order."""
         starts = self._starts[group]
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        found = [(self._order[group][k], self._spans[group][k]) for k in range(lo, hi) if self._spans[group][k].end <= end]
+        found = [
+            (self._order[group][k], self._spans[group][k])
+            for k in range(lo, hi)
+            if self._spans[group][k].end <= end
+        ]
         return [span for _, span in sorted(found, key=lambda p: p[0])]
 
     def last_actor_before(self, token: int) -> Span | None:
@@ -69,7 +83,7 @@ def _latest_by_end(actors: list[Span]) -> tuple[list[int], list[Span]]:
 
 def _speaks(doc: Doc, actor: Span, speech_forms: frozenset[str]) -> bool:
     """A speech verb within three words after the actor ("the rebels said", "the army has announced")."""
-    return any(t.lower_ in speech_forms for t in doc[actor.end:min(actor.end + 3, len(doc))])
+    return any(t.lower_ in speech_forms for t in doc[actor.end : min(actor.end + 3, len(doc))])
 
 
 def _expelled(doc: Doc, actor: Span, expelling: set[int]) -> bool:

@@ -14,6 +14,7 @@ gazetteer's place mentions are rewritten here before the reader sees them:
 
 The words are data (``data/lexicon/places.json``).
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,9 @@ def _words() -> dict:
     return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
-def refine(doc: Doc, spans: list[Span], gazetteer: Gazetteer, city: str | None = None,
-           sent: Span | None = None) -> list[Span]:
+def refine(
+    doc: Doc, spans: list[Span], gazetteer: Gazetteer, city: str | None = None, sent: Span | None = None
+) -> list[Span]:
     """The place mentions of one sentence, with locating places dropped and parts of regions read.
 
     ``city`` is the city (region id) the text last named before ``sent``: "the rebel-held east"
@@ -51,7 +53,7 @@ def refine(doc: Doc, spans: list[Span], gazetteer: Gazetteer, city: str | None =
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     for i, span in enumerate(spans):
-        if _only_locates(doc, span, spans[:i], spans[i + 1:], gazetteer):
+        if _only_locates(doc, span, spans[:i], spans[i + 1 :], gazetteer):
             out.append(_relabelled(span, LOCATOR))  # still a known name, never a claim's place
         else:
             out.append(_part_of(doc, span, gazetteer) or span)
@@ -65,7 +67,11 @@ def refine(doc: Doc, spans: list[Span], gazetteer: Gazetteer, city: str | None =
 
 def _relabelled(span: Span, label: str) -> Span:
     copy = Span(span.doc, span.start, span.end, label=label)
-    copy._.place_id, copy._.candidates, copy._.place_flags = span._.place_id, span._.candidates, span._.place_flags
+    copy._.place_id, copy._.candidates, copy._.place_flags = (
+        span._.place_id,
+        span._.candidates,
+        span._.place_flags,
+    )
     return copy
 
 
@@ -88,7 +94,7 @@ def _only_locates(doc: Doc, span: Span, before: list[Span], after: list[Span], g
     prev = before[-1] if before else None
     if prev is None or not _holds(region, prev, gazetteer):
         return False
-    gap = [t.lower_ for t in doc[prev.end:span.start]]
+    gap = [t.lower_ for t in doc[prev.end : span.start]]
     allowed = set(w["locators"]) | set(w["directions"])
     return 0 < len(gap) <= 5 and ("in" in gap or "of" in gap) and all(g in allowed for g in gap)
 
@@ -154,7 +160,9 @@ def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer:
         nxt = doc[end] if end < sent.end else None
         before = doc[start - 1] if start > sent.start else None
         named_after = nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.i in taken)
-        introduced = before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
+        introduced = before is not None and (
+            before.lower_ == "the" or before.lower_.endswith(("held", "controlled"))
+        )
         b = start - 1  # "the battered eastern neighbourhoods": an adjective or two after the article
         while not introduced and b > max(sent.start, start - 3) and doc[b].is_lower and doc[b].is_alpha:
             b -= 1
@@ -165,7 +173,9 @@ def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer:
     return [s for s in found if s is not None]
 
 
-def _direction_span(doc: Doc, start: int, end: int, city: Place, gazetteer: Gazetteer, sent: Span) -> Span | None:
+def _direction_span(
+    doc: Doc, start: int, end: int, city: Place, gazetteer: Gazetteer, sent: Span
+) -> Span | None:
     found = _direction_before(doc, start + 1, sent.start)
     if end - start >= 3 and doc[start + 1].text in _HYPHENS:
         found = _direction_before(doc, start + 3, sent.start)
@@ -192,24 +202,41 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
     start, end, vector, inside = span.start, span.end, None, True
     # "eastern X" matched whole after "north-": the direction is the compound, the base the rest
     first_word = span[0].lower_
-    if first_word in w["directions"] and span.start >= sent.start + 2 and doc[span.start - 1].text in _HYPHENS:
+    if (
+        first_word in w["directions"]
+        and span.start >= sent.start + 2
+        and doc[span.start - 1].text in _HYPHENS
+    ):
         found = _direction_before(doc, span.start + 1, sent.start)
         rest = gazetteer.lookup(span[1:].text).match if len(span) > 1 else None
         if found is not None and rest is not None and rest.is_region:
             start, vector, base = found[0], found[1], rest
     # "X's eastern half", "X's battered eastern districts" (an adjective or two before the direction)
     k = end + 1
-    while k < min(end + 3, sent.end - 1) and doc[k].is_lower and doc[k].is_alpha \
-            and doc[k].lower_ not in w["directions"] and doc[k].lower_ not in w["parts"]:
+    while (
+        k < min(end + 3, sent.end - 1)
+        and doc[k].is_lower
+        and doc[k].is_alpha
+        and doc[k].lower_ not in w["directions"]
+        and doc[k].lower_ not in w["parts"]
+    ):
         k += 1
-    if vector is None and k + 1 < sent.end and doc[end].text in w["possessives"] and doc[k].lower_ in w["directions"]:
+    if (
+        vector is None
+        and k + 1 < sent.end
+        and doc[end].text in w["possessives"]
+        and doc[k].lower_ in w["directions"]
+    ):
         compound = k + 2 < sent.end and doc[k + 1].text in _HYPHENS and doc[k + 2].lower_ in w["directions"]
         after = k + 3 if compound else k + 1
         found = _direction_before(doc, after, k)
         if found is not None and after < sent.end and doc[after].lower_ in w["parts"]:
             vector, end = found[1], after + 1
-        elif found is not None and not doc[after - 1].lower_.endswith("ern") and (
-                after >= sent.end or not (doc[after].is_alpha and doc[after].pos_ in ("NOUN", "PROPN"))):
+        elif (
+            found is not None
+            and not doc[after - 1].lower_.endswith("ern")
+            and (after >= sent.end or not (doc[after].is_alpha and doc[after].pos_ in ("NOUN", "PROPN")))
+        ):
             vector, end = found[1], after  # "X's east", "X's north-east": the direction a noun of its own
     # "the southern part of X", "the north-east of X", "east of X", "northeast X"
     if vector is None:
@@ -224,8 +251,14 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
                 d_start, vector = found
                 before = doc[d_start - 1] if d_start - 1 >= sent.start else None
                 # "the east of X", "the government-held west of X": a part of X, not a place east of it
-                inside = part or before is not None and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
-                start = d_start - 1 if d_start - 1 >= sent.start and doc[d_start - 1].lower_ == "the" else d_start
+                inside = (
+                    part
+                    or before is not None
+                    and (before.lower_ == "the" or before.lower_.endswith(("held", "controlled")))
+                )
+                start = (
+                    d_start - 1 if d_start - 1 >= sent.start and doc[d_start - 1].lower_ == "the" else d_start
+                )
         else:
             found = _direction_before(doc, start, sent.start)
             if found is not None:
@@ -242,7 +275,7 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _named_part(doc: Doc, span: Span, base: Place, gazetteer: Gazetteer) -> Span | None:
-    """"The historical part of X" when X has a region of that name (its old city): that region."""
+    """ "The historical part of X" when X has a region of that name (its old city): that region."""
     w = _words()
     sent = span.sent
     i = span.start - 1
@@ -252,7 +285,12 @@ def _named_part(doc: Doc, span: Span, base: Place, gazetteer: Gazetteer) -> Span
         return None
     name = w.get("named_parts", {}).get(doc[i - 2].lower_)
     place = gazetteer.lookup(name).match if name else None
-    if place is None or not place.is_region or place.id == base.id or not set(place.members) < set(base.members):
+    if (
+        place is None
+        or not place.is_region
+        or place.id == base.id
+        or not set(place.members) < set(base.members)
+    ):
         return None
     start = i - 3 if i - 3 >= sent.start and doc[i - 3].lower_ == "the" else i - 2
     part = Span(doc, start, span.end, label="local")
@@ -260,13 +298,16 @@ def _named_part(doc: Doc, span: Span, base: Place, gazetteer: Gazetteer) -> Span
     return part
 
 
-def _resolve_part(base: Place, vector: tuple[float, float], inside: bool, gazetteer: Gazetteer
-                  ) -> tuple[str | None, tuple[str, ...]]:
+def _resolve_part(
+    base: Place, vector: tuple[float, float], inside: bool, gazetteer: Gazetteer
+) -> tuple[str | None, tuple[str, ...]]:
     """The gazetteer region that is this part of ``base``, or None and the members lying that way."""
     if not inside:
         return None, ()
     w = _words()
-    cardinal = {(1.0, 0.0): "east", (-1.0, 0.0): "west", (0.0, 1.0): "north", (0.0, -1.0): "south"}.get(vector)
+    cardinal = {(1.0, 0.0): "east", (-1.0, 0.0): "west", (0.0, 1.0): "north", (0.0, -1.0): "south"}.get(
+        vector
+    )
     members = set(base.members)
     for form in w["named_forms"].get(cardinal or "", ()):
         named = gazetteer.lookup(f"{form} {base.name}").match
@@ -277,8 +318,11 @@ def _resolve_part(base: Place, vector: tuple[float, float], inside: bool, gazett
 
 def _members_towards(base: Place, vector: tuple[float, float], gazetteer: Gazetteer) -> tuple[str, ...]:
     """The members of ``base`` whose centres lie in the direction ``vector`` from the members' mean centre."""
-    points = [(p.id, p.lat, p.lon) for p in (gazetteer.places[m] for m in base.members)
-              if p.lat is not None and p.lon is not None]
+    points = [
+        (p.id, p.lat, p.lon)
+        for p in (gazetteer.places[m] for m in base.members)
+        if p.lat is not None and p.lon is not None
+    ]
     if not points:
         return ()
     lat0 = sum(p[1] for p in points) / len(points)

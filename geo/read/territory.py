@@ -2,6 +2,7 @@
 by the rebels". In a divided city that is the region the side held at the baseline (see
 :func:`geo.read.where.side_regions`); the words are data (``data/lexicon/holds.json``).
 """
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,5 @@
-"""Where: the places of the city that a control word's argument phrases name.
-"""
+"""Where: the places of the city that a control word's argument phrases name."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -41,7 +41,11 @@ def side_regions(gazetteer: Gazetteer) -> dict[str, str]:
                 held[side] = held.get(side, 0) + 1
         known = sum(held.values())
         for side, count in held.items():
-            if known >= 3 and count >= SIDE_REGION_SHARE * known and len(members) > best.get(side, (0, ""))[0]:
+            if (
+                known >= 3
+                and count >= SIDE_REGION_SHARE * known
+                and len(members) > best.get(side, (0, ""))[0]
+            ):
                 best[side] = (len(members), region.id)
     found = {side: region for side, (_, region) in best.items()}
     _SIDE_REGIONS[id(gazetteer)] = (gazetteer, found)
@@ -85,40 +89,57 @@ class Where:
         token = self._named_unit(root, ids, phrase)
         listed = self._listed_before(ids)
         while token.head != token and token.head.i in phrase:
-            if token.dep_ == "conj" and token is not root and token.lemma_.lower() in self.words["partial_heads"]:
+            if (
+                token.dep_ == "conj"
+                and token is not root
+                and token.lemma_.lower() in self.words["partial_heads"]
+            ):
                 break  # "A and the outskirts of B": the outskirts are an item of their own, B no locator of A
             modifier = token.dep_ in ("prep", "pobj", "poss", "compound", "nmod", "amod", "case")
-            coordinated = coordinated and (not modifier or token is root and (
-                listed or self._named_noun(token.head, ids)))  # "A, B and the C district"
+            coordinated = coordinated and (
+                not modifier or token is root and (listed or self._named_noun(token.head, ids))
+            )  # "A, B and the C district"
             located = located or token.dep_ == "prep" and token.lower_ in self.words["locating_preps"]
             sibling = token.dep_ == "conj"  # "the eastern half of X and half of the west": a second item
             token = token.head
             for other_ids, _ in self.places:
-                if other_ids != ids and (token.i in other_ids or located and self._named_noun(token, other_ids)):
+                if other_ids != ids and (
+                    token.i in other_ids or located and self._named_noun(token, other_ids)
+                ):
                     return not coordinated and not sibling
             if located and self._some_place(token):  # "a district in X" names some district of X, not X
                 return True
         head = root.head
         if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i not in ids:
             introducers = self.words["list_introducers"]
-            return any(c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children)
+            return any(
+                c.lower_ in introducers and any(self._place_at(x) for x in c.subtree) for c in head.children
+            )
         return False
 
     def _listed_before(self, ids: set[int]) -> bool:
         """True when a comma and then another place follow the name ("A, B and C"): an item of a
         list, which the parser sometimes hangs on the next item as its modifier."""
         after = max(ids) + 1
-        return after + 1 < len(self.parsed) and self.parsed[after].text == "," and self._place_at(self.parsed[after + 1])
+        return (
+            after + 1 < len(self.parsed)
+            and self.parsed[after].text == ","
+            and self._place_at(self.parsed[after + 1])
+        )
 
     def _named_unit(self, root: Token, ids: set[int], phrase: set[int]) -> Token:
         """The place noun a name modifies ("the X districts"), which stands for the name in a list
         ("A, B, and the X districts"); the name itself when it modifies none, or one opening a
         list of its own ("old city neighbourhoods including A and B")."""
         head = root.head
-        if (root.dep_ in ("compound", "nmod", "amod") and head.i not in ids and head.i in phrase
-                and head.lemma_.lower() in self.words["place_nouns"]
-                and not any(c.lower_ in self.words["list_introducers"] for c in head.children)
-                and not any(c.i != root.i and self._place_at(c) for c in head.children)):
+        if (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i not in ids
+            and head.i in phrase
+            and head.lemma_.lower() in self.words["place_nouns"]
+            and not any(c.lower_ in self.words["list_introducers"] for c in head.children)
+            and not any(c.i != root.i and self._place_at(c) for c in head.children)
+        ):
             return head
         return root
 
@@ -151,13 +172,16 @@ class Where:
         if token.lemma_.lower() not in self.words["place_nouns"]:
             return False
         inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
-                   for c in token.children)
+        return any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
+            for c in token.children
+        )
 
     def _named_noun(self, token: Token, ids: set[int]) -> bool:
         """A place noun another place names: "area" in "the al-Shaar area of Aleppo" stands for al-Shaar."""
         return token.lemma_.lower() in self.words["place_nouns"] and any(
-            c.i in ids and c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+            c.i in ids and c.dep_ in ("compound", "amod", "nmod") for c in token.children
+        )
 
     def _named_as_local(self, main: Span, token: Token, after: Token | None, lookup: Lookup) -> str | None:
         """The local place an unknown name is a spelling of when a place noun calls it one of the
@@ -166,10 +190,17 @@ class Where:
         nouns = [token.head] if token.dep_ in ("compound", "nmod", "amod") else []
         nouns += [c for c in token.children if c.dep_ == "conj"]  # "X and Y districts" hung on X
         nouns += [after] if after is not None else []
-        if not any(n.lemma_.lower() in self.words["place_nouns"] and n.lemma_.lower() != "city" for n in nouns):
+        if not any(
+            n.lemma_.lower() in self.words["place_nouns"] and n.lemma_.lower() != "city" for n in nouns
+        ):
             return None
         local = [c for c in lookup.candidates if not c.place.outside and not c.place.is_region]
-        if not local or local[0].score < LOCAL_NEAR or len(local) > 1 and local[0].score - local[1].score < LOCAL_MARGIN:
+        if (
+            not local
+            or local[0].score < LOCAL_NEAR
+            or len(local) > 1
+            and local[0].score - local[1].score < LOCAL_MARGIN
+        ):
             return None
         return local[0].place.id
 
@@ -178,21 +209,37 @@ class Where:
         found = []
         for i in sorted(phrase):
             token = self.parsed[i]
-            if (token.pos_ != "PROPN" or not token.is_title or i in self.known or token.dep_ == "compound"
-                    or find_dates(token.text)):
+            if (
+                token.pos_ != "PROPN"
+                or not token.is_title
+                or i in self.known
+                or token.dep_ == "compound"
+                or find_dates(token.text)
+            ):
                 continue
             first = i
-            while first - 1 in phrase and first - 1 not in self.known and (
-                    self.parsed[first - 1].pos_ == "PROPN" or self.parsed[first - 1].lower_ in ARTICLES
-                    or self.parsed[first - 1].text == "-"):
+            while (
+                first - 1 in phrase
+                and first - 1 not in self.known
+                and (
+                    self.parsed[first - 1].pos_ == "PROPN"
+                    or self.parsed[first - 1].lower_ in ARTICLES
+                    or self.parsed[first - 1].text == "-"
+                )
+            ):
                 first -= 1
             before = self.parsed[first - 1] if first else None
-            if before is not None and before.i in self.known and before.dep_ == "compound" and first <= before.head.i <= i:
+            if (
+                before is not None
+                and before.i in self.known
+                and before.dep_ == "compound"
+                and first <= before.head.i <= i
+            ):
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
             after = self.parsed[i + 1] if i + 1 < len(self.parsed) else None
-            if not_a_place(self.parsed[first:i + 1], before, after):
+            if not_a_place(self.parsed[first : i + 1], before, after):
                 continue  # a person, a month, a river, a description in capitals
-            main = self.doc[self.sent.start + first:self.sent.start + i + 1]
+            main = self.doc[self.sent.start + first : self.sent.start + i + 1]
             lookup = self.gazetteer.lookup(main.text)
             if _outside_town(lookup):
                 continue  # another country's (or region's) town: not on this map

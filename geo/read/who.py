@@ -1,5 +1,5 @@
-"""Who: the side a phrase, a possessive or a pronoun names.
-"""
+"""Who: the side a phrase, a possessive or a pronoun names."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -52,13 +52,17 @@ class Who:
                 return span._.side
         for _ids, span in found:
             root = self.parsed[span.end - 1 - self.sent.start]
-            if all(tok.dep_ in ("compound", "amod", "nmod", "poss", "det", "npadvmod", "conj", "punct")
-                   for tok in _path_up(root, head)):
+            if all(
+                tok.dep_ in ("compound", "amod", "nmod", "poss", "det", "npadvmod", "conj", "punct")
+                for tok in _path_up(root, head)
+            ):
                 return span._.side
         if found:
             return found[0][1]._.side
         if head.lemma_.lower() in self.words["fighter_nouns"] and any(  # "the troops", "its forces"
-                c.dep_ in ("det", "poss") and c.lower_ in self.words["definite_determiners"] for c in head.children):
+            c.dep_ in ("det", "poss") and c.lower_ in self.words["definite_determiners"]
+            for c in head.children
+        ):
             return self._antecedent(head)
         return None
 

@@ -2,6 +2,7 @@
 tooltips, labels and basemap, the time axis, and the one Jinja environment with the templates
 and their one stylesheet.
 """
+
 from .axis import TimeAxis
 from .basemap import Basemap, basemap_for, context_lines, leaflet_data_urls, leaflet_dir
 from .maps import (

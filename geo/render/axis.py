@@ -1,4 +1,5 @@
 """The time axis under a map: days spaced by real time, a tick each Monday, each change date marked."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

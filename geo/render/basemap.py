@@ -7,6 +7,7 @@ where Leaflet's own files come from so that no page depends on a CDN.
 ``$GEO_TILES_ATTRIBUTION`` override it, so a newsroom can set its own tiles. The default is a
 light style without labels, which leaves the colours of the places readable.
 """
+
 from __future__ import annotations
 
 import base64
@@ -96,10 +97,18 @@ def context_lines(gazetteer: Gazetteer, shapes: gpd.GeoDataFrame) -> dict:
             features.append(("river", "river", shapely.simplify(geom, CONTEXT_TOLERANCE_M / 3)))
     out = gpd.GeoSeries([g for _, _, g in features], crs=gazetteer.crs).to_crs("EPSG:4326")
     out = shapely.set_precision(out.values, 1e-5)
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"kind": kind, "name": name}, "geometry": json.loads(shapely.to_geojson(g))}
-        for (kind, name, _), g in zip(features, out) if not g.is_empty
-    ]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"kind": kind, "name": name},
+                "geometry": json.loads(shapely.to_geojson(g)),
+            }
+            for (kind, name, _), g in zip(features, out)
+            if not g.is_empty
+        ],
+    }
 
 
 def leaflet_dir(folder: str | Path | None = None) -> Path:
@@ -110,7 +119,9 @@ def leaflet_dir(folder: str | Path | None = None) -> Path:
             raise GeoError(
                 f"Leaflet is not installed here, so the pages cannot carry it (install it with "
                 f"`make test-deps`, or `npm install --prefix .cache/npm leaflet`, or set {LEAFLET_DIR_VARIABLE} "
-                f"to its dist folder)", file=found / name)
+                f"to its dist folder)",
+                file=found / name,
+            )
     return found
 
 

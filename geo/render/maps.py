@@ -16,6 +16,7 @@ Every text that reaches HTML (place names included) is escaped by the one Jinja 
 (:mod:`geo.render.templates`); the map's behaviour in the browser (labels, selection, basemap and
 its fallback, the wheel) is ``templates/map.js``, shared by the app and every published page.
 """
+
 from __future__ import annotations
 
 import base64
@@ -47,7 +48,6 @@ LEAFLET_JS_URL = dict(folium.Map.default_js)["leaflet"]
 LEAFLET_CSS_URL = dict(folium.Map.default_css)["leaflet_css"]
 
 
-
 def fills(conflict: Conflict) -> dict[str, str]:
     """Fill colour per controller of ``conflict``'s map: its sides', then contested (orange,
     hatched) and not established (grey)."""
@@ -57,6 +57,7 @@ def fills(conflict: Conflict) -> dict[str, str]:
 def labels(conflict: Conflict) -> dict[str, str]:
     """What the map calls each controller of ``conflict``: its sides' labels, "Contested", "Not established"."""
     return {c: conflict.label(c) for c in conflict.map_controllers}
+
 
 HATCH_ID = "geo-hatch-contested"
 HATCH_STRIPE = "#6B4700"
@@ -109,7 +110,7 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
         for group in (flags, ~flags):
             geoms[group] = _simplified(geoms[group], tolerance_m)
     display = gpd.GeoSeries(geoms, crs=crs).to_crs("EPSG:4326")
-    display = shapely.set_precision(display.values, 10 ** -DISPLAY_DECIMALS)
+    display = shapely.set_precision(display.values, 10**-DISPLAY_DECIMALS)
     west, south, east, north = shapely.total_bounds(display)
     inside = shapely.point_on_surface(display)
     return MapShapes(
@@ -117,7 +118,10 @@ def map_shapes(shapes: gpd.GeoDataFrame, crs: str, tolerance_m: float = DISPLAY_
         names=tuple(str(n) for n in shapes["name"]),
         approximate=tuple(bool(a) for a in shapes.get("approximate", [False] * len(shapes))),
         geometries=tuple(json.loads(shapely.to_geojson(g)) for g in display),
-        bounds=((round(float(south), 5), round(float(west), 5)), (round(float(north), 5), round(float(east), 5))),
+        bounds=(
+            (round(float(south), 5), round(float(west), 5)),
+            (round(float(north), 5), round(float(east), 5)),
+        ),
         label_points=tuple((round(float(p.y), 5), round(float(p.x), 5)) for p in inside),
     )
 
@@ -134,8 +138,14 @@ def _simplified(geoms: np.ndarray, tolerance_m: float) -> np.ndarray:
 
 
 # -- the look ------------------------------------------------------------------------------------
-def place_style(controller: str, status: str = "baseline", changed: bool = False, selected: bool = False, *,
-                conflict: Conflict) -> dict:
+def place_style(
+    controller: str,
+    status: str = "baseline",
+    changed: bool = False,
+    selected: bool = False,
+    *,
+    conflict: Conflict,
+) -> dict:
     """Leaflet path options for one place: the single definition of the map's look."""
     colour, weight, dash = OUTLINE.get(status, OUTLINE["baseline"])
     if changed:
@@ -153,14 +163,18 @@ def place_style(controller: str, status: str = "baseline", changed: bool = False
     }
 
 
-def state_style(state: ControlState | None, changed: bool = False, selected: bool = False, *, conflict: Conflict) -> dict:
+def state_style(
+    state: ControlState | None, changed: bool = False, selected: bool = False, *, conflict: Conflict
+) -> dict:
     """:func:`place_style` for a place's state on a date (no state: not established)."""
     if state is None:
         return place_style(UNKNOWN, "baseline", changed, selected, conflict=conflict)
     return place_style(state.controller, state.status, changed, selected, conflict=conflict)
 
 
-def tooltip_html(name: str, state: ControlState | None, approximate: bool = False, *, conflict: Conflict) -> str:
+def tooltip_html(
+    name: str, state: ControlState | None, approximate: bool = False, *, conflict: Conflict
+) -> str:
     """The tooltip of one place: name, controller, since when, review status (escaped HTML)."""
     if state is None:
         return _tooltip(name, UNKNOWN, None, "baseline", approximate, conflict)
@@ -168,14 +182,20 @@ def tooltip_html(name: str, state: ControlState | None, approximate: bool = Fals
 
 
 @lru_cache(maxsize=20000)
-def _tooltip(name: str, controller: str, since: date | None, status: str, approximate: bool, conflict: Conflict) -> str:
+def _tooltip(
+    name: str, controller: str, since: date | None, status: str, approximate: bool, conflict: Conflict
+) -> str:
     """Tooltips repeat from date to date: each is rendered once (per conflict, which names the sides)."""
     return str(fragment("tooltip", name, controller, since, status, approximate, conflict=conflict))
 
 
 def control_features(
-    shapes: MapShapes, states: Mapping[str, ControlState], changed_ids: Collection[str] = (),
-    selected: str | None = None, *, conflict: Conflict
+    shapes: MapShapes,
+    states: Mapping[str, ControlState],
+    changed_ids: Collection[str] = (),
+    selected: str | None = None,
+    *,
+    conflict: Conflict,
 ) -> dict:
     """GeoJSON of every place as shown on one date.
 
@@ -191,24 +211,26 @@ def control_features(
         state = states.get(place_id)
         changed = place_id in changed_ids
         chosen = place_id == selected
-        features.append({
-            "type": "Feature",
-            "id": place_id,
-            "properties": {
+        features.append(
+            {
+                "type": "Feature",
                 "id": place_id,
-                "name": name,
-                "label": list(point) if point else None,
-                "controller": state.controller if state else UNKNOWN,
-                "since": state.since.isoformat() if state and state.since else None,
-                "status": state.status if state else "baseline",
-                "approximate": approximate,
-                "changed": changed,
-                "selected": chosen,
-                "style": state_style(state, changed, chosen, conflict=conflict),
-                "tooltip": tooltip_html(name, state, approximate, conflict=conflict),
-            },
-            "geometry": geometry,
-        })
+                "properties": {
+                    "id": place_id,
+                    "name": name,
+                    "label": list(point) if point else None,
+                    "controller": state.controller if state else UNKNOWN,
+                    "since": state.since.isoformat() if state and state.since else None,
+                    "status": state.status if state else "baseline",
+                    "approximate": approximate,
+                    "changed": changed,
+                    "selected": chosen,
+                    "style": state_style(state, changed, chosen, conflict=conflict),
+                    "tooltip": tooltip_html(name, state, approximate, conflict=conflict),
+                },
+                "geometry": geometry,
+            }
+        )
     features.sort(key=lambda f: (f["properties"]["selected"], f["properties"]["changed"]))
     return {"type": "FeatureCollection", "features": features}
 
@@ -229,12 +251,16 @@ def _legend_stroke(colour: str) -> str:
     return "#999999" if colour == "#FFFFFF" else colour
 
 
-def legend_html(controllers: Iterable[str] | None = None, *, conflict: Conflict, approximate: bool = True) -> str:
+def legend_html(
+    controllers: Iterable[str] | None = None, *, conflict: Conflict, approximate: bool = True
+) -> str:
     """The legend as an HTML fragment: colours for ``controllers`` (default: every one of the
     conflict's map), then what lines and patterns mean."""
     controllers = conflict.map_controllers if controllers is None else controllers
-    entries = [({**style, "stroke": _legend_stroke(style["color"]), "width": min(style["weight"], 3)}, label, drawn)
-               for style, label, drawn in legend_entries(controllers, conflict=conflict)]
+    entries = [
+        ({**style, "stroke": _legend_stroke(style["color"]), "width": min(style["weight"], 3)}, label, drawn)
+        for style, label, drawn in legend_entries(controllers, conflict=conflict)
+    ]
     return str(fragment("legend", entries, approximate, conflict=conflict))
 
 
@@ -359,8 +385,15 @@ def build_map(
     """
     # Quarter zoom steps, so fitting the city fills the frame rather than the next whole level down.
     # The wheel scrolls the page until the map has focus (map.js turns wheel zoom on and off).
-    fmap = folium.Map(tiles=None, width="100%", height="100%", control_scale=True, zoom_snap=0.25, zoom_delta=0.5,
-                      scroll_wheel_zoom=False)
+    fmap = folium.Map(
+        tiles=None,
+        width="100%",
+        height="100%",
+        control_scale=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        scroll_wheel_zoom=False,
+    )
     js, css = leaflet or (LEAFLET_JS_URL, LEAFLET_CSS_URL)
     fmap.default_js = [("leaflet", js)]
     fmap.default_css = [("leaflet_css", css)]
@@ -368,13 +401,23 @@ def build_map(
     if states is not None:
         control_layer(shapes, states, changed_ids, conflict=conflict).add_to(fmap)
     if legend:
-        fmap.add_child(_Legend(legend_html(controllers, conflict=conflict, approximate=any(shapes.approximate))))
-    tiles = None if basemap is None or not basemap.url else {
-        "url": basemap.url, "attribution": basemap.attribution, "maxZoom": basemap.max_zoom}
-    fmap.add_child(_Behaviour({
-        "tiles": tiles, "context": context,
-        "notes": {"unreachable": NO_TILES_NOTE, "none": NO_BASEMAP_NOTE},
-    }))
+        fmap.add_child(
+            _Legend(legend_html(controllers, conflict=conflict, approximate=any(shapes.approximate)))
+        )
+    tiles = (
+        None
+        if basemap is None or not basemap.url
+        else {"url": basemap.url, "attribution": basemap.attribution, "maxZoom": basemap.max_zoom}
+    )
+    fmap.add_child(
+        _Behaviour(
+            {
+                "tiles": tiles,
+                "context": context,
+                "notes": {"unreachable": NO_TILES_NOTE, "none": NO_BASEMAP_NOTE},
+            }
+        )
+    )
     return fmap
 
 
@@ -417,8 +460,18 @@ class StaticMap:
     more than writing the files. Drawn in the gazetteer's metric CRS, so shapes keep their form.
     """
 
-    def __init__(self, shapes: MapShapes, crs: str, title: str, controllers: Iterable[str] | None = None,
-                 *, conflict: Conflict, width_px: int = 1200, height_px: int = 1200, dpi: int = 150):
+    def __init__(
+        self,
+        shapes: MapShapes,
+        crs: str,
+        title: str,
+        controllers: Iterable[str] | None = None,
+        *,
+        conflict: Conflict,
+        width_px: int = 1200,
+        height_px: int = 1200,
+        dpi: int = 150,
+    ):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.collections import PatchCollection
         from matplotlib.figure import Figure
@@ -446,8 +499,12 @@ class StaticMap:
         self.ax.set_xlim(west - pad, east + pad)
         self.ax.set_ylim(south - pad, north + pad)
         self.figure.text(0.03, 0.965, title, fontsize=15, fontweight="bold", va="top", parse_math=False)
-        self._date = self.figure.text(0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False)
-        self._note = self.figure.text(0.03, 0.015, "", fontsize=7, va="bottom", color="#555555", parse_math=False)
+        self._date = self.figure.text(
+            0.03, 0.925, "", fontsize=12, va="top", color="#333333", parse_math=False
+        )
+        self._note = self.figure.text(
+            0.03, 0.015, "", fontsize=7, va="bottom", color="#555555", parse_math=False
+        )
         handles = []
         controllers = conflict.map_controllers if controllers is None else controllers
         for style, label, _ in legend_entries(controllers, conflict=conflict):
@@ -455,18 +512,30 @@ class StaticMap:
             props["edgecolor"] = _legend_stroke(props["edgecolor"])
             props.pop("alpha")
             handles.append(Patch(label=label, hatchcolor=HATCH_STRIPE, **props))
-        self.figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=3,
-                           frameon=False, fontsize=8.5, handlelength=2.2, handleheight=1.3)
+        self.figure.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.055),
+            ncol=3,
+            frameon=False,
+            fontsize=8.5,
+            handlelength=2.2,
+            handleheight=1.3,
+        )
         self._Patch, self._PatchCollection = Patch, PatchCollection
         self._extras: list = []
 
-    def draw(self, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date, note: str = "") -> None:
+    def draw(
+        self, states: Mapping[str, ControlState], changed_ids: Collection[str], day: date, note: str = ""
+    ) -> None:
         """Restyle the figure for one date; ``note`` is the source line at the bottom."""
         for artist in self._extras:
             artist.remove()
         self._extras = []
-        props = [_mpl_style(state_style(states.get(i), i in changed_ids, conflict=self.conflict))
-                 for i in self.shapes.ids]
+        props = [
+            _mpl_style(state_style(states.get(i), i in changed_ids, conflict=self.conflict))
+            for i in self.shapes.ids
+        ]
         self._base.set_facecolor([p["facecolor"] for p in props])
         self._base.set_alpha(FILL_OPACITY + 0.15)
         self._base.set_edgecolor([p["edgecolor"] for p in props])
@@ -474,15 +543,32 @@ class StaticMap:
         self._base.set_linestyle([p["linestyle"] for p in props])
         hatched = [patch for patch, p in zip(self._patches, props) if p["hatch"]]
         if hatched:
-            hatch = self._PatchCollection(hatched, match_original=False, facecolor="none", edgecolor="none",
-                                          hatch="////", hatchcolor=HATCH_STRIPE, linewidth=0, zorder=2)
+            hatch = self._PatchCollection(
+                hatched,
+                match_original=False,
+                facecolor="none",
+                edgecolor="none",
+                hatch="////",
+                hatchcolor=HATCH_STRIPE,
+                linewidth=0,
+                zorder=2,
+            )
             self._extras.append(self.ax.add_collection(hatch))
-        outline = [(patch, p) for patch, p in zip(self._patches, props) if p["linewidth"] >= CHANGED_OUTLINE[1] * 0.75]
+        outline = [
+            (patch, p)
+            for patch, p in zip(self._patches, props)
+            if p["linewidth"] >= CHANGED_OUTLINE[1] * 0.75
+        ]
         if outline:
-            edges = self._PatchCollection([patch for patch, _ in outline], match_original=False, facecolor="none",
-                                          edgecolor=[p["edgecolor"] for _, p in outline],
-                                          linewidth=[p["linewidth"] for _, p in outline],
-                                          linestyle=[p["linestyle"] for _, p in outline], zorder=3)
+            edges = self._PatchCollection(
+                [patch for patch, _ in outline],
+                match_original=False,
+                facecolor="none",
+                edgecolor=[p["edgecolor"] for _, p in outline],
+                linewidth=[p["linewidth"] for _, p in outline],
+                linestyle=[p["linestyle"] for _, p in outline],
+                zorder=3,
+            )
             self._extras.append(self.ax.add_collection(edges))
         self._label(changed_ids)
         self._date.set_text(format_day(day))
@@ -498,8 +584,17 @@ class StaticMap:
         wanted = [i for i, place_id in enumerate(self.shapes.ids) if place_id in place_ids]
         for i in sorted(wanted, key=lambda i: -self._areas[i]):
             point = self._points[i]
-            label = self.ax.text(point.x, point.y, self.shapes.names[i], fontsize=7.5, ha="center", va="center",
-                                 zorder=4, path_effects=halo, parse_math=False)
+            label = self.ax.text(
+                point.x,
+                point.y,
+                self.shapes.names[i],
+                fontsize=7.5,
+                ha="center",
+                va="center",
+                zorder=4,
+                path_effects=halo,
+                parse_math=False,
+            )
             box = label.get_window_extent(renderer).expanded(1.1, 1.3)
             if any(box.overlaps(other) for other in taken):
                 label.remove()

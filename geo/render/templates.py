@@ -3,6 +3,7 @@
 The app and the published site both call :func:`fragment` and :func:`page`, so a citation, a
 legend or a tooltip is written once, in ``templates/``, and escaped the same way everywhere.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -21,12 +22,12 @@ FRAGMENTS = "_fragments.html"
 
 
 def format_day(day: date | None) -> str:
-    """"7 December 2016": unambiguous in every English-speaking country."""
+    """ "7 December 2016": unambiguous in every English-speaking country."""
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def short_day(day: date) -> str:
-    """"7 Dec": a tick of the time axis."""
+    """ "7 Dec": a tick of the time axis."""
     return f"{day.day} {day:%b}"
 
 
@@ -45,18 +46,27 @@ def environment(conflict: Conflict | None = None) -> Environment:
     The ``controller`` and ``colour`` filters name and colour a side as ``conflict`` does (no
     conflict: the generic labels and colours, or the side's id).
     """
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                      finalize=_without_bidi)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_without_bidi,
+    )
     env.filters["day"] = format_day
     env.filters["controller"] = conflict.label if conflict else (lambda c: GENERIC_LABEL.get(c, c))
-    env.filters["colour"] = conflict.colour if conflict else (lambda c: GENERIC_COLOURS.get(c, GENERIC_COLOURS[UNKNOWN]))
+    env.filters["colour"] = (
+        conflict.colour if conflict else (lambda c: GENERIC_COLOURS.get(c, GENERIC_COLOURS[UNKNOWN]))
+    )
     env.filters["short_day"] = short_day
     env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
     env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
     return env
 
 
-def fragment(name: str, *args, template: str = FRAGMENTS, conflict: Conflict | None = None, **kwargs) -> Markup:
+def fragment(
+    name: str, *args, template: str = FRAGMENTS, conflict: Conflict | None = None, **kwargs
+) -> Markup:
     """Call the macro ``name`` of ``template`` (escaped HTML, as Markup); sides named as ``conflict`` names them."""
     macro = getattr(environment(conflict).get_template(template).module, name)
     return Markup(str(macro(*args, **kwargs)).strip())

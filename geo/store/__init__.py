@@ -1,6 +1,7 @@
 """What editors save: one database of articles, claims and decisions (SQLite or any SQLAlchemy
 URL), the streamed ingest that fills it, and the demo database.
 """
+
 from .demo import DEMO_EDITOR, demo_database, demo_files
 from .ingestion import BATCH_CHARS, BATCH_SIZE, default_workers, ingest, read_jsonl, read_sources
 from .store import (

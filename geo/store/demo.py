@@ -17,6 +17,7 @@ The demo is not where work is saved (the app writes to a user store, see :mod:`g
 but a refresh still removes only articles it recorded as demo dispatches: anything else found
 in a demo database (an article added there by an older version) is left alone.
 """
+
 from __future__ import annotations
 
 import csv
@@ -63,11 +64,16 @@ def demo_database(path: str | Path | None = None, *, gazetteer: Gazetteer | None
     files = demo_files(gazetteer)
     decisions = demo_folder(gazetteer) / DECISIONS_FILE
     inputs = [*files, decisions] if decisions.is_file() else files
-    dispatches = hashlib.sha256(b"".join(f.name.encode("utf-8") + b"\0" + f.read_bytes() for f in inputs)).hexdigest()
+    dispatches = hashlib.sha256(
+        b"".join(f.name.encode("utf-8") + b"\0" + f.read_bytes() for f in inputs)
+    ).hexdigest()
     extraction = extraction_version(gazetteer)
     store = Store(path)
     try:
-        if store.get_meta("demo dispatches") == dispatches and store.get_meta("demo extraction") == extraction:
+        if (
+            store.get_meta("demo dispatches") == dispatches
+            and store.get_meta("demo extraction") == extraction
+        ):
             return path
         refresh(store, files, gazetteer, reread=store.get_meta("demo extraction") not in (None, extraction))
         record_demo_decisions(store, gazetteer, files)
@@ -103,7 +109,9 @@ def read_demo_decisions(path: Path) -> list[dict[str, str]]:
         rows = list(csv.DictReader(handle))
     for number, row in enumerate(rows, start=2):
         if row.get("decision") not in ("accepted", "rejected"):
-            raise GeoError(f"row {number}: decision {row.get('decision')!r} is not accepted or rejected", file=path)
+            raise GeoError(
+                f"row {number}: decision {row.get('decision')!r} is not accepted or rejected", file=path
+            )
         row["file"] = (row.get("file") or "*").strip()
         row["place"] = normalise(row.get("place") or "")
     return rows
@@ -129,7 +137,12 @@ def record_demo_decisions(store: Store, gazetteer: Gazetteer, files: Iterable[Pa
             if row["file"] not in ("*", names[claim.article]):
                 continue
             if row["place"] == written or (not row["place"] and key not in timeline.unplaced):
-                store.decide(key, row["decision"], by=DEMO_EDITOR, note=f"demo decision: {row.get('note') or ''}".strip())
+                store.decide(
+                    key,
+                    row["decision"],
+                    by=DEMO_EDITOR,
+                    note=f"demo decision: {row.get('note') or ''}".strip(),
+                )
                 recorded += 1
                 break
     return recorded

@@ -10,6 +10,7 @@ An article already stored (same text, so same content hash) is skipped before it
 read: an interrupted ingest resumes where it stopped. A bad file, or an article the extractor
 cannot read, is reported with its reason and the rest go on.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -53,7 +54,10 @@ _GLOB_CHARS = frozenset("*?[")
 
 # -- sources -----------------------------------------------------------------------------------
 def read_sources(
-    inputs: Iterable[str | Path], *, meta_csv: str | Path | None = None, published: date | None = None,
+    inputs: Iterable[str | Path],
+    *,
+    meta_csv: str | Path | None = None,
+    published: date | None = None,
 ) -> Iterator[Article | ArticleError]:
     """Every article of the inputs, one at a time; a bad one yields its :class:`ArticleError`.
 
@@ -136,8 +140,15 @@ def _jsonl_article(line: bytes, path: Path, number: int, published: date | None)
             when, basis = parse_iso_date(fields["published"]), "metadata"
         except ValueError as exc:
             raise bad(f"published: {exc}") from None
-    return Article(text=text, title=fields["title"], source=fields["source"], url=fields["url"],
-                   published=when, published_basis=basis if when else "", path=f"{path}:{number}")
+    return Article(
+        text=text,
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"],
+        published=when,
+        published_basis=basis if when else "",
+        path=f"{path}:{number}",
+    )
 
 
 # -- reading claims, on whichever process runs it ----------------------------------------------
@@ -151,8 +162,9 @@ def _remember(key: str, context: tuple[Gazetteer, Extractor | None]) -> None:
         _CONTEXT[key] = context
 
 
-def read_batch(rows: list[dict], key: str, gazetteer: Gazetteer | None = None,
-               extract: Extractor | None = None) -> list[dict]:
+def read_batch(
+    rows: list[dict], key: str, gazetteer: Gazetteer | None = None, extract: Extractor | None = None
+) -> list[dict]:
     """Claims of a batch of articles (plain dicts in, plain dicts out, for any worker).
 
     Each result is ``{"id", "claims": [claim fields]}`` or ``{"id", "failed": reason}``. The
@@ -166,7 +178,10 @@ def read_batch(rows: list[dict], key: str, gazetteer: Gazetteer | None = None,
         from ..read import read_claims_many
 
         try:  # the whole batch through nlp.pipe, about twice as fast as one by one
-            return [{"id": a.id, "claims": [asdict(c) for c in claims]} for a, claims in read_claims_many(articles, gazetteer)]
+            return [
+                {"id": a.id, "claims": [asdict(c) for c in claims]}
+                for a, claims in read_claims_many(articles, gazetteer)
+            ]
         except Exception:  # noqa: BLE001 - one article broke the batch: read them one by one to name it
             pass
     return [_read_one(article, gazetteer, extract) for article in articles]
@@ -181,7 +196,10 @@ def _read_one(article: Article, gazetteer: Gazetteer, extract: Extractor | None)
         return {"id": article.id, "failed": exc.problem}
     except Exception as exc:  # noqa: BLE001 - one article must not stop thousands; the reason says it is ours
         problem = str(exc).split(". ")[0]
-        return {"id": article.id, "failed": f"the extractor could not read it ({type(exc).__name__}: {problem})"}
+        return {
+            "id": article.id,
+            "failed": f"the extractor could not read it ({type(exc).__name__}: {problem})",
+        }
 
 
 # -- the driver --------------------------------------------------------------------------------
@@ -236,25 +254,44 @@ def ingest(
                 continue
             report.added.append(_name(article))
             report.claims += len({c.key for c in claims})
-            report.unresolved.extend(c.place_as_written for c in claims if c.place_id is None and c.claim_type != "denied")
+            report.unresolved.extend(
+                c.place_as_written for c in claims if c.place_id is None and c.claim_type != "denied"
+            )
         for article in batch:
             pending.pop(article.id, None)
         if progress:
             progress(len(batch))
 
     try:
-        _drive(_chunks(items, batch_size, batch_chars), store, pending, report, finish, progress,
-               _runner(gazetteer, extract, key, workers, scheduler))
+        _drive(
+            _chunks(items, batch_size, batch_chars),
+            store,
+            pending,
+            report,
+            finish,
+            progress,
+            _runner(gazetteer, extract, key, workers, scheduler),
+        )
     except StoreError as exc:  # a full disk, a lost server: say what is safe already
-        failure = StoreError(f"{exc.problem}; the {len(report.added)} article(s) added before it are stored, "
-                             "run the command again to go on", file=exc.file)
+        failure = StoreError(
+            f"{exc.problem}; the {len(report.added)} article(s) added before it are stored, "
+            "run the command again to go on",
+            file=exc.file,
+        )
         failure.report = report
         raise failure from None
     return report
 
 
-def _drive(chunks: Iterator[list], store: Store, pending: dict[str, Article], report: IngestReport,
-           finish: Callable[[Future, list[Article]], None], progress, runner) -> None:
+def _drive(
+    chunks: Iterator[list],
+    store: Store,
+    pending: dict[str, Article],
+    report: IngestReport,
+    finish: Callable[[Future, list[Article]], None],
+    progress,
+    runner,
+) -> None:
     """Feed batches to the runner, a bounded number in flight, and write them as they finish."""
     with runner as (submit, slots):
         in_flight: deque[tuple[Future, list[Article]]] = deque()
@@ -295,15 +332,18 @@ def _chunks(items: Iterable, size: int, chars: int = BATCH_CHARS) -> Iterator[li
         yield chunk
 
 
-def _new_articles(chunk: list[Article | ArticleError], store: Store, pending: dict[str, Article],
-                  report: IngestReport) -> list[Article]:
+def _new_articles(
+    chunk: list[Article | ArticleError], store: Store, pending: dict[str, Article], report: IngestReport
+) -> list[Article]:
     """The articles of a chunk whose claims need reading; failures and duplicates go in the report."""
     articles = [item for item in chunk if isinstance(item, Article)]
     stored = store.stored(a.id for a in articles)
     fresh: dict[str, Article] = {}
     for item in chunk:
         if isinstance(item, ArticleError):
-            report.failed.append((item.file or "?", item.problem if item.row is None else f"row {item.row}: {item.problem}"))
+            report.failed.append(
+                (item.file or "?", item.problem if item.row is None else f"row {item.row}: {item.problem}")
+            )
         elif item.id in stored or item.id in pending or item.id in fresh:
             report.duplicates.append(_name(item))
         else:
@@ -329,8 +369,12 @@ def _runner(gazetteer: Gazetteer, extract: Extractor | None, key: str, workers: 
     elif workers > 1:
         # forkserver: workers start from a clean process, not a copy of this one and its threads
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_start_worker, initargs=(key, context, os.getpid()))
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(key, context, os.getpid()),
+        )
         try:
             yield (lambda rows: pool.submit(read_batch, rows, key)), IN_FLIGHT_PER_WORKER * workers
         except BaseException:  # Ctrl-C, SIGTERM, a store failure: stop now, not after the batches in flight

@@ -13,6 +13,7 @@ gazetteer read it (:func:`city_of`: the gazetteer folder's name), and a city's t
 articles and re-extraction take only its own articles (and untagged ones, from stores written
 before tags existed), so nothing of one city shows on another's map.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,7 +70,8 @@ SCHEMA_VERSION = "1"
 metadata = MetaData()
 
 articles_table = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", String(16), primary_key=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("text", Text, nullable=False),
@@ -83,7 +85,8 @@ articles_table = Table(
 )
 
 runs_table = Table(
-    "runs", metadata,
+    "runs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(16), nullable=False),  # "ingest" or "reextract"
     Column("extractor", Text, nullable=False, default=""),
@@ -91,7 +94,8 @@ runs_table = Table(
 )
 
 claims_table = Table(
-    "claims", metadata,
+    "claims",
+    metadata,
     Column("key", String(16), primary_key=True),
     Column("article", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("run_id", Integer, ForeignKey("runs.id")),
@@ -122,7 +126,8 @@ claims_table = Table(
 )
 
 decisions_table = Table(
-    "decisions", metadata,
+    "decisions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("claim_key", String(16), nullable=False, index=True),
     Column("article", String(16), nullable=False, index=True),
@@ -140,13 +145,15 @@ decisions_table = Table(
 
 #: Which city's gazetteer read an article (created in older stores on open: a new table, no migration).
 article_cities_table = Table(
-    "article_cities", metadata,
+    "article_cities",
+    metadata,
     Column("article", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("city", Text, primary_key=True),
 )
 
 meta_table = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
@@ -273,7 +280,9 @@ class Store:
         try:
             self.engine: Engine = create_engine(self.url)
         except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
-            raise StoreError(f"not a database URL that can be used ({_first_line(exc)})", file=self.where) from None
+            raise StoreError(
+                f"not a database URL that can be used ({_first_line(exc)})", file=self.where
+            ) from None
         _store_errors(self.engine, self.where)
         if self.engine.dialect.name == "sqlite":
             _sqlite_transactions(self.engine, read_only=read_only)
@@ -311,13 +320,19 @@ class Store:
         before reading their claims."""
         ids = list(dict.fromkeys(article_ids))
         with self.engine.connect() as conn:
-            return set(conn.scalars(select(articles_table.c.id).where(articles_table.c.id.in_(ids)))) if ids else set()
+            return (
+                set(conn.scalars(select(articles_table.c.id).where(articles_table.c.id.in_(ids))))
+                if ids
+                else set()
+            )
 
     def add_article(self, article: Article, claims: Iterable[Claim], *, run_id: int | None = None) -> bool:
         """Store an article and its claims in one transaction; False if it is already stored."""
         return self.add_articles([(article, claims)], run_id=run_id)[0]
 
-    def add_articles(self, batch: Iterable[tuple[Article, Iterable[Claim]]], *, run_id: int | None = None) -> list[bool]:
+    def add_articles(
+        self, batch: Iterable[tuple[Article, Iterable[Claim]]], *, run_id: int | None = None
+    ) -> list[bool]:
         """Store a batch of articles, each with all its claims, in one transaction (one commit for
         many articles when ingesting thousands); per article, False if it was stored already.
 
@@ -335,14 +350,18 @@ class Store:
         # another writer stored one of them meanwhile: one transaction each
         return [self.add_articles([item], run_id=run_id)[0] for item in batch]
 
-    def _insert_article(self, conn: Connection, article: Article, claims: Iterable[Claim], run_id: int | None) -> bool:
+    def _insert_article(
+        self, conn: Connection, article: Article, claims: Iterable[Claim], run_id: int | None
+    ) -> bool:
         if conn.scalar(select(exists().where(articles_table.c.id == article.id))):
             return False
         conn.execute(insert(articles_table).values(_article_row(article)))
         self._insert_claims(conn, article.id, claims, run_id)
         return True
 
-    def _insert_claims(self, conn: Connection, article_id: str, claims: Iterable[Claim], run_id: int | None) -> int:
+    def _insert_claims(
+        self, conn: Connection, article_id: str, claims: Iterable[Claim], run_id: int | None
+    ) -> int:
         rows = {}
         for claim in claims:
             if claim.article != article_id:
@@ -358,8 +377,13 @@ class Store:
         if city is None or not ids:
             return
         with self._write() as conn:
-            known = set(conn.scalars(select(article_cities_table.c.article).where(
-                article_cities_table.c.city == city, article_cities_table.c.article.in_(ids))))
+            known = set(
+                conn.scalars(
+                    select(article_cities_table.c.article).where(
+                        article_cities_table.c.city == city, article_cities_table.c.article.in_(ids)
+                    )
+                )
+            )
             rows = [{"article": i, "city": city} for i in ids if i not in known]
             if rows:
                 conn.execute(insert(article_cities_table), rows)
@@ -384,8 +408,12 @@ class Store:
         decisions are re-matched by claim key (orphaned if the claim is gone, restored if back).
         """
         report = ReextractReport()
-        run_id = self.start_run("reextract", extractor if extractor is not None else extraction_version(gazetteer))
-        mine = self.articles(city=city_of(gazetteer))  # another city's articles are not read with this gazetteer
+        run_id = self.start_run(
+            "reextract", extractor if extractor is not None else extraction_version(gazetteer)
+        )
+        mine = self.articles(
+            city=city_of(gazetteer)
+        )  # another city's articles are not read with this gazetteer
         if extract is None:
             from ..read import read_claims_many
 
@@ -395,7 +423,8 @@ class Store:
         for article, claims in readings:
             with self._write() as conn:
                 report.claims_before += conn.scalar(
-                    select(func.count()).select_from(claims_table).where(claims_table.c.article == article.id))
+                    select(func.count()).select_from(claims_table).where(claims_table.c.article == article.id)
+                )
                 conn.execute(delete(claims_table).where(claims_table.c.article == article.id))
                 report.claims_after += self._insert_claims(conn, article.id, claims, run_id)
                 orphaned, restored = self._reconcile(conn, article.id)
@@ -404,26 +433,42 @@ class Store:
             report.restored += restored
         with self.engine.connect() as conn:
             report.kept = conn.scalar(
-                select(func.count()).select_from(decisions_table).where(decisions_table.c.orphaned.is_(False)))
+                select(func.count()).select_from(decisions_table).where(decisions_table.c.orphaned.is_(False))
+            )
         return report
 
     def _reconcile(self, conn: Connection, article_id: str) -> tuple[list[Decision], list[Decision]]:
         """Mark the article's decisions orphaned or not by whether their claim exists now."""
         has_claim = exists().where(claims_table.c.key == decisions_table.c.claim_key)
         ours = decisions_table.c.article == article_id
-        newly = list(conn.execute(select(decisions_table).where(ours, decisions_table.c.orphaned.is_(False), ~has_claim)))
-        back = list(conn.execute(select(decisions_table).where(ours, decisions_table.c.orphaned.is_(True), has_claim)))
+        newly = list(
+            conn.execute(
+                select(decisions_table).where(ours, decisions_table.c.orphaned.is_(False), ~has_claim)
+            )
+        )
+        back = list(
+            conn.execute(select(decisions_table).where(ours, decisions_table.c.orphaned.is_(True), has_claim))
+        )
         if newly:
-            conn.execute(update(decisions_table).where(decisions_table.c.id.in_([r.id for r in newly])).values(orphaned=True))
+            conn.execute(
+                update(decisions_table)
+                .where(decisions_table.c.id.in_([r.id for r in newly]))
+                .values(orphaned=True)
+            )
         if back:
-            conn.execute(update(decisions_table).where(decisions_table.c.id.in_([r.id for r in back])).values(orphaned=False))
+            conn.execute(
+                update(decisions_table)
+                .where(decisions_table.c.id.in_([r.id for r in back]))
+                .values(orphaned=False)
+            )
         return ([_decision(r, orphaned=True) for r in newly], [_decision(r, orphaned=False) for r in back])
 
     def start_run(self, kind: str, extractor: str) -> int:
         """Record an extraction run ("ingest" or "reextract") with the extraction version; its id."""
         with self._write() as conn:
-            return conn.execute(insert(runs_table).values(
-                kind=kind, extractor=extractor, started_at=datetime.now(UTC))).inserted_primary_key[0]
+            return conn.execute(
+                insert(runs_table).values(kind=kind, extractor=extractor, started_at=datetime.now(UTC))
+            ).inserted_primary_key[0]
 
     def articles(self, *, city: str | None = None) -> list[Article]:
         """Every stored article (of one city, if given), oldest addition first."""
@@ -445,8 +490,13 @@ class Store:
 
     def claims(self, *, city: str | None = None) -> dict[str, Claim]:
         """Every current claim (of one city's articles, if given) by key, in article and sentence order."""
-        query = (select(claims_table).join(articles_table, claims_table.c.article == articles_table.c.id)
-                 .order_by(articles_table.c.added_at, claims_table.c.article, claims_table.c.start, claims_table.c.key))
+        query = (
+            select(claims_table)
+            .join(articles_table, claims_table.c.article == articles_table.c.id)
+            .order_by(
+                articles_table.c.added_at, claims_table.c.article, claims_table.c.start, claims_table.c.key
+            )
+        )
         if city is not None:
             query = query.where(_of_city(city))
         with self.engine.connect() as conn:
@@ -480,7 +530,9 @@ class Store:
             raise StoreError(f"only a correction changes place, controller or dates, not {decision!r}")
         if controller is not None:
             if gazetteer is None:
-                raise StoreError("a corrected side is checked against the gazetteer's conflict: give the gazetteer")
+                raise StoreError(
+                    "a corrected side is checked against the gazetteer's conflict: give the gazetteer"
+                )
             try:
                 gazetteer.war.check_controller(controller)
             except GazetteerError as exc:
@@ -490,11 +542,20 @@ class Store:
         if place_id is not None and gazetteer is not None:
             place = gazetteer.places.get(place_id)
             if place is None or not (place.is_area or place.is_region):
-                raise StoreError(f"place {place_id!r} is not a map place or region of the {gazetteer.name} gazetteer")
+                raise StoreError(
+                    f"place {place_id!r} is not a map place or region of the {gazetteer.name} gazetteer"
+                )
         row = dict(
-            claim_key=claim_key, decision=decision, place_id=place_id, controller=controller,
-            date_from=first, date_to=last, decided_by=by, decided_at=datetime.now(UTC),
-            note=note, orphaned=False,
+            claim_key=claim_key,
+            decision=decision,
+            place_id=place_id,
+            controller=controller,
+            date_from=first,
+            date_to=last,
+            decided_by=by,
+            decided_at=datetime.now(UTC),
+            note=note,
+            orphaned=False,
         )
         with self._write() as conn:
             claim = conn.execute(select(claims_table).where(claims_table.c.key == claim_key)).first()
@@ -520,15 +581,25 @@ class Store:
     def orphaned(self) -> list[tuple[Decision, dict]]:
         """Decisions whose claim no longer exists, each with the claim as the editor saw it."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(decisions_table).where(decisions_table.c.orphaned.is_(True)).order_by(decisions_table.c.id))
+            rows = conn.execute(
+                select(decisions_table)
+                .where(decisions_table.c.orphaned.is_(True))
+                .order_by(decisions_table.c.id)
+            )
             return [(_decision(r), json.loads(r.claim)) for r in rows]
 
     # -- the timeline and settings ---------------------------------------------------------------
     def timeline(self, gazetteer: Gazetteer, *, show_proposed: bool = True, areas=None) -> ControlTimeline:
         """The control timeline of the gazetteer's city (every untagged article too), with editors'
         decisions applied."""
-        return ControlTimeline.build(gazetteer, load_baseline(gazetteer), self.claims(city=city_of(gazetteer)),
-                                     self.decisions(), show_proposed, areas=areas)
+        return ControlTimeline.build(
+            gazetteer,
+            load_baseline(gazetteer),
+            self.claims(city=city_of(gazetteer)),
+            self.decisions(),
+            show_proposed,
+            areas=areas,
+        )
 
     def check(self) -> list[str]:
         """What is wrong with the database, if anything (an empty list: nothing): SQLite's
@@ -537,28 +608,41 @@ class Store:
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
                 problems += [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok"]
-                problems += [f"{r[0]} row {r[1]} refers to a missing {r[2]} row"
-                             for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
-            query = (select(claims_table, articles_table.c.text.label("article_text"))
-                     .join(articles_table, claims_table.c.article == articles_table.c.id))
+                problems += [
+                    f"{r[0]} row {r[1]} refers to a missing {r[2]} row"
+                    for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
+            query = select(claims_table, articles_table.c.text.label("article_text")).join(
+                articles_table, claims_table.c.article == articles_table.c.id
+            )
             for row in conn.execution_options(yield_per=500).execute(query):
                 problems += [f"claim {row.key}: {p}" for p in claim_offset_problems(row, row.article_text)]
             has_claim = exists().where(claims_table.c.key == decisions_table.c.claim_key)
             unmarked = select(decisions_table.c.id, decisions_table.c.claim_key).where(
-                decisions_table.c.orphaned.is_(False), ~has_claim)
-            problems += [f"decision {r.id} is about claim {r.claim_key}, which is gone, but is not marked orphaned"
-                         for r in conn.execute(unmarked)]
+                decisions_table.c.orphaned.is_(False), ~has_claim
+            )
+            problems += [
+                f"decision {r.id} is about claim {r.claim_key}, which is gone, but is not marked orphaned"
+                for r in conn.execute(unmarked)
+            ]
         return problems
 
     def counts(self) -> dict[str, int]:
         """How much the store holds: articles, claims, runs, decisions, orphaned decisions, and
         claims without an article (possible where the database does not enforce foreign keys)."""
+
         def count(table, *where) -> object:
             return select(func.count()).select_from(table).where(*where).scalar_subquery()
 
         no_article = ~exists().where(articles_table.c.id == claims_table.c.article)
-        query = select(count(articles_table), count(claims_table), count(runs_table), count(decisions_table),
-                       count(decisions_table, decisions_table.c.orphaned.is_(True)), count(claims_table, no_article))
+        query = select(
+            count(articles_table),
+            count(claims_table),
+            count(runs_table),
+            count(decisions_table),
+            count(decisions_table, decisions_table.c.orphaned.is_(True)),
+            count(claims_table, no_article),
+        )
         with self.engine.connect() as conn:
             values = conn.execute(query).one()
         names = ("articles", "claims", "runs", "decisions", "orphaned decisions", "claims without an article")
@@ -663,13 +747,22 @@ def claim_offset_problems(claim, text: str) -> list[str]:
     """How a claim's offsets fail to point into its article's text (none: they all do): the
     sentence is ``text[start:end]``, the place name and the control words, where located (a
     non-empty span), lie inside it."""
-    if not 0 <= claim.start <= claim.end <= len(text) or text[claim.start:claim.end] != claim.sentence:
+    if not 0 <= claim.start <= claim.end <= len(text) or text[claim.start : claim.end] != claim.sentence:
         return [f"sentence offsets {claim.start}-{claim.end} do not hold its sentence"]
     spans = {"place": (claim.place_start, claim.place_end), "cue": (claim.cue_start, claim.cue_end)}
-    problems = [f"{name} offsets {a}-{b} fall outside its sentence {claim.start}-{claim.end}"
-                for name, (a, b) in spans.items() if a != b and not claim.start <= a < b <= claim.end]
-    if not problems and claim.place_end > claim.place_start and text[claim.place_start:claim.place_end] != claim.place_as_written:
-        problems.append(f"place offsets {claim.place_start}-{claim.place_end} do not hold {claim.place_as_written!r}")
+    problems = [
+        f"{name} offsets {a}-{b} fall outside its sentence {claim.start}-{claim.end}"
+        for name, (a, b) in spans.items()
+        if a != b and not claim.start <= a < b <= claim.end
+    ]
+    if (
+        not problems
+        and claim.place_end > claim.place_start
+        and text[claim.place_start : claim.place_end] != claim.place_as_written
+    ):
+        problems.append(
+            f"place offsets {claim.place_start}-{claim.place_end} do not hold {claim.place_as_written!r}"
+        )
     return problems
 
 
@@ -684,15 +777,29 @@ def _day(value: date | str | None, what: str) -> date | None:
 
 def _article_row(article: Article) -> dict:
     return dict(
-        id=article.id, content_hash=article.content_hash, text=article.text, title=article.title,
-        source=article.source, url=article.url, published=article.published,
-        published_basis=article.published_basis, path=article.path, added_at=datetime.now(UTC),
+        id=article.id,
+        content_hash=article.content_hash,
+        text=article.text,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published,
+        published_basis=article.published_basis,
+        path=article.path,
+        added_at=datetime.now(UTC),
     )
 
 
 def _article(row) -> Article:
-    return Article(text=row.text, title=row.title, source=row.source, url=row.url, published=row.published,
-                   published_basis=row.published_basis, path=row.path)
+    return Article(
+        text=row.text,
+        title=row.title,
+        source=row.source,
+        url=row.url,
+        published=row.published,
+        published_basis=row.published_basis,
+        path=row.path,
+    )
 
 
 def _claim_row(claim: Claim) -> dict:
@@ -713,8 +820,14 @@ def _claim(row) -> Claim:
 def _decision(row, *, orphaned: bool | None = None) -> Decision:
     get = row.get if isinstance(row, dict) else row._mapping.get
     return Decision(
-        claim_key=get("claim_key"), decision=get("decision"), place_id=get("place_id"),
-        controller=get("controller"), date_from=get("date_from"), date_to=get("date_to"),
-        by=get("decided_by"), at=get("decided_at"), note=get("note"),
+        claim_key=get("claim_key"),
+        decision=get("decision"),
+        place_id=get("place_id"),
+        controller=get("controller"),
+        date_from=get("date_from"),
+        date_to=get("date_to"),
+        by=get("decided_by"),
+        at=get("decided_at"),
+        note=get("note"),
         orphaned=get("orphaned") if orphaned is None else orphaned,
     )

@@ -3,6 +3,7 @@
 (The types below are the contract the maps, the app and publishing read; the rules that build
 a timeline from a baseline and claims live in this module too.)
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -16,7 +17,6 @@ from ..core import REVIEW_FILTERS, REVIEWED, UNKNOWN, Claim
 
 if TYPE_CHECKING:  # names only: baseline imports this module
     from ..gazetteer import Baseline, Gazetteer
-
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,11 @@ class Decision:
         if self.controller:
             fields["controller"] = self.controller
         if self.date_from or self.date_to:
-            fields.update(date_from=self.date_from or self.date_to, date_to=self.date_to or self.date_from,
-                          date_basis="corrected by an editor")
+            fields.update(
+                date_from=self.date_from or self.date_to,
+                date_to=self.date_to or self.date_from,
+                date_basis="corrected by an editor",
+            )
         return replace(claim, **fields)
 
 
@@ -115,7 +118,7 @@ class PercentCheck:
 
     @property
     def claimed_text(self) -> str:
-        """"85%", or the words when there is no figure ("“most of”")."""
+        """ "85%", or the words when there is no figure ("“most of”")."""
         if self.claimed is not None:
             return f"{self.claimed:g}%"
         return f"“{self.wording}”" if self.wording else "a part"
@@ -202,7 +205,10 @@ class ControlTimeline:
         return timeline
 
     def _sort_claims(
-        self, claims: Iterable[Claim] | Mapping[str, Claim], decisions: Mapping[str, Decision], show_proposed: bool
+        self,
+        claims: Iterable[Claim] | Mapping[str, Claim],
+        decisions: Mapping[str, Decision],
+        show_proposed: bool,
     ) -> dict[str, list[_Placed]]:
         """Record every claim and its review status; return the claims that go on the map, by place named.
 
@@ -243,23 +249,33 @@ class ControlTimeline:
             if covered.__class__ is str:
                 unplaced[key] = covered
             elif claim.controller not in sides:
-                unplaced[key] = (f"controller {claim.controller!r} is not a side of {conflict.name} "
-                                 f"({', '.join(conflict.map_controllers)})")
+                unplaced[key] = (
+                    f"controller {claim.controller!r} is not a side of {conflict.name} "
+                    f"({', '.join(conflict.map_controllers)})"
+                )
             elif day is None:
                 unplaced[key] = "no date"
             elif start and day < start:
                 unplaced[key] = f"dated {day}, before the baseline of {start}"
-            elif (claim.controller == "contested" and len(covered) > 1 and self.gazetteer.places[place_id].is_region
-                  and review[key] != "applied"):
-                unplaced[key] = (f"fighting inside {self.gazetteer.places[place_id].name}: "
-                                 "not applied to its members")  # the front is somewhere in it, not everywhere
+            elif (
+                claim.controller == "contested"
+                and len(covered) > 1
+                and self.gazetteer.places[place_id].is_region
+                and review[key] != "applied"
+            ):
+                unplaced[key] = (
+                    f"fighting inside {self.gazetteer.places[place_id].name}: "
+                    "not applied to its members"
+                )  # the front is somewhere in it, not everywhere
             elif is_partial(claim) and len(covered) > 1 and self.gazetteer.places[place_id].is_region:
                 if review[key] == "applied":  # an editor said it holds for every member
                     placed[place_id].append((day.toordinal(), seq, key, claim, False))
                 else:
                     self._percent.append(key)
-                    unplaced[key] = (f"a share of {self.gazetteer.places[place_id].name}: checked against the map, "
-                                     "not applied to its members")
+                    unplaced[key] = (
+                        f"a share of {self.gazetteer.places[place_id].name}: checked against the map, "
+                        "not applied to its members"
+                    )
             elif kind == "percent" and claim.percent is None and not claim.partial:
                 unplaced[key] = "percent claim without a figure"
             else:
@@ -270,8 +286,10 @@ class ControlTimeline:
     def _dispute(self, denials: list[str]) -> None:
         """Mark the claim each denial answers as disputed (a denial that answers none is listed)."""
         disputed: dict[str, list[str]] = defaultdict(list)
-        about: dict[str | None, list[str]] = defaultdict(list)  # place id -> keys of the claims a denial can answer
-        for key, claim in (self.claims.items() if denials else ()):
+        about: dict[str | None, list[str]] = defaultdict(
+            list
+        )  # place id -> keys of the claims a denial can answer
+        for key, claim in self.claims.items() if denials else ():
             if claim.claim_type != "denied":
                 about[claim.place_id].append(key)
         for key in denials:
@@ -324,7 +342,9 @@ class ControlTimeline:
         sources: dict[tuple[str, str], tuple[str, str]] = {}  # (article, attribution) -> who says it
         for named, claims in placed.items():
             covered = self._covers[named]
-            rank = -len(covered)  # on the same day a more specific claim (fewer members) sorts later, so it wins
+            rank = -len(
+                covered
+            )  # on the same day a more specific claim (fewer members) sorts later, so it wins
             targets = [events[place_id] for place_id in covered]
             claims.sort()  # by day, then order: unique together, so claims themselves are never compared
             window: deque[tuple[int, tuple[str, str], str, str]] = deque()  # (day, source, key, side)
@@ -379,14 +399,23 @@ class ControlTimeline:
                 keys.append(key)
         self._close_day(state, day, controller, keys, history, since)
 
-    def _close_day(self, state: ControlState, day: int, controller: str, keys: list[str],
-                   history: list[ControlState], since: list[int]) -> ControlState:
+    def _close_day(
+        self,
+        state: ControlState,
+        day: int,
+        controller: str,
+        keys: list[str],
+        history: list[ControlState],
+        since: list[int],
+    ) -> ControlState:
         """A place's state at the end of a day of claims: a new state and a change if it differs."""
         if controller == state.controller:
             return state
         when = date.fromordinal(day)
         status = self._status(keys)
-        self._changes.setdefault(when, []).append(Change(when, state.place_id, state.controller, controller, tuple(keys), status))
+        self._changes.setdefault(when, []).append(
+            Change(when, state.place_id, state.controller, controller, tuple(keys), status)
+        )
         state = ControlState(state.place_id, controller, when, tuple(keys), status)
         history.append(state)
         since.append(day)
@@ -455,8 +484,17 @@ class ControlTimeline:
             if day is not None and not day <= when <= last:
                 continue
             on_map = self.share(claim.place_id, when).get(claim.controller, 0.0) * 100
-            checks.append(PercentCheck(key, claim.place_id, when, claim.controller, claim.percent, round(on_map, 1),
-                                       "" if claim.percent is not None else share_words(claim)))
+            checks.append(
+                PercentCheck(
+                    key,
+                    claim.place_id,
+                    when,
+                    claim.controller,
+                    claim.percent,
+                    round(on_map, 1),
+                    "" if claim.percent is not None else share_words(claim),
+                )
+            )
         checks.sort(key=lambda c: c.day)
         return checks
 
