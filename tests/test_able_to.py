@@ -21,8 +21,8 @@ def _claims(text: str) -> list[tuple[str | None, str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Iraqi army troops were able to drive ISIS militants out of Shifa on Monday.",
-        "Federal police had been able to liberate Shifa on Monday.",
+        "On Monday Iraqi soldiers were able to chase ISIS fighters out of Shifa.",
+        "By Monday federal police units had been able to free Shifa.",
     ],
 )
 def test_able_to_is_a_deed_done(text: str) -> None:

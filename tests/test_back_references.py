@@ -19,7 +19,7 @@ def claims_of(text, gazetteer):
 def test_together_with_opens_a_list(gazetteer):
     found = claims_of(
         "Government troops took al-Sakhour, together with the Karm al-Daada and Bab al-Hadid "
-        "districts, on Sunday.",
+        "quarters, on Sunday.",
         gazetteer,
     )
     assert {
@@ -92,8 +92,8 @@ def test_the_first_district_to_be_taken_was_taken(gazetteer):
     assert ("baibdeen", "opposition", "captured") in found
 
 
-def test_one_of_the_first_areas_to_fall(gazetteer):
-    found = claims_of("Al-Halak was one of the first areas to fall to the rebels in 2013.", gazetteer)
+def test_one_of_the_first_districts_to_fall(gazetteer):
+    found = claims_of("In 2013 Al-Halak was one of the first districts to fall to the rebels.", gazetteer)
     assert ("al-hallak", "opposition", "captured") in found
 
 

@@ -396,7 +396,7 @@ def test_the_parts_of_a_city_a_side_holds_are_that_sides_region(gazetteer):
 
 
 def test_under_the_control_of_names_the_side_after_of(gazetteer):
-    claim = one("Al-Sukkari remains under the control of several rebel factions.", gazetteer)
+    claim = one("Al-Sukkari is under the control of three rebel brigades.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("al-sukkari", "opposition", "holds")
 
 

@@ -3,8 +3,8 @@
 
 - "Clashes between retreating militants and soldiers in A and B": the parser reads the participle
   as the object of "between"; the places it hangs on it are still where the clash is.
-- A capture verb said of the side driven out ("the group was cleared out of X", "troops cleared the
-  militants from X", "X was cleared of militants"): the side lost X; the place is not the one cleared.
+- A capture verb said of the side driven out ("militants were cleared out of X", "soldiers cleared the
+  fighters from X", "X was cleared of militants"): the side lost X; the place is not the one cleared.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def test_clashes_between_retreating_fighters_and_troops_contest_each_place() -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "ISIS seized Mosul in 2014. The group was cleared out of Wahda on Monday.",
+        "ISIS seized Mosul in 2014. On Monday its fighters were cleared out of Wahda.",
         "Wahda was cleared of ISIS militants on Monday.",
     ],
 )

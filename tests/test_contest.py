@@ -72,13 +72,13 @@ def test_pushing_a_side_out_is_still_an_expulsion(gazetteer):
     "text, places",
     [
         (
-            "The army kept up its attacks on militants in Qarlaq and in the area of al-Ballat.",
+            "The army kept up its attacks on militants in Qarlaq and in the al-Ballat area.",
             ("qarlaq", "al-ballat"),
         ),
         ("Soldiers were battling insurgents in Aghyur and the al-Bayada district.", ("aghyur", "al-bayada")),
         ("Troops clashed with rebels in Karm al-Jabal on Sunday.", ("karm-al-jabal",)),
         (
-            "The police kept up their fighting against IS militants in the neighbourhoods of Qarlaq and Aghyur.",
+            "The police went on fighting against IS gunmen in the districts of Qarlaq and Aghyur.",
             ("qarlaq", "aghyur"),
         ),
     ],
@@ -126,7 +126,7 @@ def test_fire_on_a_place_an_unknown_name_or_a_region_claims_nothing(gazetteer, t
 @pytest.mark.parametrize(
     "text, region",
     [
-        ("Troops pushed into the Old City on Sunday.", "old-city"),
+        ("Troops pushed on Sunday into the Old City.", "old-city"),
         ("Troops entered eastern Aleppo.", "eastern-aleppo"),
     ],
 )
@@ -142,10 +142,10 @@ def test_an_advance_into_a_region_contests_the_region_alone(gazetteer, text, reg
         ("Loyalist troops pushed through the defences of the rebels in al-Bayada.", ("al-bayada",)),
         ("The brigade swept through a district that residents call the old Qarlaq market.", ("qarlaq",)),
         (
-            "Rebel resistance was still holding out in pockets in Aghyur and al-Ballat.",
+            "Rebel resistance was holding out in small pockets in Aghyur and al-Ballat.",
             ("aghyur", "al-ballat"),
         ),
-        ("The army managed to push into a number of positions in the al-Bayada area.", ("al-bayada",)),
+        ("Soldiers had pushed into several positions inside the al-Bayada area.", ("al-bayada",)),
     ],
 )
 def test_the_place_is_read_past_a_side_a_name_given_or_a_number_of_sites(gazetteer, text, places):

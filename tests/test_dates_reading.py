@@ -63,7 +63,7 @@ def test_a_clause_opened_by_since_runs_to_publication(gazetteer):
 def test_a_day_fixed_in_an_earlier_paragraph_does_not_date_a_later_state(gazetteer):
     text = (
         "On Wednesday the army captured Masaken Hanano.\n\n"
-        "A general said that only 10 percent of eastern Aleppo remained in rebel hands."
+        "A general said that only 10 percent of eastern Aleppo was left in rebel hands."
     )
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
@@ -72,7 +72,7 @@ def test_a_day_fixed_in_an_earlier_paragraph_does_not_date_a_later_state(gazette
 
 
 def test_a_day_fixed_in_the_same_paragraph_still_dates_a_state(gazetteer):
-    text = "On Wednesday the army captured Masaken Hanano. Only 10 percent of eastern Aleppo remained in rebel hands."
+    text = "On Wednesday the army captured Masaken Hanano. Only 10 percent of eastern Aleppo was left in rebel hands."
     found = claims(text, gazetteer)
     assert found["eastern-aleppo"].date_from == date(2016, 12, 7)
 
@@ -90,8 +90,8 @@ def test_a_date_alone_between_commas_still_dates_its_clause(gazetteer):
 
 def test_a_present_state_after_a_dated_clause_is_as_of_the_report(gazetteer):
     text = (
-        "The army captured Masaken Hanano on Wednesday, and families fled to "
-        "Sheikh Maqsoud, which is under Kurdish control."
+        "The army captured Masaken Hanano on Wednesday, and dozens of people went to "
+        "Sheikh Maqsoud, which Kurdish units control."
     )
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)

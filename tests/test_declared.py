@@ -24,7 +24,7 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
     [
         ("Iraqi commanders declared Zanjili liberated on Monday.", "zanjili"),
         (
-            "Iraqi forces reached Mosul in October. Their commanders declared the city's east liberated on Monday.",
+            "Iraqi forces reached Mosul in October. On Monday their generals declared the city's east liberated.",
             "east-mosul",
         ),
     ],

@@ -41,7 +41,7 @@ def test_a_described_landmark_is_claimed() -> None:
 def test_the_pronoun_a_speaker_uses_for_itself_is_the_speaker() -> None:
     text = (
         "Islamic State fighters shelled the east bank overnight.\n\n"
-        "Iraqi forces said on Tuesday they had seized Dawasa."
+        "On Tuesday the Iraqi troops said they had taken Dawasa."
     )
     assert _claims(text) == [("dawasa", "government", "captured")]
 

@@ -46,8 +46,8 @@ def test_reaching_a_place_itself_or_by_civilians_or_later_claims_nothing(text: s
 @pytest.mark.parametrize(
     "text",
     [
-        "Iraqi special forces entered Gogjali, a district inside the city limits, and later the outskirts of the Karama district.",
-        "Iraqi special forces entered Gogjali on Monday and later the outskirts of the Karama district.",
+        "Iraqi commandos entered Gogjali, a district on the city's eastern rim, and afterwards the outskirts of the Karama district.",
+        "Iraqi commandos entered Gogjali on Monday and afterwards the outskirts of the Karama district.",
     ],
 )
 def test_entering_one_place_and_later_the_outskirts_of_another_contests_both(text: str) -> None:

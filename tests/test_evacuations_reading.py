@@ -19,11 +19,11 @@ def claims(text, gazetteer):
 
 def test_buses_carrying_fighters_out_is_an_evacuation_of_the_fighters(gazetteer):
     found = claims(
-        "Twelve buses carrying rebels and their families pulled out of al-Mashhad on Friday.", gazetteer
+        "Twelve buses carrying rebels and relatives pulled out of al-Mashhad on Friday.", gazetteer
     )
     assert ("al-mashhad", "government", "evacuated") in found
     found = claims(
-        "Twelve buses in all, carrying rebels and their families, started to pull out of al-Mashhad "
+        "A dozen buses, carrying rebels and relatives, began to pull out of al-Mashhad "
         "once soldiers had checked them.",
         gazetteer,
     )
@@ -51,5 +51,5 @@ def test_people_at_large_going_out_of_a_place_is_no_claim(gazetteer):
 
 
 def test_terrorists_are_the_rebels_in_government_wording(gazetteer):
-    found = claims("More than 900 terrorists and their families went out of al-Ansari on Friday.", gazetteer)
+    found = claims("On Friday some 900 terrorists and relatives went out of al-Ansari.", gazetteer)
     assert ("al-ansari", "government", "evacuated") in found

@@ -15,7 +15,7 @@ def claims(text, gazetteer):
 
 def test_a_capture_answered_by_a_denial_in_its_own_clause_is_still_claimed(gazetteer):
     found = claims(
-        "According to an army source, all of al-Mashhad had been captured by government troops; "
+        "An army source said all of al-Mashhad had been taken by the army's soldiers; "
         "a rebel spokesman denied it.",
         gazetteer,
     )
@@ -23,7 +23,7 @@ def test_a_capture_answered_by_a_denial_in_its_own_clause_is_still_claimed(gazet
 
 
 def test_a_capture_inside_a_denial_stays_denied(gazetteer):
-    found = claims("Rebels denied that al-Mashhad had been captured by government troops.", gazetteer)
+    found = claims("Rebels denied that al-Mashhad had been taken by the army's soldiers.", gazetteer)
     assert ("al-mashhad", "government", "captured") not in found
     assert ("al-mashhad", "government", "denied") in found
 

@@ -71,7 +71,7 @@ def test_a_year_in_the_background_does_not_date_the_sentences_after_it(gazetteer
 
 
 def test_a_day_after_counts_back_for_the_event_it_introduces(gazetteer):
-    text = "Talks opened on Wednesday. They came a day after the army captured Masaken Hanano."
+    text = "Talks opened on Wednesday. They began a day after the army seized Masaken Hanano."
     assert claims(text, gazetteer)["masaken-hanano"] == (date(2016, 12, 6), date(2016, 12, 6))
 
 

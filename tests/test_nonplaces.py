@@ -51,7 +51,7 @@ def test_the_known_place_beside_a_general_is_still_claimed() -> None:
 def test_a_side_of_the_river_is_a_bank_of_the_city() -> None:
     """The regions follow the Tigris: what lies west of the river is west Mosul."""
     for text in (
-        "The militants still control the areas of Mosul west of the Tigris.",
+        "The militants still control the districts of Mosul west of the Tigris.",
         "Islamic State still controls everything east of the river Tigris.",
     ):
         assert [c for c in _claims(text) if c[2] == "holds"] == [
@@ -66,13 +66,13 @@ def test_a_town_spelled_near_a_listed_outside_town_is_not_a_place_to_review() ->
 
 def test_beyond_the_whole_city_is_off_the_map() -> None:
     """'West of the city' lies outside every place of the city: no place to claim or review."""
-    assert _claims("Army commanders say areas west of Mosul have been recaptured.") == []
-    text = "Iraqi troops captured Mosul on Monday. Army commanders say areas south of the city have been recaptured."
+    assert _claims("Army officers say the areas west of Mosul were recaptured.") == []
+    text = "Iraqi troops captured Mosul on Monday. Army officers say the areas south of the city were recaptured."
     assert _claims(text) == [("mosul", "government", "captured")]
 
 
 def test_beyond_a_part_of_the_city_is_still_for_review() -> None:
     """West of the Old City is still in the city: an unnamed area a reviewer may place."""
     assert [
-        c[0] for c in _claims("Army commanders say areas west of the Old City have been recaptured.")
+        c[0] for c in _claims("Army officers say the districts west of the Old City were recaptured.")
     ] == ["?west of the Old City"]

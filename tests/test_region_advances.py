@@ -36,7 +36,7 @@ def _claims(text: str) -> list[tuple[str | None, str, str, bool]]:
     "text, region",
     [
         ("Army units pushed into the Old City on Monday.", "old-city"),
-        ("Commandos fought their way into the outskirts of Mosul on Monday.", "mosul"),
+        ("On Monday commandos fought their way into the Mosul outskirts.", "mosul"),
         ("The federal police were pushing deeper into the Old City on Monday.", "old-city"),
     ],
 )
@@ -50,8 +50,8 @@ def test_an_advance_inside_a_region_contests_that_region_alone(text: str, region
         "Fighting went on in the Old City on Monday.",  # a fight there says not where the front is
         "Iraqi troops pushed through much of west Mosul on Monday.",  # a share, not a front
         "Iraqi troops kept advancing in central Mosul on Monday.",  # a part the gazetteer does not have
-        "Troops pushed into the northern edges of the eastern side of Mosul on Monday.",
-        "The federal police were pushing through the southern part of the Old City on Monday.",  # a computed part
+        "Troops pushed into the north edge of the east side of Mosul on Monday.",
+        "The federal police were pushing through the south end of the Old City that morning.",  # a computed part
     ],
 )
 def test_fighting_a_share_or_an_unnamed_part_of_a_region_contests_no_region(text: str) -> None:

@@ -26,7 +26,7 @@ def test_a_percentage_written_in_words_is_a_number(gazetteer):
 
 
 def test_a_fraction_before_the_place_is_a_share_not_the_whole(gazetteer):
-    found = claims("Rebels seized more than half the city of Aleppo in 2012.", gazetteer)
+    found = claims("In 2012 rebels seized more than half of the city of Aleppo.", gazetteer)
     assert [f[2:] for f in found if f[0] == "aleppo"] == [("percent", 50.0)]
 
 
@@ -94,7 +94,7 @@ def test_a_place_in_a_list_after_a_share_is_no_share_itself(gazetteer):
 def test_a_second_share_joined_by_and_is_read_beside_a_place_named_by_its_share(gazetteer):
     # "eastern half" is itself a name of the eastern region: "half of the west" is a second item, not part of it
     found = claims(
-        "Government forces have retaken the eastern half of Aleppo and about half of the west.", gazetteer
+        "Government forces now hold the eastern half of Aleppo and roughly half of the west.", gazetteer
     )
     assert ("western-aleppo", "government", "percent", 50.0) in found
 
@@ -150,8 +150,7 @@ def test_the_territory_under_a_sides_control_is_never_taken_whole(gazetteer):
 
 def test_this_key_area_is_the_district_named_before(gazetteer):
     found = claims(
-        "Government forces stormed Tariq al-Bab at dawn. By noon they took more than 40 percent of "
-        "this key area in east Aleppo.",
+        "Government forces stormed Tariq al-Bab at dawn. By noon they held over 40 percent of this key area.",
         gazetteer,
     )
     assert ("tariq-al-bab", "government", "percent", 40.0) in found

@@ -28,7 +28,7 @@ def places(text, gazetteer):
     [
         "Government forces captured north-east Aleppo on Sunday.",
         "Government forces captured northeastern Aleppo on Sunday.",
-        "Rebels seized the southern part of eastern Aleppo.",
+        "Rebels took the south end of eastern Aleppo.",
         "The army took the north-west of Aleppo.",
     ],
 )
@@ -42,7 +42,7 @@ def test_a_direction_that_no_region_names_leaves_the_place_for_review(text, gaze
 
 
 def test_computed_members_lie_in_the_direction_named(gazetteer):
-    (claim,) = claims("Rebels seized the southern part of eastern Aleppo.", gazetteer)
+    (claim,) = claims("Rebels took the south end of eastern Aleppo.", gazetteer)
     east = gazetteer.places["eastern-aleppo"]
     members = [
         gazetteer.places[m] for m in east.members if gazetteer.places[m].lat is not None
@@ -72,10 +72,10 @@ def test_outside_a_place_is_not_the_place(gazetteer):
 @pytest.mark.parametrize(
     "text, inner",
     [
-        ("Government troops seized Aleppo's Tariq al-Bab neighbourhood overnight.", "tariq-al-bab"),
+        ("Overnight the army took Aleppo's Tariq al-Bab neighbourhood.", "tariq-al-bab"),
         ("Government troops seized south-east Aleppo's big Sheikh Saeed district.", "sheikh-saeed"),
         ("The army took Aleppo's Old City.", "old-city"),
-        ("Government troops took al-Sha'ar district in southeastern Aleppo.", "al-shaar"),
+        ("The army took the al-Sha'ar quarter in southeastern Aleppo.", "al-shaar"),
         ("Government troops took Masaken Hanano, in eastern Aleppo.", "masaken-hanano"),
     ],
 )

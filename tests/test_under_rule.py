@@ -35,7 +35,7 @@ def test_under_a_sides_rule_that_side_holds_the_place(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The university was the group's headquarters throughout its rule.",  # no place under it now
+        "The university served as the group's base during its rule.",  # no place under it now
         "Judges in Zanjili will rule on the case.",  # the verb
         "Zanjili is expected to be retaken soon.",  # an expectation, not a state
     ],

@@ -1,4 +1,4 @@
-"""A capture under way is a fight for the place: "had not yet been fully secured", "are struggling to
+"""A capture under way is a fight for the place: "X was not yet fully secured", "are struggling to
 retake X" make X contested; a plain negation, a future struggle or an aim stays no claim.
 
 Sentences written for these tests with Mosul gazetteer names (publication Tuesday 16 May 2017).
@@ -22,7 +22,7 @@ def _claims(text: str) -> set[tuple[str | None, str, str]]:
 @pytest.mark.parametrize(
     "text, place",
     [
-        ("An officer said Zanjili had not yet been fully secured by Monday evening.", "zanjili"),
+        ("An officer said Zanjili had not been fully secured yet by Monday evening.", "zanjili"),
         ("Police units are struggling to retake Zanjili.", "zanjili"),
         ("The commandos have been battling to completely recapture western Mosul's Old City.", "old-city"),
     ],

@@ -231,7 +231,7 @@ class Contest:
         return any(w.lemma_.lower() in fire or w.lower_ in fire for w in near)
 
     def _advance_into_region(self, cue: Span, frame, place_span: Span) -> bool:
-        """ "Pushed into the Old City", "fought their way into the outskirts of the city": an advance
+        """ "Troops moved into the Old City", "battled into the city's outskirts": an advance
         inside a region contests it (a claim on the region alone, never on each member). Fighting
         there ("clashes in the east") says not where the front is, and a region that only locates
         another place ("advanced in the X area in the east") is not the place advanced into."""
@@ -259,9 +259,7 @@ class Contest:
             and any(c.dep_ == "amod" and c.lower_ in directions for c in a.children)
             for a in root.ancestors
         ) or (before_name in directions or before_name in contest_words()["inner_words"]):
-            return (
-                False  # "into the northern edges of the east", "in central X": a part the gazetteer has not
-            )
+            return False  # "to the east's northern fringe", "in central X": a part the gazetteer has not
         prep = root.head if root.dep_ == "pobj" else None
         before = self.parsed[prep.i - 1] if prep is not None and prep.i > 0 else None
         if (

@@ -116,8 +116,8 @@ class Frames(Contest):
         )
 
     def _predicated(self, noun: Token) -> Token:
-        """The place a description is said of: "X became the first district to be taken", "X was one
-        of the first areas to fall", "X, one of the first areas to fall,"; the noun itself otherwise."""
+        """The place a description is said of: "X became the first district to be taken", "X was among
+        the earliest districts lost", "X, an early district to fall,"; the noun itself otherwise."""
         if self._place_at(noun) or noun.lemma_.lower() not in self.words["place_nouns"]:
             return noun
         said = noun
@@ -149,8 +149,8 @@ class Frames(Contest):
         return Frame("captured", owner, "", places) if places else None
 
     def _cleared_out(self, verb: Token) -> bool:
-        """A capture verb said of the side driven out ("the group was cleared out of X", "troops
-        cleared the militants from X"): the one cleared is a fighter, not a place, and it left a
+        """A capture verb said of the side driven out ("militants were cleared out of X", "soldiers
+        cleared the fighters from X"): the one cleared is a fighter, not a place, and it left a
         place (not "X was cleared of militants", where X is the place)."""
         cleared = (
             _subject(verb) if _passive(verb) else next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -198,7 +198,7 @@ class Frames(Contest):
 
     def _list_tail(self, sent, at: int) -> list[Token]:
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
-        "(control) of A and B, and of the district of C", "A and B, as well as the adjacent C": after a
+        "(control) of A and B, and of the district of C", "A and B, as well as nearby C": after a
         joiner (``list_joiners``; and the argument's "of" again), only names, place nouns, articles and adjectives up to a comma or the clause end."""
         joiner = next(
             (
@@ -218,7 +218,7 @@ class Frames(Contest):
             if token.text in (".", ";", "!", "?", ",") or token.is_space:
                 break
             if token.pos_ == "ADP" and token.lower_ != "of" and any(self._place_at(t) for t in items):
-                break  # "as well as the adjacent X neighbourhood in the heart of the city": the item ends
+                break  # "as well as nearby X quarter near the centre": the item ends
             if not (
                 self._place_at(token)
                 or token.pos_ in ("DET", "ADJ")
@@ -238,7 +238,7 @@ class Frames(Contest):
         if _is_noun(t):
             return Frame("captured", agent, "", _child_pobj_all(t, ("of",)))
         patients = self._patients(t)
-        if agent is not None:  # "X was one of the first areas to fall to the rebels": X
+        if agent is not None:  # "X was among the earliest districts lost to the fighters": X
             patients = [self._predicated(p) for p in patients]
         return Frame("captured", agent, "", patients)
 
@@ -273,7 +273,7 @@ class Frames(Contest):
         """ "The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
         with no one named, to the side the rebels are not on."""
         origins = _origins(t)
-        won = []  # "have pushed through much of X": a share won (still "pushing through" X is fighting in it)
+        won = []  # "troops had pushed through most of X": a share won (still "pushing through" X is fighting in it)
         if not origins and not _passive(t) and _past(t):
             won = [
                 p for p in _child_pobj_all(t, ("through",)) if p.lemma_.lower() in self.words["share_heads"]
@@ -351,7 +351,7 @@ class Frames(Contest):
             return self._advance(t, cue)
         if cue == "reach":
             return self._reach(t)
-        if cue == "station":  # "the army's ninth division is stationed in X": its side holds X
+        if cue == "station":  # "an army brigade is stationed in X": its side holds X
             places = _child_pobj_all(t, ("in", "inside", "at"))
             return (
                 Frame("holds", _subject(t) or (t.head if t.dep_ == "acl" else None), "", places)
@@ -380,7 +380,7 @@ class Frames(Contest):
             and self._actor_at(self.parsed[t.i - 1])
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         ):
-            # "an assault on ISIS held districts in X": "X-held" with no hyphen, read as a verb that
+            # "a push on militia held streets of X": "X-held" with no hyphen, read as a verb that
             # borrows the subject of the clause before it
             nouns = [c for c in t.children if c.dep_ == "dobj"]
             return Frame("holds", self.parsed[t.i - 1], "", nouns, background=True) if nouns else None
@@ -394,7 +394,7 @@ class Frames(Contest):
                 if t.dep_ not in ("acomp", "attr")
                 else Frame("holds", self.parsed[t.i - 2], "", [_subject(t.head)])
             )
-        if _passive(t):  # "districts are still held by X, among them A and B": the list follows the agent
+        if _passive(t):  # "three quarters remain held by X, among them A and B": the list follows the agent
             agent = _agent(t)
             return Frame(
                 "holds",
@@ -405,7 +405,7 @@ class Frames(Contest):
         return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
 
     def _confined(self, t: Token):
-        """ "The fighters are hemmed into A and B", "rebels trapped in X": the side holds out there;
+        """ "The gunmen are boxed into A and B", "fighters trapped in X": the side holds out there;
         "a handful of districts, of which A and B are the largest" names A and B among them."""
         if not _passive(t) and t.dep_ not in ("acl", "amod"):
             return None
@@ -455,7 +455,7 @@ class Frames(Contest):
         (a raid, a shelling). Advances are :meth:`_advance`.
         """
         preps = tuple(self.words["fighting_preps"] + (self.words["attack_preps"] if cue == "attack" else []))
-        # "in A and in the area of B": coordinated prepositions count too
+        # "in A and around the B area": coordinated prepositions count too
         args = preps_with_conj(t, preps) + [
             c for c in t.children if c.dep_ in ("npadvmod", "dep") and self._place_at(c)
         ]
@@ -546,7 +546,7 @@ class Frames(Contest):
             and noun.lemma_.lower() in self.words["place_nouns"]
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
         ):
-            return None  # "a government-held area in X": some area of X, not X
+            return None  # "an army-held pocket in X": some area of X, not X
         return Frame("holds", owner, "", [noun], background=True)
 
     def _relative_holder(self, t: Token):
@@ -563,7 +563,7 @@ class Frames(Contest):
         return Frame("holds", holder, "", [t.head], background=True)
 
     def _exception(self, t: Token):
-        """ "The army controls the east, with the exception of X", "took every district except X":
+        """ "Troops now hold every quarter but X", "took all the districts except X":
         X stays with the other side of the claim the exception is cut from."""
         if t.lower_ == "exception":
             if t.dep_ != "pobj" or t.head.lower_ != "with":
@@ -637,8 +637,8 @@ class Frames(Contest):
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a
-        government-controlled neighbourhood in Y", "the X district, among the largest rebel-held
-        areas", "X, one of the rebel-held districts": X, however the parser hung the description."""
+        government-controlled neighbourhood in Y", "the X district, among the militia-held
+        districts left", "X, one of the rebel-held districts": X, however the parser hung the description."""
         if noun.lemma_.lower() not in self.words["place_nouns"]:
             return None
         opener = _member_opener(noun, holds_words()["member_preps"])
@@ -670,7 +670,7 @@ class Frames(Contest):
 
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
-        if owner is None:  # "under the control of the army", "in the control of armed groups"
+        if owner is None:  # "under army control", "in the control of armed groups"
             owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
         head = t.head
         if head.lower_ == "under" and head.dep_ == "prep":
@@ -729,7 +729,7 @@ class Frames(Contest):
             return None
         verb = t.head.head
         if not _is_verb(verb) and verb.pos_ in ("NOUN", "PROPN") and self._place_at(verb):
-            # "split in two, the west in the hands of the army and the east in the hands of rebels"
+            # "divided, its north in the hands of one side and its south in the hands of another"
             return Frame("holds", self._hands_owner(t), "", [verb])
         if not _is_verb(verb):
             return None

@@ -44,7 +44,7 @@ class Modality:
                 near = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
                 # "claims to have taken X", "is said to have seized X": a done deed, reported
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in current.children)
-                # "are believed to (still) be trapped under X rule": a state reported, not an aim
+                # "are thought to be living under X rule": a state reported, not an aim
                 state = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in current.children)
                 reported = (perfect or state) and governor.lemma_.lower() in w["speech_verbs"] + w[
                     "reporting_infinitives"

@@ -1,8 +1,8 @@
 """Measuring the claim reader against hand-annotated gold: precision, recall and F1, as a map reads them.
 
 A gold file (``file,sentence_excerpt,place_as_written,place,new_controller,claim_type,date_from,
-date_to,...``) has one row per (claim, place). Scoring is at the level of *tuples*, the way a map
-reads an article: a claim is right when some gold row of the same article agrees on
+date_to,...``) has one row per (claim, place). We score *tuples*, since a map uses an article that way: a
+claim counts as right when a gold row of that article matches it on
 
 - the place (the gold ``place`` is a name resolved to a gazetteer id, exact name or variant
   first, as :meth:`Gazetteer.lookup` does; a claim's ``place_id`` is compared with it),
@@ -12,8 +12,8 @@ reads an article: a claim is right when some gold row of the same article agrees
   ``date_to`` matches any claim, dated or not; a row with one end only is open on the other;
   an undated claim matches only a row with no dates at all (we cannot say it overlaps one),
 
-whatever sentence says it. Each distinct gold tuple counts once for recall, each distinct claimed
-tuple once for precision. Rows with an empty ``place`` (a place the city's facts do not list) are
+from whichever sentence. Recall counts every different gold tuple a single time, and precision
+every different claimed tuple. Rows with an empty ``place`` (a place the city's facts do not list) are
 neutral, and a claim from their sentence that matches no gold row counts neither way (when the
 row's place as written is found in the sentence, only a claim on those words is excused).
 Denials are not scored: the map places nothing for them, it marks other claims disputed.
@@ -102,7 +102,7 @@ class GoldRow:
 
 @dataclass(frozen=True)
 class Negative:
-    """A sentence that names a place and a control word but claims nothing."""
+    """A sentence with a place name and a control word in it that makes no claim."""
 
     file: str
     row: int

@@ -88,7 +88,7 @@ class Shares:
                     if located and self._named_members(token):
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     # ("three districts of X, including A and B" is still a share of X)
-                    percent = SHARE  # "13 quarters of the Old City": a share of it
+                    percent = SHARE  # "nine streets of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True
@@ -164,9 +164,9 @@ class Shares:
         return False
 
     def _areas_of(self, place: Span, side: str | None) -> bool:
-        """The region ``place`` names hangs on a plural place noun by "of" ("regime-held areas of
+        """The region ``place`` names hangs on a plural place noun by "of" ("army-held areas of
         the east"): a share of the region, said in passing. Not when the region holds (or is) the
-        side's own region: "rebel-held parts of the city" are all of the rebels' region."""
+        side's own region: "militia-held parts of town" are all of that side's region."""
         if not (place._.place_id and self.gazetteer.places[place._.place_id].is_region):
             return False
         own = side_regions(self.gazetteer).get(side or "")

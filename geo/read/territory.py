@@ -25,7 +25,7 @@ def side_territories(doc: Doc, sent: Span, taken: list[Span], gazetteer: Gazette
     """Spans on the territory noun of "the <side>-held <noun>" and "the <noun> held by <side>",
     resolved to the side's region when that region is a part of the city (a side holding the whole
     city has no region of its own to name). A noun followed by "of" or "in" is a part of the
-    place named next ("the rebel-held part of the citadel"), not the side's territory."""
+    place named next ("the militia-held corner of the fort"), not the side's territory."""
     words = holds_words()
     nouns, held = set(words["territory_nouns"]), set(words["held_words"])
     regions = side_regions(gazetteer)

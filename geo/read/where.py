@@ -22,7 +22,7 @@ _SIDE_REGIONS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 def side_regions(gazetteer: Gazetteer) -> dict[str, str]:
     """The region each side held at the baseline (the largest it held nearly all of), by side.
 
-    "Rebel-held parts of the city", "the territory they held": a side's territory is its region,
+    "Militia-held parts of town", "the ground they held": a side's territory is its region,
     which the city's own baseline tells, not a word list.
     """
     cached = _SIDE_REGIONS.get(id(gazetteer))
@@ -144,8 +144,8 @@ class Where:
         return root
 
     def _side_region(self, place_id: str | None, side: str | None) -> str | None:
-        """The region ``side`` held, when ``place_id`` is a larger region holding it: "rebel-held
-        parts of the city" are the rebels' region of the city, not the whole city."""
+        """The region ``side`` held, when ``place_id`` is a larger region holding it: "militia-held
+        parts of town" are that side's region of the city, not the whole city."""
         region = side_regions(self.gazetteer).get(side or "")
         if region is None or place_id is None or not self.gazetteer.places[place_id].is_region:
             return None

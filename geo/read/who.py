@@ -77,7 +77,7 @@ class Who:
         return latest._.side if latest is not None else None
 
     def _speaker_of(self, pronoun: Token) -> str | None:
-        """The side that says it: "forces said (on Tuesday) they had seized X" — the pronoun subject of
+        """The side that says it: "troops said (on Friday) they had taken X" — the pronoun subject of
         a clause a speech verb reports, that verb's subject an actor named in the sentence."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
