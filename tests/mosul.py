@@ -10,6 +10,9 @@ from geo.gazetteer import Gazetteer
 from geo.read import Article, read_claims
 from tests.conftest import ROOT
 
+#: The day the Mosul reader tests date their invented reports (a Tuesday in the battle's last months).
+TUESDAY = date(2017, 5, 16)
+
 
 @lru_cache(maxsize=1)
 def mosul() -> Gazetteer:
@@ -21,3 +24,8 @@ def mosul_claims(text: str, published: date) -> list[tuple[str | None, str, str]
     """(place id, side, claim type) of each claim read in ``text``, an article published that day."""
     found = read_claims(Article(text=text, title="", published=published), mosul())
     return [(c.place_id, c.controller, c.claim_type) for c in found]
+
+
+def mosul_claim_set(text: str, published: date = TUESDAY) -> set[tuple[str | None, str, str]]:
+    """:func:`mosul_claims` as a set, for tests that do not care about order."""
+    return set(mosul_claims(text, published))

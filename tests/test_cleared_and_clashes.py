@@ -9,17 +9,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from tests.mosul import mosul_claims
-
-TUESDAY = date(2017, 5, 16)
-
-
-def _claims(text: str) -> set[tuple[str | None, str, str]]:
-    return set(mosul_claims(text, TUESDAY))
+from tests.mosul import mosul_claim_set as _claims
 
 
 def test_clashes_between_retreating_fighters_and_troops_contest_each_place() -> None:

@@ -6,17 +6,9 @@ Sentences written for these tests with Mosul gazetteer names (publication Tuesda
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from tests.mosul import mosul_claims
-
-TUESDAY = date(2017, 5, 16)
-
-
-def _claims(text: str) -> set[tuple[str | None, str, str]]:
-    return set(mosul_claims(text, TUESDAY))
+from tests.mosul import mosul_claim_set as _claims
 
 
 @pytest.mark.parametrize(

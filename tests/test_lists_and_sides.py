@@ -10,19 +10,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from geo.read import Article, read_claims
+from tests.mosul import TUESDAY
 from tests.mosul import mosul as _mosul
-from tests.mosul import mosul_claims
-
-TUESDAY = date(2017, 5, 16)
-
-
-def _claims(text: str) -> set[tuple[str | None, str, str]]:
-    return set(mosul_claims(text, TUESDAY))
+from tests.mosul import mosul_claim_set as _claims
 
 
 def test_as_well_as_adds_a_last_item_to_the_list() -> None:
