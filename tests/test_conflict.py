@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,54 @@ def test_a_good_conflict_loads_with_its_sides_in_order(tmp_path):
 )
 def test_a_bad_conflict_file_is_named_with_what_is_wrong(tmp_path, data, problem):
     folder = write_conflict(tmp_path / "w", data)
+    with pytest.raises(GazetteerError) as caught:
+        load_conflict(folder)
+    assert str(folder / "conflict.json") in caught.value.message and problem in caught.value.message
+
+
+def test_a_conflict_lists_its_offensives_with_their_days(tmp_path):
+    """ "The 30th day of the push" is counted from an offensive's start, so the file holds them."""
+    offensives = [
+        {"name": "Spring push", "start": "2031-04-02"},
+        {"name": "Harbour siege", "start": "2031-09-10", "end": "2031-11-30"},
+    ]
+    war = load_conflict(write_conflict(tmp_path / "w", changed(offensives=offensives)))
+    assert [(o.name, o.start, o.end) for o in war.offensives] == [
+        ("Spring push", date(2031, 4, 2), None),
+        ("Harbour siege", date(2031, 9, 10), date(2031, 11, 30)),
+    ]
+    assert load_conflict(write_conflict(tmp_path / "v")).offensives == ()
+
+
+def test_the_bundled_wars_list_their_offensives():
+    assert [o.start for o in load_conflict(CONFLICTS_DIR / "iraq-isis").offensives] == [date(2016, 10, 17)]
+    assert [o.start for o in load_conflict(CONFLICTS_DIR / "syria").offensives] == [date(2016, 11, 15)]
+
+
+@pytest.mark.parametrize(
+    "offensives,problem",
+    [
+        ({"name": "Spring push"}, '"offensives" is not a list'),
+        (["Spring push"], "offensive 1: not an object"),
+        ([{"start": "2031-04-02"}], "offensive 1: needs a name"),
+        ([{"name": "Spring push"}], "offensive 1 ('Spring push'): needs a start date"),
+        ([{"name": "Spring push", "start": "2031-13-02"}], "start: '2031-13-02' is not a real calendar date"),
+        ([{"name": "Spring push", "start": "2 April 2031"}], "is not a date in the form YYYY-MM-DD"),
+        ([{"name": "Spring push", "start": "2031-04-02", "end": 2031}], "needs an end date"),
+        ([{"name": "Spring push", "start": "2031-04-02", "end": "2031-02-30"}], "end: '2031-02-30'"),
+        (
+            [{"name": "Spring push", "start": "2031-04-02", "end": "2031-03-01"}],
+            "end 2031-03-01 is before start",
+        ),
+        ([{"name": "Spring push", "start": "2031-04-02", "began": "x"}], "unknown key(s) began"),
+        (
+            [{"name": "Spring push", "start": "2031-04-02"}, {"name": "Spring push", "start": "2031-05-02"}],
+            "offensive 2 ('Spring push'): listed twice",
+        ),
+    ],
+)
+def test_a_bad_offensive_is_named_with_what_is_wrong(tmp_path, offensives, problem):
+    folder = write_conflict(tmp_path / "w", changed(offensives=offensives))
     with pytest.raises(GazetteerError) as caught:
         load_conflict(folder)
     assert str(folder / "conflict.json") in caught.value.message and problem in caught.value.message

@@ -4,7 +4,7 @@ place, importers from GeoNames and OSM, and adding a spelling.
 """
 
 from .baseline import BASELINE_COLUMNS, Baseline, BaselineEntry, load_baseline, read_baseline
-from .conflict import GENERIC_COLOURS, SIDE_COLOURS, Conflict, load_conflict
+from .conflict import GENERIC_COLOURS, SIDE_COLOURS, Conflict, Offensive, load_conflict
 from .importers import (
     GEONAMES_COLUMNS,
     GEONAMES_PLACE_CODES,
@@ -46,6 +46,7 @@ __all__ = [
     "COLUMNS",
     "Candidate",
     "Conflict",
+    "Offensive",
     "GENERIC_COLOURS",
     "GEONAMES_COLUMNS",
     "GEONAMES_PLACE_CODES",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from ..core import (
     NO_SIDE,
     UNKNOWN,
     GazetteerError,
+    parse_iso_date,
     read_json,
 )
 
@@ -66,6 +68,16 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Offensive:
+    """A named push of the war with its public start (and end, once it is over): "the 30th day
+    of the push" in a report is counted from ``start``."""
+
+    name: str
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True)
 class Conflict:
     """A war's sides, who opposes whom, and where its actor lexicon is."""
 
@@ -76,6 +88,8 @@ class Conflict:
     #: opponent the reader guesses first, see :meth:`opponent`).
     opposes: tuple[tuple[str, str], ...] = ()
     folder: Path | None = None
+    #: The war's offensives, in the file's order (``"offensives"``; none when it lists none).
+    offensives: tuple[Offensive, ...] = ()
 
     @property
     def side_ids(self) -> tuple[str, ...]:
@@ -212,8 +226,54 @@ def read_conflict(path: str | Path) -> Conflict:
             raise GazetteerError(f"{where}: a side cannot oppose itself", file=path)
         pairs.append((pair[0], pair[1]))
     return Conflict(
-        id=data["id"], name=data["name"], sides=tuple(sides), opposes=tuple(pairs), folder=path.parent
+        id=data["id"],
+        name=data["name"],
+        sides=tuple(sides),
+        opposes=tuple(pairs),
+        folder=path.parent,
+        offensives=_offensives(data.get("offensives", []), path),
     )
+
+
+def _offensives(raw: object, path: Path) -> tuple[Offensive, ...]:
+    """``"offensives"``: a list of ``{"name", "start"[, "end"]}``, dates ``YYYY-MM-DD``."""
+    if not isinstance(raw, list):
+        raise GazetteerError('"offensives" is not a list of {name, start[, end]}', file=path)
+    found: list[Offensive] = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise GazetteerError(f"offensive {number}: not an object with a name and a start", file=path)
+        name = item.get("name")
+        where = f"offensive {number} ({name!r})"
+        if not isinstance(name, str) or not name.strip():
+            raise GazetteerError(f"offensive {number}: needs a name", file=path)
+        unknown = sorted(set(item) - {"name", "start", "end"})
+        if unknown:
+            raise GazetteerError(
+                f"{where}: unknown key(s) {', '.join(unknown)} (name, start, end)", file=path
+            )
+        days: dict[str, date | None] = {}
+        for key in ("start", "end"):
+            value = item.get(key)
+            if value is None and key == "end":
+                days[key] = None
+                continue
+            if not isinstance(value, str):
+                raise GazetteerError(
+                    f"{where}: needs {'an' if key == 'end' else 'a'} {key} date, YYYY-MM-DD", file=path
+                )
+            try:
+                days[key] = parse_iso_date(value)
+            except ValueError as exc:
+                raise GazetteerError(f"{where}: {key}: {exc}", file=path) from None
+        start, end = days["start"], days["end"]
+        assert start is not None
+        if end is not None and end < start:
+            raise GazetteerError(f"{where}: end {end} is before start {start}", file=path)
+        if any(o.name == name.strip() for o in found):
+            raise GazetteerError(f"{where}: listed twice", file=path)
+        found.append(Offensive(name.strip(), start, end))
+    return tuple(found)
 
 
 def _side(raw: object, number: int, before: list[Side], path: Path) -> Side:
