@@ -68,11 +68,13 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _print_text(article, claims) -> None:
-    dated = (
-        f"published {article.published} ({article.published_basis})"
-        if article.published
-        else "no publication date"
-    )
+    window = article.publication_window
+    if article.published:
+        dated = f"published {article.published} ({article.published_basis})"
+    elif window is not None:
+        dated = f"no publication date (its URL says {window[0]}..{window[1]})"
+    else:
+        dated = "no publication date"
     # article text and names may hold terminal escapes: printed without control characters
     print(
         for_terminal(f"# {article.path} — {article.title or '(no title)'} — {dated} — {len(claims)} claim(s)")

@@ -9,8 +9,11 @@ from .dates import (
     default_range,
     find_dateline,
     find_dates,
+    narrow_to_weekday,
     opens_a_span,
+    operation_day,
     parse_iso_date,
+    url_window,
 )
 from .errors import ArticleError, GazetteerError, GeoError, GeoWarning, StoreError, read_json
 from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
@@ -71,6 +74,9 @@ __all__ = [
     "DECISIONS",
     "DateMention",
     "DateRange",
+    "narrow_to_weekday",
+    "operation_day",
+    "url_window",
     "Decision",
     "EVENT_TYPES",
     "EventType",

@@ -50,9 +50,14 @@ class DateMention:
         """
         if self.rule.get("counts_back_to_what_follows"):
             return False  # "this came a day after X": which day the narrative is at stays open
-        return self.kind in ("day", "weekday", "days_ago", "explicit", "later") and self.rule.get(
-            "sets_narrative", True
-        )
+        return self.kind in (
+            "day",
+            "weekday",
+            "days_ago",
+            "explicit",
+            "later",
+            "operation_day",
+        ) and self.rule.get("sets_narrative", True)
 
     def resolve(
         self,
@@ -61,6 +66,8 @@ class DateMention:
         *,
         about_what_follows: bool = False,
         earliest: date | None = None,
+        offensives: tuple[tuple[date, date | None], ...] = (),
+        bound: date | None = None,
     ) -> DateRange | None:
         """The range these words mean for an article published on ``published``.
 
@@ -72,7 +79,13 @@ class DateMention:
         ``earliest`` serves an article whose publication day nobody knows: a day and month with
         no year ("on November 4") is then the first such day on or after it (the basis says the
         year was inferred). Relative words still resolve to nothing without a publication day.
+
+        ``offensives`` are the ``(start, end)`` days of the war's offensives, which "the 30th day of
+        the operation" counts from (see :func:`operation_day`); ``bound`` is the last day the
+        report can have appeared (the publication day, or the end of the window its URL gives).
         """
+        if self.kind == "operation_day":
+            return operation_day(int(self.rule["n"]), offensives, bound or published, words=self.text)
         if self.kind == "later":
             return self._later(
                 narrative, back=about_what_follows and bool(self.rule.get("counts_back_to_what_follows"))
@@ -180,6 +193,8 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         return date(year, 1, 1), published or date(year, 12, 31)
     if kind == "explicit":
         return _explicit(mention, published)
+    if kind == "operation_day":
+        return None  # counted from an offensive's start, which only DateMention.resolve is given
     if kind == "month_name":
         return _month_name(rule, published)
     if published is None:
@@ -259,6 +274,81 @@ def _explicit(
     if parsed is None:
         return None
     return parsed.date(), parsed.date()
+
+
+def operation_day(
+    n: int,
+    offensives: tuple[tuple[date, date | None], ...],
+    bound: date | None = None,
+    *,
+    words: str = "",
+) -> DateRange | None:
+    """The day "the ``n``th day of the offensive" names: ``n - 1`` or ``n`` days after its start, as
+    reports count the first day as day 1 or as day 0, so a range of two days.
+
+    The offensive is one of ``offensives`` (``(start, end)``, ``end`` None while it is open) whose
+    span holds that day and which began by ``bound`` (the report cannot count days of an offensive
+    that had not begun): the latest such when ``bound`` is known, else the only one. None when no
+    offensive fits or, with no bound, several do.
+    """
+    if n < 1:
+        return None
+    fits = []
+    for start, end in offensives:
+        first, last = start + timedelta(days=n - 1), start + timedelta(days=n)
+        if end is not None and first > end:
+            continue
+        if bound is not None and first > bound:
+            continue
+        fits.append((start, first, min(last, bound) if bound is not None else last))
+    if not fits or (bound is None and len(fits) > 1):
+        return None
+    start, first, last = max(fits)
+    said = f"'{words}'" if words else f"day {n} of an offensive"
+    return DateRange(first, last, f"{said}: day 1 or day 0 being {start.isoformat()}, the offensive's start")
+
+
+def narrow_to_weekday(found: DateRange, weekday: str) -> DateRange:
+    """``found`` narrowed to the days in it that fall on ``weekday`` ("Wednesday, the 30th day of the
+    offensive"); unchanged when it has none, or more than one."""
+    if found.date_from is None or found.date_to is None:
+        return found
+    wanted = WEEKDAYS.index(weekday.lower())
+    days = [
+        found.date_from + timedelta(days=i)
+        for i in range((found.date_to - found.date_from).days + 1)
+        if (found.date_from + timedelta(days=i)).weekday() == wanted
+    ]
+    if len(days) != 1 or (found.date_from == found.date_to):
+        return found
+    return DateRange(days[0], days[0], f"{found.basis}, a {weekday.capitalize()}")
+
+
+#: A date in a URL's path: ``/2017/03/08/``, ``/2017/03/`` (a month) or ``2017-03-08``.
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])(?:/|$)")
+
+
+def url_window(url: str) -> tuple[date, date] | None:
+    """The days a report can have appeared on, by the date its URL's path carries: one day for
+    ``/2017/03/08/`` or ``2017-03-08``, the month for ``/2017/03/``; None when it carries none
+    (or an impossible day such as ``2016/02/30``)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    day = _URL_DAY.search(path)
+    if day:
+        try:
+            found = date(int(day.group(1)), int(day.group(3)), int(day.group(4)))
+        except ValueError:
+            return None
+        return found, found
+    month = _URL_MONTH.search(path)
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+    return None
 
 
 def opens_a_span(text: str, mention: DateMention) -> bool:

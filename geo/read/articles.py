@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..core import ArticleError, find_dateline, parse_iso_date
+from ..core import ArticleError, find_dateline, parse_iso_date, url_window
 
 
 def content_hash(text: str) -> str:
@@ -44,6 +44,14 @@ class Article:
     @property
     def id(self) -> str:
         return self.content_hash[:16]
+
+    @property
+    def publication_window(self) -> tuple[date, date] | None:
+        """The first and last day the report can have appeared on: the publication day when it is
+        known, else the day or month the URL's path carries (``/2016/12/``), else None."""
+        if self.published is not None:
+            return self.published, self.published
+        return url_window(self.url)
 
 
 # -- reading articles from files -------------------------------------------------------------

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core import EVENT_TYPES, Claim, DateRange, default_range, find_dates, opens_a_span
+from ..core import (
+    EVENT_TYPES,
+    Claim,
+    DateRange,
+    default_range,
+    find_dates,
+    narrow_to_weekday,
+    opens_a_span,
+)
 from ..gazetteer import Gazetteer, load_baseline
 from .articles import Article
 from .reading import ClaimReading
@@ -55,6 +64,8 @@ def read_claims_many(
 
     nlp = nlp or load_pipeline(gazetteer)
     start = load_baseline(gazetteer).start
+    conflict = gazetteer.conflict
+    offensives = tuple((o.start, o.end) for o in conflict.offensives) if conflict is not None else ()
     pieces = (
         (text, (article, offset, offset + len(text) == len(article.text)))
         for article in articles
@@ -64,7 +75,9 @@ def read_claims_many(
     for doc, (article, offset, last) in nlp.pipe(
         pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
-        found.extend(_claim(article, _shifted(r, offset), start) for r in doc._.claim_readings or [])
+        found.extend(
+            _claim(article, _shifted(r, offset), start, offensives) for r in doc._.claim_readings or []
+        )
         if last:
             yield article, found
             found = []
@@ -128,10 +141,15 @@ def _own_clause(r: ClaimReading) -> ClaimReading:
     )
 
 
-def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Claim:
+def _claim(
+    article: Article,
+    r: ClaimReading,
+    start: date | None = None,
+    offensives: tuple[tuple[date, date | None], ...] = (),
+) -> Claim:
     r = _own_clause(r)
     flags = list(r.flags)
-    when = _date_of(r, article.published, article.text, _earliest(article, start))
+    when = _claim_date(article, r, start, offensives)
     if when is None:
         flags.append("no date")
         when = DateRange(
@@ -182,6 +200,105 @@ def _claim(article: Article, r: ClaimReading, start: date | None = None) -> Clai
     )
 
 
+# -- the day a claim counts from ---------------------------------------------------------------
+#: Operation days of a text: (where the words start, where their sentence starts, the day they fix).
+_OperationDays = tuple[tuple[int, int, DateRange], ...]
+
+
+def _claim_date(
+    article: Article,
+    r: ClaimReading,
+    start: date | None,
+    offensives: tuple[tuple[date, date | None], ...],
+) -> DateRange | None:
+    """The claim's date. With the publication day known, it is counted from that day. Without it,
+    relative words are counted from every day the report can have appeared on, and the claim
+    takes the range they span: the days since the text's last "Nth day of the operation" (a
+    narrative fix that stands for the report's present), else the day or month its URL carries.
+    With neither, relative words give nothing and only calendar dates date a claim."""
+    text = article.text
+    window = article.publication_window
+    operations = _operation_days(text, offensives, window[1] if window else None)
+    if article.published is not None:
+        return _date_of(r, article.published, text, None, operations)
+    reference = _reference_days(operations, r.start, window)
+    if reference is None:
+        return _date_of(r, None, text, _earliest(article, start), operations)
+    days, source = reference
+    found = [f for d in days if (f := _date_of(r, d, text, None, operations)) is not None]
+    if not found:
+        return None
+    first = min(f.date_from for f in found if f.date_from is not None)
+    last = max(f.date_to for f in found if f.date_to is not None)
+    if len(days) == 1 or all((f.date_from, f.date_to) == (first, last) for f in found):
+        return DateRange(first, last, found[0].basis)
+    return DateRange(first, last, f"{found[0].basis}, counted from each day {source}")
+
+
+def _reference_days(
+    operations: _OperationDays, offset: int, window: tuple[date, date] | None
+) -> tuple[list[date], str] | None:
+    """The days an undated report's relative words can count from at ``offset``, and what says so."""
+    before = [day for _, sentence, day in operations if sentence <= offset]
+    if before and before[-1].date_from is not None and before[-1].date_to is not None:
+        first, last = before[-1].date_from, before[-1].date_to
+        if window is not None and first <= window[1] and window[0] <= last:
+            first, last = max(first, window[0]), min(last, window[1])
+        return _days(first, last), f"of {before[-1].basis}"
+    if window is not None:
+        return _days(*window), f"the URL's date allows ({window[0].isoformat()}..{window[1].isoformat()})"
+    return None
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+#: "today [Wednesday]", "today (Friday)": the weekday a report's present falls on, glossed.
+_TODAY_GLOSS = re.compile(
+    r"\btoday\s*[\[(]\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[\])]", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=64)
+def _operation_days(
+    text: str, offensives: tuple[tuple[date, date | None], ...], bound: date | None
+) -> _OperationDays:
+    """Each "Nth day of the operation" of ``text`` that one of the war's offensives dates, narrowed
+    to the weekday its sentence names ("on Sunday, the 12th day of ..."), else to the weekday the
+    text glosses its "today" with."""
+    if not offensives:
+        return ()
+    found: list[tuple[int, int, DateRange]] = []
+    gloss = _TODAY_GLOSS.search(text)
+    for mention in find_dates(text):
+        if mention.kind != "operation_day":
+            continue
+        day = mention.resolve(None, offensives=offensives, bound=bound)
+        if day is None:
+            continue
+        begins, ends = _sentence_around(text, mention.start, mention.end)
+        weekdays = [
+            m
+            for m in find_dates(text[begins:ends])
+            if m.kind == "weekday" and not m.text.lower().startswith("since")
+        ]
+        if weekdays:
+            near = min(weekdays, key=lambda m: abs(begins + m.start - mention.start))
+            day = narrow_to_weekday(day, near.rule["weekday"])
+        elif gloss is not None:
+            day = narrow_to_weekday(day, gloss.group(1))
+        found.append((mention.start, begins, day))
+    return tuple(found)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` that holds ``start``..``end``, cut at sentence ends and blank lines."""
+    cuts = [m.end() for m in re.finditer(r"[.!?][\"')\]]*\s+|\n\s*\n", text[:start])]
+    after = re.search(r"[.!?][\"')\]]*(?:\s|$)|\n\s*\n", text[end:])
+    return (cuts[-1] if cuts else 0), (end + after.start() + 1 if after else len(text))
+
+
 def _earliest(article: Article, start: date | None) -> date | None:
     """For an article nobody dated, the first day a day and month without a year can mean.
 
@@ -204,7 +321,11 @@ def _written_year(text: str) -> date | None:
 
 
 def _date_of(
-    r: ClaimReading, published: date | None, text: str = "", earliest: date | None = None
+    r: ClaimReading,
+    published: date | None,
+    text: str = "",
+    earliest: date | None = None,
+    operations: _OperationDays = (),
 ) -> DateRange | None:
     """The date words nearest the control word, else the day the narrative last fixed, else the
     default for an event or a state. A statement in the present tense of who holds a place takes
@@ -213,9 +334,11 @@ def _date_of(
     "On 27 November the army took A. Two hours later it took B.": B is dated 27 November, and
     "the next day" counts from there. A present-tense state with no date words stays as of
     publication: it is the report's own present. ``earliest`` is given for an article with no
-    publication date: see :func:`_earliest`.
+    publication date: see :func:`_earliest`. ``operations`` are the text's "Nth day of the
+    operation" words and the days they fix (:func:`_operation_days`).
     """
     cue = r.cue_start - r.start
+    cue_end = r.cue_end - r.start
     mentions = [m for m in find_dates(r.sentence) if not _in_aside(r.sentence, m, cue)]
     event = r.claim_type in EVENT_TYPES or r.disputes.split(":")[0] in EVENT_TYPES
     if (
@@ -224,12 +347,19 @@ def _date_of(
         mentions = [m for m in mentions if not _before_clause(r.sentence, m, cue)]
     if r.claim_type == "holds" and not r.past:  # "X, taken on Saturday, is under Kurdish control"
         mentions = [m for m in mentions if "," not in r.sentence[min(m.end, cue) : max(m.start, cue)]]
-    narrative = _narrative_at(text, published, r.start, earliest) if text else None
+    narrative = _narrative_at(text, published, r.start, earliest, operations) if text else None
     if mentions:  # date words we cannot resolve give no date rather than a default
-        nearest = min(mentions, key=lambda m: min(abs(m.start - cue), abs(m.end - cue)))
-        found = nearest.resolve(
-            published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest
+        nearest = min(
+            mentions, key=lambda m: m.start - cue_end if m.start >= cue_end else max(cue - m.end, 0)
         )
+        if nearest.kind == "later" and text:  # "took X on Friday and left it the next day": from Friday
+            narrative = _narrative_at(text, published, r.start + nearest.start, earliest, operations)
+        if nearest.kind == "operation_day":
+            found = next((day for at, _, day in operations if at == r.start + nearest.start), None)
+        else:
+            found = nearest.resolve(
+                published, narrative, about_what_follows=cue >= nearest.end, earliest=earliest
+            )
         if (
             found is not None
             and published is not None
@@ -242,7 +372,11 @@ def _date_of(
                 found.date_from, published, f"{found.basis} up to publication (a clause opened by 'since')"
             )
         return found
-    if narrative is not None and not event and _fixed_before_paragraph(text, published, r.start, earliest):
+    if (
+        narrative is not None
+        and not event
+        and _fixed_before_paragraph(text, published, r.start, earliest, operations)
+    ):
         narrative = None  # a state told in a later paragraph is the report's present, not that day's
     if narrative is not None and (event or r.past):
         return DateRange(
@@ -272,17 +406,21 @@ def _in_aside(sentence: str, mention, cue: int) -> bool:
     return len(words) >= 2
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=128)  # an undated report's claims are counted from each day of its window
 def _fixed_days(
-    text: str, published: date | None, earliest: date | None = None
+    text: str, published: date | None, earliest: date | None = None, operations: _OperationDays = ()
 ) -> tuple[tuple[int, ...], tuple[DateRange, ...]]:
     """Where the text fixes a day, in order, and the day each fixes ("the next day" counted on)."""
     offsets: list[int] = []
     days: list[DateRange] = []
+    fixed_by_operation = {at: day for at, _, day in operations}
     for mention in find_dates(text):
         if not mention.fixes_a_day:
             continue
-        found = mention.resolve(published, days[-1] if days else None, earliest=earliest)
+        if mention.kind == "operation_day":
+            found = fixed_by_operation.get(mention.start)
+        else:
+            found = mention.resolve(published, days[-1] if days else None, earliest=earliest)
         if found is not None and found.date_from is not None:
             offsets.append(mention.start)
             days.append(found)
@@ -290,18 +428,26 @@ def _fixed_days(
 
 
 def _narrative_at(
-    text: str, published: date | None, offset: int, earliest: date | None = None
+    text: str,
+    published: date | None,
+    offset: int,
+    earliest: date | None = None,
+    operations: _OperationDays = (),
 ) -> DateRange | None:
     """The day the text last fixed before character ``offset``, or None."""
-    offsets, days = _fixed_days(text, published, earliest)
+    offsets, days = _fixed_days(text, published, earliest, operations)
     at = bisect_left(offsets, offset)
     return days[at - 1] if at else None
 
 
 def _fixed_before_paragraph(
-    text: str, published: date | None, offset: int, earliest: date | None = None
+    text: str,
+    published: date | None,
+    offset: int,
+    earliest: date | None = None,
+    operations: _OperationDays = (),
 ) -> bool:
     """True when the day the text last fixed before ``offset`` was fixed in an earlier paragraph."""
-    offsets, _ = _fixed_days(text, published, earliest)
+    offsets, _ = _fixed_days(text, published, earliest, operations)
     at = bisect_left(offsets, offset)
     return bool(at) and text.rfind("\n\n", offsets[at - 1], offset) >= 0

@@ -44,6 +44,8 @@ class Frame:
     sites: frozenset[int] = frozenset()
     background: bool = False
     contested: bool = False
+    #: Places the side left after taking them in the same sentence: the claim stands beside the capture.
+    left_again: bool = False
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -267,7 +269,20 @@ class Frames(Contest):
         )
         if refuges:  # "the fighters fled into X": X is where that side holds out
             return Frame("holds", subject, "", refuges + self._of_which(refuges))
+        taken = self._taken_before(t) if not self._places_in(args) else []
+        if taken:  # "took X on Friday but pulled back a day later": they left X again
+            return Frame("withdrew", subject, "other side", taken, left_again=True)
         return Frame("withdrew", subject, "other side", args)
+
+    def _taken_before(self, t: Token) -> list[Token]:
+        """What the capture verb that ``t`` (a verb of leaving with no place of its own) is
+        coordinated with took: "seized X, but withdrew the next day" left X."""
+        head = t.head
+        if t.dep_ != "conj" or head == t or not _is_verb(head) or _passive(head):
+            return []
+        if not any(span.root == head and cue.label_ == "gain" for span, cue in self.cues):
+            return []
+        return [c for c in head.children if c.dep_ == "dobj"]
 
     def _expel(self, t: Token, cue: str):
         """ "The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",

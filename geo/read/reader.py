@@ -33,6 +33,9 @@ CONTESTING_CUES = ("contested", "fighting", "attack")
 FIGHTING_CUES = ("fighting", "attack")
 #: The flag of a change in some unnamed part of a region: it tells who takes places, and is no claim.
 UNNAMED_PART = "unnamed part"
+#: The flag of a place a side left after taking it in the same sentence ("took X, but pulled back the
+#: next day"): that claim stands beside the capture of the same name.
+LEFT_AGAIN = "left again"
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
 #: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
 SHARE_TYPES = ("holds", "captured", "withdrew")
@@ -211,7 +214,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         best: dict[tuple[int, bool], _Draft] = {}
         for d in drafts:  # one claim per place name: a change beats a statement of who holds it
             r = d.reading
-            key = (r.place_start, _held_before(r))  # "X, which the militia had held, fell": both stand
+            # "X, which the militia had held, fell", "took X but left it again": both stand
+            key = (r.place_start, _held_before(r), LEFT_AGAIN in r.flags)
             old = best.get(key)
             if (
                 old is None
@@ -289,6 +293,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 # "seized a hospital in X", "took new areas of X": some unnamed part of the region changed
                 # hands; kept until the sides are settled (it says who was taking places), then dropped
                 flags = [*flags, UNNAMED_PART]
+            if frame.left_again:
+                flags = [*flags, LEFT_AGAIN]
             if frame.background:  # "the militia-held part of X" still says who holds X
                 percent = (
                     SHARE if self._areas_of(place_span, side) else None
