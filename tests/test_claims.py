@@ -600,3 +600,14 @@ def test_a_verb_of_moving_forward_does_not_block_the_capture_it_leads_to(gazette
     claim = one("Government troops advanced and seized Qarlaq.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "government", "captured")
     assert claims_of("An advance to seize Qarlaq was expected.", gazetteer) == []
+
+
+def test_a_misspelt_item_of_the_districts_of_a_list_takes_its_nearest_local_spelling(gazetteer):
+    found = {
+        (c.place_id, c.controller, c.claim_type)
+        for c in claims_of(
+            "On Friday the army stormed the districts of al-Hallak, Baibdeen and Rashhad.", gazetteer
+        )
+    }
+    assert ("al-mashhad", "government", "captured") in found
+    assert not any(place is None for place, _, _ in found)

@@ -190,6 +190,11 @@ class Where:
         nouns = [token.head] if token.dep_ in ("compound", "nmod", "amod") else []
         nouns += [c for c in token.children if c.dep_ == "conj"]  # "X and Y districts" hung on X
         nouns += [after] if after is not None else []
+        first = token
+        while first.dep_ in ("conj", "appos") and first.head != first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head != first.head:
+            nouns.append(first.head.head)  # "the districts of A, B and C": each of them a district
         if not any(
             n.lemma_.lower() in self.words["place_nouns"] and n.lemma_.lower() != "city" for n in nouns
         ):
