@@ -611,3 +611,19 @@ def test_a_misspelt_item_of_the_districts_of_a_list_takes_its_nearest_local_spel
     }
     assert ("al-mashhad", "government", "captured") in found
     assert not any(place is None for place, _, _ in found)
+
+
+def test_a_gain_said_to_be_a_site_in_a_district_is_a_capture_of_the_district(gazetteer):
+    found = claims_of(
+        "Government troops pushed south on Sunday. Their biggest gain of the day was the so-called "
+        '"Water Tower Hill" in the Sheikh Saeed district.',
+        gazetteer,
+    )
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
+        ("sheikh-saeed", "government", "captured")
+    ]  # the hill, a site of the district, is no unresolved place of its own
+
+
+def test_gaining_ground_is_no_capture(gazetteer):
+    found = claims_of("The army gained ground near Sheikh Saeed on Sunday.", gazetteer)
+    assert not any(c.claim_type == "captured" for c in found)

@@ -241,6 +241,11 @@ class Where:
                 and first <= before.head.i <= i
             ):
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
+            if token.lemma_.lower() in self.words["site_nouns"] and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") and _phrase(c) & self.known
+                for c in token.children
+            ):
+                continue  # "the X Hill in the Y district": a site of Y, whose claim Y has
             after = self.parsed[i + 1] if i + 1 < len(self.parsed) else None
             if not_a_place(self.parsed[first : i + 1], before, after):
                 continue  # a person, a month, a river, a description in capitals
