@@ -600,3 +600,53 @@ def test_a_verb_of_moving_forward_does_not_block_the_capture_it_leads_to(gazette
     claim = one("Government troops advanced and seized Qarlaq.", gazetteer)
     assert (claim.place_id, claim.controller, claim.claim_type) == ("qarlaq", "government", "captured")
     assert claims_of("An advance to seize Qarlaq was expected.", gazetteer) == []
+
+
+def test_a_misspelt_item_of_the_districts_of_a_list_takes_its_nearest_local_spelling(gazetteer):
+    found = {
+        (c.place_id, c.controller, c.claim_type)
+        for c in claims_of(
+            "On Friday the army stormed the districts of al-Hallak, Baibdeen and Rashhad.", gazetteer
+        )
+    }
+    assert ("al-mashhad", "government", "captured") in found
+    assert not any(place is None for place, _, _ in found)
+
+
+def test_a_gain_said_to_be_a_site_in_a_district_is_a_capture_of_the_district(gazetteer):
+    found = claims_of(
+        "Government troops pushed south on Sunday. Their biggest gain of the day was the so-called "
+        '"Water Tower Hill" in the Sheikh Saeed district.',
+        gazetteer,
+    )
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
+        ("sheikh-saeed", "government", "captured")
+    ]  # the hill, a site of the district, is no unresolved place of its own
+
+
+def test_gaining_ground_is_no_capture(gazetteer):
+    found = claims_of("The army gained ground near Sheikh Saeed on Sunday.", gazetteer)
+    assert not any(c.claim_type == "captured" for c in found)
+
+
+def test_a_participle_takes_its_clauses_subject_and_a_compass_part_of_a_district_is_no_share(gazetteer):
+    found = claims_of(
+        "On Saturday the Syrian army took Sheikh Saeed. Overnight the rebels struck back at the army in "
+        "Sheikh Saeed, even capturing a few positions in the district's western part.",
+        gazetteer,
+    )
+    assert ("sheikh-saeed", "opposition", "captured") in {
+        (c.place_id, c.controller, c.claim_type) for c in found
+    }
+    assert not any(c.claim_type == "percent" for c in found)
+
+
+def test_the_side_dislodged_is_no_antecedent_of_the_troops(gazetteer):
+    found = claims_of(
+        "Government forces broke into al-Mashhad, dislodging the rebels from a string of positions.\n\n"
+        "The troops then seized al-Ansari on Sunday.",
+        gazetteer,
+    )
+    assert ("al-ansari", "government", "captured") in {
+        (c.place_id, c.controller, c.claim_type) for c in found
+    }

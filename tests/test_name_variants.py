@@ -123,3 +123,34 @@ def test_fuzzy_names_need_a_shared_word_and_no_punctuation_inside(text):
 )
 def test_a_lossy_match_must_be_the_whole_name_as_written(text, expected):
     assert [m.place_id for m in _town().find(text) if m.place_id] == expected
+
+
+# -- names of two or more words that part on vowels and endings -----------------------------------
+def _vowels_town() -> Gazetteer:
+    names = {
+        "dawar-nimr": "Dawar Nimr",
+        "karm-sabbagh": "Karm Sabbagh",
+        "karm-tuffah": "Karm Tuffah",
+    }
+    places = {i: Place(id=i, name=n, kind="neighbourhood", lat=10.0, lon=20.0) for i, n in names.items()}
+    return Gazetteer(name="Testville", places=places)
+
+
+def test_a_name_whose_words_part_on_vowels_and_an_ending_resolves_word_by_word():
+    town = _vowels_town()
+    written = "Duwer Nimran"  # one word the same but for a vowel, the other with an ending more
+    assert town.lookup(written).method == "spelling" and town.lookup(written).match.id == "dawar-nimr"
+    assert [m.place_id for m in town.find(f"Shells fell on {written} at noon.")] == ["dawar-nimr"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Karm Sabbaghin",  # the word it shares ("Karm") is many places': it proves nothing
+        "Nimran Duwer",  # the words in another order
+        "Duwer Nimran Jadid",  # a word more than the place's name
+        "duwer nimran",  # not written as a name
+    ],
+)
+def test_vowel_blind_words_need_a_word_of_one_place_only_and_a_written_name(written):
+    assert _vowels_town().lookup(written).method != "spelling"

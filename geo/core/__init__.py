@@ -16,7 +16,7 @@ from .dates import (
     url_window,
 )
 from .errors import ArticleError, GazetteerError, GeoError, GeoWarning, StoreError, read_json
-from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, words
+from .names import ARABIC_LETTER, ARTICLES, coarse, fold_word, normalise, vowel_blind, words
 from .paths import (
     CACHE_DIR,
     CONFLICTS_DIR,
@@ -117,5 +117,6 @@ __all__ = [
     "read_json",
     "spreadsheet_cell",
     "strip_bidi",
+    "vowel_blind",
     "words",
 ]

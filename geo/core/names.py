@@ -105,6 +105,7 @@ def normalise(name: str) -> str:
 # uses it only where it names one place and nothing else (see ``Gazetteer.find``).
 _DIGRAPHS = [("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"), ("q", "k")]
 _VOWEL_RUN = re.compile(r"([aiu])[aiu]+")
+_VOWEL = re.compile(r"[aiu]")
 
 
 @lru_cache(maxsize=65536)
@@ -124,6 +125,18 @@ def coarse_word(word: str) -> str:
     if len(word) > 3 and word[-1] in "au" and word[-2] not in "aiu":  # Badro/Badr, Hamra/Hamr; not -i, -iya
         word = word[:-1]
     return word
+
+
+def vowel_blind(name: str) -> tuple[str, ...]:
+    """The words of a name's coarse key with every vowel the same: "Qastel" and "Kastal" meet.
+
+    Coarser still than :func:`coarse`, it only ever compares a name word by word with one place's
+    (see ``Gazetteer._sounded_place``), never stands as a key of its own.
+
+    >>> vowel_blind("Kastel Mushtal") == vowel_blind("Qastal Mashtal")
+    True
+    """
+    return tuple(_VOWEL.sub("a", k) for k in coarse(name).split())
 
 
 def coarse(name: str) -> str:

@@ -41,6 +41,7 @@ from ..core import (
     find_dates,
     fold_word,
     normalise,
+    vowel_blind,
     words,
 )
 from .conflict import ACTORS_FILE, Conflict, check_actors, conflict_folder, load_conflict
@@ -63,6 +64,9 @@ FUZZY_WORD = 75.0
 COARSE_MIN_LENGTH = 5
 #: ... and its normalised spelling must score at least this (rapidfuzz ratio) against one of the place's.
 COARSE_SPELLING = 75.0
+#: A name of two or more words met by its vowel-blind words (:meth:`Gazetteer._sounded_place`): each
+#: word must score this against the place's word in its place, and one must be the same.
+SOUNDED_WORD = 75.0
 
 
 @dataclass(frozen=True)
@@ -313,6 +317,8 @@ class Gazetteer:
             cands = tuple(Candidate(self.places[i], 100.0) for i in ids)
             return Lookup(query, None, 100.0, "ambiguous", cands)
         spelled = self._coarse_place(query)
+        if spelled is None and not (fuzzy and fuzzy[0].score >= FUZZY_ACCEPT):
+            spelled = self._sounded_place(query)  # "Qastel Mishtal": each word near, one the same
         if spelled is not None:  # one place, and nothing else, is spelled this way give or take a vowel
             others = tuple(c for c in fuzzy if c.place.id != spelled.id)
             return Lookup(query, spelled, 95.0, "spelling", (Candidate(spelled, 95.0), *others)[:limit])
@@ -373,6 +379,58 @@ class Gazetteer:
         if max(fuzz.ratio(written_key, normalise(n)) for n in place.names()) < COARSE_SPELLING:
             return None
         return place
+
+    @cached_property
+    def _vowel_blind_names(self) -> list[tuple[tuple[str, ...], Place]]:
+        """Every spelling of two or more words, as :meth:`_sounded_place` compares them."""
+        return [
+            (key, place)
+            for place in self.places.values()
+            if not place.is_region
+            for spelling in place.names()
+            if len(key := vowel_blind(spelling)) > 1
+        ]
+
+    @cached_property
+    def _vowel_blind_words(self) -> dict[str, frozenset[str]]:
+        """Each vowel-blind word of a local place's spellings, and the places whose spellings have it."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for place in self.places.values():
+            if place.outside:
+                continue
+            for spelling in place.names():
+                for word in vowel_blind(spelling):
+                    found[word].add(place.id)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @_memoised
+    def _sounded_place(self, written: str) -> Place | None:
+        """The one local place a name of two or more capitalised words sounds like, word by word.
+
+        Transliterations part on vowels and endings the coarse key keeps ("Kastel Mashtal" for
+        "Qastal Mosht"): with every vowel alike, the first word, which heads the name, must be the
+        place's own and a word no other local place's spelling has ("Karm", "Sheikh" prove nothing),
+        and every other word near its own ("Qasrin Adel" is not "Qasr Adel": an ending on the head
+        makes another name). No other place, local or a town outside, may meet the name so.
+        """
+        content = [w for _, _, w, article in words(written) if not article]
+        if len(content) < 2 or not all(w[:1].isupper() for w in content):
+            return None
+        mine = vowel_blind(written)
+        if len(mine) != len(content) or len("".join(mine)) < COARSE_MIN_LENGTH:
+            return None
+        met = {
+            place.id: place
+            for theirs, place in self._vowel_blind_names
+            if len(theirs) == len(mine)
+            and mine[0] == theirs[0]
+            and self._vowel_blind_words.get(mine[0]) == {place.id}
+            and all(fuzz.ratio(a, b) >= SOUNDED_WORD for a, b in zip(mine, theirs))
+        }
+        if len(met) != 1:
+            return None
+        place = next(iter(met.values()))
+        return None if place.outside else place
 
     @_memoised
     def _fuzzy_name(self, written: str) -> Place | None:
@@ -478,6 +536,7 @@ class Gazetteer:
                 None
                 if not as_names or _inside_longer_name(text, toks, first)
                 else self._fuzzy_name(text[toks[first][0] : toks[last][1]])
+                or self._sounded_place(text[toks[first][0] : toks[last][1]])
             )
             ids: dict[str, str] | None = {spelled.id: "spelling"} if spelled else None
         else:

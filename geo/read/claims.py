@@ -34,6 +34,7 @@ _CONFIDENCE = {
     "side inferred": 0.2,
     "unresolved place": 0.4,
     "fuzzy place": 0.1,
+    "place from context": 0.1,
     "approximate place": 0.3,
     "no date": 0.1,
     "denied": 0.4,

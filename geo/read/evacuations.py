@@ -13,7 +13,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..core import LEXICON_DIR
-from .grammar import _child_pobj
+from .frames import Frame
+from .grammar import _child_pobj, _child_pobj_all, _passive, _phrase, _subject
 
 
 @lru_cache(maxsize=1)
@@ -67,3 +68,67 @@ class Evacuations:
         if cue not in evacuation_words()["leaving_cues"]:
             return True
         return evacuees is not None and bool(self._side(evacuees)) and self._is_fighter(evacuees)
+
+    def _evacuation_until(self, token: Token, cue: str) -> Frame | None:
+        """ "More buses will leave until A and B are rid of the rebels", once the article has told
+        fighters leaving: the evacuation under way goes on, so A and B are being evacuated. The
+        clause before "until" must say the leaving goes on (a continuation word beside a vehicle,
+        a batch or "follow"), with no hedge but the future; a deal or plan to evacuate is no
+        evacuation under way, and no "until" is read before one is told."""
+        w = evacuation_words()
+        if not self.evacuating or cue not in w["clearing_cues"]:
+            return None
+        sent = self.parsed
+        start = max((t.i + 1 for t in sent[: token.i] if t.text == ";"), default=0)
+        until = next(
+            (t for t in reversed(sent[start : token.i]) if t.lower_ in w["continuation_marks"]), None
+        )
+        if until is None or until.i == start:
+            return None
+        end = next((t.i for t in sent[token.i :] if t.text == ";"), len(sent))
+        before = sent[start : until.i]
+        if not self._leaving_goes_on(before, w):
+            return None
+        # "rid of the rebels", "the rebels have been cleared out of A": the fighters who leave
+        cleared = [*_child_pobj_all(token, ("of",))]
+        cleared += [g for c in token.children if c.lower_ == "out" for g in _child_pobj_all(c, ("of",))]
+        if _passive(token):
+            cleared.append(_subject(token))
+        fighters = [c for c in cleared if c is not None and not self._place_at(c) and self._side(c)]
+        if not fighters:
+            return None  # "until the roads are cleared of rubble": nobody leaves
+        taken = {i for f in fighters for i in _phrase(f)}
+        places = [
+            sent[min(ids)]
+            for ids, _span in self.places
+            if min(ids) > until.i and max(ids) < end and not ids & taken
+        ]
+        if not places:
+            return None
+        return Frame("evacuated", fighters[0], "other side", places)
+
+    def _leaving_goes_on(self, clause, w: dict) -> bool:
+        """True when ``clause`` says the leaving goes on ("further batches will follow", "the
+        remaining fighters will go in more buses"), neither denied nor hedged but for the future."""
+        lowers = {t.lower_ for t in clause}
+        if not lowers & set(w["continuation_words"]):
+            return False
+        if not any(
+            t.lower_ in w["vehicles"]
+            or t.lower_ in w["batch_nouns"]
+            or t.lemma_.lower() in w["continuing_verbs"]
+            for t in clause
+        ):
+            return False
+        words = self.words
+        hedges = set(words["modals"]) - set(words["future_modals"])
+        return not any(
+            t.dep_ == "neg"
+            or t.dep_ in ("aux", "auxpass")
+            and t.lower_ in hedges
+            or t.dep_ == "mark"
+            and t.lower_ in words["conditionals"]
+            or t.lemma_.lower() in words["blockers"]
+            and t.lemma_.lower() not in ("have", "move")
+            for t in clause
+        )

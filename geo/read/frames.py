@@ -80,7 +80,12 @@ class Frames(Contest):
         if declared is not None:
             return declared
         if _is_noun(t):
-            return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", _child_pobj_all(t, ("of",)))
+            args = _child_pobj_all(t, ("of",))
+            if t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "its main gain (of the day) was X"
+                args += [c for c in t.head.children if c.dep_ == "attr"]
+            return Frame("captured", _child_pobj(t, ("by",)) or _poss(t), "", args)
+        if cue in self.words["noun_only_gains"]:
+            return None  # "gained ground", "gained control of the outskirts": no place taken as such
         if _passive(t):
             agent = _agent(t)
             rid = [g for g in _child_pobj_all(t, ("of",)) if not self._place_at(g) and self._is_fighter(g)]

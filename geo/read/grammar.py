@@ -78,6 +78,8 @@ def _subject(verb: Token | None) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:  # "attacked X, seizing Y"
+        return _subject(verb.head)
     return None
 
 

@@ -32,6 +32,7 @@ from spacy.util import filter_spans, minibatch
 
 from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
+from .ambiguous import settle_ambiguous
 from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
@@ -236,9 +237,10 @@ class Places:
             found += self._anaphora(doc, sent, found, actors)
             found += side_territories(doc, sent, found, self.gazetteer)  # "the government-held zone"
             city = self._latest(doc, sent.end_char, {"city"}, actors) if _has_direction(sent) else None
-            spans.extend(
-                refine(doc, found, self.gazetteer, city, sent)
+            found = refine(
+                doc, found, self.gazetteer, city, sent
             )  # parts of regions; places that only locate
+            spans.extend(settle_ambiguous(doc, found, self.gazetteer))  # "the youth housing ... in the east"
         doc.spans["places"] = spans
         return doc
 

@@ -68,8 +68,11 @@ class Modality:
             elif current.dep_ == "advcl" and any(
                 c.lower_ in w["temporal_marks"] and c.dep_ in ("mark", "advmod") for c in current.children
             ):
+                endpoint = any(c.lower_ in w["endpoint_marks"] for c in current.children)
                 if any(
-                    c.dep_ in ("aux", "auxpass") and c.lower_ in w["future_modals"] for c in governor.children
+                    c.dep_ in ("aux", "auxpass")
+                    and c.lower_ in (w["modals"] if endpoint else w["future_modals"])
+                    for c in governor.children
                 ):
                     return "blocked"  # "once the fighters have left X, the city will be...": a future step
                 break  # "when the fighters overran X, ...": a fact the main clause takes for granted

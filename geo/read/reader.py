@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..core import NO_SIDE, GeoError
 from ..gazetteer import Conflict, Gazetteer
 from .evacuations import Evacuations
-from .frames import Frames
+from .frames import Frame, Frames
 from .grammar import _clause_verb, _past
 from .lexicon import context_words
 from .modality import Modality
@@ -100,7 +100,8 @@ class ClaimReader:
             doc, speech_forms=frozenset(words["speech_forms"]), expel_labels=frozenset({"expel", "loss"})
         )
         for sent, parsed in doc._.parsed or []:
-            found = _Sentence(doc, sent, parsed, self.gazetteer, index).read()
+            evacuating = any(d.reading.claim_type == "evacuated" for d in drafts)
+            found = _Sentence(doc, sent, parsed, self.gazetteer, index, evacuating=evacuating).read()
             for draft in found:
                 if draft.attribution_pronoun:
                     draft.reading = replace(
@@ -184,9 +185,17 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
     """One parsed candidate sentence and the mentions in it, in the parsed copy's token indices."""
 
     def __init__(
-        self, doc: Doc, sent: Span, parsed: Doc, gazetteer: Gazetteer, index: SpanIndex | None = None
+        self,
+        doc: Doc,
+        sent: Span,
+        parsed: Doc,
+        gazetteer: Gazetteer,
+        index: SpanIndex | None = None,
+        *,
+        evacuating: bool = False,
     ):
         self.doc, self.sent, self.parsed, self.gazetteer = doc, sent, parsed, gazetteer
+        self.evacuating = evacuating  # the article has told fighters leaving: an evacuation is under way
         self.index = index or SpanIndex(doc)
         self.words = context_words()
         self.places = [(self._ids(s), s) for s in self._inside("places")]
@@ -229,6 +238,9 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
 
     def _read_cue(self, cue_span: Span, cue: Span) -> list[_Draft]:
         token = cue_span.root
+        continued = self._evacuation_until(token, cue._.cue) if cue.label_ == "gain" else None
+        if continued is not None:  # "more buses will leave until A is rid of rebels": A is being evacuated
+            return self._drafts(cue, token, continued, "claim")
         frame = {
             "gain": self._gain,
             "fall": self._fall,
@@ -243,9 +255,13 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         if status == "blocked" and cue.label_ == "gain" and self._unfinished(token):
             # "had not yet fully secured X", "are struggling to retake X": the fight for X goes on
             frame, status = replace(frame, claim_type="holds", owner=None, contested=True), "claim"
-        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         if status == "blocked":
             return []
+        return self._drafts(cue, token, frame, status)
+
+    def _drafts(self, cue: Span, token: Token, frame: Frame, status: str) -> list[_Draft]:
+        """The readings ``frame`` gives, one per place it names, said with ``status``."""
+        claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         args = [*args, *self._list_after(args)]
         places = self._places_in(args)
         contesting = cue._.cue in CONTESTING_CUES or frame.contested

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
+from .subregions import _words as _place_words
 from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
@@ -89,6 +90,10 @@ class Shares:
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     # ("three districts of X, including A and B" is still a share of X)
                     percent = SHARE  # "nine streets of the Old City": a share of it
+            elif (lemma in w["share_heads"] or token.lower_ in w["share_heads"]) and self._compass_part(
+                token, place
+            ):
+                partial = True  # "the southern part of the X district": a part named, no share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True
@@ -101,6 +106,17 @@ class Shares:
         if percent is None and self._share_adverb(heads):
             percent, partial = SHARE, True  # "X is largely under their control"
         return percent, partial
+
+    def _compass_part(self, token: Token, place: Span) -> bool:
+        """True for a part a compass word names ("the northern part of X", "X's southern parts") of
+        a place that is no region: a capture there is a capture in X, with no share of it claimed.
+        Of a region ("the north of the city") the part is read as a place of its own elsewhere."""
+        if token.lemma_.lower() not in _place_words()["compass_parts"]:
+            return False
+        if place._.place_id is None or self.gazetteer.places[place._.place_id].is_region:
+            return False
+        directions = _place_words()["directions"]
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in directions for c in token.children)
 
     def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """ "The territory under its control": the region the side held (see

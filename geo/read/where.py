@@ -190,6 +190,11 @@ class Where:
         nouns = [token.head] if token.dep_ in ("compound", "nmod", "amod") else []
         nouns += [c for c in token.children if c.dep_ == "conj"]  # "X and Y districts" hung on X
         nouns += [after] if after is not None else []
+        first = token
+        while first.dep_ in ("conj", "appos") and first.head != first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head != first.head:
+            nouns.append(first.head.head)  # "the districts of A, B and C": each of them a district
         if not any(
             n.lemma_.lower() in self.words["place_nouns"] and n.lemma_.lower() != "city" for n in nouns
         ):
@@ -236,6 +241,11 @@ class Where:
                 and first <= before.head.i <= i
             ):
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
+            if token.lemma_.lower() in self.words["site_nouns"] and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") and _phrase(c) & self.known
+                for c in token.children
+            ):
+                continue  # "the X Hill in the Y district": a site of Y, whose claim Y has
             after = self.parsed[i + 1] if i + 1 < len(self.parsed) else None
             if not_a_place(self.parsed[first : i + 1], before, after):
                 continue  # a person, a month, a river, a description in capitals
