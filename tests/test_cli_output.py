@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from geo.cli import main
 from geo.core import BIDI_CONTROLS, GeoWarning, json_for_terminal, plural
 from geo.gazetteer import Gazetteer, place_shapes
 from tests.app_dispatches import build_store
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boundaries"
 RLO, CSI = "\u202e", "\x9b"  # a right-to-left override, and the C1 byte a terminal reads as an escape
@@ -128,3 +132,16 @@ def test_the_command_line_prints_the_warning_as_one_line(tmp_path, gazetteer, ca
 @pytest.mark.parametrize("text", [f"a{RLO}b", f"x{CSI}y", "plain"])
 def test_json_for_terminal_never_leaves_an_unsafe_character(text):
     assert not UNSAFE.search(json_for_terminal([text]))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """``python -m geo lookup … | head -1``: the pipe closes, the command stops quietly with 141."""
+    names = ["Bustan al-Qasr"] * 2000
+    command = [sys.executable, "-m", "geo", "lookup", *names]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as run:
+        run.stdout.readline()
+        run.stdout.close()
+        err = run.stderr.read().decode()
+        status = run.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert status == 141
