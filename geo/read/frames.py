@@ -94,6 +94,8 @@ class Frames(Contest):
             if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ in ("npadvmod", "dep") and self._place_at(c)
         ] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
+        if args:
+            args += self._owned_after_locator(t)
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))
@@ -108,6 +110,21 @@ class Frames(Contest):
         if not args and t.dep_ == "ccomp" and self._cleft(t.head):  # "it was X that the rebels took"
             args = [c for c in t.head.children if c.dep_ == "attr"]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _owned_after_locator(self, verb: Token) -> list[Token]:
+        """ "Took the airport in X and its citadel": the parser hangs the second object on the
+        place that locates the first, or on the verb, as a conjunct; such a conjunct with "its"
+        that names a place of its own (the city's landmark) is taken as well."""
+        hosts = [p for p in _child_pobj_all(verb, ("in", "inside", "at", "near")) if self._place_at(p)]
+        return [
+            c
+            for host in (*hosts, verb)
+            for c in host.children
+            if c.dep_ == "conj"
+            and _is_noun(c)
+            and self._place_at(c)
+            and any(g.dep_ == "poss" and g.lower_ == "its" for g in c.children)
+        ]
 
     def _cleft(self, verb: Token) -> bool:
         """A cleft copula: "it was X that ...", which puts X forward as the object of the clause."""
@@ -171,7 +188,7 @@ class Frames(Contest):
         at = max(i for a in heads for i in _phrase(a)) + 1
         if at < len(sent) and sent[at].text == ",":
             at += 1
-        tail = self._list_tail(sent, at)
+        tail = self._list_tail(sent, at) or self._list_tail_after_aside(heads)
         if tail:
             return tail
         opener = 0
@@ -195,6 +212,25 @@ class Frames(Contest):
                 break
             items.append(token)
         return items
+
+    def _list_tail_after_aside(self, heads: list[Token]) -> list[Token]:
+        """The last item of a list told after a clause and an aside that only locate the items
+        before it: "freed A and an area where the B shrine stands, in the old quarter, as well as
+        C": after the arguments' clauses, one prepositional phrase set off by commas is skipped."""
+        sent = self.parsed
+        at = max(a.right_edge.i for a in heads) + 1
+        if at + 1 >= len(sent) or sent[at].text != "," or sent[at + 1].pos_ != "ADP":
+            return []
+        close = next((t.i for t in sent[at + 1 :] if t.text in (",", ";", ".")), None)
+        if close is None or sent[close].text != ",":
+            return []
+        aside = sent[at + 2 : close]
+        if not any(  # "in the old quarter" locates; "in 2012" or "under fire" does not
+            self._place_at(t) or t.lemma_.lower() in (*self.words["place_nouns"], *self.words["share_heads"])
+            for t in aside
+        ):
+            return []
+        return self._list_tail(sent, close + 1)
 
     def _list_tail(self, sent, at: int) -> list[Token]:
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or

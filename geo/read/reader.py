@@ -244,6 +244,14 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             return []
         args = [*args, *self._list_after(args)]
         places = self._places_in(args)
+        shared_by: dict[int, Span] = {}  # "the two districts": each place it points back to takes its share
+        for noun, run in self._counted_back_references(args):
+            at = noun.i + self.sent.start
+            for span in run:
+                shared_by[span.start] = self.doc[at : at + 1]
+                places.append(
+                    (span, span._.place_id, span._.candidates, [*span._.place_flags, "back-reference"])
+                )
         contesting = cue._.cue in CONTESTING_CUES or frame.contested
         if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
@@ -260,7 +268,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            share = self._share(place_span, args)
+            share = self._share(shared_by.get(place_span.start, place_span), args)
             if share is None:
                 continue
             percent, partial = share

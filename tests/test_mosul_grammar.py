@@ -1,0 +1,72 @@
+"""Grammar the Mosul reports lean on, read with the Mosul gazetteer from sentences written for these tests.
+
+Why: a report names two districts and then speaks of "the two districts", lists a place after a
+phrase that only locates the one before it, calls a neighbourhood by the shrine that stands in it,
+or says where the fight is by the resistance met there. Each test is one rule and, where it can go
+wrong, a twin the rule must leave alone. Publication day: Tuesday 16 May 2017.
+"""
+
+from __future__ import annotations
+
+from tests.mosul import mosul_claim_set
+
+
+def test_the_two_districts_point_back_to_the_pair_named_before() -> None:
+    found = mosul_claim_set(
+        "Army units moved on Zuhur and Qadisiya from the north under mortar fire, and by dusk "
+        "they had taken the northern parts of the two districts."
+    )
+    assert {("zuhur", "government", "captured"), ("qadisiya", "government", "captured")} <= found
+
+
+def test_both_quarters_point_back_to_the_pair_and_a_count_that_does_not_fit_points_nowhere() -> None:
+    assert {("sumer", "government", "captured"), ("wahda", "government", "captured")} <= mosul_claim_set(
+        "Iraqi troops approached Sumer and Wahda before dawn and captured both quarters by noon."
+    )
+    assert (
+        mosul_claim_set(
+            "Iraqi troops approached Sumer and Wahda before dawn and captured the three quarters by noon."
+        )
+        == set()
+    )
+
+
+def test_large_parts_of_a_district_stay_a_share_but_its_named_side_is_a_capture() -> None:
+    assert mosul_claim_set("Iraqi troops seized large parts of Zuhur on Monday.") == {
+        ("zuhur", "government", "percent")
+    }
+    assert mosul_claim_set("Iraqi troops seized the eastern part of Zuhur on Monday.") == {
+        ("zuhur", "government", "captured")
+    }
+
+
+def test_a_district_where_a_named_shrine_stands_is_that_place_and_a_list_goes_on_past_an_aside() -> None:
+    found = mosul_claim_set(
+        "Special forces retook Mushahada and a neighbouring district where the shrine of Prophet "
+        "Yunus stands, in the eastern half of town, as well as the Farouq area."
+    )
+    assert found == {
+        ("mushahada", "government", "captured"),
+        ("nabi-yunus", "government", "captured"),
+        ("farouq", "government", "captured"),
+    }
+
+
+def test_a_district_where_fighting_was_reported_names_no_place_and_a_dated_aside_opens_no_list() -> None:
+    assert mosul_claim_set(
+        "Special forces retook Mushahada and a neighbouring district where heavy fighting was "
+        "reported, in the eastern half of town."
+    ) == {("mushahada", "government", "captured")}
+    assert ("farouq", "government", "captured") not in mosul_claim_set(
+        "Special forces retook Mushahada, one of the oldest quarters to fall, in 2014, and Farouq."
+    )
+
+
+def test_its_museum_after_the_city_that_locates_the_object_is_taken_too() -> None:
+    assert mosul_claim_set(
+        "Iraqi troops said on Sunday they had seized the government HQ in Mosul and its renowned "
+        "museum, gaining ground in their drive against the militants."
+    ) == {
+        ("nineveh-government-complex", "government", "captured"),
+        ("mosul-museum", "government", "captured"),
+    }
