@@ -8,7 +8,10 @@ wrong, a twin the rule must leave alone. Publication day: Tuesday 16 May 2017.
 
 from __future__ import annotations
 
-from tests.mosul import mosul_claim_set
+from datetime import date
+
+from geo.read import Article, read_claims
+from tests.mosul import TUESDAY, mosul, mosul_claim_set
 
 
 def test_the_two_districts_point_back_to_the_pair_named_before() -> None:
@@ -70,3 +73,14 @@ def test_its_museum_after_the_city_that_locates_the_object_is_taken_too() -> Non
         ("nineveh-government-complex", "government", "captured"),
         ("mosul-museum", "government", "captured"),
     }
+
+
+def test_a_capture_told_again_later_keeps_its_day_not_the_day_the_story_last_named() -> None:
+    text = (
+        "Iraqi troops retook Zuhur on Monday, officers said.\n\n"
+        "The offensive on the district had opened on Saturday after a long pause.\n\n"
+        "A military statement said Iraqi troops had retaken Zuhur."
+    )
+    found = read_claims(Article(text=text, title="", published=TUESDAY), mosul())
+    days = {(c.date_from, c.date_to) for c in found if c.place_id == "zuhur" and c.claim_type == "captured"}
+    assert days == {(date(2017, 5, 15), date(2017, 5, 15))}
