@@ -84,3 +84,25 @@ def test_a_capture_told_again_later_keeps_its_day_not_the_day_the_story_last_nam
     found = read_claims(Article(text=text, title="", published=TUESDAY), mosul())
     days = {(c.date_from, c.date_to) for c in found if c.place_id == "zuhur" and c.claim_type == "captured"}
     assert days == {(date(2017, 5, 15), date(2017, 5, 15))}
+
+
+def test_the_hospital_points_back_to_the_named_hospital_and_not_yet_cleared_is_a_fight_there() -> None:
+    found = mosul_claim_set(
+        "Federal police stormed the Salam hospital at dawn. Officers said late on Monday that the "
+        "hospital was not yet completely cleared."
+    )
+    assert ("salam-hospital", "contested", "holds") in found
+    assert (
+        mosul_claim_set(
+            "Federal police reached Wahda at dawn. Officers said late on Monday that the hospital was "
+            "not yet completely cleared."
+        )
+        == set()
+    )
+
+
+def test_fighting_that_is_expected_somewhere_is_no_fight_there_yet() -> None:
+    assert mosul_claim_set("Street fighting is expected around Salam hospital.") == set()
+    assert mosul_claim_set("Heavy fighting was reported around Salam hospital.") == {
+        ("salam-hospital", "contested", "holds")
+    }
