@@ -106,3 +106,32 @@ def test_fighting_that_is_expected_somewhere_is_no_fight_there_yet() -> None:
     assert mosul_claim_set("Heavy fighting was reported around Salam hospital.") == {
         ("salam-hospital", "contested", "holds")
     }
+
+
+def test_fighting_near_a_district_contests_it_but_not_a_region() -> None:
+    assert mosul_claim_set(
+        "Officers said the heaviest clashes had raged near the Zanjili district overnight."
+    ) == {("zanjili", "contested", "holds")}
+    assert mosul_claim_set("Officers said the heaviest clashes had raged near west Mosul overnight.") == set()
+
+
+def test_resistance_from_fighters_lodged_in_a_place_contests_it_even_a_region() -> None:
+    assert mosul_claim_set(
+        "Army units faced heavy resistance from IS fighters holed up in the Old City."
+    ) == {("old-city", "contested", "holds")}
+    assert mosul_claim_set(
+        "Army units faced heavy resistance from jihadists dug in among the ruins in Zanjili."
+    ) == {("zanjili", "contested", "holds")}
+
+
+def test_resistance_to_an_attempted_advance_leaves_the_place_with_the_defenders() -> None:
+    assert mosul_claim_set(
+        "Army units faced heavy resistance when they attempted to advance against IS fighters in Zanjili."
+    ) == {("zanjili", "islamic-state", "holds")}
+
+
+def test_resistance_or_fighting_only_expected_is_no_claim() -> None:
+    assert mosul_claim_set("Army units expect heavy resistance in Zanjili.") == set()
+    assert mosul_claim_set("Army units faced heavy resistance in Zanjili on Monday.") == {
+        ("zanjili", "contested", "holds")
+    }

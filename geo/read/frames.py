@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -383,6 +383,8 @@ class Frames(Contest):
             return self._residual(t)
         if cue in ("fighting", "attack"):
             return self._fighting(t, cue)
+        if cue == "resistance":
+            return self._resistance(t)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
         if cue == "reach":
@@ -501,11 +503,53 @@ class Frames(Contest):
             args += [c for c in t.children if c.dep_ == "dobj"]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
             args += preps_with_conj(t.head, preps)
+        if cue == "fighting":  # "battles raged near X": the front is at X's edge (never a region's)
+            front = tuple(contest_words()["front_preps"])
+            args += preps_with_conj(t, front)
+            if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):
+                args += preps_with_conj(t.head, front)
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = (
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
         return Frame("holds", None, "", args) if args else None
+
+    def _resistance(self, t: Token):
+        """ "Troops faced heavy resistance in X", "... resistance from fighters holed up in X": the
+        side is fighting its way inside X, contested (an advance, so a region too). "Faced resistance
+        as they attempted a push on the jihadists of X" (an attempt_verbs clause): the attempt
+        failed, and the defenders' side still holds X."""
+        if not _is_noun(t):
+            return None
+        words = contest_words()
+        preps = tuple(self.words["fighting_preps"])
+        verb = t.head if t.dep_ == "dobj" and _is_verb(t.head) else None
+        for clause in verb.children if verb is not None else ():
+            if clause.dep_ != "advcl" or clause.lemma_.lower() not in words["attempt_verbs"]:
+                continue
+            for tried in (c for c in clause.children if c.dep_ == "xcomp"):
+                against = [o for o in preps_with_conj(tried, ("against",)) if self._side(o)]
+                places = [
+                    g for o in against for p in _noun_preps(o, preps) for g in p.children if g.dep_ == "pobj"
+                ]
+                places += preps_with_conj(tried, tuple(words["advance_preps"]))
+                if against and places:
+                    return Frame("holds", against[0], "", places)
+        args = preps_with_conj(t, preps)
+        if t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "resistance held out in X"
+            args += preps_with_conj(t.head, preps)
+        for fighter in (f for f in _child_pobj_all(t, ("from", "by")) if self._is_fighter(f)):
+            args += [g for p in _noun_preps(fighter, preps) for g in p.children if g.dep_ == "pobj"]
+            for clause in fighter.children:  # "fighters lodged among civilians in X"
+                if clause.dep_ == "acl" and clause.lemma_.lower() in words["lodging_verbs"]:
+                    args += [
+                        g
+                        for p in clause.subtree
+                        if p.dep_ == "prep" and p.lower_ in preps
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+        return Frame("holds", None, "", args, contested=True) if args else None
 
     def _advance(self, t: Token, cue: str):
         """ "Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
@@ -615,7 +659,7 @@ class Frames(Contest):
         for cue_span, cue in self.cues:
             root = cue_span.root
             if (
-                cue._.cue in ("except", "fighting", "attack", "contested")
+                cue._.cue in ("except", "fighting", "resistance", "attack", "contested")
                 or cue.label_ not in methods
                 or not (root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr"))
             ):

@@ -18,11 +18,10 @@ class Modality:
             return "blocked"
         if (
             current is not token
-            and _passive(current)
             and current.lemma_.lower() in w["blockers"]
-            and current.lemma_.lower() not in (*w["implicatives"], *w["noun_blockers"])
+            and current.lemma_.lower() not in (*w["implicatives"], *w["noun_blockers"], "have")
         ):
-            return "blocked"  # "fighting is expected in X", "an assault is planned on X": not yet
+            return "blocked"  # "fighting is expected in X", "troops fear resistance in X": not yet
         status = "claim"
         inherit = True  # modality reaches down xcomp/conj/advcl chains, not into reported speech
         for _ in range(12):
