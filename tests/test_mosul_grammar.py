@@ -135,3 +135,25 @@ def test_resistance_or_fighting_only_expected_is_no_claim() -> None:
     assert mosul_claim_set("Army units faced heavy resistance in Zanjili on Monday.") == {
         ("zanjili", "contested", "holds")
     }
+
+
+def test_a_place_that_only_locates_unnamed_districts_near_it_gets_no_claim() -> None:
+    assert (
+        mosul_claim_set(
+            "Iraqi troops clashed with the militants in districts near the Farouq market on Monday."
+        )
+        == set()
+    )
+    assert mosul_claim_set("Iraqi troops clashed in the Farouq market on Monday.") == {
+        ("farouq", "contested", "holds")
+    }
+
+
+def test_a_sides_flag_flying_over_a_place_says_it_holds_it_and_a_flag_of_no_side_says_nothing() -> None:
+    assert mosul_claim_set("Residents said the jihadists' banner was still flying over Zanjili.") == {
+        ("zanjili", "islamic-state", "holds")
+    }
+    assert (
+        mosul_claim_set("Residents crossed the Farouq market, where a white flag hangs from a balcony.")
+        == set()
+    )

@@ -385,6 +385,8 @@ class Frames(Contest):
             return self._fighting(t, cue)
         if cue == "resistance":
             return self._resistance(t)
+        if cue == "flag":
+            return self._flag(t)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
         if cue == "reach":
@@ -513,6 +515,22 @@ class Frames(Contest):
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
         return Frame("holds", None, "", args) if args else None
+
+    def _flag(self, t: Token):
+        """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose
+        flag it is holds X. A flag with no side named, or only raised or lowered, says nothing here."""
+        if not _is_noun(t) or t.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = t.head
+        if not _is_verb(verb) or verb.lemma_.lower() not in self.words["flag_verbs"]:
+            return None
+        owner = _poss(t) or next(
+            (c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and self._actor_at(c)), None
+        )
+        if owner is None or not self._side(owner):
+            return None
+        places = preps_with_conj(verb, tuple(self.words["flag_preps"])) + self._where_clause(t)
+        return Frame("holds", owner, "", places) if places else None
 
     def _resistance(self, t: Token):
         """ "Troops faced heavy resistance in X", "... resistance from fighters holed up in X": the

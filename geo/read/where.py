@@ -249,6 +249,12 @@ class Where:
         if token.lemma_.lower() not in self.words["place_nouns"]:
             return False
         inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        if (
+            token.tag_ == "NNS"
+            and token.dep_ == "pobj"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+        ):
+            return True  # "fought in districts near X": some districts, X only locates them
         return any(
             c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
             for c in token.children
