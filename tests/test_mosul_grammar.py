@@ -157,3 +157,9 @@ def test_a_sides_flag_flying_over_a_place_says_it_holds_it_and_a_flag_of_no_side
         mosul_claim_set("Residents crossed the Farouq market, where a white flag hangs from a balcony.")
         == set()
     )
+
+
+def test_a_shrine_of_prophet_x_is_the_nabi_x_quarter_the_gazetteer_lists() -> None:
+    assert mosul_claim_set("Iraqi troops freed the shrine of Prophet Jirjis on Monday.") == {
+        ("nabi-jarjis", "government", "captured")
+    }
