@@ -163,3 +163,19 @@ def test_a_shrine_of_prophet_x_is_the_nabi_x_quarter_the_gazetteer_lists() -> No
     assert mosul_claim_set("Iraqi troops freed the shrine of Prophet Jirjis on Monday.") == {
         ("nabi-jarjis", "government", "captured")
     }
+
+
+def test_a_place_that_served_as_a_sides_headquarters_is_held_by_it() -> None:
+    assert mosul_claim_set(
+        "Troops reached Mosul University, which had served as the jihadists' headquarters for two years."
+    ) == {("mosul-university", "islamic-state", "holds")}
+    assert mosul_claim_set("Iraqi troops stormed the militants' headquarters in Zanjili.") == {
+        ("zanjili", "government", "captured")
+    }
+
+
+def test_the_group_points_back_to_the_side_last_named() -> None:
+    assert ("mosul", "islamic-state", "holds") in mosul_claim_set(
+        "Islamic State fighters overran Mosul in 2014. The city became the group's capital in Iraq."
+    )
+    assert mosul_claim_set("Officials in the capital said troops had freed Zanjili.") == set()
