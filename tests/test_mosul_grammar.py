@@ -179,3 +179,15 @@ def test_the_group_points_back_to_the_side_last_named() -> None:
         "Islamic State fighters overran Mosul in 2014. The city became the group's capital in Iraq."
     )
     assert mosul_claim_set("Officials in the capital said troops had freed Zanjili.") == set()
+
+
+def test_a_capture_told_in_passing_after_a_held_place_stands_beside_the_state() -> None:
+    assert mosul_claim_set(
+        "The army controls the Zuhur district, declared liberated in April, up to the river."
+    ) == {
+        ("zuhur", "government", "holds"),
+        ("zuhur", "government", "captured"),
+    }
+    assert mosul_claim_set("The army controls the Zuhur district, declared a military zone in April.") == {
+        ("zuhur", "government", "holds")
+    }

@@ -44,6 +44,7 @@ class Frame:
     sites: frozenset[int] = frozenset()
     background: bool = False
     contested: bool = False
+    aside: bool = False
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -162,8 +163,25 @@ class Frames(Contest):
         places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if head.dep_ in ("acl", "relcl") and not places:  # "the east bank, declared liberated in January"
             places = [head.head]
+        aside = self._described_object(head) if not places else None
+        if aside is not None:  # the same, the participle hung on the main verb: said in passing of its object
+            return Frame("captured", None, "", [aside], aside=True)
         owner = None if _passive(head) or head.dep_ in ("acl", "relcl") else _subject(head)
         return Frame("captured", owner, "", places) if places else None
+
+    def _described_object(self, participle: Token) -> Token | None:
+        """The object a participle clause set off by a comma describes when the parser hung the
+        clause on the main verb: "troops hold X, declared freed last month, ...": X."""
+        verb = participle.head
+        if (
+            participle.dep_ not in ("advcl", "conj")
+            or participle.i < 1
+            or self.parsed[participle.i - 1].text != ","
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+        ):
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == participle.i - 2]
+        return objects[0] if objects else None
 
     def _cleared_out(self, verb: Token) -> bool:
         """A capture verb said of the side driven out ("militants were cleared out of X", "soldiers

@@ -211,7 +211,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         best: dict[tuple[int, bool], _Draft] = {}
         for d in drafts:  # one claim per place name: a change beats a statement of who holds it
             r = d.reading
-            key = (r.place_start, _held_before(r))  # "X, which the militia had held, fell": both stand
+            # "X, which the militia had held, fell", "troops hold X, declared freed in January,": both stand
+            key = (r.place_start, _held_before(r) or "aside" in r.flags)
             old = best.get(key)
             if (
                 old is None
@@ -302,6 +303,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                     SHARE if self._areas_of(place_span, side) else None
                 )  # "regime-held areas of X": a share
                 flags = [*flags, "background"]
+            if frame.aside:  # "X, declared freed in January,": a change told in passing beside a state of X
+                flags = [*flags, "aside"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent
