@@ -191,3 +191,19 @@ def test_a_capture_told_in_passing_after_a_held_place_stands_beside_the_state() 
     assert mosul_claim_set("The army controls the Zuhur district, declared a military zone in April.") == {
         ("zuhur", "government", "holds")
     }
+
+
+def test_a_capture_after_the_place_changed_hands_again_is_a_new_one() -> None:
+    text = (
+        "Iraqi troops retook Zuhur on Saturday, officers said.\n\n"
+        "On Monday the militants seized Zuhur in a counterattack.\n\n"
+        "Commanders said Iraqi troops had retaken Zuhur."
+    )
+    found = read_claims(Article(text=text, title="", published=TUESDAY), mosul())
+    days = sorted(
+        (c.date_from, c.date_to)
+        for c in found
+        if c.place_id == "zuhur" and c.controller == "government" and c.claim_type == "captured"
+    )
+    assert days[0] == (date(2017, 5, 13), date(2017, 5, 13))
+    assert (date(2017, 5, 13), date(2017, 5, 13)) not in days[1:]

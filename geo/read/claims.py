@@ -97,6 +97,8 @@ def _retold(claims: list[Claim]) -> list[Claim]:
                 date_basis=f"the same change told before ({first.date_basis})",
             )
         if c.place_id and c.claim_type in EVENT_TYPES:
+            for other in [k for k in told if k[0] == c.place_id and k != key]:
+                del told[other]  # X changed hands again in between: a later capture is a new one
             told.setdefault(key, c)
         out.append(c)
     return out
