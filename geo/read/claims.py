@@ -80,8 +80,42 @@ def read_claims_many(
             _claim(article, _shifted(r, offset), start, offensives) for r in doc._.claim_readings or []
         )
         if last:
-            yield article, found
+            yield article, _retold(found)
             found = []
+
+
+#: The basis of a date taken from the day the narrative last fixed (see :func:`_date_of`).
+NARRATIVE_BASIS = "no date words: the day the text last fixed"
+
+
+def _retold(claims: list[Claim]) -> list[Claim]:
+    """A change told again further on, with no date words of its own ("the army said it had taken
+    X" after "the army took X on Monday"), is the change told before: it takes that claim's dates,
+    not the day the narrative last fixed (which may be another step of the story)."""
+    told: dict[tuple, Claim] = {}
+    out = []
+    for c in claims:
+        key = (c.place_id, c.controller, c.claim_type)
+        first = told.get(key)
+        if (
+            first is not None
+            and c.claim_type in EVENT_TYPES
+            and c.date_basis.startswith(NARRATIVE_BASIS)
+            and not first.date_basis.startswith(NARRATIVE_BASIS)
+            and first.date_from is not None
+        ):
+            c = replace(
+                c,
+                date_from=first.date_from,
+                date_to=first.date_to,
+                date_basis=f"the same change told before ({first.date_basis})",
+            )
+        if c.place_id and c.claim_type in EVENT_TYPES:
+            for other in [k for k in told if k[0] == c.place_id and k != key]:
+                del told[other]  # X changed hands again in between: a later capture is a new one
+            told.setdefault(key, c)
+        out.append(c)
+    return out
 
 
 def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
@@ -383,7 +417,7 @@ def _date_of(
         return DateRange(
             narrative.date_from,
             narrative.date_to,
-            f"no date words: the day the text last fixed ({narrative.basis})",
+            f"{NARRATIVE_BASIS} ({narrative.basis})",
         )
     return default_range(published, event=event or r.past)
 

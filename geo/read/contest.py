@@ -299,7 +299,10 @@ class Contest:
         if not _is_verb(verb):
             return False
         words = contest_words()
-        adverbs = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "neg")}
+        said = [c for c in verb.children if c.dep_ in ("advmod", "neg")]
+        adverbs = {c.lower_ for c in said} | {  # "not yet": the parser may hang "yet" on "not"
+            g.lower_ for c in said if c.dep_ == "neg" for g in c.children if g.dep_ == "advmod"
+        }
         if (
             adverbs & {"not", "n't", "never"}
             and "yet" in adverbs

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -46,6 +46,7 @@ class Frame:
     contested: bool = False
     #: Places the side left after taking them in the same sentence: the claim stands beside the capture.
     left_again: bool = False
+    aside: bool = False
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -101,6 +102,8 @@ class Frames(Contest):
             if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ in ("npadvmod", "dep") and self._place_at(c)
         ] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
+        if args:
+            args += self._owned_after_locator(t)
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
             args = _child_pobj_all(t, ("to",)) + [
                 g for c in t.children if c.lower_ == "back" for g in _child_pobj_all(c, ("to",))
@@ -115,6 +118,21 @@ class Frames(Contest):
         if not args and t.dep_ == "ccomp" and self._cleft(t.head):  # "it was X that the rebels took"
             args = [c for c in t.head.children if c.dep_ == "attr"]
         return Frame("captured", _subject(t), "", args, frozenset(sites))
+
+    def _owned_after_locator(self, verb: Token) -> list[Token]:
+        """ "Took the airport in X and its citadel": the parser hangs the second object on the
+        place that locates the first, or on the verb, as a conjunct; such a conjunct with "its"
+        that names a place of its own (the city's landmark) is taken as well."""
+        hosts = [p for p in _child_pobj_all(verb, ("in", "inside", "at", "near")) if self._place_at(p)]
+        return [
+            c
+            for host in (*hosts, verb)
+            for c in host.children
+            if c.dep_ == "conj"
+            and _is_noun(c)
+            and self._place_at(c)
+            and any(g.dep_ == "poss" and g.lower_ == "its" for g in c.children)
+        ]
 
     def _cleft(self, verb: Token) -> bool:
         """A cleft copula: "it was X that ...", which puts X forward as the object of the clause."""
@@ -152,8 +170,25 @@ class Frames(Contest):
         places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if head.dep_ in ("acl", "relcl") and not places:  # "the east bank, declared liberated in January"
             places = [head.head]
+        aside = self._described_object(head) if not places else None
+        if aside is not None:  # the same, the participle hung on the main verb: said in passing of its object
+            return Frame("captured", None, "", [aside], aside=True)
         owner = None if _passive(head) or head.dep_ in ("acl", "relcl") else _subject(head)
         return Frame("captured", owner, "", places) if places else None
+
+    def _described_object(self, participle: Token) -> Token | None:
+        """The object a participle clause set off by a comma describes when the parser hung the
+        clause on the main verb: "troops hold X, declared freed last month, ...": X."""
+        verb = participle.head
+        if (
+            participle.dep_ not in ("advcl", "conj")
+            or participle.i < 1
+            or self.parsed[participle.i - 1].text != ","
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+        ):
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == participle.i - 2]
+        return objects[0] if objects else None
 
     def _cleared_out(self, verb: Token) -> bool:
         """A capture verb said of the side driven out ("militants were cleared out of X", "soldiers
@@ -178,7 +213,7 @@ class Frames(Contest):
         at = max(i for a in heads for i in _phrase(a)) + 1
         if at < len(sent) and sent[at].text == ",":
             at += 1
-        tail = self._list_tail(sent, at)
+        tail = self._list_tail(sent, at) or self._list_tail_after_aside(heads)
         if tail:
             return tail
         opener = 0
@@ -202,6 +237,25 @@ class Frames(Contest):
                 break
             items.append(token)
         return items
+
+    def _list_tail_after_aside(self, heads: list[Token]) -> list[Token]:
+        """The last item of a list told after a clause and an aside that only locate the items
+        before it: "freed A and an area where the B shrine stands, in the old quarter, as well as
+        C": after the arguments' clauses, one prepositional phrase set off by commas is skipped."""
+        sent = self.parsed
+        at = max(a.right_edge.i for a in heads) + 1
+        if at + 1 >= len(sent) or sent[at].text != "," or sent[at + 1].pos_ != "ADP":
+            return []
+        close = next((t.i for t in sent[at + 1 :] if t.text in (",", ";", ".")), None)
+        if close is None or sent[close].text != ",":
+            return []
+        aside = sent[at + 2 : close]
+        if not any(  # "in the old quarter" locates; "in 2012" or "under fire" does not
+            self._place_at(t) or t.lemma_.lower() in (*self.words["place_nouns"], *self.words["share_heads"])
+            for t in aside
+        ):
+            return []
+        return self._list_tail(sent, close + 1)
 
     def _list_tail(self, sent, at: int) -> list[Token]:
         """The last items of a list the parser hung elsewhere: "A, B, and the C districts." or
@@ -367,6 +421,10 @@ class Frames(Contest):
             return self._residual(t)
         if cue in ("fighting", "attack"):
             return self._fighting(t, cue)
+        if cue == "resistance":
+            return self._resistance(t)
+        if cue == "flag":
+            return self._flag(t)
         if cue in ("advance", "enter"):
             return self._advance(t, cue)
         if cue == "reach":
@@ -485,11 +543,69 @@ class Frames(Contest):
             args += [c for c in t.children if c.dep_ == "dobj"]
         if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "fighting went on in X"
             args += preps_with_conj(t.head, preps)
+        if cue == "fighting":  # "battles raged near X": the front is at X's edge (never a region's)
+            front = tuple(contest_words()["front_preps"])
+            args += preps_with_conj(t, front)
+            if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):
+                args += preps_with_conj(t.head, front)
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = (
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
         return Frame("holds", None, "", args) if args else None
+
+    def _flag(self, t: Token):
+        """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose
+        flag it is holds X. A flag with no side named, or only raised or lowered, says nothing here."""
+        if not _is_noun(t) or t.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = t.head
+        if not _is_verb(verb) or verb.lemma_.lower() not in self.words["flag_verbs"]:
+            return None
+        owner = _poss(t) or next(
+            (c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and self._actor_at(c)), None
+        )
+        if owner is None or not self._side(owner):
+            return None
+        places = preps_with_conj(verb, tuple(self.words["flag_preps"])) + self._where_clause(t)
+        return Frame("holds", owner, "", places) if places else None
+
+    def _resistance(self, t: Token):
+        """ "Troops faced heavy resistance in X", "... resistance from fighters holed up in X": the
+        side is fighting its way inside X, contested (an advance, so a region too). "Faced resistance
+        as they attempted a push on the jihadists of X" (an attempt_verbs clause): the attempt
+        failed, and the defenders' side still holds X."""
+        if not _is_noun(t):
+            return None
+        words = contest_words()
+        preps = tuple(self.words["fighting_preps"])
+        verb = t.head if t.dep_ == "dobj" and _is_verb(t.head) else None
+        for clause in verb.children if verb is not None else ():
+            if clause.dep_ != "advcl" or clause.lemma_.lower() not in words["attempt_verbs"]:
+                continue
+            for tried in (c for c in clause.children if c.dep_ == "xcomp"):
+                against = [o for o in preps_with_conj(tried, ("against",)) if self._side(o)]
+                places = [
+                    g for o in against for p in _noun_preps(o, preps) for g in p.children if g.dep_ == "pobj"
+                ]
+                places += preps_with_conj(tried, tuple(words["advance_preps"]))
+                if against and places:
+                    return Frame("holds", against[0], "", places)
+        args = preps_with_conj(t, preps)
+        if t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "resistance held out in X"
+            args += preps_with_conj(t.head, preps)
+        for fighter in (f for f in _child_pobj_all(t, ("from", "by")) if self._is_fighter(f)):
+            args += [g for p in _noun_preps(fighter, preps) for g in p.children if g.dep_ == "pobj"]
+            for clause in fighter.children:  # "fighters lodged among civilians in X"
+                if clause.dep_ == "acl" and clause.lemma_.lower() in words["lodging_verbs"]:
+                    args += [
+                        g
+                        for p in clause.subtree
+                        if p.dep_ == "prep" and p.lower_ in preps
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+        return Frame("holds", None, "", args, contested=True) if args else None
 
     def _advance(self, t: Token, cue: str):
         """ "Advanced in X", "pushed into X", "swept through X", "the advance into X", "entered X":
@@ -599,7 +715,7 @@ class Frames(Contest):
         for cue_span, cue in self.cues:
             root = cue_span.root
             if (
-                cue._.cue in ("except", "fighting", "attack", "contested")
+                cue._.cue in ("except", "fighting", "resistance", "attack", "contested")
                 or cue.label_ not in methods
                 or not (root.i in above or root.head.i in above and root.dep_ in ("dobj", "attr"))
             ):

@@ -305,13 +305,45 @@ class Places:
                 first = i + rule.get("place_from", 0)  # "a part of it": only "it" stands for the place
                 # a vaguer noun ("the area") points back only within its own sentence
                 since = sent.start_char if rule.get("same_sentence") else 0
-                referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors, since)
+                if rule.get("named_head"):  # "the compound": the last place named "... compound"
+                    referent = self._latest_named(doc, doc[first].idx, lowered[at + len(words) - 1], actors)
+                else:
+                    referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors, since)
                 if referent:
                     span = Span(doc, first, i + len(words), label=self._where(referent, ()))
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)
         return spans
+
+    def _latest_named(self, doc: Doc, before: int, noun: str, actors: set[int]) -> str | None:
+        """The last place named before character ``before`` whose own name (or a spelling of it)
+        ends in ``noun``: "the complex" after "the X government complex" is that complex (places
+        named otherwise in between do not count); None when no such place was named."""
+        heads = self._named_heads()
+        wanted = bisect_left(self._starts, before)
+        for index in range(wanted - 1, -1, -1):
+            named = sorted(
+                (s for s in self._find(self._sents[index], actors) if s._.place_id and s.start_char < before),
+                key=lambda s: s.start_char,
+                reverse=True,
+            )
+            for span in named:
+                if noun in heads.get(span._.place_id, ()):
+                    return span._.place_id
+        return None
+
+    def _named_heads(self) -> dict[str, frozenset[str]]:
+        """The last word of each place's name and spellings, by place id (built once per gazetteer)."""
+        cached = getattr(self, "_heads", None)
+        if cached is not None and cached[0] is self.gazetteer:
+            return cached[1]
+        heads = {
+            p.id: frozenset(n.split()[-1].lower() for n in (p.name, *p.variants) if n.split())
+            for p in self.gazetteer.places.values()
+        }
+        self._heads = (self.gazetteer, heads)
+        return heads
 
     def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int], since: int = 0) -> str | None:
         """The last place of one of ``kinds`` named before character ``before`` (and at or after ``since``).

@@ -16,6 +16,12 @@ class Modality:
         current = _clause_verb(token, w["blockers"])
         if current is None:
             return "blocked"
+        if (
+            current is not token
+            and current.lemma_.lower() in w["blockers"]
+            and current.lemma_.lower() not in (*w["implicatives"], *w["noun_blockers"], "have")
+        ):
+            return "blocked"  # "fighting is expected in X", "troops fear resistance in X": not yet
         status = "claim"
         inherit = True  # modality reaches down xcomp/conj/advcl chains, not into reported speech
         for _ in range(12):

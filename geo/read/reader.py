@@ -220,11 +220,12 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         drafts = []
         for cue_span, cue in self.cues:
             drafts.extend(self._read_cue(cue_span, cue))
-        best: dict[tuple[int, bool], _Draft] = {}
+        best: dict[tuple[int, bool, bool], _Draft] = {}
         for d in drafts:  # one claim per place name: a change beats a statement of who holds it
             r = d.reading
-            # "X, which the militia had held, fell", "took X but left it again": both stand
-            key = (r.place_start, _held_before(r), LEFT_AGAIN in r.flags)
+            # "X, which the militia had held, fell", "took X but left it again", "troops hold X,
+            # declared freed in January,": each stands beside the other
+            key = (r.place_start, _held_before(r) or "aside" in r.flags, LEFT_AGAIN in r.flags)
             old = best.get(key)
             if (
                 old is None
@@ -264,6 +265,14 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         args = [*args, *self._list_after(args)]
         places = self._places_in(args)
+        shared_by: dict[int, Span] = {}  # "the two districts": each place it points back to takes its share
+        for noun, run in self._counted_back_references(args):
+            at = noun.i + self.sent.start
+            for span in run:
+                shared_by[span.start] = self.doc[at : at + 1]
+                places.append(
+                    (span, span._.place_id, span._.candidates, [*span._.place_flags, "back-reference"])
+                )
         contesting = cue._.cue in CONTESTING_CUES or frame.contested
         if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
@@ -280,7 +289,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            share = self._share(place_span, args)
+            share = self._share(shared_by.get(place_span.start, place_span), args)
             if share is None:
                 continue
             percent, partial = share
@@ -316,6 +325,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                     SHARE if self._areas_of(place_span, side) else None
                 )  # "regime-held areas of X": a share
                 flags = [*flags, "background"]
+            if frame.aside:  # "X, declared freed in January,": a change told in passing beside a state of X
+                flags = [*flags, "aside"]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent

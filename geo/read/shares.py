@@ -95,8 +95,10 @@ class Shares:
             ):
                 partial = True  # "the southern part of the X district": a part named, no share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
-                percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
-                partial = True
+                region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+                if region or not _named_side(token, w["definite_determiners"]):
+                    percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
+                partial = True  # "the northern parts of X": a side of X named, not a share of it
             elif (
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
             ):
@@ -204,6 +206,20 @@ class Shares:
         return any(
             ids & {t.i for c in intro for t in c.subtree} and span._.place_id for ids, span in self.places
         )
+
+
+@lru_cache(maxsize=1)
+def _directions() -> frozenset[str]:
+    """The compass words of ``data/lexicon/places.json`` ("northern", "southeast")."""
+    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
+
+
+def _named_side(head: Token, definite: list[str]) -> bool:
+    """ "The southern part(s) of X": a definite share word with a compass adjective names a side
+    of X (a partial change of hands), not an amount of it as "large parts of X" does."""
+    return any(c.dep_ == "det" and c.lower_ in definite for c in head.children) and any(
+        c.dep_ == "amod" and c.lower_ in _directions() for c in head.children
+    )
 
 
 def _amount(text: str, words: dict[str, int]) -> float | None:

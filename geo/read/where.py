@@ -63,6 +63,8 @@ class Where:
         phrase: set[int] = set()
         for head in (h for h in heads if h is not None):
             phrase |= _phrase(head)
+        for i in sorted(phrase):  # "an area where the shrine of X stands": the area is X's
+            phrase |= self._located_there(self.parsed[i])
         found = []
         for ids, span in self.places:
             if not ids & phrase or span.label_ != "local" or self._subordinate(ids, phrase):
@@ -78,6 +80,81 @@ class Where:
         found += self._unknown_places(phrase)
         found += self._side_territories(phrase)  # "the territory under its control"
         return found
+
+    def _located_there(self, noun: Token) -> set[int]:
+        """The phrase of the site a where-clause places in ``noun`` ("a nearby district where the
+        X mosque stands", "the area where X lies"): a place noun that names no place itself stands
+        for the place the clause names. Nothing for other clauses ("the area where fighting raged")."""
+        if noun.lemma_.lower() not in self.words["place_nouns"] or any(
+            self._place_at(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+        ):
+            return set()
+        found: set[int] = set()
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if clause.lemma_.lower() not in self.words["location_verbs"] or not any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
+            ):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                site = _phrase(subject)
+                if any(ids & site for ids, _ in self.places):
+                    found |= site
+        return found
+
+    def _counted_back_references(self, heads: list[Token | None]) -> list[tuple[Token, list[Span]]]:
+        """ "The two districts", "both quarters" in an argument that names no place: the plural
+        place noun points back to the last run of as many places coordinated before it in the
+        sentence ("took A and B ... held the edges of both districts"). Each anaphor comes with
+        the place spans it stands for; none when no such run is there."""
+        phrase: set[int] = set()
+        for head in (h for h in heads if h is not None):
+            phrase |= _phrase(head)
+        if any(ids & phrase for ids, _ in self.places):
+            return []
+        from .shares import share_words  # shares imports this module
+
+        numbers = share_words()["number_words"]
+        found = []
+        for i in sorted(phrase):
+            noun = self.parsed[i]
+            if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in self.words["place_nouns"]:
+                continue
+            count = None
+            for child in noun.children:
+                if child.dep_ in ("det", "predet", "nummod", "amod") and child.lower_ == "both":
+                    count = 2
+                elif child.dep_ == "nummod" and child.lower_ in numbers:
+                    definite = any(
+                        c.dep_ == "det" and c.lower_ in self.words["definite_determiners"]
+                        for c in noun.children
+                    )
+                    count = numbers[child.lower_] if definite else None
+            run = self._last_run(i, count) if count and count > 1 else []
+            if run:
+                found.append((noun, run))
+        return found
+
+    def _last_run(self, before: int, count: int) -> list[Span]:
+        """The last ``count`` places of the city named one after another before token ``before``,
+        with only commas and "and" / "or" between them ("A and B", "A, B and C")."""
+        named = sorted(
+            (min(ids), max(ids), span)
+            for ids, span in self.places
+            if max(ids) < before and span.label_ == "local" and span._.place_id
+        )
+        runs: list[list[tuple[int, int, Span]]] = []
+        for item in named:
+            gap = self.parsed[runs[-1][-1][1] + 1 : item[0]] if runs else None
+            if (
+                gap is not None
+                and len(gap) > 0
+                and all(t.text == "," or t.lower_ in ("and", "or") for t in gap)
+            ):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        last = runs[-1] if runs else []
+        return [span for _, _, span in last] if len(last) == count else []
 
     def _subordinate(self, ids: set[int], phrase: set[int]) -> bool:
         """True for "Aleppo" in "Aleppo's old city", "eastern Aleppo" in "Hanano in eastern Aleppo",
@@ -172,6 +249,12 @@ class Where:
         if token.lemma_.lower() not in self.words["place_nouns"]:
             return False
         inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        if (
+            token.tag_ == "NNS"
+            and token.dep_ == "pobj"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+        ):
+            return True  # "fought in districts near X": some districts, X only locates them
         return any(
             c.dep_ == "det" and c.lower_ in ("a", "an") or inside and c.dep_ == "amod" and c.tag_ == "JJS"
             for c in token.children

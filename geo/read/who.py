@@ -23,12 +23,26 @@ class Who:
         """An actor modifying ``t``: "opposition control", "the regime's hands", "its control"."""
         for child in t.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
-                if self._actor_at(child) or child.lemma_.lower() in self.words["pronouns"]:
+                if (
+                    self._actor_at(child)
+                    or child.lemma_.lower() in self.words["pronouns"]
+                    or child.dep_ == "poss"
+                    and self._actor_noun(child)
+                ):
                     return child
         for ids, span in self.actors:
             if any(i in ids for i in range(t.left_edge.i, t.i)):
                 return self.parsed[span.start - self.sent.start]
         return None
+
+    def _actor_noun(self, token: Token) -> bool:
+        """ "The group" (``actor_nouns`` with "the"), not itself a named actor: it points back to
+        the side last named, as a pronoun does."""
+        return (
+            token.lemma_.lower() in self.words["actor_nouns"]
+            and not self._actor_at(token)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        )
 
     def _actor_at(self, token: Token) -> str | None:
         for ids, span in self.actors:
@@ -43,7 +57,7 @@ class Who:
         if head.lower_ in self.words["pronouns_speaker"]:  # "we have taken X," an army officer said
             sides = [span._.side for ids, span in self.actors if head.i not in ids]
             return sides[0] if sides else self._antecedent(head)
-        if head.lemma_.lower() in self.words["pronouns"] or head.pos_ == "PRON":
+        if head.lemma_.lower() in self.words["pronouns"] or head.pos_ == "PRON" or self._actor_noun(head):
             return self._antecedent(head)
         phrase = _phrase(head)
         found = [(ids, span) for ids, span in self.actors if ids & phrase]
