@@ -36,6 +36,7 @@ from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
+from .matmul import one_blas_thread, use_numpy_blas
 from .shares import share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
@@ -349,6 +350,7 @@ class CandidateParse:
         self.nlp = nlp
         self.pipes = pipes
         self._fast: dict[str, FastAttributeRuler] = {}
+        self._numpy_blas: bool | None = None
 
     def _component(self, name: str):
         """The model's component ``name``; its attribute_ruler as a :class:`FastAttributeRuler` (same result)."""
@@ -363,11 +365,14 @@ class CandidateParse:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        if self._numpy_blas is None:  # once: the model's products through numpy (see geo.read.matmul)
+            self._numpy_blas = use_numpy_blas(self.nlp, self.pipes)
         for batch in minibatch(docs, size=batch_size):
             wanted = [(doc, sent) for doc in batch for sent in candidate_sentences(doc)]
             parsed = [_parse_copy(sent) for _, sent in wanted]
-            for name in self.pipes:
-                parsed = list(self._component(name).pipe(parsed))
+            with one_blas_thread():
+                for name in self.pipes:
+                    parsed = list(self._component(name).pipe(parsed))
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
