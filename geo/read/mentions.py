@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
@@ -35,6 +35,7 @@ from ..gazetteer import Gazetteer
 from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
+from .lemmas import FastLemmatizer
 from .lexicon import context_words, read_lexicon
 from .matmul import one_blas_thread, use_numpy_blas
 from .shares import share_words
@@ -349,12 +350,17 @@ class CandidateParse:
     def __init__(self, nlp: Language, pipes: tuple[str, ...]):
         self.nlp = nlp
         self.pipes = pipes
-        self._fast: dict[str, FastAttributeRuler] = {}
+        self._fast: dict[str, FastAttributeRuler | FastLemmatizer] = {}
         self._numpy_blas: bool | None = None
 
     def _component(self, name: str):
-        """The model's component ``name``; its attribute_ruler as a :class:`FastAttributeRuler` (same result)."""
+        """The model's component ``name``; its attribute_ruler and lemmatizer as a :class:`FastAttributeRuler`
+        and a :class:`FastLemmatizer` (same result)."""
         pipe = self.nlp.get_pipe(name)
+        if isinstance(pipe, Lemmatizer):
+            if name not in self._fast or self._fast[name].lemmatizer is not pipe:
+                self._fast[name] = FastLemmatizer(pipe)
+            return self._fast[name]
         if not isinstance(pipe, AttributeRuler):
             return pipe
         if name not in self._fast or self._fast[name].ruler is not pipe:
