@@ -9,6 +9,8 @@ over the same texts, in the same run. Prints articles per second for both and th
 With ``--real DIR`` it reads the real articles of a folder instead (the dev corpora: a war
 report has many more candidate sentences than the generated texts), repeated ``--repeat`` times
 for a steadier figure (target: at least 3x). ``--profile`` prints where the reader's time goes.
+Both ratios are printed: of the wall clock, and of the processor time each pipeline took (the
+steadier one when other jobs share the machine).
 
     python bench/extract_speed.py [--articles 1000] [--words 800] [--control-share 0.1] [--seed 7]
     python bench/extract_speed.py --real ../shared/dev/aleppo/articles [--repeat 5] [--profile]
