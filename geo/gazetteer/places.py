@@ -298,7 +298,20 @@ class Gazetteer:
 
     # -- lookup ----------------------------------------------------------------------------
     def lookup(self, query: str, *, limit: int = 5) -> Lookup:
-        """Resolve a written name: exact name, then variant, then fuzzy; never a silent guess."""
+        """Resolve a written name: exact name, then variant, then fuzzy; never a silent guess.
+
+        Answers are remembered per name and limit, as :func:`_memoised` remembers the lossy matches:
+        the reader asks again for the names of each sentence ("the east of X"), and a fuzzy search
+        runs over every spelling."""
+        memo = self.__dict__.setdefault("_memo_lookup", {})
+        found = memo.get((query, limit))
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[(query, limit)] = self._lookup(query, limit=limit)
+        return found
+
+    def _lookup(self, query: str, *, limit: int) -> Lookup:
         key = normalise(query)
         if key.startswith("the "):
             key = key[4:]

@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
@@ -36,7 +36,9 @@ from .ambiguous import settle_ambiguous
 from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
+from .lemmas import FastLemmatizer
 from .lexicon import context_words, read_lexicon
+from .matmul import one_blas_thread, use_numpy_blas
 from .shares import share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
@@ -382,11 +384,17 @@ class CandidateParse:
     def __init__(self, nlp: Language, pipes: tuple[str, ...]):
         self.nlp = nlp
         self.pipes = pipes
-        self._fast: dict[str, FastAttributeRuler] = {}
+        self._fast: dict[str, FastAttributeRuler | FastLemmatizer] = {}
+        self._numpy_blas: bool | None = None
 
     def _component(self, name: str):
-        """The model's component ``name``; its attribute_ruler as a :class:`FastAttributeRuler` (same result)."""
+        """The model's component ``name``; its attribute_ruler and lemmatizer as a :class:`FastAttributeRuler`
+        and a :class:`FastLemmatizer` (same result)."""
         pipe = self.nlp.get_pipe(name)
+        if isinstance(pipe, Lemmatizer):
+            if name not in self._fast or self._fast[name].lemmatizer is not pipe:
+                self._fast[name] = FastLemmatizer(pipe)
+            return self._fast[name]
         if not isinstance(pipe, AttributeRuler):
             return pipe
         if name not in self._fast or self._fast[name].ruler is not pipe:
@@ -397,11 +405,14 @@ class CandidateParse:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        if self._numpy_blas is None:  # once: the model's products through numpy (see geo.read.matmul)
+            self._numpy_blas = use_numpy_blas(self.nlp, self.pipes)
         for batch in minibatch(docs, size=batch_size):
             wanted = [(doc, sent) for doc in batch for sent in candidate_sentences(doc)]
             parsed = [_parse_copy(sent) for _, sent in wanted]
-            for name in self.pipes:
-                parsed = list(self._component(name).pipe(parsed))
+            with one_blas_thread():
+                for name in self.pipes:
+                    parsed = list(self._component(name).pipe(parsed))
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
