@@ -91,7 +91,9 @@ class Frames(Contest):
         args = [
             c
             for c in t.children
-            if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ in ("npadvmod", "dep") and self._place_at(c)
+            if c.dep_ in ("dobj", "attr", "oprd")
+            or c.dep_ in ("npadvmod", "dep")
+            and (self._place_at(c) or self._share_object(c))
         ] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
         if any(a.lemma_.lower() in self.words["order_nouns"] for a in args):  # "restored security to X"
@@ -402,7 +404,31 @@ class Frames(Contest):
                 "",
                 self._patients(t) + (self._list_after([agent]) if agent is not None else []),
             )
-        return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+        return Frame(
+            "holds",
+            _subject(t),
+            "",
+            [
+                c
+                for c in t.children
+                if c.dep_ in ("dobj", "attr") or c.dep_ == "npadvmod" and self._share_object(c)
+            ],
+        )
+
+    def _share_object(self, noun: Token) -> bool:
+        """A share the parser hung on the verb as an adverbial noun ("held 40-percent of X", the
+        hyphen making "percent" a measure of the verb): a share word with an "of" after it is the
+        verb's object all the same."""
+        w = self.words
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False
+        lemma = noun.lemma_.lower()
+        return (
+            noun.lower_ in w["percent_words"]
+            and any(c.like_num for c in noun.children)
+            or lemma in w["share_heads"]
+            or noun.lower_ in w["share_heads"]
+        )
 
     def _confined(self, t: Token):
         """ "The gunmen are boxed into A and B", "fighters trapped in X": the side holds out there;

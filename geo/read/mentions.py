@@ -371,8 +371,45 @@ class CandidateParse:
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
+                _attach_dangling_of(sent, sent_doc)
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
+
+
+def _attach_dangling_of(sent: Span, parsed: Doc) -> None:
+    """ "Five square kilometres of east X, the army ...": the parser at times hangs the place right
+    after "of" on a noun past the comma that ends it (or on nothing), leaving "of" the wrong object
+    or none; the place is the object of "of", and the noun past the comma one of the clause's own."""
+    for place in sent.doc.spans["places"]:
+        start, end = place.start - sent.start, place.end - sent.start
+        if place.label_ != "local" or start < 1 or end >= len(parsed) or parsed[end].text != ",":
+            continue
+        of = parsed[start - 1]
+        if of.lower_ == "the" and start >= 2:
+            of = parsed[start - 2]
+        if of.lower_ != "of" or of.dep_ != "prep":
+            continue
+        root = parsed[end - 1]
+        while start <= root.head.i < end and root.head != root:
+            root = root.head
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        if root in objects or of in root.subtree:
+            continue
+        if objects:
+            beyond = objects[0]
+            if (
+                root.head != beyond
+                or beyond.i <= end
+                or root.dep_ not in ("nmod", "compound", "amod", "poss")
+            ):
+                continue
+            clause = of.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            beyond.head, beyond.dep_ = clause, "dep"
+        root.head, root.dep_ = of, "pobj"
 
 
 def _holds_actor(span: Span) -> bool:

@@ -88,6 +88,8 @@ class Shares:
                     if located and self._named_members(token):
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     # ("three districts of X, including A and B" is still a share of X)
+                    if _counted_anew(token, s["count_increments"]):
+                        return None  # "two more districts in X", "the last two of X": those unnamed districts
                     percent = SHARE  # "nine streets of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
@@ -194,6 +196,15 @@ def _amount(text: str, words: dict[str, int]) -> float | None:
     """A number written in digits or as a word ("seven" per cent)."""
     found = _number(text)
     return float(words[text.lower()]) if found is None and text.lower() in words else found
+
+
+def _counted_anew(counted: Token, increments: list[str]) -> bool:
+    """A count of place nouns said as an increment ("two more districts", "another six quarters",
+    "the last three neighbourhoods"): it tells how many unnamed places changed hands this time, not
+    how much of the place they lie in is held."""
+    near = [c for c in counted.children if c.i < counted.i]
+    near += [g for c in near if c.dep_ == "nummod" for g in c.children]
+    return any(c.lower_ in increments for c in near)
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:

@@ -1,0 +1,71 @@
+"""Shares and counts, in texts written for these tests with Mosul gazetteer names (publication
+Tuesday 16 May 2017).
+
+- "held 70-percent of X": the hyphen makes the parser hang the share on the verb as a measure;
+  it is the verb's object all the same.
+- "three more districts of X", "the last four districts in X": a count said as an increment
+  tells how many unnamed districts changed hands, not how much of X a side holds.
+- "the group" never stands for the forces of a state: it reaches back past them to the last
+  other side named.
+- "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
+  parser hangs it on the noun past the comma (one test with Aleppo's names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.read import Article, read_claims
+from tests.mosul import TUESDAY
+from tests.mosul import mosul_claim_set as _claims
+
+
+def test_a_hyphenated_percentage_is_the_share_the_verb_claims() -> None:
+    text = "Iraqi troops had already claimed they controlled 65-percent of Shifa."
+    assert _claims(text) == {("shifa", "government", "percent")}
+
+
+def test_the_iraqi_armed_forces_are_the_government() -> None:
+    text = "The Iraqi armed forces announced on Monday that they had seized 60-percent of the right bank."
+    assert _claims(text) == {("west-mosul", "government", "percent")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federal police have retaken three more districts in western Mosul, officers said.",
+        "Iraqi troops have cleared another five quarters of west Mosul, a commander said.",
+        "Commandos have freed the last three neighbourhoods of west Mosul.",
+    ],
+)
+def test_a_count_said_as_an_increment_is_no_share_of_the_region(text: str) -> None:
+    assert not any(place in ("west-mosul", "mosul") for place, _, _ in _claims(text))
+
+
+def test_a_plain_count_held_is_still_a_share() -> None:
+    assert _claims("The militants still hold six districts of west Mosul.") == {
+        ("west-mosul", "islamic-state", "percent")
+    }
+
+
+def test_the_group_reaches_back_past_the_state_forces_named_last() -> None:
+    text = (
+        "ISIS fighters lost Wahda to the Iraqi army in December. "
+        "The group still holds Zanjili and Shifa, a police officer said."
+    )
+    found = _claims(text)
+    assert ("zanjili", "islamic-state", "holds") in found
+    assert ("shifa", "islamic-state", "holds") in found
+
+
+def test_a_share_ended_by_a_comma_keeps_its_place_when_the_parser_hangs_it_past_the_comma(gazetteer) -> None:
+    """The parser hung the place on the noun after the comma ("... of eastern Aleppo, pro-Assad
+    militias having ..."), leaving "of" another object; the place is still what the share is of."""
+    text = (
+        "Holed up in the old quarters, the opposition controls barely three square kilometres of "
+        "eastern Aleppo, pro-Assad militias having overrun several blocks at dawn."
+    )
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
+        ("eastern-aleppo", "opposition", "percent")
+    ]
