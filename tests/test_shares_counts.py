@@ -7,6 +7,8 @@ Tuesday 16 May 2017).
   tells how many unnamed districts changed hands, not how much of X a side holds.
 - "the group" never stands for the forces of a state: it reaches back past them to the last
   other side named.
+- "a few pockets of X", "the pockets they still hold in X", "a strip of land in X", "a foothold
+  in X": a share of X when a side holds or wins them (fighting in pockets contests X instead).
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
 """
@@ -69,3 +71,26 @@ def test_a_share_ended_by_a_comma_keeps_its_place_when_the_parser_hangs_it_past_
     assert [(c.place_id, c.controller, c.claim_type) for c in found] == [
         ("eastern-aleppo", "opposition", "percent")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The jihadists still hold a few pockets of Shifa.", "shifa"),
+        (
+            "Snipers fired on Monday from the few pockets the militants still hold in west Mosul.",
+            "west-mosul",
+        ),
+        ("The militants control only a thin strip of land in west Mosul.", "west-mosul"),
+        ("The militants now control a sliver of ground inside Zanjili.", "zanjili"),
+    ],
+)
+def test_pockets_strips_and_slivers_a_side_holds_are_a_share_of_their_place(text: str, place: str) -> None:
+    assert _claims(text) == {(place, "islamic-state", "percent")}
+
+
+def test_a_foothold_won_in_a_place_is_a_share_of_it_and_one_hoped_for_is_nothing() -> None:
+    assert _claims("Federal police gained a foothold in Zanjili overnight.") == {
+        ("zanjili", "government", "percent")
+    }
+    assert _claims("Federal police hope to gain a foothold in Zanjili.") == set()

@@ -25,6 +25,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .shares import held_share_noun
 from .territory import holds_words
 
 
@@ -62,6 +63,8 @@ class Frames(Contest):
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _gain(self, t: Token, cue: str):
+        if cue == "foothold":
+            return self._foothold(t)
         if self._route_of_leaving(t):
             return None  # "went out of A, taking the X crossing": the way out, no capture
         if _is_verb(t) and progressive(t):  # "has been storming X": the fight for X goes on
@@ -70,6 +73,14 @@ class Frames(Contest):
                 replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
             )
         return self._gain_taken(t, cue)
+
+    def _foothold(self, t: Token):
+        """ "Troops won a foothold in X": the verb's subject took a share of X (the noun is a share
+        head); a foothold no one is said to have won claims nothing."""
+        verb = t.head
+        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, ("in", "inside", "within")):
+            return None
+        return Frame("captured", _subject(verb), "", [t])
 
     def _gain_taken(self, t: Token, cue: str):
         if _is_verb(t) and self._cleared_out(t):  # "the militants were cleared out of X": driven out
@@ -582,11 +593,25 @@ class Frames(Contest):
             holder = _agent(t)
         elif any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
             holder = _subject(t)
+        elif self._held_share_clause(t):
+            # "the few pockets they still hold in X": the share of X the side holds, said as such
+            places = _child_pobj_all(t, ("in", "inside", "within"))
+            return Frame("holds", _subject(t), "", [t.head, *places]) if self._side(_subject(t)) else None
         else:
             holder = None
         if holder is None or not self._side(holder):
             return None
         return Frame("holds", holder, "", [t.head], background=True)
+
+    def _held_share_clause(self, t: Token) -> bool:
+        """A relative clause with no relative word ("the pockets they hold in X") on a noun that is a
+        share when held, placing what it holds "in" a place."""
+        return (
+            not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
+            and _subject(t) is not None
+            and held_share_noun(t.head)
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in t.children)
+        )
 
     def _exception(self, t: Token):
         """ "Troops now hold every quarter but X", "took all the districts except X":

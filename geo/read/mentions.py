@@ -36,7 +36,7 @@ from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lexicon import context_words, read_lexicon
-from .shares import share_words
+from .shares import held_share_noun, share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
 from .territory import side_territories
@@ -372,6 +372,7 @@ class CandidateParse:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
                 _attach_dangling_of(sent, sent_doc)
+                _attach_share_place(sent_doc)
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
 
@@ -410,6 +411,21 @@ def _attach_dangling_of(sent: Span, parsed: Doc) -> None:
                 continue
             beyond.head, beyond.dep_ = clause, "dep"
         root.head, root.dep_ = of, "pobj"
+
+
+def _attach_share_place(parsed: Doc) -> None:
+    """ "Held a sliver of territory in X": the parser hangs "in X" on the verb, but it says where
+    the share lies (a share of X); it is moved onto the share's noun. Sites ("seized a hospital in
+    X") are read with their verb and stay there."""
+    for noun in parsed:
+        if noun.dep_ != "dobj" or not held_share_noun(noun):
+            continue
+        after = noun.right_edge.i + 1
+        if after >= len(parsed):
+            continue
+        prep = parsed[after]
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == noun.head:
+            prep.head = noun
 
 
 def _holds_actor(span: Span) -> bool:

@@ -260,7 +260,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            share = self._share(place_span, args)
+            share = self._share(place_span, args, held=not contesting)
             if share is None:
                 continue
             percent, partial = share

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
+from .lexicon import context_words
 from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
@@ -24,10 +25,14 @@ def share_words() -> dict:
 class Shares:
     """Share-reading methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
-    def _share(self, place: Span, heads: list[Token | None]) -> tuple[float | None, bool] | None:
+    def _share(
+        self, place: Span, heads: list[Token | None], held: bool = True
+    ) -> tuple[float | None, bool] | None:
         """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant.
 
-        None when the place hangs on a word that is no part of it ("talks about Aleppo").
+        None when the place hangs on a word that is no part of it ("talks about Aleppo"). ``held``:
+        the claim says a side holds or took the place, not that it is fought over; only then are
+        "a few pockets of X" a share of X (fighters holding out in pockets contest X).
         """
         w, s = self.words, share_words()
         root = self.parsed[place.end - 1 - self.sent.start]
@@ -38,10 +43,10 @@ class Shares:
             return SHARE, True  # "the remainder" of a place named before: a share of it
         up = _path_up(root, None)
         clause = next((n for n, t in enumerate(up) if t.dep_ == "relcl"), None)
-        if (
-            clause is not None
+        if clause is not None and not (
+            clause >= 2 and up[clause - 1].dep_ == "prep" and self._held_share_clause(up[clause])
         ):  # "districts, of which A is the largest": A is the clause's, not a share of them
-            up = up[: clause + 1]
+            up = up[: clause + 1]  # ("the pockets they hold in X" are a share of X)
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
         phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
         path = [
@@ -98,6 +103,8 @@ class Shares:
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
             ):
                 partial = True
+                if held and percent is None and _few(token):
+                    percent = SHARE  # "the few pockets they hold in X": a share of X
             elif lemma not in w["partial_heads_exempt"]:
                 return None
         if percent is None and self._share_adverb(heads):
@@ -196,6 +203,21 @@ def _amount(text: str, words: dict[str, int]) -> float | None:
     """A number written in digits or as a word ("seven" per cent)."""
     found = _number(text)
     return float(words[text.lower()]) if found is None and text.lower() in words else found
+
+
+def _few(noun: Token) -> bool:
+    """A partial noun said as a small number ("a few pockets", "a handful of streets", "the few
+    blocks"): held or taken, a share of the place it lies in."""
+    words = share_words()["held_shares"]  # "few", "handful"
+    return noun.lower_ in words or any(c.lower_ in words for c in noun.children if c.i < noun.i)
+
+
+def held_share_noun(noun: Token) -> bool:
+    """A noun that, held or taken, is a share of the place it lies in: a share head ("a sliver",
+    "a strip") or a few of a partial noun ("the few pockets")."""
+    w = share_words()
+    lemma = noun.lemma_.lower()
+    return lemma in context_words()["share_heads"] or lemma in w["territory_nouns"] or _few(noun)
 
 
 def _counted_anew(counted: Token, increments: list[str]) -> bool:
