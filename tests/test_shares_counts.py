@@ -9,6 +9,9 @@ Tuesday 16 May 2017).
   other side named.
 - "a few pockets of X", "the pockets they still hold in X", "a strip of land in X", "a foothold
   in X": a share of X when a side holds or wins them (fighting in pockets contests X instead).
+- "in control over 60 percent of X" (the parser taking "over" for the number's), "three districts
+  remain under militia control in X" ("in X" hung on the verb): still shares of X.
+- "the provincial capital" is the city named before.
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
 """
@@ -94,3 +97,28 @@ def test_a_foothold_won_in_a_place_is_a_share_of_it_and_one_hoped_for_is_nothing
         ("zanjili", "government", "percent")
     }
     assert _claims("Federal police hope to gain a foothold in Zanjili.") == set()
+
+
+def test_in_control_over_a_share_the_parser_split_from_its_number() -> None:
+    assert _claims("By Monday federal police were in control over 60 percent of Shifa.") == {
+        ("shifa", "government", "percent")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only three districts remain under militant control in west Mosul, a colonel said.",
+        "Just five quarters stay in ISIS hands in west Mosul.",
+    ],
+)
+def test_a_count_whose_place_the_parser_hung_on_the_verb_is_still_a_share_of_it(text: str) -> None:
+    assert _claims(text) == {("west-mosul", "islamic-state", "percent")}
+
+
+def test_the_provincial_capital_is_the_city_named_before(gazetteer) -> None:
+    text = "Loyalist columns entered Aleppo at dawn. By dusk the rebels held barely four percent of the provincial capital."
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert ("aleppo", "opposition", "percent", 4.0) in [
+        (c.place_id, c.controller, c.claim_type, c.percent) for c in found
+    ]

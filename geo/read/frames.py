@@ -756,6 +756,12 @@ class Frames(Contest):
         args = _child_pobj_all(t, ("of", "over"))
         if not args and t.dep_ == "dobj":  # "consolidated its control over X": "over" hangs on the verb
             args = _child_pobj_all(verb, ("of", "over"))
+        if not args and t.dep_ == "pobj" and t.head.lower_ == "in" and _is_verb(verb):
+            # "were in control over a third of X": the parser may take "over" for a number's and
+            # hang the share on the verb
+            args = [
+                c for c in verb.children if c.dep_ in ("attr", "dobj", "npadvmod") and self._share_object(c)
+            ]
         if not args:
             return None
         if owner is None or owner.lemma_.lower() in self.words["pronouns"]:

@@ -373,6 +373,7 @@ class CandidateParse:
             for (doc, sent), sent_doc in zip(wanted, parsed):
                 _attach_dangling_of(sent, sent_doc)
                 _attach_share_place(sent_doc)
+                _attach_counted_place(sent, sent_doc)
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
 
@@ -426,6 +427,34 @@ def _attach_share_place(parsed: Doc) -> None:
         prep = parsed[after]
         if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == noun.head:
             prep.head = noun
+
+
+def _attach_counted_place(sent: Span, parsed: Doc) -> None:
+    """ "Four districts remain under militia control in X": the parser hangs "in X" on the verb,
+    but it says where the counted districts lie (four districts of X); it is moved onto the count."""
+    nouns = set(context_words()["place_nouns"])
+    local = {
+        i - sent.start
+        for s in sent.doc.spans["places"]
+        if s.label_ == "local" and sent.start <= s.start and s.end <= sent.end
+        for i in range(s.start, s.end)
+    }
+    for noun in parsed:
+        if (
+            noun.dep_ not in ("nsubj", "nsubjpass")
+            or noun.lemma_.lower() not in nouns
+            or not any(c.dep_ == "nummod" for c in noun.children)
+        ):
+            continue
+        for prep in noun.head.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.i > noun.i
+                and prep.lower_ in ("in", "inside", "within")
+                and any(c.dep_ == "pobj" and c.i in local for c in prep.children)
+            ):
+                prep.head = noun
+                break
 
 
 def _holds_actor(span: Span) -> bool:
