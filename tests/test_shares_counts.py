@@ -12,6 +12,7 @@ Tuesday 16 May 2017).
 - "in control over 60 percent of X" (the parser taking "over" for the number's), "three districts
   remain under militia control in X" ("in X" hung on the verb): still shares of X.
 - "the provincial capital" is the city named before.
+- "took a swath of land from the rebels in X": X is where the share lies, however the parser hung "in X".
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
 """
@@ -122,3 +123,21 @@ def test_the_provincial_capital_is_the_city_named_before(gazetteer) -> None:
     assert ("aleppo", "opposition", "percent", 4.0) in [
         (c.place_id, c.controller, c.claim_type, c.percent) for c in found
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The army seized a large swath of land from the rebels in eastern Aleppo.", "eastern-aleppo"),
+        (
+            "Loyalist troops captured a big chunk of territory from the insurgents in the besieged city of "
+            "Aleppo on Friday.",
+            "aleppo",
+        ),
+    ],
+)
+def test_a_share_taken_from_a_side_in_a_place_is_a_share_of_the_place(
+    gazetteer, text: str, place: str
+) -> None:
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [(place, "government", "percent")]

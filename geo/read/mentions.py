@@ -424,8 +424,14 @@ def _attach_share_place(parsed: Doc) -> None:
         after = noun.right_edge.i + 1
         if after >= len(parsed):
             continue
-        prep = parsed[after]
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == noun.head:
+        prep, holder = parsed[after], noun.head
+        if prep.dep_ == "prep" and prep.lower_ == "from" and prep.head == noun.head:
+            # "took a swath of land from the rebels in X": X is where the swath lies, not the rebels
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            prep = (
+                next((c for c in holder.children if c.dep_ == "prep"), prep) if holder is not None else prep
+            )
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == holder:
             prep.head = noun
 
 

@@ -67,6 +67,8 @@ class Shares:
         for token in path:
             if token.lower_ in w["list_introducers"]:
                 break  # "three districts, including X": X is one of the list, not a share of it
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and self._is_fighter(token):
+                continue  # "a swath of land from the rebels in X": whom it was taken from
             if any(token.i in other for other, _ in self.places) or token.pos_ not in (
                 "NOUN",
                 "ADJ",
