@@ -141,3 +141,12 @@ def test_a_share_taken_from_a_side_in_a_place_is_a_share_of_the_place(
 ) -> None:
     found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
     assert [(c.place_id, c.controller, c.claim_type) for c in found] == [(place, "government", "percent")]
+
+
+def test_a_side_named_inside_the_share_is_no_owner_of_the_control(gazetteer) -> None:
+    """ "Control of 80 percent of rebel-run X" is the speaker's control; the rebels only ran X before."""
+    text = "The regime says it has control of 80 percent of formerly rebel-run eastern Aleppo."
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type, c.percent) for c in found] == [
+        ("eastern-aleppo", "government", "percent", 80.0)
+    ]

@@ -722,7 +722,10 @@ class Frames(Contest):
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
         if owner is None:  # "under army control", "in the control of armed groups"
-            owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
+            # (not "control of 60 percent of rebel-held X": a share, whose side is no owner of the control)
+            owner = next(
+                (o for o in _child_pobj_all(t, ("of",)) if self._side(o) and not self._share_object(o)), None
+            )
         head = t.head
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
