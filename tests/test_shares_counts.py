@@ -12,6 +12,8 @@ Tuesday 16 May 2017).
 - "in control over 60 percent of X" (the parser taking "over" for the number's), "three districts
   remain under militia control in X" ("in X" hung on the verb): still shares of X.
 - "the provincial capital" is the city named before.
+- "held part, but not all, of X": X is divided between the sides (contested), the convention for
+  divided control.
 - "took a swath of land from the rebels in X": X is where the share lies, however the parser hung "in X".
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
@@ -150,3 +152,23 @@ def test_a_side_named_inside_the_share_is_no_owner_of_the_control(gazetteer) -> 
     assert [(c.place_id, c.controller, c.claim_type, c.percent) for c in found] == [
         ("eastern-aleppo", "government", "percent", 80.0)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Rebels hold part, but not all, of al-Shaar.", "al-shaar"),
+        (
+            "An opposition commander said the army controlled some, though not all, of Karm al-Jabal.",
+            "karm-al-jabal",
+        ),
+    ],
+)
+def test_a_share_said_not_to_be_the_whole_divides_the_place(gazetteer, text: str, place: str) -> None:
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert [(c.place_id, c.controller, c.claim_type) for c in found] == [(place, "contested", "holds")]
+
+
+def test_some_of_a_place_without_the_denied_whole_stays_the_sides_partial_hold(gazetteer) -> None:
+    found = read_claims(Article(text="Rebels hold part of al-Shaar.", title="", published=TUESDAY), gazetteer)
+    assert [(c.place_id, c.controller) for c in found] == [("al-shaar", "opposition")]

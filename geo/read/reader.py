@@ -243,8 +243,11 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         if status == "blocked":
             return []
         args = [*args, *self._list_after(args)]
+        whole = self._not_whole(args) if claim_type == "holds" else []
+        if whole:  # "holds part, but not all, of X": X is divided, the side holds only part of it
+            args = [*args, *whole]
         places = self._places_in(args)
-        contesting = cue._.cue in CONTESTING_CUES or frame.contested
+        contesting = cue._.cue in CONTESTING_CUES or frame.contested or bool(whole)
         if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
         if not places:

@@ -145,6 +145,19 @@ class Shares:
                     found.append((span, region, (region,), ["side's territory"]))
         return found
 
+    def _not_whole(self, heads: list[Token | None]) -> list[Token]:
+        """ "Some, though not all, of X", "part but not the whole of X": the denied whole hung beside
+        a share head; the place after it is held only in part, the rest by someone else."""
+        found = []
+        for head in (h for h in heads if h is not None):
+            if head.lemma_.lower() not in (*self.words["share_heads"], *self.words["partial_heads"]):
+                continue
+            near = [*head.children, *(head.head.children if head.dep_ == "dobj" else ())]  # or on the verb
+            for c in near:
+                if c.lower_ in ("all", "whole", "entirety") and any(g.dep_ == "neg" for g in c.children):
+                    found.append(c)
+        return found
+
     def _share_of(self, token: Token) -> bool:
         """``token`` is what "45 percent of", "most of", "a third of" is a share of."""
         if token.dep_ != "pobj" or token.head.lower_ != "of":
