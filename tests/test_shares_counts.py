@@ -14,6 +14,7 @@ Tuesday 16 May 2017).
 - "the provincial capital" is the city named before.
 - "held part, but not all, of X": X is divided between the sides (contested), the convention for
   divided control.
+- fighters "holding out in X" hold X; "holding out in X on a strip of land", only a share of it.
 - "took a swath of land from the rebels in X": X is where the share lies, however the parser hung "in X".
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
@@ -172,3 +173,30 @@ def test_a_share_said_not_to_be_the_whole_divides_the_place(gazetteer, text: str
 def test_some_of_a_place_without_the_denied_whole_stays_the_sides_partial_hold(gazetteer) -> None:
     found = read_claims(Article(text="Rebels hold part of al-Shaar.", title="", published=TUESDAY), gazetteer)
     assert [(c.place_id, c.controller) for c in found] == [("al-shaar", "opposition")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The jihadists holding out in Zanjili fired mortars at the troops.",
+            ("zanjili", "islamic-state", "holds"),
+        ),
+        (
+            "Jihadist fighters holding out in the Old City on a thin sliver of ground shelled the bridge.",
+            ("old-city", "islamic-state", "percent"),
+        ),
+        (
+            "The militants were holding out on a narrow strip of land in the Old City.",
+            ("old-city", "islamic-state", "percent"),
+        ),
+        (
+            "ISIS fighters are holding out in a few pockets of west Mosul.",
+            ("west-mosul", "islamic-state", "percent"),
+        ),
+    ],
+)
+def test_fighters_holding_out_in_a_place_hold_it_or_the_share_said_beside_it(
+    text: str, expected: tuple
+) -> None:
+    assert _claims(text) == {expected}

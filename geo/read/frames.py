@@ -45,6 +45,7 @@ class Frame:
     sites: frozenset[int] = frozenset()
     background: bool = False
     contested: bool = False
+    shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -371,6 +372,8 @@ class Frames(Contest):
                 if places
                 else None
             )
+        if cue == "hold" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            return self._holding_out(t)
         if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
             return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
@@ -440,6 +443,24 @@ class Frames(Contest):
             or lemma in w["share_heads"]
             or noun.lower_ in w["share_heads"]
         )
+
+    def _holding_out(self, t: Token):
+        """ "Fighters holding out in X": their side still holds X; held "on a strip of land" or "in a
+        few pockets" beside it, only that share of X. Resistance holding out is a fight (see
+        :mod:`geo.read.contest`), not a side's hold."""
+        holder = t.head if t.dep_ in ("acl", "relcl") else _subject(t)
+        if holder is None or not (
+            holder.lemma_.lower() in self.words["fighter_nouns"] or self._actor_at(holder)
+        ):
+            return None
+        located = _child_pobj_all(t, ("in", "inside", "within"))
+        places = [p for p in located if self._place_at(p)]
+        shares = [p for p in _child_pobj_all(t, ("on", "in", "inside", "within")) if held_share_noun(p)]
+        held = [p for p in shares if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        if not places and not held:  # ("in a few pockets of X": the share and its place in one phrase)
+            return None
+        shared = frozenset(i for p in places for i in _phrase(p)) if shares else frozenset()
+        return Frame("holds", holder, "", places + held, shared=shared)
 
     def _confined(self, t: Token):
         """ "The gunmen are boxed into A and B", "fighters trapped in X": the side holds out there;

@@ -268,6 +268,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 continue
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
+            if percent is None and place_span.start - self.sent.start in frame.shared:
+                percent, partial = SHARE, True  # "holding out in X on a strip of land": a share of X
             kind = claim_type
             if (
                 (cue._.cue in FIGHTING_CUES or frame.contested)
