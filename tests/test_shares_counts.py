@@ -15,6 +15,8 @@ Tuesday 16 May 2017).
 - "held part, but not all, of X": X is divided between the sides (contested), the convention for
   divided control.
 - fighters "holding out in X" hold X; "holding out in X on a strip of land", only a share of it.
+- "the X workshops ... most of the workshops": the noun a district was named with points back to
+  it, a few sentences on.
 - "took a swath of land from the rebels in X": X is where the share lies, however the parser hung "in X".
 - "N square kilometres of X, <absolute clause>": the place stays the object of "of" when the
   parser hangs it on the noun past the comma (one test with Aleppo's names).
@@ -200,3 +202,17 @@ def test_fighters_holding_out_in_a_place_hold_it_or_the_share_said_beside_it(
     text: str, expected: tuple
 ) -> None:
     assert _claims(text) == {expected}
+
+
+def test_the_noun_a_district_was_named_with_points_back_to_it(gazetteer) -> None:
+    text = "Loyalist units pushed into the Karm al-Jabal workshops at dawn. By dusk they had seized most of the workshops."
+    found = read_claims(Article(text=text, title="", published=TUESDAY), gazetteer)
+    assert ("karm-al-jabal", "government", "percent") in [
+        (c.place_id, c.controller, c.claim_type) for c in found
+    ]
+    far = (
+        "Loyalist units pushed into the Karm al-Jabal workshops at dawn. Shelling went on. Aid was blocked. "
+        "Families fled. By dusk they had seized most of the workshops."
+    )
+    later = read_claims(Article(text=far, title="", published=TUESDAY), gazetteer)
+    assert not any(c.claim_type == "percent" for c in later)

@@ -309,6 +309,40 @@ class Places:
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)
+        return spans + self._named_noun_again(doc, sent, found + spans, actors, opening.get("the", ()))
+
+    def _named_noun_again(
+        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], articles: Iterable[int]
+    ) -> list[Span]:
+        """ "The old X factories ... the factories": "the" and the noun a district was just named
+        with ("X factories", "the X souk") point back to that district, within a few sentences."""
+        taken = {i for span in found for i in range(span.start, span.end)}
+        at_sent = bisect_left(self._starts, sent.start_char + 1) - 1  # this sentence's index
+        spans = []
+        for at in articles:
+            i = sent.start + at + 1
+            if i >= sent.end or i in taken or i - 1 in taken or not (doc[i].is_lower and doc[i].is_alpha):
+                continue
+            if i + 1 < sent.end and doc[i + 1].lower_ == "of":
+                continue  # "the factories of X" names X itself
+            referent = None
+            for k in range(at_sent, max(-1, at_sent - NAMED_NOUN_SENTENCES), -1):
+                before = [
+                    s
+                    for s in self._find(self._sents[k], actors)
+                    if s._.place_id
+                    and s.end < len(doc)
+                    and s.end <= i - 1
+                    and doc[s.end].lower_ == doc[i].lower_
+                    and self.gazetteer.places[s._.place_id].kind in ("neighbourhood", "district")
+                ]
+                if before:
+                    referent = before[-1]._.place_id
+                    break
+            if referent:
+                span = Span(doc, i - 1, i + 1, label=self._where(referent, ()))
+                span._.place_id, span._.candidates = referent, (referent,)
+                spans.append(span)
         return spans
 
     def _latest(self, doc: Doc, before: int, kinds: set[str], actors: set[int], since: int = 0) -> str | None:
@@ -330,6 +364,10 @@ class Places:
             read[0] += 1
         at = bisect_left(starts, before)
         return ids[at - 1] if at and starts[at - 1] >= since else None
+
+
+#: How many sentences back (counting its own) "the factories" looks for "X factories".
+NAMED_NOUN_SENTENCES = 3
 
 
 @Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})
