@@ -263,7 +263,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            share = self._share(place_span, args, held=not contesting)
+            share = self._share(place_span, args, held=not contesting, change=claim_type != "holds")
             if share is None:
                 continue
             percent, partial = share

@@ -26,13 +26,15 @@ class Shares:
     """Share-reading methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _share(
-        self, place: Span, heads: list[Token | None], held: bool = True
+        self, place: Span, heads: list[Token | None], held: bool = True, change: bool = True
     ) -> tuple[float | None, bool] | None:
         """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant.
 
         None when the place hangs on a word that is no part of it ("talks about Aleppo"). ``held``:
         the claim says a side holds or took the place, not that it is fought over; only then are
-        "a few pockets of X" a share of X (fighters holding out in pockets contest X).
+        "a few pockets of X" a share of X (fighters holding out in pockets contest X). ``change``:
+        the claim is a change of hands, where a count said as an increment ("two more districts of
+        X") is those districts alone; held, "the last two districts of X" are still a share of it.
         """
         w, s = self.words, share_words()
         root = self.parsed[place.end - 1 - self.sent.start]
@@ -95,7 +97,7 @@ class Shares:
                     if located and self._named_members(token):
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     # ("three districts of X, including A and B" is still a share of X)
-                    if _counted_anew(token, s["count_increments"]):
+                    if change and _counted_anew(token, s["count_increments"]):
                         return None  # "two more districts in X", "the last two of X": those unnamed districts
                     percent = SHARE  # "nine streets of the Old City": a share of it
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
