@@ -12,6 +12,7 @@ Tuesday 16 May 2017).
 - "in control over 60 percent of X" (the parser taking "over" for the number's), "three districts
   remain under militia control in X" ("in X" hung on the verb): still shares of X.
 - "the provincial capital" is the city named before.
+- "four districts of X remain in militia hands, accounting for six percent of X": that number.
 - "held part, but not all, of X": X is divided between the sides (contested), the convention for
   divided control.
 - fighters "holding out in X" hold X; "holding out in X on a strip of land", only a share of it.
@@ -28,6 +29,7 @@ import pytest
 
 from geo.read import Article, read_claims
 from tests.mosul import TUESDAY
+from tests.mosul import mosul as _mosul
 from tests.mosul import mosul_claim_set as _claims
 
 
@@ -221,3 +223,11 @@ def test_the_noun_a_district_was_named_with_points_back_to_it(gazetteer) -> None
     )
     later = read_claims(Article(text=far, title="", published=TUESDAY), gazetteer)
     assert not any(c.claim_type == "percent" for c in later)
+
+
+def test_a_clause_beside_a_count_gives_its_share_a_number() -> None:
+    text = "Only four districts of west Mosul remain in ISIS hands, accounting for six percent of the right bank."
+    found = read_claims(Article(text=text, title="", published=TUESDAY), _mosul())
+    assert [(c.place_id, c.controller, c.claim_type, c.percent) for c in found] == [
+        ("west-mosul", "islamic-state", "percent", 6.0)
+    ]

@@ -270,6 +270,8 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             partial = partial or place_span.start - self.sent.start in frame.sites
             if percent is None and place_span.start - self.sent.start in frame.shared:
                 percent, partial = SHARE, True  # "holding out in X on a strip of land": a share of X
+            if percent == SHARE:  # "five districts of X, making up 8 percent of X": that number
+                percent = self._share_figure(place_id, args) or percent
             kind = claim_type
             if (
                 (cue._.cue in FIGHTING_CUES or frame.contested)

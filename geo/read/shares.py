@@ -147,6 +147,31 @@ class Shares:
                     found.append((span, region, (region,), ["side's territory"]))
         return found
 
+    def _share_figure(self, place_id: str | None, heads: list[Token | None]) -> float | None:
+        """The number a clause beside a count gives its share: "seven districts remain under militia
+        control in X, making up nine percent of X" (the second X the same place, however named)."""
+        w, s = self.words, share_words()
+        for head in (h for h in heads if h is not None):
+            for verb in (head.head, head):
+                for clause in verb.children:
+                    if (
+                        clause.dep_ not in ("advcl", "acl", "relcl")
+                        or clause.lemma_.lower() not in s["share_verbs"]
+                    ):
+                        continue
+                    for share in (g for c in (clause, *clause.children) for g in c.children):
+                        if share.lower_ not in w["percent_words"]:
+                            continue
+                        number = next((c for c in share.children if c.like_num), None)
+                        named = [
+                            span._.place_id
+                            for ids, span in self.places
+                            if ids & {t.i for t in share.subtree} and span.label_ == "local"
+                        ]
+                        if number is not None and place_id is not None and place_id in named:
+                            return _amount(number.text, s["number_words"])
+        return None
+
     def _not_whole(self, heads: list[Token | None]) -> list[Token]:
         """ "Some, though not all, of X", "part but not the whole of X": the denied whole hung beside
         a share head; the place after it is held only in part, the rest by someone else."""
