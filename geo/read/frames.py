@@ -25,6 +25,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .shares import held_share_noun
 from .territory import holds_words
 
 
@@ -47,6 +48,7 @@ class Frame:
     #: Places the side left after taking them in the same sentence: the claim stands beside the capture.
     left_again: bool = False
     aside: bool = False
+    shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -65,6 +67,8 @@ class Frames(Contest):
     """The frame methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
     def _gain(self, t: Token, cue: str):
+        if cue == "foothold":
+            return self._foothold(t)
         if self._route_of_leaving(t):
             return None  # "went out of A, taking the X crossing": the way out, no capture
         if _is_verb(t) and progressive(t):  # "has been storming X": the fight for X goes on
@@ -73,6 +77,14 @@ class Frames(Contest):
                 replace(frame, claim_type="holds", owner=None, contested=True) if frame is not None else None
             )
         return self._gain_taken(t, cue)
+
+    def _foothold(self, t: Token):
+        """ "Troops won a foothold in X": the verb's subject took a share of X (the noun is a share
+        head); a foothold no one is said to have won claims nothing."""
+        verb = t.head
+        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, ("in", "inside", "within")):
+            return None
+        return Frame("captured", _subject(verb), "", [t])
 
     def _gain_taken(self, t: Token, cue: str):
         if _is_verb(t) and self._cleared_out(t):  # "the militants were cleared out of X": driven out
@@ -99,7 +111,9 @@ class Frames(Contest):
         args = [
             c
             for c in t.children
-            if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ in ("npadvmod", "dep") and self._place_at(c)
+            if c.dep_ in ("dobj", "attr", "oprd")
+            or c.dep_ in ("npadvmod", "dep")
+            and (self._place_at(c) or self._share_object(c))
         ] + _child_pobj_all(t, ("into", "over"))
         args = [self._described_place(_antecedent_noun(t, a)) for a in args]
         if args:
@@ -436,6 +450,8 @@ class Frames(Contest):
                 if places
                 else None
             )
+        if cue == "hold" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            return self._holding_out(t)
         if cue == "rule":  # "under militia rule" as "under militia control"; the verb "rule" is no cue
             return self._control_noun(t) if _is_noun(t) else None
         if cue == "stronghold":
@@ -480,7 +496,49 @@ class Frames(Contest):
                 "",
                 self._patients(t) + (self._list_after([agent]) if agent is not None else []),
             )
-        return Frame("holds", _subject(t), "", [c for c in t.children if c.dep_ in ("dobj", "attr")])
+        return Frame(
+            "holds",
+            _subject(t),
+            "",
+            [
+                c
+                for c in t.children
+                if c.dep_ in ("dobj", "attr") or c.dep_ == "npadvmod" and self._share_object(c)
+            ],
+        )
+
+    def _share_object(self, noun: Token) -> bool:
+        """A share the parser hung on the verb as an adverbial noun ("held 40-percent of X", the
+        hyphen making "percent" a measure of the verb): a share word with an "of" after it is the
+        verb's object all the same."""
+        w = self.words
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False
+        lemma = noun.lemma_.lower()
+        return (
+            noun.lower_ in w["percent_words"]
+            and any(c.like_num for c in noun.children)
+            or lemma in w["share_heads"]
+            or noun.lower_ in w["share_heads"]
+        )
+
+    def _holding_out(self, t: Token):
+        """ "Fighters holding out in X": their side still holds X; held "on a strip of land" or "in a
+        few pockets" beside it, only that share of X. Resistance holding out is a fight (see
+        :mod:`geo.read.contest`), not a side's hold."""
+        holder = t.head if t.dep_ in ("acl", "relcl") else _subject(t)
+        if holder is None or not (
+            holder.lemma_.lower() in self.words["fighter_nouns"] or self._actor_at(holder)
+        ):
+            return None
+        located = _child_pobj_all(t, ("in", "inside", "within"))
+        places = [p for p in located if self._place_at(p)]
+        shares = [p for p in _child_pobj_all(t, ("on", "in", "inside", "within")) if held_share_noun(p)]
+        held = [p for p in shares if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        if not places and not held:  # ("in a few pockets of X": the share and its place in one phrase)
+            return None
+        shared = frozenset(i for p in places for i in _phrase(p)) if shares else frozenset()
+        return Frame("holds", holder, "", places + held, shared=shared)
 
     def _confined(self, t: Token):
         """ "The gunmen are boxed into A and B", "fighters trapped in X": the side holds out there;
@@ -692,11 +750,25 @@ class Frames(Contest):
             holder = _agent(t)
         elif any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
             holder = _subject(t)
+        elif self._held_share_clause(t):
+            # "the few pockets they still hold in X": the share of X the side holds, said as such
+            places = _child_pobj_all(t, ("in", "inside", "within"))
+            return Frame("holds", _subject(t), "", [t.head, *places]) if self._side(_subject(t)) else None
         else:
             holder = None
         if holder is None or not self._side(holder):
             return None
         return Frame("holds", holder, "", [t.head], background=True)
+
+    def _held_share_clause(self, t: Token) -> bool:
+        """A relative clause with no relative word ("the pockets they hold in X") on a noun that is a
+        share when held, placing what it holds "in" a place."""
+        return (
+            not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
+            and _subject(t) is not None
+            and held_share_noun(t.head)
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in t.children)
+        )
 
     def _exception(self, t: Token):
         """ "Troops now hold every quarter but X", "took all the districts except X":
@@ -807,7 +879,10 @@ class Frames(Contest):
     def _control_noun(self, t: Token):
         owner = self._owner_in(t)
         if owner is None:  # "under army control", "in the control of armed groups"
-            owner = next((o for o in _child_pobj_all(t, ("of",)) if self._side(o)), None)
+            # (not "control of 60 percent of rebel-held X": a share, whose side is no owner of the control)
+            owner = next(
+                (o for o in _child_pobj_all(t, ("of",)) if self._side(o) and not self._share_object(o)), None
+            )
         head = t.head
         if head.lower_ == "under" and head.dep_ == "prep":
             verb = head.head
@@ -841,6 +916,12 @@ class Frames(Contest):
         args = _child_pobj_all(t, ("of", "over"))
         if not args and t.dep_ == "dobj":  # "consolidated its control over X": "over" hangs on the verb
             args = _child_pobj_all(verb, ("of", "over"))
+        if not args and t.dep_ == "pobj" and t.head.lower_ == "in" and _is_verb(verb):
+            # "were in control over a third of X": the parser may take "over" for a number's and
+            # hang the share on the verb
+            args = [
+                c for c in verb.children if c.dep_ in ("attr", "dobj", "npadvmod") and self._share_object(c)
+            ]
         if not args:
             return None
         if owner is None or owner.lemma_.lower() in self.words["pronouns"]:

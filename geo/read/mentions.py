@@ -39,7 +39,7 @@ from .landmarks import landmark_spans
 from .lemmas import FastLemmatizer
 from .lexicon import context_words, read_lexicon
 from .matmul import one_blas_thread, use_numpy_blas
-from .shares import share_words
+from .shares import held_share_noun, share_words
 from .subregions import has_direction as _has_direction
 from .subregions import refine
 from .territory import side_territories
@@ -316,6 +316,40 @@ class Places:
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)
+        return spans + self._named_noun_again(doc, sent, found + spans, actors, opening.get("the", ()))
+
+    def _named_noun_again(
+        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], articles: Iterable[int]
+    ) -> list[Span]:
+        """ "The old X factories ... the factories": "the" and the noun a district was just named
+        with ("X factories", "the X souk") point back to that district, within a few sentences."""
+        taken = {i for span in found for i in range(span.start, span.end)}
+        at_sent = bisect_left(self._starts, sent.start_char + 1) - 1  # this sentence's index
+        spans = []
+        for at in articles:
+            i = sent.start + at + 1
+            if i >= sent.end or i in taken or i - 1 in taken or not (doc[i].is_lower and doc[i].is_alpha):
+                continue
+            if i + 1 < sent.end and doc[i + 1].lower_ == "of":
+                continue  # "the factories of X" names X itself
+            referent = None
+            for k in range(at_sent, max(-1, at_sent - NAMED_NOUN_SENTENCES), -1):
+                before = [
+                    s
+                    for s in self._find(self._sents[k], actors)
+                    if s._.place_id
+                    and s.end < len(doc)
+                    and s.end <= i - 1
+                    and doc[s.end].lower_ == doc[i].lower_
+                    and self.gazetteer.places[s._.place_id].kind in ("neighbourhood", "district")
+                ]
+                if before:
+                    referent = before[-1]._.place_id
+                    break
+            if referent:
+                span = Span(doc, i - 1, i + 1, label=self._where(referent, ()))
+                span._.place_id, span._.candidates = referent, (referent,)
+                spans.append(span)
         return spans
 
     def _latest_named(self, doc: Doc, before: int, noun: str, actors: set[int]) -> str | None:
@@ -368,6 +402,10 @@ class Places:
         return ids[at - 1] if at and starts[at - 1] >= since else None
 
 
+#: How many sentences back (counting its own) "the factories" looks for "X factories".
+NAMED_NOUN_SENTENCES = 3
+
+
 @Language.factory("geo_parse", default_config={"pipes": list(PARSE_PIPES)})
 def make_parse(nlp: Language, name: str, pipes: list[str]) -> CandidateParse:
     return CandidateParse(nlp, tuple(pipes))
@@ -416,8 +454,96 @@ class CandidateParse:
             for doc in batch:
                 doc._.parsed = []
             for (doc, sent), sent_doc in zip(wanted, parsed):
+                _attach_dangling_of(sent, sent_doc)
+                _attach_share_place(sent_doc)
+                _attach_counted_place(sent, sent_doc)
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
+
+
+def _attach_dangling_of(sent: Span, parsed: Doc) -> None:
+    """ "Five square kilometres of east X, the army ...": the parser at times hangs the place right
+    after "of" on a noun past the comma that ends it (or on nothing), leaving "of" the wrong object
+    or none; the place is the object of "of", and the noun past the comma one of the clause's own."""
+    for place in sent.doc.spans["places"]:
+        start, end = place.start - sent.start, place.end - sent.start
+        if place.label_ != "local" or start < 1 or end >= len(parsed) or parsed[end].text != ",":
+            continue
+        of = parsed[start - 1]
+        if of.lower_ == "the" and start >= 2:
+            of = parsed[start - 2]
+        if of.lower_ != "of" or of.dep_ != "prep":
+            continue
+        root = parsed[end - 1]
+        while start <= root.head.i < end and root.head != root:
+            root = root.head
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        if root in objects or of in root.subtree:
+            continue
+        if objects:
+            beyond = objects[0]
+            if (
+                root.head != beyond
+                or beyond.i <= end
+                or root.dep_ not in ("nmod", "compound", "amod", "poss")
+            ):
+                continue
+            clause = of.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            beyond.head, beyond.dep_ = clause, "dep"
+        root.head, root.dep_ = of, "pobj"
+
+
+def _attach_share_place(parsed: Doc) -> None:
+    """ "Held a sliver of territory in X": the parser hangs "in X" on the verb, but it says where
+    the share lies (a share of X); it is moved onto the share's noun. Sites ("seized a hospital in
+    X") are read with their verb and stay there."""
+    for noun in parsed:
+        if noun.dep_ != "dobj" or not held_share_noun(noun):
+            continue
+        after = noun.right_edge.i + 1
+        if after >= len(parsed):
+            continue
+        prep, holder = parsed[after], noun.head
+        if prep.dep_ == "prep" and prep.lower_ == "from" and prep.head == noun.head:
+            # "took a swath of land from the rebels in X": X is where the swath lies, not the rebels
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            prep = (
+                next((c for c in holder.children if c.dep_ == "prep"), prep) if holder is not None else prep
+            )
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == holder:
+            prep.head = noun
+
+
+def _attach_counted_place(sent: Span, parsed: Doc) -> None:
+    """ "Four districts remain under militia control in X": the parser hangs "in X" on the verb,
+    but it says where the counted districts lie (four districts of X); it is moved onto the count."""
+    nouns = set(context_words()["place_nouns"])
+    local = {
+        i - sent.start
+        for s in sent.doc.spans["places"]
+        if s.label_ == "local" and sent.start <= s.start and s.end <= sent.end
+        for i in range(s.start, s.end)
+    }
+    for noun in parsed:
+        if (
+            noun.dep_ not in ("nsubj", "nsubjpass")
+            or noun.lemma_.lower() not in nouns
+            or not any(c.dep_ == "nummod" for c in noun.children)
+        ):
+            continue
+        for prep in noun.head.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.i > noun.i
+                and prep.lower_ in ("in", "inside", "within")
+                and any(c.dep_ == "pobj" and c.i in local for c in prep.children)
+            ):
+                prep.head = noun
+                break
 
 
 def _holds_actor(span: Span) -> bool:

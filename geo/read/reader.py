@@ -264,6 +264,9 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         """The readings ``frame`` gives, one per place it names, said with ``status``."""
         claim_type, owner, open_side, args = frame.claim_type, frame.owner, frame.open_side, frame.args
         args = [*args, *self._list_after(args)]
+        whole = self._not_whole(args) if claim_type == "holds" else []
+        if whole:  # "holds part, but not all, of X": X is divided, the side holds only part of it
+            args = [*args, *whole]
         places = self._places_in(args)
         shared_by: dict[int, Span] = {}  # "the two districts": each place it points back to takes its share
         for noun, run in self._counted_back_references(args):
@@ -273,7 +276,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 places.append(
                     (span, span._.place_id, span._.candidates, [*span._.place_flags, "back-reference"])
                 )
-        contesting = cue._.cue in CONTESTING_CUES or frame.contested
+        contesting = cue._.cue in CONTESTING_CUES or frame.contested or bool(whole)
         if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
         if not places:
@@ -289,11 +292,20 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
         past = _past(_clause_verb(token, []) or token)
         out = []
         for place_span, place_id, candidates, flags in places:
-            share = self._share(shared_by.get(place_span.start, place_span), args)
+            share = self._share(
+                shared_by.get(place_span.start, place_span),
+                args,
+                held=not contesting,
+                change=claim_type != "holds",
+            )
             if share is None:
                 continue
             percent, partial = share
             partial = partial or place_span.start - self.sent.start in frame.sites
+            if percent is None and place_span.start - self.sent.start in frame.shared:
+                percent, partial = SHARE, True  # "holding out in X on a strip of land": a share of X
+            if percent == SHARE:  # "five districts of X, making up 8 percent of X": that number
+                percent = self._share_figure(place_id, args) or percent
             kind = claim_type
             if (
                 (cue._.cue in FIGHTING_CUES or frame.contested)

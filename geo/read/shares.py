@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
+from .lexicon import context_words
 from .subregions import _words as _place_words
 from .where import side_regions
 
@@ -25,10 +26,16 @@ def share_words() -> dict:
 class Shares:
     """Share-reading methods of a parsed sentence (see :class:`geo.read.reader._Sentence`)."""
 
-    def _share(self, place: Span, heads: list[Token | None]) -> tuple[float | None, bool] | None:
+    def _share(
+        self, place: Span, heads: list[Token | None], held: bool = True, change: bool = True
+    ) -> tuple[float | None, bool] | None:
         """The percent claimed ("85 percent of", "three-quarters of") and whether only part is meant.
 
-        None when the place hangs on a word that is no part of it ("talks about Aleppo").
+        None when the place hangs on a word that is no part of it ("talks about Aleppo"). ``held``:
+        the claim says a side holds or took the place, not that it is fought over; only then are
+        "a few pockets of X" a share of X (fighters holding out in pockets contest X). ``change``:
+        the claim is a change of hands, where a count said as an increment ("two more districts of
+        X") is those districts alone; held, "the last two districts of X" are still a share of it.
         """
         w, s = self.words, share_words()
         root = self.parsed[place.end - 1 - self.sent.start]
@@ -39,10 +46,10 @@ class Shares:
             return SHARE, True  # "the remainder" of a place named before: a share of it
         up = _path_up(root, None)
         clause = next((n for n, t in enumerate(up) if t.dep_ == "relcl"), None)
-        if (
-            clause is not None
+        if clause is not None and not (
+            clause >= 2 and up[clause - 1].dep_ == "prep" and self._held_share_clause(up[clause])
         ):  # "districts, of which A is the largest": A is the clause's, not a share of them
-            up = up[: clause + 1]
+            up = up[: clause + 1]  # ("the pockets they hold in X" are a share of X)
         # a conjunct's head is its sibling in a list ("A, B and C"), no part of what B is a share of
         phrases = [_phrase(h) for h in heads if h is not None]  # once each, not once per word on the path
         path = [
@@ -51,6 +58,7 @@ class Shares:
             if below.dep_ != "conj" and any(t.i in phrase for phrase in phrases)
         ]
         percent, partial = None, False
+        in_part = False  # within a compass-named part of a district: what is taken there is no share
         for child in root.children:  # "half the city", "more than half the city"
             said = self.parsed[child.left_edge.i : child.right_edge.i + 1].text.lower()
             if (
@@ -63,6 +71,8 @@ class Shares:
         for token in path:
             if token.lower_ in w["list_introducers"]:
                 break  # "three districts, including X": X is one of the list, not a share of it
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and self._is_fighter(token):
+                continue  # "a swath of land from the rebels in X": whom it was taken from
             if any(token.i in other for other, _ in self.places) or token.pos_ not in (
                 "NOUN",
                 "ADJ",
@@ -89,11 +99,15 @@ class Shares:
                     if located and self._named_members(token):
                         return None  # "three districts in X, including A, B and C": the claims are A, B and C
                     # ("three districts of X, including A and B" is still a share of X)
+                    if change and _counted_anew(token, s["count_increments"]):
+                        return None  # "two more districts in X", "the last two of X": those unnamed districts
                     percent = SHARE  # "nine streets of the Old City": a share of it
             elif (lemma in w["share_heads"] or token.lower_ in w["share_heads"]) and self._compass_part(
                 token, place
             ):
-                partial = True  # "the southern part of the X district": a part named, no share of it
+                partial = in_part = (
+                    True  # "the southern part of the X district": a part named, no share of it
+                )
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
                 region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
                 if region or not _named_side(token, w["definite_determiners"]):
@@ -103,6 +117,9 @@ class Shares:
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
             ):
                 partial = True
+                if held and percent is None and not in_part and _few(token):
+                    percent = SHARE  # "the few pockets they hold in X": a share of X
+                # ("a few positions in X's western part": taken in part of X, a capture in X)
             elif lemma not in w["partial_heads_exempt"]:
                 return None
         if percent is None and self._share_adverb(heads):
@@ -150,6 +167,44 @@ class Shares:
                 if region is not None:
                     span = self.doc[self.sent.start + i : self.sent.start + i + 1]
                     found.append((span, region, (region,), ["side's territory"]))
+        return found
+
+    def _share_figure(self, place_id: str | None, heads: list[Token | None]) -> float | None:
+        """The number a clause beside a count gives its share: "seven districts remain under militia
+        control in X, making up nine percent of X" (the second X the same place, however named)."""
+        w, s = self.words, share_words()
+        for head in (h for h in heads if h is not None):
+            for verb in (head.head, head):
+                for clause in verb.children:
+                    if (
+                        clause.dep_ not in ("advcl", "acl", "relcl")
+                        or clause.lemma_.lower() not in s["share_verbs"]
+                    ):
+                        continue
+                    for share in (g for c in (clause, *clause.children) for g in c.children):
+                        if share.lower_ not in w["percent_words"]:
+                            continue
+                        number = next((c for c in share.children if c.like_num), None)
+                        named = [
+                            span._.place_id
+                            for ids, span in self.places
+                            if ids & {t.i for t in share.subtree} and span.label_ == "local"
+                        ]
+                        if number is not None and place_id is not None and place_id in named:
+                            return _amount(number.text, s["number_words"])
+        return None
+
+    def _not_whole(self, heads: list[Token | None]) -> list[Token]:
+        """ "Some, though not all, of X", "part but not the whole of X": the denied whole hung beside
+        a share head; the place after it is held only in part, the rest by someone else."""
+        found = []
+        for head in (h for h in heads if h is not None):
+            if head.lemma_.lower() not in (*self.words["share_heads"], *self.words["partial_heads"]):
+                continue
+            near = [*head.children, *(head.head.children if head.dep_ == "dobj" else ())]  # or on the verb
+            for c in near:
+                if c.lower_ in ("all", "whole", "entirety") and any(g.dep_ == "neg" for g in c.children):
+                    found.append(c)
         return found
 
     def _share_of(self, token: Token) -> bool:
@@ -226,6 +281,30 @@ def _amount(text: str, words: dict[str, int]) -> float | None:
     """A number written in digits or as a word ("seven" per cent)."""
     found = _number(text)
     return float(words[text.lower()]) if found is None and text.lower() in words else found
+
+
+def _few(noun: Token) -> bool:
+    """A partial noun said as a small number ("a few pockets", "a handful of streets", "the few
+    blocks"): held or taken, a share of the place it lies in."""
+    words = share_words()["held_shares"]  # "few", "handful"
+    return noun.lower_ in words or any(c.lower_ in words for c in noun.children if c.i < noun.i)
+
+
+def held_share_noun(noun: Token) -> bool:
+    """A noun that, held or taken, is a share of the place it lies in: a share head ("a sliver",
+    "a strip") or a few of a partial noun ("the few pockets")."""
+    w = share_words()
+    lemma = noun.lemma_.lower()
+    return lemma in context_words()["share_heads"] or lemma in w["territory_nouns"] or _few(noun)
+
+
+def _counted_anew(counted: Token, increments: list[str]) -> bool:
+    """A count of place nouns said as an increment ("two more districts", "another six quarters",
+    "the last three neighbourhoods"): it tells how many unnamed places changed hands this time, not
+    how much of the place they lie in is held."""
+    near = [c for c in counted.children if c.i < counted.i]
+    near += [g for c in near if c.dep_ == "nummod" for g in c.children]
+    return any(c.lower_ in increments for c in near)
 
 
 def _fraction(text: str, fractions: dict[str, int]) -> int | None:

@@ -42,6 +42,7 @@ class SpanIndex:
             s for s in actors if not _speaks(doc, s, speech_forms) and not _expelled(doc, s, expelling)
         ]
         self._fighter_ends, self._latest_fighter = _latest_by_end(fighters)
+        self._fighters = fighters
 
     def _group_in_doc_order(self, group: str) -> list[Span]:
         pairs = sorted(zip(self._order.get(group, []), self._spans.get(group, [])), key=lambda p: p[0])
@@ -68,6 +69,11 @@ class SpanIndex:
         driven out ("to drive the rebels out"): "they also seized X" means the last side fighting."""
         at = bisect_right(self._fighter_ends, token)
         return self._latest_fighter[at - 1] if at else None
+
+    def last_fighter_of(self, token: int, sides: frozenset[str]) -> Span | None:
+        """As :meth:`last_fighter_before`, among the actors of ``sides`` only."""
+        found = [s for s in self._fighters if s.end <= token and s._.side in sides]
+        return found[-1] if found else None
 
 
 def _latest_by_end(actors: list[Span]) -> tuple[list[int], list[Span]]:

@@ -58,7 +58,7 @@ class Who:
             sides = [span._.side for ids, span in self.actors if head.i not in ids]
             return sides[0] if sides else self._antecedent(head)
         if head.lemma_.lower() in self.words["pronouns"] or head.pos_ == "PRON" or self._actor_noun(head):
-            return self._antecedent(head)
+            return self._antecedent(head, head.lemma_.lower() in self.words["non_state_nouns"])
         phrase = _phrase(head)
         found = [(ids, span) for ids, span in self.actors if ids & phrase]
         for ids, span in found:
@@ -77,17 +77,23 @@ class Who:
             c.dep_ in ("det", "poss") and c.lower_ in self.words["definite_determiners"]
             for c in head.children
         ):
-            return self._antecedent(head)
+            return self._antecedent(head, head.lemma_.lower() in self.words["non_state_nouns"])
         return None
 
-    def _antecedent(self, pronoun: Token) -> str | None:
+    def _antecedent(self, pronoun: Token, non_state: bool = False) -> str | None:
         """The side of the last actor named before a pronoun, in this sentence or the ones before;
-        the speaker's, for the subject of what a named side says it did ("the army said it took X")."""
+        the speaker's, for the subject of what a named side says it did ("the army said it took X").
+        A noun that never names the forces of a state ("the group") reaches back past them."""
         speaker = self._speaker_of(pronoun)
         if speaker is not None:
             return speaker
         before = self.sent.start + pronoun.i
-        latest = self.index.last_fighter_before(before) or self.index.last_actor_before(before)
+        latest = None
+        if non_state:
+            war = self.gazetteer.war
+            others = frozenset(s.id for s in war.sides if not s.state)
+            latest = self.index.last_fighter_of(before, others) if len(others) < len(war.sides) else None
+        latest = latest or self.index.last_fighter_before(before) or self.index.last_actor_before(before)
         return latest._.side if latest is not None else None
 
     def _speaker_of(self, pronoun: Token) -> str | None:
