@@ -831,7 +831,7 @@ class Frames(Contest):
         sentence named before the pronoun (a region there only locates it)."""
         if self._place_at(noun):
             return noun
-        if noun.lower_ == "it" and noun.dep_ == "dobj":
+        if noun.lower_ == "it" and (noun.dep_ == "dobj" or self._subject_of_time_clause(noun)):
             before = [
                 ids
                 for ids, span in self.places
@@ -842,6 +842,16 @@ class Frames(Contest):
             ]
             return self.parsed[max(before[-1])] if before else noun
         return self._apposed_place(noun) or noun
+
+    def _subject_of_time_clause(self, noun: Token) -> bool:
+        """The subject of a clause a time word opens on the main one ("kept out of X until it was
+        freed", "after it fell"): it points back to a place the main clause named."""
+        clause = noun.head
+        return (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.words["temporal_marks"] for c in clause.children)
+        )
 
     def _apposed_place(self, noun: Token) -> Token | None:
         """The place named right before a comma that opens a description of it: "X, a
@@ -957,6 +967,8 @@ class Frames(Contest):
         """What a passive or intransitive verb is about: its subject, or the noun it modifies."""
         subject = _subject(t)
         if subject is not None:
+            if subject.lower_ == "it" and self._subject_of_time_clause(subject):  # "... until it was freed"
+                return [self._described_place(subject)]
             return [subject, *self._named_before(t, subject)]
         if t.dep_ in ("acl", "amod", "advcl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head]

@@ -62,7 +62,11 @@ def _subject(verb: Token | None) -> Token | None:
     if subjects:  # two subjects are a misparse (an apposition, a dateline): the one nearest before the verb
         before = [c for c in subjects if c.i < verb.i]
         chosen = before[-1] if before else subjects[0]
-        return _after_participle(chosen, verb) if chosen.dep_ == "csubj" else chosen
+        if chosen.dep_ == "csubj":
+            return _after_participle(chosen, verb)
+        if verb.tag_ == "VBG" and any(t.text == "," for t in verb.doc[chosen.i : verb.i]):
+            return _before_verb_read_as_adjective(chosen) or chosen  # "A counter-attacked B, seizing Y"
+        return chosen
     for aux in (
         c for c in verb.children if c.dep_ in ("aux", "auxpass")
     ):  # misparse: subject on the auxiliary
@@ -80,6 +84,30 @@ def _subject(verb: Token | None) -> Token | None:
         return verb.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:  # "attacked X, seizing Y"
         return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT":  # the same with B the root
+        return _before_verb_read_as_adjective(verb.head)
+    return None
+
+
+def _before_verb_read_as_adjective(noun: Token) -> Token | None:
+    """The subject of a sentence the parser read with no verb: in "A counter-attacked B in X, seizing
+    Y" it took the verb for an adjective of B, made B the root or the participle's subject, and the
+    participle clause hangs on B. The noun right before that past form ("A") is whoever did both;
+    None when ``noun`` has no such adjective."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in noun.subtree:
+        if word.i >= noun.i or word.i == 0:
+            continue
+        before = noun.doc[word.i - 1]
+        if (
+            word.dep_ == "amod"
+            and word.tag_ in ("JJ", "VBN", "VBD")
+            and word.lower_.endswith("ed")
+            and before.pos_ in ("NOUN", "PROPN")
+            and before.head.i in (noun.i, word.i, word.head.i)
+        ):
+            return before
     return None
 
 

@@ -311,8 +311,9 @@ class Places:
                     referent = self._latest_named(doc, doc[first].idx, lowered[at + len(words) - 1], actors)
                 else:
                     referent = self._latest(doc, doc[first].idx, set(rule["kinds"]), actors, since)
-                if referent:
-                    span = Span(doc, first, i + len(words), label=self._where(referent, ()))
+                if referent:  # "its southern part": only "its" (``place_to`` words) stands for the place
+                    end = first + rule["place_to"] if "place_to" in rule else i + len(words)
+                    span = Span(doc, first, end, label=self._where(referent, ()))
                     span._.place_id = referent
                     span._.candidates = (referent,)
                     spans.append(span)

@@ -117,9 +117,11 @@ class Shares:
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
             ):
                 partial = True
-                if held and percent is None and not in_part and _few(token):
+                pieces = lemma in w["partial_heads"] or token.lower_ in w["partial_heads"]
+                if held and percent is None and pieces and not in_part and _few(token):
                     percent = SHARE  # "the few pockets they hold in X": a share of X
-                # ("a few positions in X's western part": taken in part of X, a capture in X)
+                # (sites are no share: "a few points in X", "a few positions in X's western part"
+                # taken are a capture in X)
             elif lemma not in w["partial_heads_exempt"]:
                 return None
         if percent is None and self._share_adverb(heads):
