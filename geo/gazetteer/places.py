@@ -394,15 +394,17 @@ class Gazetteer:
         return place
 
     @cached_property
-    def _vowel_blind_names(self) -> list[tuple[tuple[str, ...], Place]]:
-        """Every spelling of two or more words, as :meth:`_sounded_place` compares them."""
-        return [
-            (key, place)
-            for place in self.places.values()
-            if not place.is_region
-            for spelling in place.names()
-            if len(key := vowel_blind(spelling)) > 1
-        ]
+    def _vowel_blind_names(self) -> dict[str, list[tuple[tuple[str, ...], Place]]]:
+        """Every spelling of two or more words, as :meth:`_sounded_place` compares them, by its
+        first word (the one a name must share)."""
+        found: dict[str, list[tuple[tuple[str, ...], Place]]] = defaultdict(list)
+        for place in self.places.values():
+            if place.is_region:
+                continue
+            for spelling in place.names():
+                if len(key := vowel_blind(spelling)) > 1:
+                    found[key[0]].append((key, place))
+        return dict(found)
 
     @cached_property
     def _vowel_blind_words(self) -> dict[str, frozenset[str]]:
@@ -432,12 +434,12 @@ class Gazetteer:
         mine = vowel_blind(written)
         if len(mine) != len(content) or len("".join(mine)) < COARSE_MIN_LENGTH:
             return None
+        owners = self._vowel_blind_words.get(mine[0], frozenset())
         met = {
             place.id: place
-            for theirs, place in self._vowel_blind_names
+            for theirs, place in self._vowel_blind_names.get(mine[0], ())
             if len(theirs) == len(mine)
-            and mine[0] == theirs[0]
-            and self._vowel_blind_words.get(mine[0]) == {place.id}
+            and owners == {place.id}
             and all(fuzz.ratio(a, b) >= SOUNDED_WORD for a, b in zip(mine, theirs))
         }
         if len(met) != 1:
