@@ -7,8 +7,8 @@ from datetime import date
 from functools import lru_cache
 
 from geo.gazetteer import Gazetteer
-from geo.read import Article, read_claims
 from tests.conftest import ROOT
+from tests.reading import triples
 
 #: The day the Mosul reader tests date their invented reports (a Tuesday in the battle's last months).
 TUESDAY = date(2017, 5, 16)
@@ -22,8 +22,7 @@ def mosul() -> Gazetteer:
 
 def mosul_claims(text: str, published: date) -> list[tuple[str | None, str, str]]:
     """(place id, side, claim type) of each claim read in ``text``, an article published that day."""
-    found = read_claims(Article(text=text, title="", published=published), mosul())
-    return [(c.place_id, c.controller, c.claim_type) for c in found]
+    return triples(text, mosul(), published)
 
 
 def mosul_claim_set(text: str, published: date = TUESDAY) -> set[tuple[str | None, str, str]]:

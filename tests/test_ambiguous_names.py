@@ -5,16 +5,13 @@ Aleppo gazetteer (one in the east, one in the Kurdish-held north-west) share tha
 
 from datetime import date
 
-from geo.read import Article, read_claims
+from tests.reading import triples
 
 SUNDAY = date(2016, 12, 4)
 
 
 def claims(text, gazetteer):
-    return [
-        (c.place_id, c.controller, c.claim_type)
-        for c in read_claims(Article(text=text, title="", published=SUNDAY), gazetteer)
-    ]
+    return triples(text, gazetteer, SUNDAY)
 
 
 def test_the_region_the_sentence_names_picks_the_candidate_inside_it(gazetteer):

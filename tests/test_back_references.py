@@ -6,14 +6,13 @@ Every text is our own, with the Aleppo gazetteer's names. Publication day: Monda
 
 from datetime import date
 
-from geo.read import Article, read_claims
+from tests.reading import triples
 
 MONDAY = date(2016, 11, 28)
 
 
 def claims_of(text, gazetteer):
-    found = read_claims(Article(text=text, title="", published=MONDAY), gazetteer)
-    return {(c.place_id, c.controller, c.claim_type) for c in found}
+    return set(triples(text, gazetteer, MONDAY))
 
 
 def test_together_with_opens_a_list(gazetteer):

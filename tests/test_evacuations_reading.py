@@ -5,16 +5,13 @@ Every sentence is our own, with names of the Aleppo gazetteer.
 
 from datetime import date
 
-from geo.read import Article, read_claims
+from tests.reading import triples
 
 FRIDAY = date(2016, 12, 9)
 
 
 def claims(text, gazetteer):
-    return [
-        (c.place_id, c.controller, c.claim_type)
-        for c in read_claims(Article(text=text, title="", published=FRIDAY), gazetteer)
-    ]
+    return triples(text, gazetteer, FRIDAY)
 
 
 def test_buses_carrying_fighters_out_is_an_evacuation_of_the_fighters(gazetteer):

@@ -3,14 +3,11 @@ denied it") does not turn the first clause into its complement. Every sentence i
 
 from datetime import date
 
-from geo.read import Article, read_claims
+from tests.reading import triples
 
 
 def claims(text, gazetteer):
-    return [
-        (c.place_id, c.controller, c.claim_type)
-        for c in read_claims(Article(text=text, title="", published=date(2016, 12, 9)), gazetteer)
-    ]
+    return triples(text, gazetteer, date(2016, 12, 9))
 
 
 def test_a_capture_answered_by_a_denial_in_its_own_clause_is_still_claimed(gazetteer):

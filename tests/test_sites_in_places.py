@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.read import Article, read_claims
 from tests.mosul import mosul_claim_set
+from tests.reading import triples
 
 #: The day the Aleppo texts here are dated (a Monday of the city's last weeks).
 MONDAY = date(2016, 11, 28)
@@ -59,8 +59,7 @@ def test_an_until_clause_still_to_come_claims_nothing() -> None:
 
 
 def _aleppo_set(text: str, gazetteer) -> set[tuple[str | None, str, str]]:
-    found = read_claims(Article(text=text, title="", published=MONDAY), gazetteer)
-    return {(c.place_id, c.controller, c.claim_type) for c in found}
+    return set(triples(text, gazetteer, MONDAY))
 
 
 def test_a_counter_attack_read_as_an_adjective_leaves_the_participle_to_the_attackers(gazetteer) -> None:
