@@ -25,3 +25,9 @@ def read_lexicon(path: Path) -> list[dict]:
 def context_words() -> dict:
     """The word lists of ``data/lexicon/context.json`` (hedges, modals, blockers...)."""
     return json.loads((LEXICON_DIR / "context.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def share_words() -> dict:
+    """The word lists of ``data/lexicon/shares.json`` (number words, share adverbs, back-references)."""
+    return json.loads((LEXICON_DIR / "shares.json").read_text(encoding="utf-8"))

@@ -37,9 +37,9 @@ from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lemmas import FastLemmatizer
-from .lexicon import context_words, read_lexicon
+from .lexicon import context_words, read_lexicon, share_words
 from .matmul import one_blas_thread, use_numpy_blas
-from .shares import held_share_noun, share_words
+from .shares import held_share_noun
 from .subregions import has_direction as _has_direction
 from .subregions import refine
 from .territory import side_territories

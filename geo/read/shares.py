@@ -9,18 +9,12 @@ from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
-from .lexicon import context_words
+from .lexicon import context_words, share_words
 from .subregions import _words as _place_words
 from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
 SHARE = -1.0
-
-
-@lru_cache(maxsize=1)
-def share_words() -> dict:
-    """The word lists of ``data/lexicon/shares.json`` (number words, share adverbs, back-references)."""
-    return json.loads((LEXICON_DIR / "shares.json").read_text(encoding="utf-8"))
 
 
 class Shares:

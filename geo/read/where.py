@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from ..core import ARTICLES, find_dates
 from ..gazetteer import Gazetteer, Lookup, load_baseline
 from .grammar import _phrase
+from .lexicon import share_words
 from .nonplaces import not_a_place
 
 #: Of a region's members whose controller the baseline knows, the share a side must hold for the
@@ -111,8 +112,6 @@ class Where:
             phrase |= _phrase(head)
         if any(ids & phrase for ids, _ in self.places):
             return []
-        from .shares import share_words  # shares imports this module
-
         numbers = share_words()["number_words"]
         found = []
         for i in sorted(phrase):
