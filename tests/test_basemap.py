@@ -125,3 +125,20 @@ def test_labels_sit_inside_their_shapes():
     shown = map_shapes(small_town.shapes(), "EPSG:32637")
     for (lat, lon), geometry in zip(shown.label_points, shown.geometries):
         assert shapely.geometry.shape(geometry).buffer(1e-5).contains(shapely.Point(lon, lat))
+
+
+def test_a_long_time_axis_ticks_each_month_so_its_labels_never_crowd():
+    """Eight months of reports (a siege, a whole battle) would be 35 week ticks on a phone's width."""
+    axis = TimeAxis.of([date(2016, 10, 20), date(2017, 1, 24), date(2017, 7, 9)])
+    assert not axis.weekly
+    assert [d for d, _ in axis.ticks] == [date(2016, m, 1) for m in (11, 12)] + [
+        date(2017, m, 1) for m in range(1, 8)
+    ]
+    labels = [axis.tick_label(d) for d, _ in axis.ticks]
+    assert labels[:3] == ["Nov", "Dec", "Jan 2017"] and labels[-1] == "Jul"
+    spring = TimeAxis.of([date(2017, 2, 19), date(2017, 7, 9)])
+    assert [spring.tick_label(d) for d, _ in spring.ticks][:2] == ["Mar 2017", "Apr"]
+    years = TimeAxis.of([date(2012, 7, 19), date(2016, 12, 22)])
+    assert 2 <= len(years.ticks) <= 10  # every few months on a span of years
+    short = TimeAxis.of([date(2016, 11, 22), date(2016, 12, 22)])
+    assert short.weekly and short.tick_label(date(2016, 12, 5)) == "5 Dec"

@@ -26,11 +26,6 @@ def format_day(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
-def short_day(day: date) -> str:
-    """ "7 Dec": a tick of the time axis."""
-    return f"{day.day} {day:%b}"
-
-
 def _without_bidi(value: object) -> object:
     """Every value a template prints, without bidi controls (an unclosed U+202E from an outlet
     would reverse the rest of the line, in the app and on the published pages alike)."""
@@ -58,7 +53,6 @@ def environment(conflict: Conflict | None = None) -> Environment:
     env.filters["colour"] = (
         conflict.colour if conflict else (lambda c: GENERIC_COLOURS.get(c, GENERIC_COLOURS[UNKNOWN]))
     )
-    env.filters["short_day"] = short_day
     env.filters["status"] = lambda s: STATUS_LABEL.get(s, s)
     env.filters["review"] = lambda r: REVIEW_LABEL.get(r, r)
     return env
