@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_preps, _place_words, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -342,10 +342,25 @@ class Frames(Contest):
         )
         if refuges:  # "the fighters fled into X": X is where that side holds out
             return Frame("holds", subject, "", refuges + self._of_which(refuges))
+        within = self._retreat_within(t) if not args else []
+        if within:  # "the gunmen were falling back inside X": the front moves inside X, still fought over
+            return Frame("holds", None, "", within, contested=True)
         taken = self._taken_before(t) if not self._places_in(args) else []
         if taken:  # "took X on Friday but pulled back a day later": they left X again
             return Frame("withdrew", subject, "other side", taken, left_again=True)
         return Frame("withdrew", subject, "other side", args)
+
+    def _retreat_within(self, t: Token) -> list[Token]:
+        """ "Rebels were pulling back in X", "retreating inside X": a retreat with no place left
+        (no "from X", no "out of X") but one it goes on inside (``within_preps``): X is where the
+        fight is. Only a side's fighters retreat so; civilians or a plan claim nothing."""
+        if not _is_verb(t) or _passive(t):
+            return []
+        subject = _subject(t) or (t.head if t.dep_ in ("acl", "relcl") else None)
+        if subject is None or not (self._side(subject) or self._is_fighter(subject)):
+            return []
+        places = _child_pobj_all(t, tuple(contest_words()["within_preps"]))
+        return [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
 
     def _taken_before(self, t: Token) -> list[Token]:
         """What the capture verb that ``t`` (a verb of leaving with no place of its own) is
@@ -458,6 +473,8 @@ class Frames(Contest):
             return self._stronghold(t)
         if cue == "confined":
             return self._confined(t)
+        if cue == "encircle":
+            return self._encircled(t)
         if cue == "except":
             return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -550,6 +567,34 @@ class Frames(Contest):
             return None
         places = _child_pobj_all(t, ("into", "in", "inside", "within"))
         return Frame("holds", holder, "", places + self._of_which(places)) if places else None
+
+    def _encircled(self, t: Token):
+        """ "Troops encircled X", "took A, surrounding X", "X was besieged by the militia": the side
+        that rings X is outside it, so X is held by the side it opposes (the place goes to the
+        ``other side``). Only a side that is named rings a place: "the besieged X" or "the
+        surrounding villages" claim nothing. A capture of X in the same sentence outranks it."""
+        if not _is_verb(t) or t.dep_ in ("amod", "compound"):
+            return None
+        if _passive(t):
+            ringer, places = _agent(t), self._patients(t)
+        else:
+            ringer, places = _subject(t), [c for c in t.children if c.dep_ == "dobj"]
+        if ringer is None or self._place_at(ringer) or not self._side(ringer):
+            return None
+        places = [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        if places and self._ringed_from(t):  # "encircled X from the north and east": a front on X's edge
+            return Frame("holds", None, "", places, contested=True)
+        return Frame("holds", ringer, "other side", places) if places else None
+
+    def _ringed_from(self, t: Token) -> bool:
+        """ "Surrounded X from the south and west": the ring closes only on the sides named, so the
+        front is at X's edge and X is fought over (contested), not held by either side."""
+        directions = _place_words()["directions"]
+        for point in _child_pobj_all(t, ("from",)):
+            words = [point, *(c for c in point.children if c.dep_ in ("amod", "conj", "compound"))]
+            if any(w.lower_ in directions or w.lemma_.lower() in directions for w in words):
+                return True
+        return False
 
     def _of_which(self, heads: list[Token]) -> list[Token]:
         """The names of an "of which A and B are the largest" clause hung anywhere in the phrases."""

@@ -1,0 +1,83 @@
+"""Rings, retreats inside a place, and other holds a sentence gives without a control verb.
+
+Every sentence is our own, written for these tests with names from the Aleppo gazetteer.
+Publication day: Monday 28 November 2016.
+"""
+
+from datetime import date
+
+import pytest
+
+from geo.read import Article, read_claims
+
+MONDAY = date(2016, 11, 28)
+
+
+def readings(text, gazetteer):
+    found = read_claims(Article(text=text, title="", published=MONDAY), gazetteer)
+    return {(c.place_id, c.controller, c.claim_type) for c in found}
+
+
+# -- a side that rings a place is outside it: the other side holds it -----------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Loyalist units seized Qarlaq at dawn, encircling al-Ballat by nightfall.",
+            {("qarlaq", "government", "captured"), ("al-ballat", "opposition", "holds")},
+        ),
+        ("Rebel brigades have surrounded al-Bayada.", {("al-bayada", "government", "holds")}),
+        (
+            "For three weeks Qarlaq was besieged by the insurgents.",
+            {("qarlaq", "government", "holds")},
+        ),
+    ],
+)
+def test_a_ringed_place_is_held_by_the_side_the_ringer_opposes(gazetteer, text, expected):
+    assert readings(text, gazetteer) == expected
+
+
+def test_a_ring_closed_only_from_some_sides_puts_the_front_at_the_place(gazetteer):
+    text = "Army columns encircled Qarlaq from the north and the east on Sunday."
+    assert readings(text, gazetteer) == {("qarlaq", "contested", "holds")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells fell on the villages surrounding Qarlaq.",
+        "Aid has not reached the besieged al-Bayada district.",
+    ],
+)
+def test_a_ring_nobody_is_said_to_close_claims_nothing(gazetteer, text):
+    assert readings(text, gazetteer) == set()
+
+
+def test_a_ringed_place_that_is_then_stormed_is_taken(gazetteer):
+    text = "Government troops encircled and then stormed al-Ballat."
+    assert readings(text, gazetteer) == {("al-ballat", "government", "captured")}
+
+
+# -- a retreat inside a place goes on there: it is fought over ------------------------------------
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Rebel fighters were retreating inside al-Bayada as the shelling went on.", "al-bayada"),
+        ("Insurgent units kept pulling back in eastern Aleppo, a monitor reported.", "eastern-aleppo"),
+        (
+            "The militants were retreating within Qarlaq on Sunday; a local official called the rout total.",
+            "qarlaq",
+        ),
+    ],
+)
+def test_a_retreat_inside_a_place_contests_it(gazetteer, text, place):
+    assert readings(text, gazetteer) == {(place, "contested", "holds")}
+
+
+def test_a_retreat_from_a_place_is_still_a_withdrawal(gazetteer):
+    text = "Rebel fighters retreated from al-Bayada on Sunday."
+    assert readings(text, gazetteer) == {("al-bayada", "government", "withdrew")}
+
+
+def test_civilians_moving_back_inside_a_place_claim_nothing(gazetteer):
+    assert readings("Families were retreating inside al-Bayada to escape the shelling.", gazetteer) == set()
