@@ -81,3 +81,30 @@ def test_a_retreat_from_a_place_is_still_a_withdrawal(gazetteer):
 
 def test_civilians_moving_back_inside_a_place_claim_nothing(gazetteer):
     assert readings("Families were retreating inside al-Bayada to escape the shelling.", gazetteer) == set()
+
+
+# -- a fight whose outcome a participle tells: the outcome stands for the place --------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Loyalist brigades mounted a second round of assaults on gunmen in the al-Bayada district, "
+            "freeing a part of it.",
+            {("al-bayada", "government", "percent")},
+        ),
+        (
+            "Government troops attacked rebel posts in Qarlaq and al-Ballat, seizing most of it.",
+            {("qarlaq", "contested", "holds"), ("al-ballat", "government", "percent")},
+        ),
+    ],
+)
+def test_what_a_fight_won_there_stands_for_the_place_it_was_fought_in(gazetteer, text, expected):
+    assert readings(text, gazetteer) == expected
+
+
+def test_a_participle_about_another_place_leaves_the_fight_where_it_was(gazetteer):
+    text = "Government troops attacked rebel posts in Qarlaq, seizing al-Ballat."
+    assert readings(text, gazetteer) == {
+        ("qarlaq", "contested", "holds"),
+        ("al-ballat", "government", "captured"),
+    }

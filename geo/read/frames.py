@@ -49,6 +49,9 @@ class Frame:
     left_again: bool = False
     aside: bool = False
     shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
+    #: A pronoun by which the sentence tells what the fight won ("..., freeing part of it"): the place
+    #: named last before it is that claim's, not the fight's (-1: none).
+    told_at: int = -1
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -655,7 +658,28 @@ class Frames(Contest):
         args = (
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
-        return Frame("holds", None, "", args) if args else None
+        # "attacked rebels in X, taking part of it": the outcome told of X stands for it
+        return Frame("holds", None, "", args, told_at=self._outcome_back(t)) if args else None
+
+    def _outcome_back(self, t: Token) -> int:
+        """ "Launched raids on the gunmen in X, freeing part of it", "attacked X, seizing it": a gain
+        participle on the fight's clause whose object points back (a pronoun) to the last place
+        fought in tells what the fight won there; that claim stands for X, not the fight. The
+        pronoun's index, or -1."""
+        verb = t if _is_verb(t) else t.head
+        while not _is_verb(verb) and verb.head != verb:
+            verb = verb.head
+        pronouns = self.words["pronouns"]
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < t.i:
+                continue
+            if not any(span.root == clause and cue.label_ == "gain" for span, cue in self.cues):
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            for w in (w for o in objects for w in o.subtree):
+                if w.lower_ in pronouns and w.pos_ == "PRON":
+                    return w.i
+        return -1
 
     def _flag(self, t: Token):
         """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose
