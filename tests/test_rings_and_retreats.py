@@ -108,3 +108,33 @@ def test_a_participle_about_another_place_leaves_the_fight_where_it_was(gazettee
         ("qarlaq", "contested", "holds"),
         ("al-ballat", "government", "captured"),
     }
+
+
+# -- a place split between sides is contested as a whole ------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "From 2013 onwards Qarlaq was divided in half between the army and the rebels.",
+            {("qarlaq", "contested", "holds")},
+        ),
+        (
+            "Aleppo stayed divided for four years, with the rebels holding eastern Aleppo.",
+            {("aleppo", "contested", "holds"), ("eastern-aleppo", "opposition", "holds")},
+        ),
+    ],
+)
+def test_a_place_split_between_sides_is_contested_as_a_whole(gazetteer, text, expected):
+    assert readings(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army's thrust split the rebel pocket in two near al-Ballat.",
+        "The rebel command was divided over the truce.",
+        "Qarlaq was split by the government's advance.",
+    ],
+)
+def test_a_place_cut_by_a_side_or_a_split_of_people_is_no_divided_control(gazetteer, text):
+    assert readings(text, gazetteer) == set()

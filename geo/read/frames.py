@@ -478,6 +478,8 @@ class Frames(Contest):
             return self._confined(t)
         if cue == "encircle":
             return self._encircled(t)
+        if cue == "divided":
+            return self._divided(t)
         if cue == "except":
             return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -588,6 +590,25 @@ class Frames(Contest):
         if places and self._ringed_from(t):  # "encircled X from the north and east": a front on X's edge
             return Frame("holds", None, "", places, contested=True)
         return Frame("holds", ringer, "other side", places) if places else None
+
+    def _divided(self, t: Token):
+        """ "X has been split in two", "X remains divided between the army and the rebels": control
+        of X is divided, so the whole of X is contested (each part's holder, where the sentence names
+        one, is read from its own words). A side that splits a place ("the push split the enclave")
+        cuts it, and says nothing of who holds it."""
+        if not _is_verb(t) and t.dep_ not in ("acomp", "amod"):
+            return None
+        if _is_verb(t) and not _passive(t) and t.dep_ not in ("acomp", "oprd"):
+            return None
+        agent = _agent(t) if _is_verb(t) else None
+        if agent is not None:
+            return None  # "split by the army's thrust": cut, not shared
+        place = _subject(t) if t.dep_ != "amod" else t.head
+        if t.dep_ in ("acomp", "oprd") and place is None:
+            place = _subject(t.head)
+        if place is None or not any(self._place_at(self.parsed[i]) for i in _phrase(place)):
+            return None
+        return Frame("holds", None, "", [place], contested=True)
 
     def _ringed_from(self, t: Token) -> bool:
         """ "Surrounded X from the south and west": the ring closes only on the sides named, so the
