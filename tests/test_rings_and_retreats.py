@@ -138,3 +138,21 @@ def test_a_place_split_between_sides_is_contested_as_a_whole(gazetteer, text, ex
 )
 def test_a_place_cut_by_a_side_or_a_split_of_people_is_no_divided_control(gazetteer, text):
     assert readings(text, gazetteer) == set()
+
+
+# -- an advance (the noun) in a compass part of the city contests that region ----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells landed across Aleppo overnight. Loyalist brigades kept up their advance in the eastern "
+        "districts of the city on Sunday.",
+        "Loyalist brigades went on with the advance in eastern Aleppo at first light.",
+    ],
+)
+def test_an_advance_in_a_compass_part_of_the_city_contests_that_region(gazetteer, text):
+    assert readings(text, gazetteer) == {("eastern-aleppo", "contested", "holds")}
+
+
+def test_a_place_noun_located_in_a_region_still_leaves_the_region_alone(gazetteer):
+    text = "Loyalist brigades advanced in the Qarlaq area in the east of the city."
+    assert ("eastern-aleppo", "contested", "holds") not in readings(text, gazetteer)
