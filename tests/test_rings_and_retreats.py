@@ -156,3 +156,26 @@ def test_an_advance_in_a_compass_part_of_the_city_contests_that_region(gazetteer
 def test_a_place_noun_located_in_a_region_still_leaves_the_region_alone(gazetteer):
     text = "Loyalist brigades advanced in the Qarlaq area in the east of the city."
     assert ("eastern-aleppo", "contested", "holds") not in readings(text, gazetteer)
+
+
+# -- "there" after a fight word points back to the place named last before it ---------------------
+def test_fighting_there_contests_the_place_the_sentence_pointed_back_to(gazetteer):
+    text = (
+        "Loyalist units took al-Ballat, a crowded quarter just north of Qarlaq. "
+        "A medic said the quarter was calm by day but that clashes there resumed each night."
+    )
+    assert readings(text, gazetteer) == {
+        ("al-ballat", "government", "captured"),
+        ("al-ballat", "contested", "holds"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said there were clashes before dawn, but nobody named a place.",
+        "A medic said clashes there resumed each night, a day after troops took al-Ballat.",
+    ],
+)
+def test_there_with_no_place_named_before_it_points_nowhere(gazetteer, text):
+    assert ("al-ballat", "contested", "holds") not in readings(text, gazetteer)

@@ -675,12 +675,32 @@ class Frames(Contest):
             args += preps_with_conj(t, front)
             if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):
                 args += preps_with_conj(t.head, front)
+        args += self._there(t)  # "the district was shelled and fighting there went on": that district
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = (
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
         # "attacked rebels in X, taking part of it": the outcome told of X stands for it
         return Frame("holds", None, "", args, told_at=self._outcome_back(t)) if args else None
+
+    def _there(self, t: Token) -> list[Token]:
+        """ "Fighting there went on", "clashes were raging there": "there" after the fight word (or
+        after the verb the fight is the subject of) points back to the place named last before it
+        in the sentence, a back-reference ("the district") included. An existential "there"
+        ("there were clashes") comes before and points nowhere."""
+        words = contest_words()["there_words"]
+        after = [c for c in t.children if c.dep_ in ("advmod", "expl") and c.i > t.i]
+        if t.i + 1 < len(self.parsed):
+            after.append(self.parsed[t.i + 1])
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj") and _is_verb(t.head):
+            after += [c for c in t.head.children if c.dep_ == "advmod" and c.i > t.head.i]
+        there = min((w.i for w in after if w.lower_ in words), default=None)
+        if there is None:
+            return []
+        before = [ids for ids, _ in self.places if ids and max(ids) < there]
+        if not before:
+            return []
+        return [self.parsed[max(max(before, key=max))]]
 
     def _outcome_back(self, t: Token) -> int:
         """ "Launched raids on the gunmen in X, freeing part of it", "attacked X, seizing it": a gain
