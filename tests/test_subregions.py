@@ -127,11 +127,11 @@ def test_a_computed_part_is_the_members_lying_that_way_from_the_centre(words, ex
     "text, expected",
     [
         (
-            "Aleppo is divided. Government troops captured the rebel-held eastern districts on Sunday.",
+            "Aleppo is a divided city. Government troops captured the rebel-held eastern districts on Sunday.",
             ["eastern-aleppo"],
         ),
-        ("Aleppo is divided. The army took the eastern neighbourhoods on Sunday.", ["eastern-aleppo"]),
-        ("Aleppo is divided. Rebels lost the north-east side on Sunday.", [None]),
+        ("Aleppo is a divided city. The army took the eastern neighbourhoods on Sunday.", ["eastern-aleppo"]),
+        ("Aleppo is a divided city. Rebels lost the north-east side on Sunday.", [None]),
     ],
 )
 def test_a_direction_alone_is_a_part_of_the_city_last_named(text, expected, gazetteer):
@@ -141,7 +141,7 @@ def test_a_direction_alone_is_a_part_of_the_city_last_named(text, expected, gaze
 @pytest.mark.parametrize(
     "text",
     [
-        "Aleppo is divided. The West condemned how the army captured it.",  # capitalised: other countries
+        "Aleppo is a divided city. The West condemned how the army captured it.",  # capitalised: other countries
         "Damascus is calm. Rebels captured the east on Sunday.",  # the city last named is not this map's
         "The army captured the east on Sunday.",  # no city named before it
     ],

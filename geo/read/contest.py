@@ -273,6 +273,8 @@ class Contest:
             prep is not None
             and prep.lower_ in ("in", "inside", "within")
             and _is_noun(prep.head)
+            and prep.head.i
+            != token.i - self.sent.start  # "their advance in the east" is the advance's own place
             and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"])
         )
 

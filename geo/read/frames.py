@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_preps, _place_words, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -49,6 +49,9 @@ class Frame:
     left_again: bool = False
     aside: bool = False
     shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
+    #: A pronoun by which the sentence tells what the fight won ("..., freeing part of it"): the place
+    #: named last before it is that claim's, not the fight's (-1: none).
+    told_at: int = -1
 
 
 def _member_opener(noun: Token, preps: list[str]) -> Token | None:
@@ -342,10 +345,25 @@ class Frames(Contest):
         )
         if refuges:  # "the fighters fled into X": X is where that side holds out
             return Frame("holds", subject, "", refuges + self._of_which(refuges))
+        within = self._retreat_within(t) if not args else []
+        if within:  # "the gunmen were falling back inside X": the front moves inside X, still fought over
+            return Frame("holds", None, "", within, contested=True)
         taken = self._taken_before(t) if not self._places_in(args) else []
         if taken:  # "took X on Friday but pulled back a day later": they left X again
             return Frame("withdrew", subject, "other side", taken, left_again=True)
         return Frame("withdrew", subject, "other side", args)
+
+    def _retreat_within(self, t: Token) -> list[Token]:
+        """ "Rebels were pulling back in X", "retreating inside X": a retreat with no place left
+        (no "from X", no "out of X") but one it goes on inside (``within_preps``): X is where the
+        fight is. Only a side's fighters retreat so; civilians or a plan claim nothing."""
+        if not _is_verb(t) or _passive(t):
+            return []
+        subject = _subject(t) or (t.head if t.dep_ in ("acl", "relcl") else None)
+        if subject is None or not (self._side(subject) or self._is_fighter(subject)):
+            return []
+        places = _child_pobj_all(t, tuple(contest_words()["within_preps"]))
+        return [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
 
     def _taken_before(self, t: Token) -> list[Token]:
         """What the capture verb that ``t`` (a verb of leaving with no place of its own) is
@@ -458,6 +476,10 @@ class Frames(Contest):
             return self._stronghold(t)
         if cue == "confined":
             return self._confined(t)
+        if cue == "encircle":
+            return self._encircled(t)
+        if cue == "divided":
+            return self._divided(t)
         if cue == "except":
             return self._exception(t)
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
@@ -551,6 +573,53 @@ class Frames(Contest):
         places = _child_pobj_all(t, ("into", "in", "inside", "within"))
         return Frame("holds", holder, "", places + self._of_which(places)) if places else None
 
+    def _encircled(self, t: Token):
+        """ "Troops encircled X", "took A, surrounding X", "X was besieged by the militia": the side
+        that rings X is outside it, so X is held by the side it opposes (the place goes to the
+        ``other side``). Only a side that is named rings a place: "the besieged X" or "the
+        surrounding villages" claim nothing. A capture of X in the same sentence outranks it."""
+        if not _is_verb(t) or t.dep_ in ("amod", "compound"):
+            return None
+        if _passive(t):
+            ringer, places = _agent(t), self._patients(t)
+        else:
+            ringer, places = _subject(t), [c for c in t.children if c.dep_ == "dobj"]
+        if ringer is None or self._place_at(ringer) or not self._side(ringer):
+            return None
+        places = [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        if places and self._ringed_from(t):  # "encircled X from the north and east": a front on X's edge
+            return Frame("holds", None, "", places, contested=True)
+        return Frame("holds", ringer, "other side", places) if places else None
+
+    def _divided(self, t: Token):
+        """ "X has been split in two", "X remains divided between the army and the rebels": control
+        of X is divided, so the whole of X is contested (each part's holder, where the sentence names
+        one, is read from its own words). A side that splits a place ("the push split the enclave")
+        cuts it, and says nothing of who holds it."""
+        if not _is_verb(t) and t.dep_ not in ("acomp", "amod"):
+            return None
+        if _is_verb(t) and not _passive(t) and t.dep_ not in ("acomp", "oprd"):
+            return None
+        agent = _agent(t) if _is_verb(t) else None
+        if agent is not None:
+            return None  # "split by the army's thrust": cut, not shared
+        place = _subject(t) if t.dep_ != "amod" else t.head
+        if t.dep_ in ("acomp", "oprd") and place is None:
+            place = _subject(t.head)
+        if place is None or not any(self._place_at(self.parsed[i]) for i in _phrase(place)):
+            return None
+        return Frame("holds", None, "", [place], contested=True)
+
+    def _ringed_from(self, t: Token) -> bool:
+        """ "Surrounded X from the south and west": the ring closes only on the sides named, so the
+        front is at X's edge and X is fought over (contested), not held by either side."""
+        directions = _place_words()["directions"]
+        for point in _child_pobj_all(t, ("from",)):
+            words = [point, *(c for c in point.children if c.dep_ in ("amod", "conj", "compound"))]
+            if any(w.lower_ in directions or w.lemma_.lower() in directions for w in words):
+                return True
+        return False
+
     def _of_which(self, heads: list[Token]) -> list[Token]:
         """The names of an "of which A and B are the largest" clause hung anywhere in the phrases."""
         phrase = {i for h in heads for i in _phrase(h)}
@@ -606,11 +675,52 @@ class Frames(Contest):
             args += preps_with_conj(t, front)
             if _is_noun(t) and t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):
                 args += preps_with_conj(t.head, front)
+        args += self._there(t)  # "the district was shelled and fighting there went on": that district
         opponents = {o.i for o in self._opponents(t)}  # "attacks on militants in X": X, not the militants
         args = (
             [a for a in args if a.i not in opponents] + self._against_args(t, preps) + self._where_clause(t)
         )
-        return Frame("holds", None, "", args) if args else None
+        # "attacked rebels in X, taking part of it": the outcome told of X stands for it
+        return Frame("holds", None, "", args, told_at=self._outcome_back(t)) if args else None
+
+    def _there(self, t: Token) -> list[Token]:
+        """ "Fighting there went on", "clashes were raging there": "there" after the fight word (or
+        after the verb the fight is the subject of) points back to the place named last before it
+        in the sentence, a back-reference ("the district") included. An existential "there"
+        ("there were clashes") comes before and points nowhere."""
+        words = contest_words()["there_words"]
+        after = [c for c in t.children if c.dep_ in ("advmod", "expl") and c.i > t.i]
+        if t.i + 1 < len(self.parsed):
+            after.append(self.parsed[t.i + 1])
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj") and _is_verb(t.head):
+            after += [c for c in t.head.children if c.dep_ == "advmod" and c.i > t.head.i]
+        there = min((w.i for w in after if w.lower_ in words), default=None)
+        if there is None:
+            return []
+        before = [ids for ids, _ in self.places if ids and max(ids) < there]
+        if not before:
+            return []
+        return [self.parsed[max(max(before, key=max))]]
+
+    def _outcome_back(self, t: Token) -> int:
+        """ "Launched raids on the gunmen in X, freeing part of it", "attacked X, seizing it": a gain
+        participle on the fight's clause whose object points back (a pronoun) to the last place
+        fought in tells what the fight won there; that claim stands for X, not the fight. The
+        pronoun's index, or -1."""
+        verb = t if _is_verb(t) else t.head
+        while not _is_verb(verb) and verb.head != verb:
+            verb = verb.head
+        pronouns = self.words["pronouns"]
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < t.i:
+                continue
+            if not any(span.root == clause and cue.label_ == "gain" for span, cue in self.cues):
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            for w in (w for o in objects for w in o.subtree):
+                if w.lower_ in pronouns and w.pos_ == "PRON":
+                    return w.i
+        return -1
 
     def _flag(self, t: Token):
         """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose

@@ -19,8 +19,10 @@ Matcher patterns).
 from __future__ import annotations
 
 import itertools
+import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import SENT_START
@@ -395,12 +397,33 @@ class Places:
                 key=lambda s: s.start_char,
             )
             for span in named:
-                if self.gazetteer.places[span._.place_id].kind in kinds:
+                if self.gazetteer.places[span._.place_id].kind in kinds and not _only_locates(span):
                     starts.append(span.start_char)
                     ids.append(span._.place_id)
             read[0] += 1
         at = bisect_left(starts, before)
         return ids[at - 1] if at and starts[at - 1] >= since else None
+
+
+def _only_locates(span: Span) -> bool:
+    """A place named only to locate another ("districts north of X", "a quarter near X"): no
+    back-reference ("the district") points to it. The words are data: ``locator_words`` of
+    ``context.json``, and "<direction> of" with ``places.json``'s directions."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in context_words()["locator_words"]:
+        return True
+    if before != "of" or span.start < 2:
+        return False
+    word = doc[span.start - 2].lower_
+    directions = _place_directions()
+    return word in directions or all(part in directions for part in word.split("-") if part)
+
+
+@lru_cache(maxsize=1)
+def _place_directions() -> frozenset[str]:
+    """The compass words of ``data/lexicon/places.json``."""
+    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
 
 
 #: How many sentences back (counting its own) "the factories" looks for "X factories".

@@ -157,7 +157,11 @@ class Modality:
 
 def _glued(clause: Token, governor: Token) -> bool:
     """True when the parser hung a clause on a verb across a semicolon although that verb has its
-    own object ("X had been captured; a rebel official denied it"): no complement of it."""
+    own object ("X had been captured; a rebel official denied it"), or an object complement that
+    stands for one ("...; an officer called the rout shameful", the object read into it): no
+    complement of it."""
     doc = clause.doc
     between = doc[min(clause.i, governor.i) : max(clause.i, governor.i)]
-    return any(t.text == ";" for t in between) and any(c.dep_ == "dobj" for c in governor.children)
+    return any(t.text == ";" for t in between) and any(
+        c.dep_ in ("dobj", "oprd") and c is not clause for c in governor.children
+    )

@@ -277,6 +277,12 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                     (span, span._.place_id, span._.candidates, [*span._.place_flags, "back-reference"])
                 )
         contesting = cue._.cue in CONTESTING_CUES or frame.contested or bool(whole)
+        if frame.told_at >= 0:  # "attacks on rebels in A and B, seizing part of it": B's outcome is told
+            told = self.sent.start + frame.told_at
+            before = [p for p in places if p[0].start < told]
+            if before:
+                last = max(before, key=lambda p: p[0].start)
+                places = [p for p in places if p is not last]
         if frame.background or contesting:  # said in passing, or fought over: only names the gazetteer knows
             places = [p for p in places if p[1] is not None]
         if not places:
