@@ -96,3 +96,27 @@ def test_a_present_state_after_a_dated_clause_is_as_of_the_report(gazetteer):
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
     assert (found["sheikh-maqsoud"].date_from, found["sheikh-maqsoud"].date_to) == (FRIDAY, FRIDAY)
+
+
+def test_a_day_just_after_publication_keeps_the_publication_year():
+    # a report filed under 9 December may tell of the 11th (a time zone, a page updated later):
+    # that is the same December, on both the fast path ("Dec. 11") and dateparser's ("December 11th")
+    for words in ("Dec. 11", "11 December", "December 11th"):
+        (mention,) = find_dates(f"Tanks rolled in on {words} at dawn.")
+        found = mention.resolve(FRIDAY)
+        assert (found.date_from, found.date_to) == (date(2016, 12, 11), date(2016, 12, 11)), words
+
+
+def test_a_day_well_after_publication_is_the_year_before():
+    (mention,) = find_dates("Tanks rolled in on Dec. 20 at dawn.")
+    assert mention.resolve(FRIDAY).date_from == date(2015, 12, 20)
+
+
+def test_a_new_year_day_just_after_a_late_december_report_is_the_next_year():
+    (mention,) = find_dates("Tanks rolled in on 1 January at dawn.")
+    assert mention.resolve(date(2016, 12, 30)).date_from == date(2017, 1, 1)
+
+
+def test_a_claim_dated_just_after_publication_keeps_the_publication_year(gazetteer):
+    found = claims("On Dec. 10 the army stormed Masaken Hanano.", gazetteer)
+    assert found["masaken-hanano"].date_from == date(2016, 12, 10)
