@@ -52,11 +52,14 @@ class DateMention:
     def fixes_a_day(self) -> bool:
         """True for words that fix one day (or a night), which the sentences after them carry on.
 
-        Years, seasons, months and weeks set a background, not the day a narrative is at; "now"
+        Years, seasons, months and weeks set a background, not the day a narrative is at (but "two
+        months ago" does, as a story's time, like "six weeks ago"); "now"
         is the report's present, which dates its own sentence only.
         """
         if self.rule.get("counts_back_to_what_follows"):
             return False  # "this came a day after X": which day the narrative is at stays open
+        if self.kind == "years_ago":  # "two months ago" fixes when a story is, as a day does
+            return not self.rule["unit"].lower().startswith("year")
         return self.kind in (
             "day",
             "weekday",
@@ -220,17 +223,21 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         day = published - timedelta(days=back)
         return day, day
     if kind == "days_ago":
-        days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
-        day = published - timedelta(days=days)
+        unit = 7 if rule["unit"].lower().startswith("week") else 1
+        day = published - timedelta(days=_count(rule["n"]) * unit)
+        if rule.get("about"):  # "about six weeks ago": a week either side of that day
+            return day - timedelta(days=unit), day + timedelta(days=unit)
         return day, day
     if kind == "years_ago":  # "four years ago": that whole year (or month), not one day
         count = _count(rule["n"])
+        spread = 1 if rule.get("about") else 0  # "about two months ago": a month either side
         if rule["unit"].lower().startswith("year"):
-            year = published.year - count
-            return date(year, 1, 1), date(year, 12, 31)
-        year, month = divmod(published.year * 12 + published.month - 1 - count, 12)
-        month += 1
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(published.year - count - spread, 1, 1), date(published.year - count + spread, 12, 31)
+        first = divmod(published.year * 12 + published.month - 1 - count - spread, 12)
+        last = divmod(published.year * 12 + published.month - 1 - count + spread, 12)
+        return date(first[0], first[1] + 1, 1), date(
+            last[0], last[1] + 1, calendar.monthrange(last[0], last[1] + 1)[1]
+        )
     if kind == "past_span":  # "over the past three weeks": up to the report
         days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
         return published - timedelta(days=days), published
