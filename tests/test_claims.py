@@ -650,3 +650,36 @@ def test_the_side_dislodged_is_no_antecedent_of_the_troops(gazetteer):
     assert ("al-ansari", "government", "captured") in {
         (c.place_id, c.controller, c.claim_type) for c in found
     }
+
+
+def test_an_unknown_list_item_a_doubled_letter_and_a_vowel_off_a_local_name_is_that_place(gazetteer):
+    found = {
+        c.place_id
+        for c in claims_of(
+            "Loyalist units kept up their attacks on gunmen in Tariq al-Bab and Sellihin.", gazetteer
+        )
+    }
+    assert found == {"tariq-al-bab", "al-salheen"}
+
+
+def test_an_unknown_list_item_sharing_no_sound_with_a_local_name_stays_unresolved(gazetteer):
+    found = {
+        c.place_id
+        for c in claims_of(
+            "Loyalist units kept up their attacks on gunmen in Tariq al-Bab and Dorrani.", gazetteer
+        )
+    }
+    assert found == {"tariq-al-bab"}
+
+
+def test_a_lone_unknown_name_does_not_take_a_local_spelling_by_sound(gazetteer):
+    assert {
+        c.place_id
+        for c in claims_of("Loyalist units kept up their attacks on gunmen in Sellihin.", gazetteer)
+    } == set()
+
+
+def test_a_vowel_blind_one_word_name_is_met_only_by_a_near_coarse_key(gazetteer):
+    assert gazetteer.listed_spelling("Sellihin").id == "al-salheen"
+    assert gazetteer.listed_spelling("Dorrani") is None
+    assert gazetteer.listed_spelling("Karm al-Jabal") is None  # one word only

@@ -96,3 +96,71 @@ def test_a_present_state_after_a_dated_clause_is_as_of_the_report(gazetteer):
     found = claims(text, gazetteer)
     assert found["masaken-hanano"].date_from == date(2016, 12, 7)
     assert (found["sheikh-maqsoud"].date_from, found["sheikh-maqsoud"].date_to) == (FRIDAY, FRIDAY)
+
+
+def test_a_day_just_after_publication_keeps_the_publication_year():
+    # a report filed under 9 December may tell of the 11th (a time zone, a page updated later):
+    # that is the same December, on both the fast path ("Dec. 11") and dateparser's ("December 11th")
+    for words in ("Dec. 11", "11 December", "December 11th"):
+        (mention,) = find_dates(f"Tanks rolled in on {words} at dawn.")
+        found = mention.resolve(FRIDAY)
+        assert (found.date_from, found.date_to) == (date(2016, 12, 11), date(2016, 12, 11)), words
+
+
+def test_a_day_well_after_publication_is_the_year_before():
+    (mention,) = find_dates("Tanks rolled in on Dec. 20 at dawn.")
+    assert mention.resolve(FRIDAY).date_from == date(2015, 12, 20)
+
+
+def test_a_new_year_day_just_after_a_late_december_report_is_the_next_year():
+    (mention,) = find_dates("Tanks rolled in on 1 January at dawn.")
+    assert mention.resolve(date(2016, 12, 30)).date_from == date(2017, 1, 1)
+
+
+def test_a_claim_dated_just_after_publication_keeps_the_publication_year(gazetteer):
+    found = claims("On Dec. 10 the army stormed Masaken Hanano.", gazetteer)
+    assert found["masaken-hanano"].date_from == date(2016, 12, 10)
+
+
+def test_about_a_count_of_weeks_ago_is_a_week_either_side():
+    (mention,) = find_dates("The shop closed about three weeks ago.")
+    found = mention.resolve(FRIDAY)
+    assert (found.date_from, found.date_to) == (date(2016, 11, 11), date(2016, 11, 25))
+    (exact,) = find_dates("The shop closed three weeks ago.")
+    assert exact.resolve(FRIDAY).date_from == exact.resolve(FRIDAY).date_to == date(2016, 11, 18)
+
+
+def test_months_ago_fixes_the_story_and_about_widens_it():
+    (mention,) = find_dates("They moved about two months ago.")
+    assert mention.fixes_a_day
+    found = mention.resolve(FRIDAY)
+    assert (found.date_from, found.date_to) == (date(2016, 9, 1), date(2016, 11, 30))
+    (years,) = find_dates("They moved two years ago.")
+    assert not years.fixes_a_day  # a year is a background, not when the story is
+
+
+def test_a_past_story_weeks_back_dates_a_held_place_in_its_next_paragraph(gazetteer):
+    text = (
+        "Omar, a baker, fled his home with his cousins about three weeks ago.\n\n"
+        "Once inside government-held western Aleppo, Omar slept in a mosque for days."
+    )
+    found = claims(text, gazetteer)["western-aleppo"]
+    assert (found.date_from, found.date_to) == (date(2016, 11, 11), date(2016, 11, 25))
+
+
+def test_a_held_place_told_in_the_present_after_a_story_weeks_back_is_as_of_the_report(gazetteer):
+    text = (
+        "Omar, a baker, fled his home with his cousins about three weeks ago.\n\n"
+        "Omar now lives in government-held western Aleppo."
+    )
+    found = claims(text, gazetteer)["western-aleppo"]
+    assert (found.date_from, found.date_to) == (FRIDAY, FRIDAY)
+
+
+def test_a_held_place_in_a_later_past_paragraph_after_yesterday_news_is_not_dated_yesterday(gazetteer):
+    text = (
+        "Omar, a baker, fled his home with his cousins yesterday.\n\n"
+        "Once inside government-held western Aleppo, Omar slept in a mosque."
+    )
+    found = claims(text, gazetteer)["western-aleppo"]
+    assert found.date_to == FRIDAY

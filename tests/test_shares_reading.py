@@ -155,3 +155,24 @@ def test_this_key_area_is_the_district_named_before(gazetteer):
     )
     assert ("tariq-al-bab", "government", "percent", 40.0) in found
     assert not any(f[0] == "eastern-aleppo" for f in found)  # east Aleppo only locates it
+
+
+def test_a_control_verb_the_parser_took_for_a_noun_still_gives_the_share_after_it(gazetteer):
+    # "east Aleppo control" read as one noun ending the subject; the share then hangs on that subject
+    found = claims(
+        "Officials said the rebels of east Aleppo control only three percent of Aleppo.", gazetteer
+    )
+    assert ("aleppo", "opposition", "percent", 3.0) in found
+
+
+def test_a_share_hung_on_the_subject_as_an_apposition_is_what_the_subject_holds(gazetteer):
+    found = claims(
+        "Aleppo was quiet at dawn. On Friday, state radio reported that the rebel fighters of east "
+        "Aleppo control only four percent of the provincial capital.",
+        gazetteer,
+    )
+    assert ("aleppo", "opposition", "percent", 4.0) in found
+
+
+def test_a_control_noun_with_no_share_after_it_claims_nothing_new(gazetteer):
+    assert claims("The rebels of east Aleppo control point was shelled.", gazetteer) == []

@@ -21,6 +21,13 @@ LEXICON = LEXICON_DIR / "dates.json"
 
 WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 
+#: How many days after its stated publication day a report may still tell of, in its own year: a
+#: stated day is often a day or two off the events (time zones, a gallery or live page updated after
+#: the day it is filed under), so "on Dec. 14" in a report dated 13 December is that 14 December,
+#: not the one a year before. Only a day further past publication than this is taken from the year
+#: before (a January report's "on 20 December").
+PUBLICATION_SLACK_DAYS = 3
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -45,11 +52,14 @@ class DateMention:
     def fixes_a_day(self) -> bool:
         """True for words that fix one day (or a night), which the sentences after them carry on.
 
-        Years, seasons, months and weeks set a background, not the day a narrative is at; "now"
+        Years, seasons, months and weeks set a background, not the day a narrative is at (but "two
+        months ago" does, as a story's time, like "six weeks ago"); "now"
         is the report's present, which dates its own sentence only.
         """
         if self.rule.get("counts_back_to_what_follows"):
             return False  # "this came a day after X": which day the narrative is at stays open
+        if self.kind == "years_ago":  # "two months ago" fixes when a story is, as a day does
+            return not self.rule["unit"].lower().startswith("year")
         return self.kind in (
             "day",
             "weekday",
@@ -213,17 +223,21 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         day = published - timedelta(days=back)
         return day, day
     if kind == "days_ago":
-        days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
-        day = published - timedelta(days=days)
+        unit = 7 if rule["unit"].lower().startswith("week") else 1
+        day = published - timedelta(days=_count(rule["n"]) * unit)
+        if rule.get("about"):  # "about six weeks ago": a week either side of that day
+            return day - timedelta(days=unit), day + timedelta(days=unit)
         return day, day
     if kind == "years_ago":  # "four years ago": that whole year (or month), not one day
         count = _count(rule["n"])
+        spread = 1 if rule.get("about") else 0  # "about two months ago": a month either side
         if rule["unit"].lower().startswith("year"):
-            year = published.year - count
-            return date(year, 1, 1), date(year, 12, 31)
-        year, month = divmod(published.year * 12 + published.month - 1 - count, 12)
-        month += 1
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(published.year - count - spread, 1, 1), date(published.year - count + spread, 12, 31)
+        first = divmod(published.year * 12 + published.month - 1 - count - spread, 12)
+        last = divmod(published.year * 12 + published.month - 1 - count + spread, 12)
+        return date(first[0], first[1] + 1, 1), date(
+            last[0], last[1] + 1, calendar.monthrange(last[0], last[1] + 1)[1]
+        )
     if kind == "past_span":  # "over the past three weeks": up to the report
         days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
         return published - timedelta(days=days), published
@@ -264,15 +278,24 @@ def _season(season: str, year: int) -> tuple[date, date]:
 def _explicit(
     mention: DateMention, published: date | None, *, year: int | None = None
 ) -> tuple[date, date] | None:
-    """A calendar date through dateparser; without a year, the latest such day up to publication
-    (or that day of ``year``, when the caller fixed the year another way)."""
+    """A calendar date; without a year, the latest such day up to a few days after publication
+    (:data:`PUBLICATION_SLACK_DAYS`), or that day of ``year`` when the caller fixed the year another
+    way. The year is chosen here, once, for both the fast path and dateparser."""
     rule = mention.rule
-    if not rule.get("year") and not rule.get("iso") and published is None and year is None:
+    written = bool(rule.get("year") or rule.get("iso"))
+    if not written and year is None:
+        if published is None:
+            return None
+        latest = published + timedelta(days=PUBLICATION_SLACK_DAYS)
+        for candidate in (published.year + 1, published.year, published.year - 1):
+            day = _explicit(mention, published, year=candidate)
+            if day is not None and day[0] <= latest:
+                return day
         return None
     day = _calendar_day(rule, published, year)
     if day is not None:
         return day, day
-    return _dateparser_day(mention.text, bool(rule.get("year") or rule.get("iso")), published, year)
+    return _dateparser_day(mention.text, written, published, year)
 
 
 #: Month numbers by the first three letters of the names and abbreviations the lexicon allows.
@@ -285,7 +308,7 @@ def _calendar_day(rule: dict, published: date | None, year: int | None) -> date 
     None where dateparser must decide.
 
     It gives what dateparser gives with the settings :func:`_explicit` passes: a written year wins,
-    then ``year``; with neither, the latest such day up to publication. A day the month lacks
+    then ``year`` (which :func:`_explicit` always gives when none is written). A day the month lacks
     ("30 February", or the 29th of a year with none) still goes to dateparser.
     """
     try:
@@ -299,10 +322,7 @@ def _calendar_day(rule: dict, published: date | None, year: int | None) -> date 
             return date(int(rule["year"]), number, int(day))
         if year is not None:
             return date(year, number, int(day))
-        if published is None:
-            return None
-        found = date(published.year, number, int(day))
-        return found if found <= published else date(published.year - 1, number, int(day))
+        return None  # no year at all: :func:`_explicit` chooses it and asks again with one
     except ValueError:
         return None
 

@@ -447,6 +447,39 @@ class Gazetteer:
         place = next(iter(met.values()))
         return None if place.outside else place
 
+    @cached_property
+    def _vowel_blind_singles(self) -> dict[str, frozenset[str]]:
+        """Each one-word spelling of a local place (not a region), vowel-blind, and its places."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for place in self.places.values():
+            if place.outside or place.is_region:
+                continue
+            for spelling in place.names():
+                if len(key := vowel_blind(spelling)) == 1:
+                    found[key[0]].add(place.id)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @_memoised
+    def listed_spelling(self, written: str) -> Place | None:
+        """The one local place an unknown one-word name sounds like, for a name listed among the
+        city's own places (where a town abroad of the same sound is not meant).
+
+        Spellings of one name part on a doubled letter and on a vowel ("Zabbadi", "Zibadi"), which
+        the fuzzy score punishes in a short name; so the name, vowel-blind, must be one local
+        spelling's and no other local place's, and its coarse key near that spelling's. A name
+        sharing only a length and a few letters with a place never meets it."""
+        mine = vowel_blind(written)
+        if len(mine) != 1 or len(mine[0]) < COARSE_MIN_LENGTH:
+            return None
+        owners = self._vowel_blind_singles.get(mine[0], frozenset())
+        if len(owners) != 1:
+            return None
+        place = self.places[next(iter(owners))]
+        key = coarse(written)
+        if not any(fuzz.ratio(key, coarse(n)) >= COARSE_SPELLING for n in place.names()):
+            return None
+        return place
+
     @_memoised
     def _fuzzy_name(self, written: str) -> Place | None:
         """The local place a name of two or more capitalised words fuzzily matches, or None.

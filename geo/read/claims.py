@@ -410,16 +410,36 @@ def _date_of(
     if (
         narrative is not None
         and not event
+        and not (r.past_clause and _retrospective(narrative, published))
         and _fixed_before_paragraph(text, published, r.start, earliest, operations)
     ):
-        narrative = None  # a state told in a later paragraph is the report's present, not that day's
-    if narrative is not None and (event or r.past):
+        # a state told in a later paragraph is the report's present, not that day's; unless it is
+        # told in a past tense and the day is weeks back ("once in X, they found ..." after "a
+        # month ago they fled"): a story of then goes on across paragraphs
+        narrative = None
+    if narrative is not None and (event or r.past_clause):
         return DateRange(
             narrative.date_from,
             narrative.date_to,
             f"{NARRATIVE_BASIS} ({narrative.basis})",
         )
     return default_range(published, event=event or r.past)
+
+
+#: A day the narrative fixed at least this many days before publication sets a story told of then
+#: (see :func:`_retrospective`); a day or two back is the news of the report itself.
+RETROSPECT_DAYS = 7
+
+
+def _retrospective(narrative: DateRange | None, published: date | None) -> bool:
+    """True when the narrative's day lies weeks before publication: a story told of then, whose
+    past-tense states in later paragraphs are of that time, not of the report's present."""
+    return (
+        narrative is not None
+        and narrative.date_to is not None
+        and published is not None
+        and (published - narrative.date_to).days >= RETROSPECT_DAYS
+    )
 
 
 def _before_clause(sentence: str, mention, cue: int) -> bool:

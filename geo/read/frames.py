@@ -485,6 +485,8 @@ class Frames(Contest):
         if cue == "contested":  # "X remains contested", "X is disputed"; not "contested areas"
             subject = _subject(t) or (_subject(t.head) if t.dep_ in ("acomp", "attr", "oprd") else None)
             return Frame("holds", None, "", [subject]) if subject is not None else None
+        if _is_noun(t) and (share := self._share_after_noun(t)) is not None:
+            return Frame("holds", self._share_holder(share), "", [share])
         if _is_noun(t):
             return self._control_noun(t)
         if self._past_state(t):
@@ -528,6 +530,27 @@ class Frames(Contest):
                 if c.dep_ in ("dobj", "attr") or c.dep_ == "npadvmod" and self._share_object(c)
             ],
         )
+
+    def _share_after_noun(self, t: Token) -> Token | None:
+        """The share a verb the parser took for a noun says its subject holds: in "the gunmen of
+        the old quarter control only a tenth of X" the parser may read "quarter control" as one
+        noun, ending the subject, and give the share after it ("a tenth of X") that subject
+        itself, or hang it on the subject as an apposition or a conjunct. Only a share right after the word
+        (adverbs, numbers between) whose subject's phrase holds the word counts."""
+        for after in self.parsed[t.i + 1 : t.i + 5]:
+            if self._share_object(after):
+                holder = self._share_holder(after)
+                return after if holder is not None and t.i in _phrase(holder) else None
+            if after.pos_ not in ("ADV", "NUM", "DET", "ADJ", "PUNCT") or after.text in (",", ";", "."):
+                return None
+        return None
+
+    @staticmethod
+    def _share_holder(share: Token) -> Token | None:
+        """The subject a misparsed share was given (see :meth:`_share_after_noun`)."""
+        if share.dep_ in ("appos", "conj") and share.head != share:
+            return share.head
+        return _subject(share)
 
     def _share_object(self, noun: Token) -> bool:
         """A share the parser hung on the verb as an adverbial noun ("held 40-percent of X", the

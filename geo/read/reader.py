@@ -296,6 +296,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             side = self._side(owner) if owner is not None else None
         attribution, pronoun = self._attribution(token)
         past = _past(_clause_verb(token, []) or token)
+        past_clause = past or _past(_told_in(token))
         out = []
         for place_span, place_id, candidates, flags in places:
             share = self._share(
@@ -374,6 +375,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 attribution=attribution,
                 hedged=self._hedges(),
                 past=past,
+                past_clause=past_clause,
             )
             out.append(
                 _Draft(
@@ -385,3 +387,13 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 )
             )
         return out
+
+
+def _told_in(token: Token) -> Token:
+    """The verb whose tense tells when a claim's words hold: the clause verb, or for a participle
+    standing as an adjective ("the army-held north", "rebel-held streets") the verb of the clause
+    the phrase it describes sits in, since the participle itself has no tense."""
+    verb = _clause_verb(token, []) or token
+    if verb is token and token.tag_ == "VBN" and token.dep_ in ("amod", "compound") and token.head != token:
+        return _clause_verb(token.head, []) or token
+    return verb

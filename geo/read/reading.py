@@ -50,6 +50,10 @@ class ClaimReading:
     attribution: str
     hedged: str
     past: bool
+    # A participle standing as an adjective ("the army-held north") has no tense of its own: this
+    # says the clause around it is told in a past tense, which dates it but (unlike ``past``) does
+    # not make it an earlier state kept beside the change its sentence reports.
+    past_clause: bool = False
 
 
 _FIELDS = tuple(f.name for f in fields(ClaimReading))

@@ -291,6 +291,11 @@ class Where:
             return None
         return local[0].place.id
 
+    def _listed_with_local(self, token: Token) -> bool:
+        """True when ``token`` is coordinated with a name of the city's own places ("A, B and X")."""
+        local = set().union(*(ids for ids, span in self.places if span.label_ == "local"))
+        return any(c.i in local for c in token.conjuncts)
+
     def _unknown_places(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """Proper names in an argument that no gazetteer or actor entry explains: places we do not know."""
         found = []
@@ -336,6 +341,9 @@ class Where:
             if _outside_town(lookup):
                 continue  # another country's (or region's) town: not on this map
             named = self._named_as_local(main, token, after, lookup)
+            if lookup.match is None and named is None and self._listed_with_local(token):
+                listed = self.gazetteer.listed_spelling(main.text)  # "A, B and Zibadi": Zabbadi
+                named = listed.id if listed is not None else None
             if lookup.match is None and named is not None:
                 found.append((main, named, (named,), ["fuzzy place"]))
             elif lookup.match is not None:
