@@ -556,7 +556,7 @@ def test_an_unknown_gold_place_is_scored_as_a_miss_then_reported_unless_allowed(
 #: F1 last measured on each corpus, rounded down; raise them when the reader improves. Mosul's was
 #: first measured when its gazetteer loaded (overall 0.298, changes 0.388), with the same code as Aleppo.
 FLOORS: dict[str, dict[str, float] | None] = {
-    "aleppo": {"overall": 0.94, "changes": 0.99},
+    "aleppo": {"overall": 0.97, "changes": 0.99},
     "mosul": {"overall": 0.99, "changes": 0.96},
 }
 
