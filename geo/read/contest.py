@@ -16,18 +16,13 @@ from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
+from .lexicon import place_words
 
 
 @lru_cache(maxsize=1)
 def contest_words() -> dict:
     """The word lists of ``data/lexicon/contest.json``."""
     return json.loads((LEXICON_DIR / "contest.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> dict:
-    """The words of ``data/lexicon/places.json`` (parts of a place, directions)."""
-    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def preps_with_conj(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -246,7 +241,7 @@ class Contest:
         root = self.parsed[ids[-1]]  # the parsed sentence's token, not the document's
         while root.head.i in ids and root.head != root:
             root = root.head
-        places = _place_words()
+        places = place_words()
         parts, directions = places["parts"], places["directions"]
         if any(a.lower_ in self.words["share_heads"] and a.lower_ not in parts for a in root.ancestors):
             return False  # "pushed through much of the city": a share the advancing side gained, not a front

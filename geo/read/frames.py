@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, _noun_preps, _place_words, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
 from .grammar import (
     _agent,
     _antecedent_noun,
@@ -25,6 +25,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .lexicon import place_words
 from .shares import held_share_noun
 from .territory import holds_words
 
@@ -636,7 +637,7 @@ class Frames(Contest):
     def _ringed_from(self, t: Token) -> bool:
         """ "Surrounded X from the south and west": the ring closes only on the sides named, so the
         front is at X's edge and X is fought over (contested), not held by either side."""
-        directions = _place_words()["directions"]
+        directions = place_words()["directions"]
         for point in _child_pobj_all(t, ("from",)):
             words = [point, *(c for c in point.children if c.dep_ in ("amod", "conj", "compound"))]
             if any(w.lower_ in directions or w.lemma_.lower() in directions for w in words):

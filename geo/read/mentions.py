@@ -19,10 +19,8 @@ Matcher patterns).
 from __future__ import annotations
 
 import itertools
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import SENT_START
@@ -39,7 +37,7 @@ from .attributes import FastAttributeRuler
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lemmas import FastLemmatizer
-from .lexicon import context_words, read_lexicon, share_words
+from .lexicon import context_words, place_words, read_lexicon, share_words
 from .matmul import one_blas_thread, use_numpy_blas
 from .shares import held_share_noun
 from .subregions import has_direction as _has_direction
@@ -416,14 +414,8 @@ def _only_locates(span: Span) -> bool:
     if before != "of" or span.start < 2:
         return False
     word = doc[span.start - 2].lower_
-    directions = _place_directions()
+    directions = place_words()["directions"]
     return word in directions or all(part in directions for part in word.split("-") if part)
-
-
-@lru_cache(maxsize=1)
-def _place_directions() -> frozenset[str]:
-    """The compass words of ``data/lexicon/places.json``."""
-    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
 
 
 #: How many sentences back (counting its own) "the factories" looks for "X factories".

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
-from .lexicon import context_words, share_words
-from .subregions import _words as _place_words
+from .lexicon import context_words, place_words, share_words
 from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
@@ -126,11 +121,11 @@ class Shares:
         """True for a part a compass word names ("the northern part of X", "X's southern parts") of
         a place that is no region: a capture there is a capture in X, with no share of it claimed.
         Of a region ("the north of the city") the part is read as a place of its own elsewhere."""
-        if token.lemma_.lower() not in _place_words()["compass_parts"]:
+        if token.lemma_.lower() not in place_words()["compass_parts"]:
             return False
         if place._.place_id is None or self.gazetteer.places[place._.place_id].is_region:
             return False
-        directions = _place_words()["directions"]
+        directions = place_words()["directions"]
         return any(c.dep_ in ("amod", "compound") and c.lower_ in directions for c in token.children)
 
     def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
@@ -259,17 +254,11 @@ class Shares:
         )
 
 
-@lru_cache(maxsize=1)
-def _directions() -> frozenset[str]:
-    """The compass words of ``data/lexicon/places.json`` ("northern", "southeast")."""
-    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
-
-
 def _named_side(head: Token, definite: list[str]) -> bool:
     """ "The southern part(s) of X": a definite share word with a compass adjective names a side
     of X (a partial change of hands), not an amount of it as "large parts of X" does."""
     return any(c.dep_ == "det" and c.lower_ in definite for c in head.children) and any(
-        c.dep_ == "amod" and c.lower_ in _directions() for c in head.children
+        c.dep_ == "amod" and c.lower_ in place_words()["directions"] for c in head.children
     )
 
 
