@@ -200,7 +200,12 @@ class Contest:
         for opponent in self._opponents(t):
             found += [g for p in _noun_preps(opponent, preps) for g in p.children if g.dep_ == "pobj"]
         # only names the gazetteer knows: "battling the jihadists in Operation Y" is no place
-        return [f for f in found if any(self._place_at(self.parsed[i]) for i in _phrase(f))]
+        return [f for f in found if self._place_in_phrase(f)]
+
+    def _place_in_phrase(self, noun: Token) -> bool:
+        """A place name stands somewhere in ``noun``'s phrase ("the eastern districts of X"), not
+        only at its head."""
+        return any(self._place_at(self.parsed[i]) for i in _phrase(noun))
 
     def _where_clause(self, t: Token) -> list[Token]:
         """ "The X district, where clashes were reported": the noun the relative clause is about."""

@@ -364,7 +364,7 @@ class Frames(Contest):
         if subject is None or not (self._side(subject) or self._is_fighter(subject)):
             return []
         places = _child_pobj_all(t, tuple(contest_words()["within_preps"]))
-        return [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        return [p for p in places if self._place_in_phrase(p)]
 
     def _taken_before(self, t: Token) -> list[Token]:
         """What the capture verb that ``t`` (a verb of leaving with no place of its own) is
@@ -372,9 +372,13 @@ class Frames(Contest):
         head = t.head
         if t.dep_ != "conj" or head == t or not _is_verb(head) or _passive(head):
             return []
-        if not any(span.root == head and cue.label_ == "gain" for span, cue in self.cues):
+        if not self._gain_cue_at(head):
             return []
         return [c for c in head.children if c.dep_ == "dobj"]
+
+    def _gain_cue_at(self, verb: Token) -> bool:
+        """A capture word of the sentence (a ``gain`` cue) is rooted at ``verb``."""
+        return any(span.root == verb and cue.label_ == "gain" for span, cue in self.cues)
 
     def _expel(self, t: Token, cue: str):
         """ "The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
@@ -580,7 +584,7 @@ class Frames(Contest):
         located = _child_pobj_all(t, ("in", "inside", "within"))
         places = [p for p in located if self._place_at(p)]
         shares = [p for p in _child_pobj_all(t, ("on", "in", "inside", "within")) if held_share_noun(p)]
-        held = [p for p in shares if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        held = [p for p in shares if self._place_in_phrase(p)]
         if not places and not held:  # ("in a few pockets of X": the share and its place in one phrase)
             return None
         shared = frozenset(i for p in places for i in _phrase(p)) if shares else frozenset()
@@ -610,7 +614,7 @@ class Frames(Contest):
             ringer, places = _subject(t), [c for c in t.children if c.dep_ == "dobj"]
         if ringer is None or self._place_at(ringer) or not self._side(ringer):
             return None
-        places = [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        places = [p for p in places if self._place_in_phrase(p)]
         if places and self._ringed_from(t):  # "encircled X from the north and east": a front on X's edge
             return Frame("holds", None, "", places, contested=True)
         return Frame("holds", ringer, "other side", places) if places else None
@@ -630,7 +634,7 @@ class Frames(Contest):
         place = _subject(t) if t.dep_ != "amod" else t.head
         if t.dep_ in ("acomp", "oprd") and place is None:
             place = _subject(t.head)
-        if place is None or not any(self._place_at(self.parsed[i]) for i in _phrase(place)):
+        if place is None or not self._place_in_phrase(place):
             return None
         return Frame("holds", None, "", [place], contested=True)
 
@@ -738,7 +742,7 @@ class Frames(Contest):
         for clause in verb.children:
             if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < t.i:
                 continue
-            if not any(span.root == clause and cue.label_ == "gain" for span, cue in self.cues):
+            if not self._gain_cue_at(clause):
                 continue
             objects = [c for c in clause.children if c.dep_ == "dobj"]
             for w in (w for o in objects for w in o.subtree):
