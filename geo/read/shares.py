@@ -91,16 +91,13 @@ class Shares:
                     if change and _counted_anew(token, s["count_increments"]):
                         return None  # "two more districts in X", "the last two of X": those unnamed districts
                     percent = SHARE  # "nine streets of the Old City": a share of it
-            elif (lemma in w["share_heads"] or token.lower_ in w["share_heads"]) and self._compass_part(
-                token, place
-            ):
-                partial = in_part = (
-                    True  # "the southern part of the X district": a part named, no share of it
-                )
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
-                region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
-                if region or not _named_side(token, w["definite_determiners"]):
-                    percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
+                if self._compass_part(token, place):
+                    in_part = True  # "the southern part of the X district": a part named, no share of it
+                else:
+                    region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+                    if region or not _named_side(token, w["definite_determiners"]):
+                        percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True  # "the northern parts of X": a side of X named, not a share of it
             elif (
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
