@@ -48,8 +48,12 @@ class Frame:
     contested: bool = False
     #: Places the side left after taking them in the same sentence: the claim stands beside the capture.
     left_again: bool = False
+    #: A capture told in passing of the object of a state ("holds X, declared freed in May,"): the
+    #: claim stands beside that state of X.
     aside: bool = False
-    shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
+    #: Token indices of places the frame itself says only a share of is meant ("held out in X on a
+    #: strip of land").
+    shared: frozenset[int] = frozenset()
     #: A pronoun by which the sentence tells what the fight won ("..., freeing part of it"): the place
     #: named last before it is that claim's, not the fight's (-1: none).
     told_at: int = -1
