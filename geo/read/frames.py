@@ -86,7 +86,7 @@ class Frames(Contest):
             )
         return self._gain_taken(t, cue)
 
-    def _foothold(self, t: Token):
+    def _foothold(self, t: Token) -> Frame | None:
         """ "Troops won a foothold in X": the verb's subject took a share of X (the noun is a share
         head); a foothold no one is said to have won claims nothing."""
         verb = t.head
@@ -576,7 +576,7 @@ class Frames(Contest):
             or noun.lower_ in w["share_heads"]
         )
 
-    def _holding_out(self, t: Token):
+    def _holding_out(self, t: Token) -> Frame | None:
         """ "Fighters holding out in X": their side still holds X; held "on a strip of land" or "in a
         few pockets" beside it, only that share of X. Resistance holding out is a fight (see
         :mod:`geo.read.contest`), not a side's hold."""
@@ -605,7 +605,7 @@ class Frames(Contest):
         places = _child_pobj_all(t, ("into", "in", "inside", "within"))
         return Frame("holds", holder, "", places + self._of_which(places)) if places else None
 
-    def _encircled(self, t: Token):
+    def _encircled(self, t: Token) -> Frame | None:
         """ "Troops encircled X", "took A, surrounding X", "X was besieged by the militia": the side
         that rings X is outside it, so X is held by the side it opposes (the place goes to the
         ``other side``). Only a side that is named rings a place: "the besieged X" or "the
@@ -623,7 +623,7 @@ class Frames(Contest):
             return Frame("holds", None, "", places, contested=True)
         return Frame("holds", ringer, "other side", places) if places else None
 
-    def _divided(self, t: Token):
+    def _divided(self, t: Token) -> Frame | None:
         """ "X has been split in two", "X remains divided between the army and the rebels": control
         of X is divided, so the whole of X is contested (each part's holder, where the sentence names
         one, is read from its own words). A side that splits a place ("the push split the enclave")
@@ -754,7 +754,7 @@ class Frames(Contest):
                     return w.i
         return -1
 
-    def _flag(self, t: Token):
+    def _flag(self, t: Token) -> Frame | None:
         """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose
         flag it is holds X. A flag with no side named, or only raised or lowered, says nothing here."""
         if not _is_noun(t) or t.dep_ not in ("nsubj", "nsubjpass"):
@@ -770,7 +770,7 @@ class Frames(Contest):
         places = preps_with_conj(verb, tuple(self.words["flag_preps"])) + self._where_clause(t)
         return Frame("holds", owner, "", places) if places else None
 
-    def _resistance(self, t: Token):
+    def _resistance(self, t: Token) -> Frame | None:
         """ "Troops faced heavy resistance in X", "... resistance from fighters holed up in X": the
         side is fighting its way inside X, contested (an advance, so a region too). "Faced resistance
         as they attempted a push on the jihadists of X" (an attempt_verbs clause): the attempt
