@@ -269,12 +269,12 @@ class Contest:
             and (self._place_at(before) or before.lemma_.lower() in self.words["place_nouns"])
         ):
             return False  # "the X area in the east": the region locates X
+        # ("their advance in the east": the "in" is the advance's own, no noun located in the region)
         return not (
             prep is not None
             and prep.lower_ in ("in", "inside", "within")
             and _is_noun(prep.head)
-            and prep.head.i
-            != token.i - self.sent.start  # "their advance in the east" is the advance's own place
+            and prep.head.i != token.i - self.sent.start
             and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"])
         )
 
