@@ -25,10 +25,11 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -153,8 +154,9 @@ class PlaceMention:
     candidates: tuple[str, ...] = ()
 
 
-#: How many written names each memo of :func:`_memoised` keeps before it starts afresh.
+#: How many written names each memo (:func:`_remember`) keeps before it starts afresh.
 _MEMO_SIZE = 50_000
+_T = TypeVar("_T")
 
 
 def _memoised(method: Callable[[Gazetteer, str], Place | None]) -> Callable[[Gazetteer, str], Place | None]:
@@ -166,14 +168,20 @@ def _memoised(method: Callable[[Gazetteer, str], Place | None]) -> Callable[[Gaz
 
     @wraps(method)
     def remembered(self: Gazetteer, written: str) -> Place | None:
-        memo = self.__dict__.setdefault(name, {})
-        if written not in memo:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            memo[written] = method(self, written)
-        return memo[written]
+        return _remember(self, name, written, lambda: method(self, written))
 
     return remembered
+
+
+def _remember(gazetteer: Gazetteer, memo: str, key: Hashable, compute: Callable[[], _T]) -> _T:
+    """``compute()``, kept in the gazetteer's memo ``memo`` under ``key``; a memo that grows to
+    :data:`_MEMO_SIZE` answers is emptied rather than let grow."""
+    found = gazetteer.__dict__.setdefault(memo, {})
+    if key not in found:
+        if len(found) >= _MEMO_SIZE:
+            found.clear()
+        found[key] = compute()
+    return found[key]
 
 
 @dataclass
@@ -303,13 +311,7 @@ class Gazetteer:
         Answers are remembered per name and limit, as :func:`_memoised` remembers the lossy matches:
         the reader asks again for the names of each sentence ("the east of X"), and a fuzzy search
         runs over every spelling."""
-        memo = self.__dict__.setdefault("_memo_lookup", {})
-        found = memo.get((query, limit))
-        if found is None:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            found = memo[(query, limit)] = self._lookup(query, limit=limit)
-        return found
+        return _remember(self, "_memo_lookup", (query, limit), lambda: self._lookup(query, limit=limit))
 
     def _lookup(self, query: str, *, limit: int) -> Lookup:
         key = normalise(query)
