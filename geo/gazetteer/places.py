@@ -396,27 +396,30 @@ class Gazetteer:
         return place
 
     @cached_property
+    def _vowel_blind_spellings(self) -> tuple[tuple[tuple[str, ...], Place], ...]:
+        """Every spelling of every place, vowel-blind (:func:`vowel_blind`), with its place: the
+        tables of :meth:`_sounded_place` and :meth:`listed_spelling` are cut from it."""
+        return tuple(
+            (vowel_blind(spelling), place) for place in self.places.values() for spelling in place.names()
+        )
+
+    @cached_property
     def _vowel_blind_names(self) -> dict[str, list[tuple[tuple[str, ...], Place]]]:
         """Every spelling of two or more words, as :meth:`_sounded_place` compares them, by its
         first word (the one a name must share)."""
         found: dict[str, list[tuple[tuple[str, ...], Place]]] = defaultdict(list)
-        for place in self.places.values():
-            if place.is_region:
-                continue
-            for spelling in place.names():
-                if len(key := vowel_blind(spelling)) > 1:
-                    found[key[0]].append((key, place))
+        for key, place in self._vowel_blind_spellings:
+            if not place.is_region and len(key) > 1:
+                found[key[0]].append((key, place))
         return dict(found)
 
     @cached_property
     def _vowel_blind_words(self) -> dict[str, frozenset[str]]:
         """Each vowel-blind word of a local place's spellings, and the places whose spellings have it."""
         found: dict[str, set[str]] = defaultdict(set)
-        for place in self.places.values():
-            if place.outside:
-                continue
-            for spelling in place.names():
-                for word in vowel_blind(spelling):
+        for key, place in self._vowel_blind_spellings:
+            if not place.outside:
+                for word in key:
                     found[word].add(place.id)
         return {k: frozenset(v) for k, v in found.items()}
 
@@ -453,12 +456,9 @@ class Gazetteer:
     def _vowel_blind_singles(self) -> dict[str, frozenset[str]]:
         """Each one-word spelling of a local place (not a region), vowel-blind, and its places."""
         found: dict[str, set[str]] = defaultdict(set)
-        for place in self.places.values():
-            if place.outside or place.is_region:
-                continue
-            for spelling in place.names():
-                if len(key := vowel_blind(spelling)) == 1:
-                    found[key[0]].add(place.id)
+        for key, place in self._vowel_blind_spellings:
+            if not place.outside and not place.is_region and len(key) == 1:
+                found[key[0]].add(place.id)
         return {k: frozenset(v) for k, v in found.items()}
 
     @_memoised
