@@ -388,8 +388,8 @@ def operation_day(
 
 
 def narrow_to_weekday(found: DateRange, weekday: str) -> DateRange:
-    """``found`` narrowed to the days in it that fall on ``weekday`` ("Wednesday, the 30th day of the
-    offensive"); unchanged when it has none, or more than one."""
+    """``found`` narrowed to the day in it that falls on ``weekday`` ("Wednesday, the 30th day of the
+    offensive"); unchanged when it holds no such day or more than one, or is one day already."""
     if found.date_from is None or found.date_to is None:
         return found
     wanted = WEEKDAYS.index(weekday.lower())
