@@ -320,14 +320,15 @@ class Places:
         return spans + self._named_noun_again(doc, sent, found + spans, actors, opening.get("the", ()))
 
     def _named_noun_again(
-        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], articles: Iterable[int]
+        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], the_at: Iterable[int]
     ) -> list[Span]:
         """ "The old X factories ... the factories": "the" and the noun a district was just named
-        with ("X factories", "the X souk") point back to that district, within a few sentences."""
+        with ("X factories", "the X souk") point back to that district, within a few sentences.
+        ``the_at``: where "the" stands in ``sent`` (indices from its start)."""
         taken = {i for span in found for i in range(span.start, span.end)}
         at_sent = bisect_left(self._starts, sent.start_char + 1) - 1  # this sentence's index
         spans = []
-        for at in articles:
+        for at in the_at:
             i = sent.start + at + 1
             if i >= sent.end or i in taken or i - 1 in taken or not (doc[i].is_lower and doc[i].is_alpha):
                 continue
