@@ -15,7 +15,16 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
-from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
+from .grammar import (
+    INSIDE_PREPS,
+    _child_pobj_all,
+    _clause_verb,
+    _is_noun,
+    _is_verb,
+    _passive,
+    _phrase,
+    _subject,
+)
 from .lexicon import place_words
 
 
@@ -272,7 +281,7 @@ class Contest:
         # ("their advance in the east": the "in" is the advance's own, no noun located in the region)
         return not (
             prep is not None
-            and prep.lower_ in ("in", "inside", "within")
+            and prep.lower_ in INSIDE_PREPS
             and _is_noun(prep.head)
             and prep.head.i != token.i - self.sent.start
             and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"])

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
 from .grammar import (
+    INSIDE_PREPS,
     _agent,
     _antecedent_noun,
     _child_pobj,
@@ -90,7 +91,7 @@ class Frames(Contest):
         """ "Troops won a foothold in X": the verb's subject took a share of X (the noun is a share
         head); a foothold no one is said to have won claims nothing."""
         verb = t.head
-        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, ("in", "inside", "within")):
+        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, INSIDE_PREPS):
             return None
         return Frame("captured", _subject(verb), "", [t])
 
@@ -585,9 +586,9 @@ class Frames(Contest):
             holder.lemma_.lower() in self.words["fighter_nouns"] or self._actor_at(holder)
         ):
             return None
-        located = _child_pobj_all(t, ("in", "inside", "within"))
+        located = _child_pobj_all(t, INSIDE_PREPS)
         places = [p for p in located if self._place_at(p)]
-        shares = [p for p in _child_pobj_all(t, ("on", "in", "inside", "within")) if held_share_noun(p)]
+        shares = [p for p in _child_pobj_all(t, ("on", *INSIDE_PREPS)) if held_share_noun(p)]
         held = [p for p in shares if self._place_in_phrase(p)]
         if not places and not held:  # ("in a few pockets of X": the share and its place in one phrase)
             return None
@@ -602,7 +603,7 @@ class Frames(Contest):
         holder = _subject(t) if _passive(t) else t.head
         if holder is None or not self._side(holder):
             return None
-        places = _child_pobj_all(t, ("into", "in", "inside", "within"))
+        places = _child_pobj_all(t, ("into", *INSIDE_PREPS))
         return Frame("holds", holder, "", places + self._of_which(places)) if places else None
 
     def _encircled(self, t: Token) -> Frame | None:
@@ -894,7 +895,7 @@ class Frames(Contest):
             holder = _subject(t)
         elif self._held_share_clause(t):
             # "the few pockets they still hold in X": the share of X the side holds, said as such
-            places = _child_pobj_all(t, ("in", "inside", "within"))
+            places = _child_pobj_all(t, INSIDE_PREPS)
             return Frame("holds", _subject(t), "", [t.head, *places]) if self._side(_subject(t)) else None
         else:
             holder = None
@@ -909,7 +910,7 @@ class Frames(Contest):
             not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
             and _subject(t) is not None
             and held_share_noun(t.head)
-            and any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in t.children)
+            and any(c.dep_ == "prep" and c.lower_ in INSIDE_PREPS for c in t.children)
         )
 
     def _exception(self, t: Token):

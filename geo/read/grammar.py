@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+#: The prepositions that put what they govern inside a place ("in X", "inside X", "within X").
+INSIDE_PREPS = ("in", "inside", "within")
 #: Dependency labels that stay inside a noun phrase when looking for the places it names.
 _PHRASE_DEPS = frozenset(
     {

@@ -34,6 +34,7 @@ from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .ambiguous import settle_ambiguous
 from .attributes import FastAttributeRuler
+from .grammar import INSIDE_PREPS
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lemmas import FastLemmatizer
@@ -531,7 +532,7 @@ def _attach_share_place(parsed: Doc) -> None:
             prep = (
                 next((c for c in holder.children if c.dep_ == "prep"), prep) if holder is not None else prep
             )
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == holder:
+        if prep.dep_ == "prep" and prep.lower_ in INSIDE_PREPS and prep.head == holder:
             prep.head = noun
 
 
@@ -556,7 +557,7 @@ def _attach_counted_place(sent: Span, parsed: Doc) -> None:
             if (
                 prep.dep_ == "prep"
                 and prep.i > noun.i
-                and prep.lower_ in ("in", "inside", "within")
+                and prep.lower_ in INSIDE_PREPS
                 and any(c.dep_ == "pobj" and c.i in local for c in prep.children)
             ):
                 prep.head = noun

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..core import ARTICLES, find_dates
 from ..gazetteer import Gazetteer, Lookup, load_baseline
-from .grammar import _phrase
+from .grammar import INSIDE_PREPS, _phrase
 from .lexicon import share_words
 from .nonplaces import not_a_place
 
@@ -247,7 +247,7 @@ class Where:
         ("the northernmost district of X" is X itself)."""
         if token.lemma_.lower() not in self.words["place_nouns"]:
             return False
-        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        inside = any(c.dep_ == "prep" and c.lower_ in INSIDE_PREPS for c in token.children)
         if (
             token.tag_ == "NNS"
             and token.dep_ == "pobj"
@@ -329,7 +329,7 @@ class Where:
             ):
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
             if token.lemma_.lower() in self.words["site_nouns"] and any(
-                c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") and _phrase(c) & self.known
+                c.dep_ == "prep" and c.lower_ in INSIDE_PREPS and _phrase(c) & self.known
                 for c in token.children
             ):
                 continue  # "the X Hill in the Y district": a site of Y, whose claim Y has
