@@ -75,6 +75,11 @@ def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def _noun_pobjs(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions :func:`_noun_preps` finds: "X" in "militants in X"."""
+    return [g for p in _noun_preps(noun, preps) for g in p.children if g.dep_ == "pobj"]
+
+
 def progressive(verb: Token) -> bool:
     """A verb in a progressive tense: "are storming", "has been retaking" (a gerund alone is not)."""
     auxiliaries = contest_words()["progressive_auxiliaries"]
@@ -139,9 +144,7 @@ class Contest:
                 g
                 for i in sorted(_phrase(arg))
                 if self._is_side_noun(self.parsed[i])
-                for p in _noun_preps(self.parsed[i], preps)
-                for g in p.children
-                if g.dep_ == "pobj"
+                for g in _noun_pobjs(self.parsed[i], preps)
             ]
             out += beyond or [arg]
         return out
@@ -207,7 +210,7 @@ class Contest:
         troops in X". The parser hangs "in X" on the opponent, not on the fighting word."""
         found: list[Token] = []
         for opponent in self._opponents(t):
-            found += [g for p in _noun_preps(opponent, preps) for g in p.children if g.dep_ == "pobj"]
+            found += _noun_pobjs(opponent, preps)
         # only names the gazetteer knows: "battling the jihadists in Operation Y" is no place
         return [f for f in found if self._place_in_phrase(f)]
 

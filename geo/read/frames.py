@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, _noun_preps, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_pobjs, contest_words, preps_with_conj, progressive
 from .grammar import (
     INSIDE_PREPS,
     _agent,
@@ -786,9 +786,7 @@ class Frames(Contest):
                 continue
             for tried in (c for c in clause.children if c.dep_ == "xcomp"):
                 against = [o for o in preps_with_conj(tried, ("against",)) if self._side(o)]
-                places = [
-                    g for o in against for p in _noun_preps(o, preps) for g in p.children if g.dep_ == "pobj"
-                ]
+                places = [g for o in against for g in _noun_pobjs(o, preps)]
                 places += preps_with_conj(tried, tuple(words["advance_preps"]))
                 if against and places:
                     return Frame("holds", against[0], "", places)
@@ -796,7 +794,7 @@ class Frames(Contest):
         if t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "resistance held out in X"
             args += preps_with_conj(t.head, preps)
         for fighter in (f for f in _child_pobj_all(t, ("from", "by")) if self._is_fighter(f)):
-            args += [g for p in _noun_preps(fighter, preps) for g in p.children if g.dep_ == "pobj"]
+            args += _noun_pobjs(fighter, preps)
             for clause in fighter.children:  # "fighters lodged among civilians in X"
                 if clause.dep_ == "acl" and clause.lemma_.lower() in words["lodging_verbs"]:
                     args += [
