@@ -48,6 +48,14 @@ def _phrase(head: Token) -> set[int]:
     return seen
 
 
+def _phrases(heads: list[Token | None]) -> set[int]:
+    """Token indices of the noun phrases under all of ``heads`` (see :func:`_phrase`), None skipped."""
+    found: set[int] = set()
+    for head in (h for h in heads if h is not None):
+        found |= _phrase(head)
+    return found
+
+
 def _path_up(token: Token, stop: Token | None) -> list[Token]:
     path = [token]
     while token.head != token and token != stop:

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..core import ARTICLES, find_dates
 from ..gazetteer import Gazetteer, Lookup, load_baseline
-from .grammar import INSIDE_PREPS, _phrase
+from .grammar import INSIDE_PREPS, _phrase, _phrases
 from .lexicon import share_words
 from .nonplaces import not_a_place
 
@@ -61,9 +61,7 @@ class Where:
 
     def _places_in(self, heads: list[Token | None]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """The city's places the argument phrases name, minus those that only locate another one."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         for i in sorted(phrase):  # "an area where the shrine of X stands": the area is X's
             phrase |= self._located_there(self.parsed[i])
         found = []
@@ -107,9 +105,7 @@ class Where:
         place noun points back to the last run of as many places coordinated before it in the
         sentence ("took A and B ... held the edges of both districts"). Each anaphor comes with
         the place spans it stands for; none when no such run is there."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         if any(ids & phrase for ids, _ in self.places):
             return []
         numbers = share_words()["number_words"]
@@ -230,9 +226,7 @@ class Where:
 
     def _held_by_in(self, heads: list[Token | None]) -> str | None:
         """The side of a "X-held" / "X-controlled" adjective inside the argument phrases."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         for cue_span, cue in self.cues:
             root = cue_span.root
             if cue.label_ == "state" and root.i in phrase and root.dep_ in ("amod", "acl", "compound"):
