@@ -184,14 +184,15 @@ class Shares:
 
     def _not_whole(self, heads: list[Token | None]) -> list[Token]:
         """ "Some, though not all, of X", "part but not the whole of X": the denied whole hung beside
-        a share head; the place after it is held only in part, the rest by someone else."""
+        a share head (``whole_words``); the place after it is held only in part, the rest by someone else."""
+        whole = share_words()["whole_words"]
         found = []
         for head in (h for h in heads if h is not None):
             if head.lemma_.lower() not in (*self.words["share_heads"], *self.words["partial_heads"]):
                 continue
             near = [*head.children, *(head.head.children if head.dep_ == "dobj" else ())]  # or on the verb
             for c in near:
-                if c.lower_ in ("all", "whole", "entirety") and any(g.dep_ == "neg" for g in c.children):
+                if c.lower_ in whole and any(g.dep_ == "neg" for g in c.children):
                     found.append(c)
         return found
 
