@@ -114,15 +114,14 @@ class Where:
             noun = self.parsed[i]
             if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in self.words["place_nouns"]:
                 continue
+            definite = any(  # "the two districts", not "two districts"
+                c.dep_ == "det" and c.lower_ in self.words["definite_determiners"] for c in noun.children
+            )
             count = None
             for child in noun.children:
                 if child.dep_ in ("det", "predet", "nummod", "amod") and child.lower_ == "both":
                     count = 2
                 elif child.dep_ == "nummod" and child.lower_ in numbers:
-                    definite = any(
-                        c.dep_ == "det" and c.lower_ in self.words["definite_determiners"]
-                        for c in noun.children
-                    )
                     count = numbers[child.lower_] if definite else None
             run = self._last_run(i, count) if count and count > 1 else []
             if run:
