@@ -446,16 +446,16 @@ class CandidateParse:
     def _component(self, name: str):
         """The model's component ``name``; its attribute_ruler and lemmatizer as a :class:`FastAttributeRuler`
         and a :class:`FastLemmatizer` (same result)."""
-        pipe = self.nlp.get_pipe(name)
+        pipe, fast = self.nlp.get_pipe(name), self._fast.get(name)
         if isinstance(pipe, Lemmatizer):
-            if name not in self._fast or self._fast[name].lemmatizer is not pipe:
-                self._fast[name] = FastLemmatizer(pipe)
-            return self._fast[name]
-        if not isinstance(pipe, AttributeRuler):
-            return pipe
-        if name not in self._fast or self._fast[name].ruler is not pipe:
-            self._fast[name] = FastAttributeRuler(pipe)
-        return self._fast[name]
+            if not isinstance(fast, FastLemmatizer) or fast.lemmatizer is not pipe:
+                fast = self._fast[name] = FastLemmatizer(pipe)
+            return fast
+        if isinstance(pipe, AttributeRuler):
+            if not isinstance(fast, FastAttributeRuler) or fast.ruler is not pipe:
+                fast = self._fast[name] = FastAttributeRuler(pipe)
+            return fast
+        return pipe
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
