@@ -53,8 +53,8 @@ class DateMention:
         """True for words that fix one day (or a night), which the sentences after them carry on.
 
         Years, seasons, months and weeks set a background, not the day a narrative is at (but "two
-        months ago" does, as a story's time, like "six weeks ago"); "now"
-        is the report's present, which dates its own sentence only.
+        months ago" does, as a story's time, like "six weeks ago"); "now" is the report's present,
+        which dates its own sentence only.
         """
         if self.rule.get("counts_back_to_what_follows"):
             return False  # "this came a day after X": which day the narrative is at stays open
@@ -166,6 +166,17 @@ def _count(n: str) -> int:
     return int(n) if n.isdigit() else _data()["numbers"][n]
 
 
+def _unit_days(rule: dict) -> int:
+    """The days in the unit a count of days or weeks is in ("three weeks ago": 7)."""
+    return 7 if rule["unit"].lower().startswith("week") else 1
+
+
+def _months_back(day: date, months: int) -> tuple[int, int]:
+    """The year and month ``months`` months before ``day``'s month."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return year, month + 1
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in ``text``, left to right; where two overlap, the longer wins."""
     return list(_find_dates(text))
@@ -223,7 +234,7 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         day = published - timedelta(days=back)
         return day, day
     if kind == "days_ago":
-        unit = 7 if rule["unit"].lower().startswith("week") else 1
+        unit = _unit_days(rule)
         day = published - timedelta(days=_count(rule["n"]) * unit)
         if rule.get("about"):  # "about six weeks ago": a week either side of that day
             return day - timedelta(days=unit), day + timedelta(days=unit)
@@ -233,14 +244,13 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date, date] 
         spread = 1 if rule.get("about") else 0  # "about two months ago": a month either side
         if rule["unit"].lower().startswith("year"):
             return date(published.year - count - spread, 1, 1), date(published.year - count + spread, 12, 31)
-        first = divmod(published.year * 12 + published.month - 1 - count - spread, 12)
-        last = divmod(published.year * 12 + published.month - 1 - count + spread, 12)
-        return date(first[0], first[1] + 1, 1), date(
-            last[0], last[1] + 1, calendar.monthrange(last[0], last[1] + 1)[1]
+        first_year, first_month = _months_back(published, count + spread)
+        last_year, last_month = _months_back(published, count - spread)
+        return date(first_year, first_month, 1), date(
+            last_year, last_month, calendar.monthrange(last_year, last_month)[1]
         )
     if kind == "past_span":  # "over the past three weeks": up to the report
-        days = _count(rule["n"]) * (7 if rule["unit"].lower().startswith("week") else 1)
-        return published - timedelta(days=days), published
+        return published - timedelta(days=_count(rule["n"]) * _unit_days(rule)), published
     if kind == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule["offset"])
         return monday, monday + timedelta(days=6)
@@ -378,8 +388,8 @@ def operation_day(
 
 
 def narrow_to_weekday(found: DateRange, weekday: str) -> DateRange:
-    """``found`` narrowed to the days in it that fall on ``weekday`` ("Wednesday, the 30th day of the
-    offensive"); unchanged when it has none, or more than one."""
+    """``found`` narrowed to the day in it that falls on ``weekday`` ("Wednesday, the 30th day of the
+    offensive"); unchanged when it holds no such day or more than one, or is one day already."""
     if found.date_from is None or found.date_to is None:
         return found
     wanted = WEEKDAYS.index(weekday.lower())

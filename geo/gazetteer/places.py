@@ -25,10 +25,11 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -153,8 +154,9 @@ class PlaceMention:
     candidates: tuple[str, ...] = ()
 
 
-#: How many written names each memo of :func:`_memoised` keeps before it starts afresh.
+#: How many written names each memo (:func:`_remember`) keeps before it starts afresh.
 _MEMO_SIZE = 50_000
+_T = TypeVar("_T")
 
 
 def _memoised(method: Callable[[Gazetteer, str], Place | None]) -> Callable[[Gazetteer, str], Place | None]:
@@ -166,14 +168,20 @@ def _memoised(method: Callable[[Gazetteer, str], Place | None]) -> Callable[[Gaz
 
     @wraps(method)
     def remembered(self: Gazetteer, written: str) -> Place | None:
-        memo = self.__dict__.setdefault(name, {})
-        if written not in memo:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            memo[written] = method(self, written)
-        return memo[written]
+        return _remember(self, name, written, lambda: method(self, written))
 
     return remembered
+
+
+def _remember(gazetteer: Gazetteer, memo: str, key: Hashable, compute: Callable[[], _T]) -> _T:
+    """``compute()``, kept in the gazetteer's memo ``memo`` under ``key``; a memo that grows to
+    :data:`_MEMO_SIZE` answers is emptied rather than let grow."""
+    found = gazetteer.__dict__.setdefault(memo, {})
+    if key not in found:
+        if len(found) >= _MEMO_SIZE:
+            found.clear()
+        found[key] = compute()
+    return found[key]
 
 
 @dataclass
@@ -303,13 +311,7 @@ class Gazetteer:
         Answers are remembered per name and limit, as :func:`_memoised` remembers the lossy matches:
         the reader asks again for the names of each sentence ("the east of X"), and a fuzzy search
         runs over every spelling."""
-        memo = self.__dict__.setdefault("_memo_lookup", {})
-        found = memo.get((query, limit))
-        if found is None:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            found = memo[(query, limit)] = self._lookup(query, limit=limit)
-        return found
+        return _remember(self, "_memo_lookup", (query, limit), lambda: self._lookup(query, limit=limit))
 
     def _lookup(self, query: str, *, limit: int) -> Lookup:
         key = normalise(query)
@@ -394,27 +396,30 @@ class Gazetteer:
         return place
 
     @cached_property
+    def _vowel_blind_spellings(self) -> tuple[tuple[tuple[str, ...], Place], ...]:
+        """Every spelling of every place, vowel-blind (:func:`vowel_blind`), with its place: the
+        tables of :meth:`_sounded_place` and :meth:`listed_spelling` are cut from it."""
+        return tuple(
+            (vowel_blind(spelling), place) for place in self.places.values() for spelling in place.names()
+        )
+
+    @cached_property
     def _vowel_blind_names(self) -> dict[str, list[tuple[tuple[str, ...], Place]]]:
         """Every spelling of two or more words, as :meth:`_sounded_place` compares them, by its
         first word (the one a name must share)."""
         found: dict[str, list[tuple[tuple[str, ...], Place]]] = defaultdict(list)
-        for place in self.places.values():
-            if place.is_region:
-                continue
-            for spelling in place.names():
-                if len(key := vowel_blind(spelling)) > 1:
-                    found[key[0]].append((key, place))
+        for key, place in self._vowel_blind_spellings:
+            if not place.is_region and len(key) > 1:
+                found[key[0]].append((key, place))
         return dict(found)
 
     @cached_property
     def _vowel_blind_words(self) -> dict[str, frozenset[str]]:
         """Each vowel-blind word of a local place's spellings, and the places whose spellings have it."""
         found: dict[str, set[str]] = defaultdict(set)
-        for place in self.places.values():
-            if place.outside:
-                continue
-            for spelling in place.names():
-                for word in vowel_blind(spelling):
+        for key, place in self._vowel_blind_spellings:
+            if not place.outside:
+                for word in key:
                     found[word].add(place.id)
         return {k: frozenset(v) for k, v in found.items()}
 
@@ -451,12 +456,9 @@ class Gazetteer:
     def _vowel_blind_singles(self) -> dict[str, frozenset[str]]:
         """Each one-word spelling of a local place (not a region), vowel-blind, and its places."""
         found: dict[str, set[str]] = defaultdict(set)
-        for place in self.places.values():
-            if place.outside or place.is_region:
-                continue
-            for spelling in place.names():
-                if len(key := vowel_blind(spelling)) == 1:
-                    found[key[0]].add(place.id)
+        for key, place in self._vowel_blind_spellings:
+            if not place.outside and not place.is_region and len(key) == 1:
+                found[key[0]].add(place.id)
         return {k: frozenset(v) for k, v in found.items()}
 
     @_memoised

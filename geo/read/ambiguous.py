@@ -109,8 +109,9 @@ def _nearest(choices: list[Place], areas: list[Place]) -> Place | None:
         return None
     lat = sum(a.lat for a in located) / len(located)
     lon = sum(a.lon for a in located) / len(located)
-    ranked = sorted(
-        choices, key=lambda p: math.hypot(p.lat - lat, (p.lon - lon) * math.cos(math.radians(lat)))
-    )
-    far = [math.hypot(p.lat - lat, (p.lon - lon) * math.cos(math.radians(lat))) for p in ranked]
-    return ranked[0] if far[1] >= NEARER * far[0] else None
+
+    def distance(p: Place) -> float:
+        return math.hypot(p.lat - lat, (p.lon - lon) * math.cos(math.radians(lat)))
+
+    ranked = sorted(choices, key=distance)
+    return ranked[0] if distance(ranked[1]) >= NEARER * distance(ranked[0]) else None

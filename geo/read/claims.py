@@ -286,6 +286,7 @@ def _reference_days(
 
 
 def _days(first: date, last: date) -> list[date]:
+    """Each day from ``first`` to ``last``, both counted."""
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 

@@ -15,19 +15,23 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
-from .grammar import _child_pobj_all, _clause_verb, _is_noun, _is_verb, _passive, _phrase, _subject
+from .grammar import (
+    INSIDE_PREPS,
+    _child_pobj_all,
+    _clause_verb,
+    _is_noun,
+    _is_verb,
+    _passive,
+    _phrase,
+    _subject,
+)
+from .lexicon import place_words
 
 
 @lru_cache(maxsize=1)
 def contest_words() -> dict:
     """The word lists of ``data/lexicon/contest.json``."""
     return json.loads((LEXICON_DIR / "contest.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> dict:
-    """The words of ``data/lexicon/places.json`` (parts of a place, directions)."""
-    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def preps_with_conj(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -69,6 +73,11 @@ def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
         if inside:
             found.append(token)
     return found
+
+
+def _noun_pobjs(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions :func:`_noun_preps` finds: "X" in "militants in X"."""
+    return [g for p in _noun_preps(noun, preps) for g in p.children if g.dep_ == "pobj"]
 
 
 def progressive(verb: Token) -> bool:
@@ -135,9 +144,7 @@ class Contest:
                 g
                 for i in sorted(_phrase(arg))
                 if self._is_side_noun(self.parsed[i])
-                for p in _noun_preps(self.parsed[i], preps)
-                for g in p.children
-                if g.dep_ == "pobj"
+                for g in _noun_pobjs(self.parsed[i], preps)
             ]
             out += beyond or [arg]
         return out
@@ -203,9 +210,14 @@ class Contest:
         troops in X". The parser hangs "in X" on the opponent, not on the fighting word."""
         found: list[Token] = []
         for opponent in self._opponents(t):
-            found += [g for p in _noun_preps(opponent, preps) for g in p.children if g.dep_ == "pobj"]
+            found += _noun_pobjs(opponent, preps)
         # only names the gazetteer knows: "battling the jihadists in Operation Y" is no place
-        return [f for f in found if any(self._place_at(self.parsed[i]) for i in _phrase(f))]
+        return [f for f in found if self._place_in_phrase(f)]
+
+    def _place_in_phrase(self, noun: Token) -> bool:
+        """A place name stands somewhere in ``noun``'s phrase ("the eastern districts of X"), not
+        only at its head."""
+        return any(self._place_at(self.parsed[i]) for i in _phrase(noun))
 
     def _where_clause(self, t: Token) -> list[Token]:
         """ "The X district, where clashes were reported": the noun the relative clause is about."""
@@ -246,7 +258,7 @@ class Contest:
         root = self.parsed[ids[-1]]  # the parsed sentence's token, not the document's
         while root.head.i in ids and root.head != root:
             root = root.head
-        places = _place_words()
+        places = place_words()
         parts, directions = places["parts"], places["directions"]
         if any(a.lower_ in self.words["share_heads"] and a.lower_ not in parts for a in root.ancestors):
             return False  # "pushed through much of the city": a share the advancing side gained, not a front
@@ -269,12 +281,12 @@ class Contest:
             and (self._place_at(before) or before.lemma_.lower() in self.words["place_nouns"])
         ):
             return False  # "the X area in the east": the region locates X
+        # ("their advance in the east": the "in" is the advance's own, no noun located in the region)
         return not (
             prep is not None
-            and prep.lower_ in ("in", "inside", "within")
+            and prep.lower_ in INSIDE_PREPS
             and _is_noun(prep.head)
-            and prep.head.i
-            != token.i - self.sent.start  # "their advance in the east" is the advance's own place
+            and prep.head.i != token.i - self.sent.start
             and prep.head.lemma_.lower() not in (*self.words["place_nouns"], *self.words["partial_heads"])
         )
 

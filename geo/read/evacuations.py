@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..core import LEXICON_DIR
 from .frames import Frame
@@ -90,7 +90,7 @@ class Evacuations:
         if not self._leaving_goes_on(before, w):
             return None
         # "rid of the rebels", "the rebels have been cleared out of A": the fighters who leave
-        cleared = [*_child_pobj_all(token, ("of",))]
+        cleared = _child_pobj_all(token, ("of",))
         cleared += [g for c in token.children if c.lower_ == "out" for g in _child_pobj_all(c, ("of",))]
         if _passive(token):
             cleared.append(_subject(token))
@@ -107,7 +107,7 @@ class Evacuations:
             return None
         return Frame("evacuated", fighters[0], "other side", places)
 
-    def _leaving_goes_on(self, clause, w: dict) -> bool:
+    def _leaving_goes_on(self, clause: Span, w: dict) -> bool:
         """True when ``clause`` says the leaving goes on ("further batches will follow", "the
         remaining fighters will go in more buses"), neither denied nor hedged but for the future."""
         lowers = {t.lower_ for t in clause}

@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .contest import Contest, _noun_preps, _place_words, contest_words, preps_with_conj, progressive
+from .contest import Contest, _noun_pobjs, contest_words, preps_with_conj, progressive
 from .grammar import (
+    INSIDE_PREPS,
     _agent,
     _antecedent_noun,
     _child_pobj,
@@ -25,6 +26,7 @@ from .grammar import (
     _poss,
     _subject,
 )
+from .lexicon import place_words
 from .shares import held_share_noun
 from .territory import holds_words
 
@@ -47,8 +49,12 @@ class Frame:
     contested: bool = False
     #: Places the side left after taking them in the same sentence: the claim stands beside the capture.
     left_again: bool = False
+    #: A capture told in passing of the object of a state ("holds X, declared freed in May,"): the
+    #: claim stands beside that state of X.
     aside: bool = False
-    shared: frozenset[int] = frozenset()  # places the frame itself says only a share of is meant
+    #: Token indices of places the frame itself says only a share of is meant ("held out in X on a
+    #: strip of land").
+    shared: frozenset[int] = frozenset()
     #: A pronoun by which the sentence tells what the fight won ("..., freeing part of it"): the place
     #: named last before it is that claim's, not the fight's (-1: none).
     told_at: int = -1
@@ -81,11 +87,11 @@ class Frames(Contest):
             )
         return self._gain_taken(t, cue)
 
-    def _foothold(self, t: Token):
+    def _foothold(self, t: Token) -> Frame | None:
         """ "Troops won a foothold in X": the verb's subject took a share of X (the noun is a share
         head); a foothold no one is said to have won claims nothing."""
         verb = t.head
-        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, ("in", "inside", "within")):
+        if t.dep_ != "dobj" or not _is_verb(verb) or not _child_pobj_all(t, INSIDE_PREPS):
             return None
         return Frame("captured", _subject(verb), "", [t])
 
@@ -363,7 +369,7 @@ class Frames(Contest):
         if subject is None or not (self._side(subject) or self._is_fighter(subject)):
             return []
         places = _child_pobj_all(t, tuple(contest_words()["within_preps"]))
-        return [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        return [p for p in places if self._place_in_phrase(p)]
 
     def _taken_before(self, t: Token) -> list[Token]:
         """What the capture verb that ``t`` (a verb of leaving with no place of its own) is
@@ -371,9 +377,13 @@ class Frames(Contest):
         head = t.head
         if t.dep_ != "conj" or head == t or not _is_verb(head) or _passive(head):
             return []
-        if not any(span.root == head and cue.label_ == "gain" for span, cue in self.cues):
+        if not self._gain_cue_at(head):
             return []
         return [c for c in head.children if c.dep_ == "dobj"]
+
+    def _gain_cue_at(self, verb: Token) -> bool:
+        """A capture word of the sentence (a ``gain`` cue) is rooted at ``verb``."""
+        return any(span.root == verb and cue.label_ == "gain" for span, cue in self.cues)
 
     def _expel(self, t: Token, cue: str):
         """ "The army drove the rebels out of X" gives X to the army; "rebels were pushed out of X",
@@ -567,7 +577,7 @@ class Frames(Contest):
             or noun.lower_ in w["share_heads"]
         )
 
-    def _holding_out(self, t: Token):
+    def _holding_out(self, t: Token) -> Frame | None:
         """ "Fighters holding out in X": their side still holds X; held "on a strip of land" or "in a
         few pockets" beside it, only that share of X. Resistance holding out is a fight (see
         :mod:`geo.read.contest`), not a side's hold."""
@@ -576,10 +586,10 @@ class Frames(Contest):
             holder.lemma_.lower() in self.words["fighter_nouns"] or self._actor_at(holder)
         ):
             return None
-        located = _child_pobj_all(t, ("in", "inside", "within"))
+        located = _child_pobj_all(t, INSIDE_PREPS)
         places = [p for p in located if self._place_at(p)]
-        shares = [p for p in _child_pobj_all(t, ("on", "in", "inside", "within")) if held_share_noun(p)]
-        held = [p for p in shares if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        shares = [p for p in _child_pobj_all(t, ("on", *INSIDE_PREPS)) if held_share_noun(p)]
+        held = [p for p in shares if self._place_in_phrase(p)]
         if not places and not held:  # ("in a few pockets of X": the share and its place in one phrase)
             return None
         shared = frozenset(i for p in places for i in _phrase(p)) if shares else frozenset()
@@ -593,10 +603,10 @@ class Frames(Contest):
         holder = _subject(t) if _passive(t) else t.head
         if holder is None or not self._side(holder):
             return None
-        places = _child_pobj_all(t, ("into", "in", "inside", "within"))
+        places = _child_pobj_all(t, ("into", *INSIDE_PREPS))
         return Frame("holds", holder, "", places + self._of_which(places)) if places else None
 
-    def _encircled(self, t: Token):
+    def _encircled(self, t: Token) -> Frame | None:
         """ "Troops encircled X", "took A, surrounding X", "X was besieged by the militia": the side
         that rings X is outside it, so X is held by the side it opposes (the place goes to the
         ``other side``). Only a side that is named rings a place: "the besieged X" or "the
@@ -609,12 +619,12 @@ class Frames(Contest):
             ringer, places = _subject(t), [c for c in t.children if c.dep_ == "dobj"]
         if ringer is None or self._place_at(ringer) or not self._side(ringer):
             return None
-        places = [p for p in places if any(self._place_at(self.parsed[i]) for i in _phrase(p))]
+        places = [p for p in places if self._place_in_phrase(p)]
         if places and self._ringed_from(t):  # "encircled X from the north and east": a front on X's edge
             return Frame("holds", None, "", places, contested=True)
         return Frame("holds", ringer, "other side", places) if places else None
 
-    def _divided(self, t: Token):
+    def _divided(self, t: Token) -> Frame | None:
         """ "X has been split in two", "X remains divided between the army and the rebels": control
         of X is divided, so the whole of X is contested (each part's holder, where the sentence names
         one, is read from its own words). A side that splits a place ("the push split the enclave")
@@ -629,14 +639,14 @@ class Frames(Contest):
         place = _subject(t) if t.dep_ != "amod" else t.head
         if t.dep_ in ("acomp", "oprd") and place is None:
             place = _subject(t.head)
-        if place is None or not any(self._place_at(self.parsed[i]) for i in _phrase(place)):
+        if place is None or not self._place_in_phrase(place):
             return None
         return Frame("holds", None, "", [place], contested=True)
 
     def _ringed_from(self, t: Token) -> bool:
         """ "Surrounded X from the south and west": the ring closes only on the sides named, so the
         front is at X's edge and X is fought over (contested), not held by either side."""
-        directions = _place_words()["directions"]
+        directions = place_words()["directions"]
         for point in _child_pobj_all(t, ("from",)):
             words = [point, *(c for c in point.children if c.dep_ in ("amod", "conj", "compound"))]
             if any(w.lower_ in directions or w.lemma_.lower() in directions for w in words):
@@ -737,7 +747,7 @@ class Frames(Contest):
         for clause in verb.children:
             if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < t.i:
                 continue
-            if not any(span.root == clause and cue.label_ == "gain" for span, cue in self.cues):
+            if not self._gain_cue_at(clause):
                 continue
             objects = [c for c in clause.children if c.dep_ == "dobj"]
             for w in (w for o in objects for w in o.subtree):
@@ -745,7 +755,7 @@ class Frames(Contest):
                     return w.i
         return -1
 
-    def _flag(self, t: Token):
+    def _flag(self, t: Token) -> Frame | None:
         """ "The militia's flag flies over X", "X, where the group's banner hangs": the side whose
         flag it is holds X. A flag with no side named, or only raised or lowered, says nothing here."""
         if not _is_noun(t) or t.dep_ not in ("nsubj", "nsubjpass"):
@@ -761,7 +771,7 @@ class Frames(Contest):
         places = preps_with_conj(verb, tuple(self.words["flag_preps"])) + self._where_clause(t)
         return Frame("holds", owner, "", places) if places else None
 
-    def _resistance(self, t: Token):
+    def _resistance(self, t: Token) -> Frame | None:
         """ "Troops faced heavy resistance in X", "... resistance from fighters holed up in X": the
         side is fighting its way inside X, contested (an advance, so a region too). "Faced resistance
         as they attempted a push on the jihadists of X" (an attempt_verbs clause): the attempt
@@ -776,9 +786,7 @@ class Frames(Contest):
                 continue
             for tried in (c for c in clause.children if c.dep_ == "xcomp"):
                 against = [o for o in preps_with_conj(tried, ("against",)) if self._side(o)]
-                places = [
-                    g for o in against for p in _noun_preps(o, preps) for g in p.children if g.dep_ == "pobj"
-                ]
+                places = [g for o in against for g in _noun_pobjs(o, preps)]
                 places += preps_with_conj(tried, tuple(words["advance_preps"]))
                 if against and places:
                     return Frame("holds", against[0], "", places)
@@ -786,7 +794,7 @@ class Frames(Contest):
         if t.dep_ in ("nsubj", "nsubjpass") and _is_verb(t.head):  # "resistance held out in X"
             args += preps_with_conj(t.head, preps)
         for fighter in (f for f in _child_pobj_all(t, ("from", "by")) if self._is_fighter(f)):
-            args += [g for p in _noun_preps(fighter, preps) for g in p.children if g.dep_ == "pobj"]
+            args += _noun_pobjs(fighter, preps)
             for clause in fighter.children:  # "fighters lodged among civilians in X"
                 if clause.dep_ == "acl" and clause.lemma_.lower() in words["lodging_verbs"]:
                     args += [
@@ -885,7 +893,7 @@ class Frames(Contest):
             holder = _subject(t)
         elif self._held_share_clause(t):
             # "the few pockets they still hold in X": the share of X the side holds, said as such
-            places = _child_pobj_all(t, ("in", "inside", "within"))
+            places = _child_pobj_all(t, INSIDE_PREPS)
             return Frame("holds", _subject(t), "", [t.head, *places]) if self._side(_subject(t)) else None
         else:
             holder = None
@@ -900,7 +908,7 @@ class Frames(Contest):
             not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
             and _subject(t) is not None
             and held_share_noun(t.head)
-            and any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in t.children)
+            and any(c.dep_ == "prep" and c.lower_ in INSIDE_PREPS for c in t.children)
         )
 
     def _exception(self, t: Token):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+#: The prepositions that put what they govern inside a place ("in X", "inside X", "within X").
+INSIDE_PREPS = ("in", "inside", "within")
 #: Dependency labels that stay inside a noun phrase when looking for the places it names.
 _PHRASE_DEPS = frozenset(
     {
@@ -44,6 +46,14 @@ def _phrase(head: Token) -> set[int]:
                 seen.add(child.i)
                 stack.append(child)
     return seen
+
+
+def _phrases(heads: list[Token | None]) -> set[int]:
+    """Token indices of the noun phrases under all of ``heads`` (see :func:`_phrase`), None skipped."""
+    found: set[int] = set()
+    for head in (h for h in heads if h is not None):
+        found |= _phrase(head)
+    return found
 
 
 def _path_up(token: Token, stop: Token | None) -> list[Token]:

@@ -7,13 +7,12 @@ noun and often put it after the name. The translations are data (``head_nouns`` 
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..core import LEXICON_DIR
 from ..gazetteer import Gazetteer
+from .lexicon import place_words
 
 #: At most this many words of a name before or after its head noun.
 NAME_WORDS = 2
@@ -22,8 +21,7 @@ NAME_WORDS = 2
 @lru_cache(maxsize=1)
 def head_nouns() -> dict[str, list[str]]:
     """English head noun -> the transliterated words a gazetteer may open the name with."""
-    words = json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
-    return {k.lower(): v for k, v in words.get("head_nouns", {}).items()}
+    return {k.lower(): v for k, v in place_words().get("head_nouns", {}).items()}
 
 
 def translated_heads(doc: Doc, sent: Span, found: list[Span], gazetteer: Gazetteer) -> list[Span]:

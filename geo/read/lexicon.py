@@ -28,6 +28,12 @@ def context_words() -> dict:
 
 
 @lru_cache(maxsize=1)
+def place_words() -> dict:
+    """The words of ``data/lexicon/places.json`` (directions, parts of a place, head nouns)."""
+    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def share_words() -> dict:
     """The word lists of ``data/lexicon/shares.json`` (number words, share adverbs, back-references)."""
     return json.loads((LEXICON_DIR / "shares.json").read_text(encoding="utf-8"))

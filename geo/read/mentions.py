@@ -19,10 +19,8 @@ Matcher patterns).
 from __future__ import annotations
 
 import itertools
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import SENT_START
@@ -36,10 +34,11 @@ from ..core import LEXICON_DIR, NO_SIDE, GeoError
 from ..gazetteer import Gazetteer
 from .ambiguous import settle_ambiguous
 from .attributes import FastAttributeRuler
+from .grammar import INSIDE_PREPS
 from .heights import translated_heads
 from .landmarks import landmark_spans
 from .lemmas import FastLemmatizer
-from .lexicon import context_words, read_lexicon, share_words
+from .lexicon import context_words, place_words, read_lexicon, share_words
 from .matmul import one_blas_thread, use_numpy_blas
 from .shares import held_share_noun
 from .subregions import has_direction as _has_direction
@@ -322,14 +321,15 @@ class Places:
         return spans + self._named_noun_again(doc, sent, found + spans, actors, opening.get("the", ()))
 
     def _named_noun_again(
-        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], articles: Iterable[int]
+        self, doc: Doc, sent: Span, found: list[Span], actors: set[int], the_at: Iterable[int]
     ) -> list[Span]:
         """ "The old X factories ... the factories": "the" and the noun a district was just named
-        with ("X factories", "the X souk") point back to that district, within a few sentences."""
+        with ("X factories", "the X souk") point back to that district, within a few sentences.
+        ``the_at``: where "the" stands in ``sent`` (indices from its start)."""
         taken = {i for span in found for i in range(span.start, span.end)}
         at_sent = bisect_left(self._starts, sent.start_char + 1) - 1  # this sentence's index
         spans = []
-        for at in articles:
+        for at in the_at:
             i = sent.start + at + 1
             if i >= sent.end or i in taken or i - 1 in taken or not (doc[i].is_lower and doc[i].is_alpha):
                 continue
@@ -416,14 +416,8 @@ def _only_locates(span: Span) -> bool:
     if before != "of" or span.start < 2:
         return False
     word = doc[span.start - 2].lower_
-    directions = _place_directions()
+    directions = place_words()["directions"]
     return word in directions or all(part in directions for part in word.split("-") if part)
-
-
-@lru_cache(maxsize=1)
-def _place_directions() -> frozenset[str]:
-    """The compass words of ``data/lexicon/places.json``."""
-    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
 
 
 #: How many sentences back (counting its own) "the factories" looks for "X factories".
@@ -452,16 +446,16 @@ class CandidateParse:
     def _component(self, name: str):
         """The model's component ``name``; its attribute_ruler and lemmatizer as a :class:`FastAttributeRuler`
         and a :class:`FastLemmatizer` (same result)."""
-        pipe = self.nlp.get_pipe(name)
+        pipe, fast = self.nlp.get_pipe(name), self._fast.get(name)
         if isinstance(pipe, Lemmatizer):
-            if name not in self._fast or self._fast[name].lemmatizer is not pipe:
-                self._fast[name] = FastLemmatizer(pipe)
-            return self._fast[name]
-        if not isinstance(pipe, AttributeRuler):
-            return pipe
-        if name not in self._fast or self._fast[name].ruler is not pipe:
-            self._fast[name] = FastAttributeRuler(pipe)
-        return self._fast[name]
+            if not isinstance(fast, FastLemmatizer) or fast.lemmatizer is not pipe:
+                fast = self._fast[name] = FastLemmatizer(pipe)
+            return fast
+        if isinstance(pipe, AttributeRuler):
+            if not isinstance(fast, FastAttributeRuler) or fast.ruler is not pipe:
+                fast = self._fast[name] = FastAttributeRuler(pipe)
+            return fast
+        return pipe
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -538,7 +532,7 @@ def _attach_share_place(parsed: Doc) -> None:
             prep = (
                 next((c for c in holder.children if c.dep_ == "prep"), prep) if holder is not None else prep
             )
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within") and prep.head == holder:
+        if prep.dep_ == "prep" and prep.lower_ in INSIDE_PREPS and prep.head == holder:
             prep.head = noun
 
 
@@ -563,7 +557,7 @@ def _attach_counted_place(sent: Span, parsed: Doc) -> None:
             if (
                 prep.dep_ == "prep"
                 and prep.i > noun.i
-                and prep.lower_ in ("in", "inside", "within")
+                and prep.lower_ in INSIDE_PREPS
                 and any(c.dep_ == "pobj" and c.i in local for c in prep.children)
             ):
                 prep.head = noun

@@ -36,6 +36,9 @@ UNNAMED_PART = "unnamed part"
 #: The flag of a place a side left after taking it in the same sentence ("took X, but pulled back the
 #: next day"): that claim stands beside the capture of the same name.
 LEFT_AGAIN = "left again"
+#: The flag of a capture told in passing beside a state of the same place ("holds X, declared freed
+#: in May,"): neither outranks the other.
+ASIDE = "aside"
 #: One claim per place name in a sentence: a change beats a share, a share a statement of who holds it.
 #: Claims a share turns into a ``percent`` claim: of a place taken, lost or held, only part is meant.
 SHARE_TYPES = ("holds", "captured", "withdrew")
@@ -225,7 +228,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
             r = d.reading
             # "X, which the militia had held, fell", "took X but left it again", "troops hold X,
             # declared freed in January,": each stands beside the other
-            key = (r.place_start, _held_before(r) or "aside" in r.flags, LEFT_AGAIN in r.flags)
+            key = (r.place_start, _held_before(r) or ASIDE in r.flags, LEFT_AGAIN in r.flags)
             old = best.get(key)
             if (
                 old is None
@@ -345,7 +348,7 @@ class _Sentence(Frames, Who, Where, Shares, Modality, Evacuations):
                 )  # "regime-held areas of X": a share
                 flags = [*flags, "background"]
             if frame.aside:  # "X, declared freed in January,": a change told in passing beside a state of X
-                flags = [*flags, "aside"]
+                flags = [*flags, ASIDE]
             if percent is not None and kind in (SHARE_TYPES if percent != SHARE else UNNUMBERED_SHARE_TYPES):
                 kind = "percent"  # "took 40 percent of X", "lost a third of X", "seized most of X": a share
             percent = None if percent == SHARE else percent

@@ -45,14 +45,16 @@ class ClaimReading:
     partial: bool
     disputes: str
     # How far to trust it: what to review (``flags``), who says so, hedging words, and whether
-    # its verb is in a past tense (an undated past event takes the day the narrative last fixed).
+    # its verb is in a past tense (a past state said in passing stands beside the change its
+    # sentence reports; with no date words and no day fixed before it, it is dated as an event).
     flags: tuple[str, ...]
     attribution: str
     hedged: str
     past: bool
-    # A participle standing as an adjective ("the army-held north") has no tense of its own: this
-    # says the clause around it is told in a past tense, which dates it but (unlike ``past``) does
-    # not make it an earlier state kept beside the change its sentence reports.
+    # Told in a past tense: ``past``, or for a participle standing as an adjective ("the
+    # army-held north"), which has no tense of its own, the clause around it. An undated claim so
+    # told takes the day the narrative last fixed; unlike ``past``, this does not make it an
+    # earlier state kept beside the change its sentence reports.
     past_clause: bool = False
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from ..core import LEXICON_DIR
 from .grammar import _number, _path_up, _phrase
-from .lexicon import context_words, share_words
-from .subregions import _words as _place_words
+from .lexicon import context_words, place_words, share_words
 from .where import side_regions
 
 #: The percent of a share that gives no number ("most of X", "a large swath of X"): a share, not the whole.
@@ -96,16 +91,13 @@ class Shares:
                     if change and _counted_anew(token, s["count_increments"]):
                         return None  # "two more districts in X", "the last two of X": those unnamed districts
                     percent = SHARE  # "nine streets of the Old City": a share of it
-            elif (lemma in w["share_heads"] or token.lower_ in w["share_heads"]) and self._compass_part(
-                token, place
-            ):
-                partial = in_part = (
-                    True  # "the southern part of the X district": a part named, no share of it
-                )
             elif lemma in w["share_heads"] or token.lower_ in w["share_heads"]:
-                region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
-                if region or not _named_side(token, w["definite_determiners"]):
-                    percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
+                if self._compass_part(token, place):
+                    in_part = True  # "the southern part of the X district": a part named, no share of it
+                else:
+                    region = bool(place._.place_id and self.gazetteer.places[place._.place_id].is_region)
+                    if region or not _named_side(token, w["definite_determiners"]):
+                        percent = percent if percent is not None else SHARE  # "most of X", "large parts of X"
                 partial = True  # "the northern parts of X": a side of X named, not a share of it
             elif (
                 lemma in w["partial_heads"] or lemma in w["site_nouns"] or token.lower_ in w["partial_heads"]
@@ -126,11 +118,11 @@ class Shares:
         """True for a part a compass word names ("the northern part of X", "X's southern parts") of
         a place that is no region: a capture there is a capture in X, with no share of it claimed.
         Of a region ("the north of the city") the part is read as a place of its own elsewhere."""
-        if token.lemma_.lower() not in _place_words()["compass_parts"]:
+        if token.lemma_.lower() not in place_words()["compass_parts"]:
             return False
         if place._.place_id is None or self.gazetteer.places[place._.place_id].is_region:
             return False
-        directions = _place_words()["directions"]
+        directions = place_words()["directions"]
         return any(c.dep_ in ("amod", "compound") and c.lower_ in directions for c in token.children)
 
     def _side_territories(self, phrase: set[int]) -> list[tuple[Span, str | None, tuple, list[str]]]:
@@ -192,14 +184,15 @@ class Shares:
 
     def _not_whole(self, heads: list[Token | None]) -> list[Token]:
         """ "Some, though not all, of X", "part but not the whole of X": the denied whole hung beside
-        a share head; the place after it is held only in part, the rest by someone else."""
+        a share head (``whole_words``); the place after it is held only in part, the rest by someone else."""
+        whole = share_words()["whole_words"]
         found = []
         for head in (h for h in heads if h is not None):
             if head.lemma_.lower() not in (*self.words["share_heads"], *self.words["partial_heads"]):
                 continue
             near = [*head.children, *(head.head.children if head.dep_ == "dobj" else ())]  # or on the verb
             for c in near:
-                if c.lower_ in ("all", "whole", "entirety") and any(g.dep_ == "neg" for g in c.children):
+                if c.lower_ in whole and any(g.dep_ == "neg" for g in c.children):
                     found.append(c)
         return found
 
@@ -259,17 +252,11 @@ class Shares:
         )
 
 
-@lru_cache(maxsize=1)
-def _directions() -> frozenset[str]:
-    """The compass words of ``data/lexicon/places.json`` ("northern", "southeast")."""
-    return frozenset(json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))["directions"])
-
-
 def _named_side(head: Token, definite: list[str]) -> bool:
     """ "The southern part(s) of X": a definite share word with a compass adjective names a side
     of X (a partial change of hands), not an amount of it as "large parts of X" does."""
     return any(c.dep_ == "det" and c.lower_ in definite for c in head.children) and any(
-        c.dep_ == "amod" and c.lower_ in _directions() for c in head.children
+        c.dep_ == "amod" and c.lower_ in place_words()["directions"] for c in head.children
     )
 
 

@@ -17,14 +17,12 @@ The words are data (``data/lexicon/places.json``).
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..core import LEXICON_DIR
 from ..gazetteer import Gazetteer, Place
+from .lexicon import place_words
 
 APPROXIMATE = "approximate place"
 #: The label of a mention that only locates another ("X" in "X's A district"): the reader skips it.
@@ -33,11 +31,6 @@ _HYPHENS = ("-", "‑", "–")
 
 if not Span.has_extension("place_flags"):
     Span.set_extension("place_flags", default=())
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict:
-    return json.loads((LEXICON_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def refine(
@@ -86,7 +79,7 @@ def _only_locates(doc: Doc, span: Span, before: list[Span], after: list[Span], g
     region = _region(span, gazetteer)
     if region is None:
         return False
-    w = _words()
+    w = place_words()
     if span.end < len(doc) and doc[span.end].text in w["possessives"]:
         nxt = next((s for s in after if s.start > span.end), None)
         if nxt is not None and nxt.start - span.end <= 4 and _holds(region, nxt, gazetteer):
@@ -117,7 +110,7 @@ def _holds(region: Place, span: Span, gazetteer: Gazetteer) -> bool:
 def _direction_before(doc: Doc, end: int, floor: int) -> tuple[int, tuple[float, float]] | None:
     """A direction written just before token ``end`` ("east", "north-eastern", "southeast"): its
     first token and its vector."""
-    directions = _words()["directions"]
+    directions = place_words()["directions"]
     i = end - 1
     if i < floor or doc[i].lower_ not in directions:
         return None
@@ -132,7 +125,7 @@ def _direction_before(doc: Doc, end: int, floor: int) -> tuple[int, tuple[float,
 
 def has_direction(sent: Span) -> bool:
     """True when a sentence holds a direction word: only then is a bare part worth looking for."""
-    directions = _words()["directions"]
+    directions = place_words()["directions"]
     return any(t.lower_ in directions for t in sent)
 
 
@@ -140,7 +133,7 @@ def _bare_parts(doc: Doc, sent: Span, spans: list[Span], city: Place, gazetteer:
     """Parts of ``city`` named by a direction alone: "the east", "the government-held west",
     "rebel-held eastern districts", "the eastern neighbourhoods". Not "the east of ..." (read
     with its place, or another country's), not "moved east", not "the West" (other countries)."""
-    w = _words()
+    w = place_words()
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     i = sent.start
@@ -197,7 +190,7 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
     named = _named_part(doc, span, base, gazetteer)
     if named is not None:
         return named
-    w = _words()
+    w = place_words()
     sent = span.sent
     start, end, vector, inside = span.start, span.end, None, True
     # "eastern X" matched whole after "north-": the direction is the compound, the base the rest
@@ -276,7 +269,7 @@ def _part_of(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
 
 def _named_part(doc: Doc, span: Span, base: Place, gazetteer: Gazetteer) -> Span | None:
     """ "The historical part of X" when X has a region of that name (its old city): that region."""
-    w = _words()
+    w = place_words()
     sent = span.sent
     i = span.start - 1
     if i >= sent.start and doc[i].lower_ == "the" and span[0].lower_ != "the":
@@ -304,7 +297,7 @@ def _resolve_part(
     """The gazetteer region that is this part of ``base``, or None and the members lying that way."""
     if not inside:
         return None, ()
-    w = _words()
+    w = place_words()
     cardinal = {(1.0, 0.0): "east", (-1.0, 0.0): "west", (0.0, 1.0): "north", (0.0, -1.0): "south"}.get(
         vector
     )
@@ -328,7 +321,7 @@ def _members_towards(base: Place, vector: tuple[float, float], gazetteer: Gazett
     lat0 = sum(p[1] for p in points) / len(points)
     lon0 = sum(p[2] for p in points) / len(points)
     scale = math.cos(math.radians(lat0))
-    limit = math.radians(_words()["sector_degrees"])
+    limit = math.radians(place_words()["sector_degrees"])
     want = math.atan2(vector[1], vector[0])
     found = []
     for place_id, lat, lon in points:

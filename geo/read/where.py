@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..core import ARTICLES, find_dates
 from ..gazetteer import Gazetteer, Lookup, load_baseline
-from .grammar import _phrase
+from .grammar import INSIDE_PREPS, _phrase, _phrases
 from .lexicon import share_words
 from .nonplaces import not_a_place
 
@@ -61,9 +61,7 @@ class Where:
 
     def _places_in(self, heads: list[Token | None]) -> list[tuple[Span, str | None, tuple, list[str]]]:
         """The city's places the argument phrases name, minus those that only locate another one."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         for i in sorted(phrase):  # "an area where the shrine of X stands": the area is X's
             phrase |= self._located_there(self.parsed[i])
         found = []
@@ -107,9 +105,7 @@ class Where:
         place noun points back to the last run of as many places coordinated before it in the
         sentence ("took A and B ... held the edges of both districts"). Each anaphor comes with
         the place spans it stands for; none when no such run is there."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         if any(ids & phrase for ids, _ in self.places):
             return []
         numbers = share_words()["number_words"]
@@ -118,15 +114,14 @@ class Where:
             noun = self.parsed[i]
             if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in self.words["place_nouns"]:
                 continue
+            definite = any(  # "the two districts", not "two districts"
+                c.dep_ == "det" and c.lower_ in self.words["definite_determiners"] for c in noun.children
+            )
             count = None
             for child in noun.children:
                 if child.dep_ in ("det", "predet", "nummod", "amod") and child.lower_ == "both":
                     count = 2
                 elif child.dep_ == "nummod" and child.lower_ in numbers:
-                    definite = any(
-                        c.dep_ == "det" and c.lower_ in self.words["definite_determiners"]
-                        for c in noun.children
-                    )
                     count = numbers[child.lower_] if definite else None
             run = self._last_run(i, count) if count and count > 1 else []
             if run:
@@ -230,9 +225,7 @@ class Where:
 
     def _held_by_in(self, heads: list[Token | None]) -> str | None:
         """The side of a "X-held" / "X-controlled" adjective inside the argument phrases."""
-        phrase: set[int] = set()
-        for head in (h for h in heads if h is not None):
-            phrase |= _phrase(head)
+        phrase = _phrases(heads)
         for cue_span, cue in self.cues:
             root = cue_span.root
             if cue.label_ == "state" and root.i in phrase and root.dep_ in ("amod", "acl", "compound"):
@@ -247,7 +240,7 @@ class Where:
         ("the northernmost district of X" is X itself)."""
         if token.lemma_.lower() not in self.words["place_nouns"]:
             return False
-        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") for c in token.children)
+        inside = any(c.dep_ == "prep" and c.lower_ in INSIDE_PREPS for c in token.children)
         if (
             token.tag_ == "NNS"
             and token.dep_ == "pobj"
@@ -329,7 +322,7 @@ class Where:
             ):
                 continue  # "the X Youth Housing": a site of the known place X, whose claim X already has
             if token.lemma_.lower() in self.words["site_nouns"] and any(
-                c.dep_ == "prep" and c.lower_ in ("in", "inside", "within") and _phrase(c) & self.known
+                c.dep_ == "prep" and c.lower_ in INSIDE_PREPS and _phrase(c) & self.known
                 for c in token.children
             ):
                 continue  # "the X Hill in the Y district": a site of Y, whose claim Y has

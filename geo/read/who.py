@@ -58,7 +58,7 @@ class Who:
             sides = [span._.side for ids, span in self.actors if head.i not in ids]
             return sides[0] if sides else self._antecedent(head)
         if head.lemma_.lower() in self.words["pronouns"] or head.pos_ == "PRON" or self._actor_noun(head):
-            return self._antecedent(head, head.lemma_.lower() in self.words["non_state_nouns"])
+            return self._antecedent(head)
         phrase = _phrase(head)
         found = [(ids, span) for ids, span in self.actors if ids & phrase]
         for ids, span in found:
@@ -77,10 +77,10 @@ class Who:
             c.dep_ in ("det", "poss") and c.lower_ in self.words["definite_determiners"]
             for c in head.children
         ):
-            return self._antecedent(head, head.lemma_.lower() in self.words["non_state_nouns"])
+            return self._antecedent(head)
         return None
 
-    def _antecedent(self, pronoun: Token, non_state: bool = False) -> str | None:
+    def _antecedent(self, pronoun: Token) -> str | None:
         """The side of the last actor named before a pronoun, in this sentence or the ones before;
         the speaker's, for the subject of what a named side says it did ("the army said it took X").
         A noun that never names the forces of a state ("the group") reaches back past them."""
@@ -89,7 +89,7 @@ class Who:
             return speaker
         before = self.sent.start + pronoun.i
         latest = None
-        if non_state:
+        if pronoun.lemma_.lower() in self.words["non_state_nouns"]:
             war = self.gazetteer.war
             others = frozenset(s.id for s in war.sides if not s.state)
             latest = self.index.last_fighter_of(before, others) if len(others) < len(war.sides) else None
