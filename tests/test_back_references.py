@@ -6,6 +6,10 @@ Every text is our own, with the Aleppo gazetteer's names. Publication day: Monda
 
 from datetime import date
 
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
+
+from geo.read.mentions import _only_locates
 from tests.reading import triples
 
 MONDAY = date(2016, 11, 28)
@@ -207,3 +211,10 @@ def test_an_adjective_after_the_article_keeps_a_bare_part(gazetteer):
         "Shells fell on Aleppo on Sunday. The rebels still hold the ruined eastern districts.", gazetteer
     )
     assert ("eastern-aleppo", "opposition", "holds") in found
+
+
+def test_a_lone_hyphen_before_of_is_no_direction(gazetteer):
+    """ "north of X" only locates X; a dash before "of" says nothing of where X lies."""
+    doc = Doc(English().vocab, words=["districts", "north", "of", "Sukkari", "-", "of", "Sukkari"])
+    assert _only_locates(Span(doc, 3, 4))
+    assert not _only_locates(Span(doc, 6, 7))

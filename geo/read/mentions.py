@@ -417,7 +417,8 @@ def _only_locates(span: Span) -> bool:
         return False
     word = doc[span.start - 2].lower_
     directions = place_words()["directions"]
-    return word in directions or all(part in directions for part in word.split("-") if part)
+    parts = [part for part in word.split("-") if part]  # "north-east", if written as one token
+    return word in directions or bool(parts) and all(part in directions for part in parts)
 
 
 #: How many sentences back (counting its own) "the factories" looks for "X factories".
