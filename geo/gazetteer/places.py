@@ -427,7 +427,7 @@ class Gazetteer:
     def _sounded_place(self, written: str) -> Place | None:
         """The one local place a name of two or more capitalised words sounds like, word by word.
 
-        Transliterations part on vowels and endings the coarse key keeps ("Kastel Mashtal" for
+        Transliterations part on vowels and endings the coarse key keeps ("Qastel Moshet" for
         "Qastal Mosht"): with every vowel alike, the first word, which heads the name, must be the
         place's own and a word no other local place's spelling has ("Karm", "Sheikh" prove nothing),
         and every other word near its own ("Qasrin Adel" is not "Qasr Adel": an ending on the head
