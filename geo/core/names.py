@@ -101,7 +101,7 @@ def normalise(name: str) -> str:
 
 # A coarser key, for the spellings the normaliser keeps apart: transliterations that differ in
 # a digraph (kh/k, sh/s), a vowel (e/i, o/u, ie/ei/i), a dropped or added final vowel (Badr,
-# Badro), a y for an i (Zibdyah, Zibdieh). Too coarse to be a name's identity: the gazetteer
+# Badro), a y for an i (Zebdiya, Zibdiyeh). Too coarse to be a name's identity: the gazetteer
 # uses it only where it names one place and nothing else (see ``Gazetteer.find``).
 _DIGRAPHS = [("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"), ("q", "k")]
 _VOWEL_RUN = re.compile(r"([aiu])[aiu]+")
