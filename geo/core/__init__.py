@@ -4,9 +4,11 @@ normaliser, date words, the project's paths and the :class:`Claim` type. Imports
 
 from .claim import Claim
 from .dates import (
+    WEEKDAYS,
     DateMention,
     DateRange,
     default_range,
+    each_day,
     find_dateline,
     find_dates,
     narrow_to_weekday,
@@ -101,7 +103,9 @@ __all__ = [
     "UNKNOWN",
     "coarse",
     "default_gazetteer",
+    "WEEKDAYS",
     "default_range",
+    "each_day",
     "find_dateline",
     "find_dates",
     "narrow_to_weekday",

@@ -387,18 +387,19 @@ def operation_day(
     return DateRange(first, last, f"{said}: day 1 or day 0 being {start.isoformat()}, the offensive's start")
 
 
+def each_day(first: date, last: date) -> list[date]:
+    """Each day from ``first`` to ``last``, both counted."""
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
 def narrow_to_weekday(found: DateRange, weekday: str) -> DateRange:
     """``found`` narrowed to the day in it that falls on ``weekday`` ("Wednesday, the 30th day of the
     offensive"); unchanged when it holds no such day or more than one, or is one day already."""
-    if found.date_from is None or found.date_to is None:
+    if found.date_from is None or found.date_to is None or found.date_from == found.date_to:
         return found
     wanted = WEEKDAYS.index(weekday.lower())
-    days = [
-        found.date_from + timedelta(days=i)
-        for i in range((found.date_to - found.date_from).days + 1)
-        if (found.date_from + timedelta(days=i)).weekday() == wanted
-    ]
-    if len(days) != 1 or (found.date_from == found.date_to):
+    days = [d for d in each_day(found.date_from, found.date_to) if d.weekday() == wanted]
+    if len(days) != 1:
         return found
     return DateRange(days[0], days[0], f"{found.basis}, a {weekday.capitalize()}")
 

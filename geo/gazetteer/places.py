@@ -333,7 +333,7 @@ class Gazetteer:
             return Lookup(query, None, 100.0, "ambiguous", cands)
         spelled = self._coarse_place(query)
         if spelled is None and not (fuzzy and fuzzy[0].score >= FUZZY_ACCEPT):
-            spelled = self._sounded_place(query)  # "Qastel Mishtal": each word near, one the same
+            spelled = self._sounded_place(query)  # "Qastel Moshet": each word near, the first the same
         if spelled is not None:  # one place, and nothing else, is spelled this way give or take a vowel
             others = tuple(c for c in fuzzy if c.place.id != spelled.id)
             return Lookup(query, spelled, 95.0, "spelling", (Candidate(spelled, 95.0), *others)[:limit])
@@ -431,7 +431,7 @@ class Gazetteer:
         "Qastal Mosht"): with every vowel alike, the first word, which heads the name, must be the
         place's own and a word no other local place's spelling has ("Karm", "Sheikh" prove nothing),
         and every other word near its own ("Qasrin Adel" is not "Qasr Adel": an ending on the head
-        makes another name). No other place, local or a town outside, may meet the name so.
+        makes another name). The head word being one local place's alone, no other can meet it.
         """
         content = [w for _, _, w, article in words(written) if not article]
         if len(content) < 2 or not all(w[:1].isupper() for w in content):
@@ -440,17 +440,16 @@ class Gazetteer:
         if len(mine) != len(content) or len("".join(mine)) < COARSE_MIN_LENGTH:
             return None
         owners = self._vowel_blind_words.get(mine[0], frozenset())
-        met = {
-            place.id: place
-            for theirs, place in self._vowel_blind_names.get(mine[0], ())
-            if len(theirs) == len(mine)
-            and owners == {place.id}
-            and all(fuzz.ratio(a, b) >= SOUNDED_WORD for a, b in zip(mine, theirs))
-        }
-        if len(met) != 1:
+        if len(owners) != 1:
             return None
-        place = next(iter(met.values()))
-        return None if place.outside else place
+        (owner,) = owners
+        met = any(
+            place.id == owner
+            and len(theirs) == len(mine)
+            and all(fuzz.ratio(a, b) >= SOUNDED_WORD for a, b in zip(mine, theirs))
+            for theirs, place in self._vowel_blind_names.get(mine[0], ())
+        )
+        return self.places[owner] if met else None
 
     @cached_property
     def _vowel_blind_singles(self) -> dict[str, frozenset[str]]:

@@ -6,15 +6,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core import (
     EVENT_TYPES,
+    WEEKDAYS,
     Claim,
     DateRange,
     default_range,
+    each_day,
     find_dates,
     narrow_to_weekday,
     opens_a_span,
@@ -279,21 +281,14 @@ def _reference_days(
         first, last = before[-1].date_from, before[-1].date_to
         if window is not None and first <= window[1] and window[0] <= last:
             first, last = max(first, window[0]), min(last, window[1])
-        return _days(first, last), f"of {before[-1].basis}"
+        return each_day(first, last), f"of {before[-1].basis}"
     if window is not None:
-        return _days(*window), f"the URL's date allows ({window[0].isoformat()}..{window[1].isoformat()})"
+        return each_day(*window), f"the URL's date allows ({window[0].isoformat()}..{window[1].isoformat()})"
     return None
 
 
-def _days(first: date, last: date) -> list[date]:
-    """Each day from ``first`` to ``last``, both counted."""
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
 #: "today [Wednesday]", "today (Friday)": the weekday a report's present falls on, glossed.
-_TODAY_GLOSS = re.compile(
-    r"\btoday\s*[\[(]\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[\])]", re.IGNORECASE
-)
+_TODAY_GLOSS = re.compile(rf"\btoday\s*[\[(]\s*({'|'.join(WEEKDAYS)})\s*[\])]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

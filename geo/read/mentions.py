@@ -470,23 +470,27 @@ class CandidateParse:
             with one_blas_thread():
                 for name in self.pipes:
                     parsed = list(self._component(name).pipe(parsed))
+            places: dict[int, list[Span]] = {}  # each document's place spans, read once
             for doc in batch:
                 doc._.parsed = []
+                places[id(doc)] = [s for s in doc.spans["places"] if s.label_ == "local"]
             for (doc, sent), sent_doc in zip(wanted, parsed):
-                _attach_dangling_of(sent, sent_doc)
+                local = [s for s in places[id(doc)] if sent.start <= s.start and s.end <= sent.end]
+                _attach_dangling_of(sent, sent_doc, local)
                 _attach_share_place(sent_doc)
-                _attach_counted_place(sent, sent_doc)
+                _attach_counted_place(sent, sent_doc, local)
                 doc._.parsed.append((sent, sent_doc))
             yield from batch
 
 
-def _attach_dangling_of(sent: Span, parsed: Doc) -> None:
+def _attach_dangling_of(sent: Span, parsed: Doc, local: list[Span]) -> None:
     """ "Five square kilometres of east X, the army ...": the parser at times hangs the place right
     after "of" on a noun past the comma that ends it (or on nothing), leaving "of" the wrong object
-    or none; the place is the object of "of", and the noun past the comma one of the clause's own."""
-    for place in sent.doc.spans["places"]:
+    or none; the place is the object of "of", and the noun past the comma one of the clause's own.
+    ``local``: the city's places named in ``sent``."""
+    for place in local:
         start, end = place.start - sent.start, place.end - sent.start
-        if place.label_ != "local" or start < 1 or end >= len(parsed) or parsed[end].text != ",":
+        if start < 1 or end >= len(parsed) or parsed[end].text != ",":
             continue
         of = parsed[start - 1]
         if of.lower_ == "the" and start >= 2:
@@ -537,16 +541,12 @@ def _attach_share_place(parsed: Doc) -> None:
             prep.head = noun
 
 
-def _attach_counted_place(sent: Span, parsed: Doc) -> None:
+def _attach_counted_place(sent: Span, parsed: Doc, local: list[Span]) -> None:
     """ "Four districts remain under militia control in X": the parser hangs "in X" on the verb,
-    but it says where the counted districts lie (four districts of X); it is moved onto the count."""
+    but it says where the counted districts lie (four districts of X); it is moved onto the count.
+    ``local``: the city's places named in ``sent``."""
     nouns = set(context_words()["place_nouns"])
-    local = {
-        i - sent.start
-        for s in sent.doc.spans["places"]
-        if s.label_ == "local" and sent.start <= s.start and s.end <= sent.end
-        for i in range(s.start, s.end)
-    }
+    named = {i - sent.start for s in local for i in range(s.start, s.end)}
     for noun in parsed:
         if (
             noun.dep_ not in ("nsubj", "nsubjpass")
@@ -559,7 +559,7 @@ def _attach_counted_place(sent: Span, parsed: Doc) -> None:
                 prep.dep_ == "prep"
                 and prep.i > noun.i
                 and prep.lower_ in INSIDE_PREPS
-                and any(c.dep_ == "pobj" and c.i in local for c in prep.children)
+                and any(c.dep_ == "pobj" and c.i in named for c in prep.children)
             ):
                 prep.head = noun
                 break
